@@ -1,0 +1,47 @@
+# digest: `make brief` builds the sample brief, `make test` runs the tests.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+CONFIG ?= config.yaml
+DATE   ?= 2023-09-13
+STAMP   = $(VENV)/.installed
+
+.PHONY: install brief pdf test lint eval clean check-system
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@$(MAKE) --no-print-directory check-system
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+# WeasyPrint needs Pango, and HarfBuzz's subsetter for fast, reproducible PDFs.
+check-system:
+	@missing=""; \
+	for lib in libpango-1.0.so.0 libpangoft2-1.0.so.0 libharfbuzz-subset.so.0; do \
+	  ldconfig -p 2>/dev/null | grep -q "$$lib" || missing="$$missing $$lib"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "digest: missing system libraries:$$missing"; \
+	  echo "  on Debian/Ubuntu: sudo apt-get install -y libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core"; \
+	  exit 1; \
+	fi
+
+brief: install
+	$(BIN)/digest build --config $(CONFIG) --date $(DATE)
+
+pdf: install
+	$(BIN)/digest build --config $(CONFIG) --date $(DATE) --format pdf
+
+test: install
+	$(BIN)/pytest -q
+
+lint: install
+	$(BIN)/ruff check digest tests
+	$(BIN)/ruff format --check digest tests
+	$(BIN)/mypy
+
+clean:
+	rm -rf out build dist .pytest_cache .mypy_cache .ruff_cache

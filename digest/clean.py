@@ -1,0 +1,174 @@
+"""Page chrome out of scraped text; captions kept apart; offsets into `Article.text` kept.
+
+Scraped news pages carry widgets (font size, share buttons), navigation ("Top 10
+Stories", "go top"), photo captions that the page repeats, and credit lines. Cleaning
+never edits the text: it chooses the spans of `Article.text` that are body, caption
+and title, so every later offset still points into the document as it was read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from .model import Article, Span
+
+# Lines that are page furniture wherever they appear. Matched against a stripped line.
+_CHROME = re.compile(
+    r"""^(?:
+        settings | menu | search | close | x | share | print | e-?mail | letter
+      | (?:go\s+)?top(?:\s+letter)? | go\s+top.* | back\s+to\s+top
+      | .{0,20}\bfont[- ]?size\b.* | [-+]?\d
+      | .{0,30}\bshare\s+button | share\s+on\s+\w+ | (?:facebook|twitter|kakao(?:talk)?|linkedin|whatsapp|telegram|line|mail|link|copy\s+link|x)
+      | top\s+\d+\s+stories | most\s+(?:read|viewed|popular).* | related\s+(?:articles|stories|news)
+      | advertisement | sponsored | subscribe.* | sign\s+(?:in|up) | log\s*in | newsletter.*
+      | (?:all\s+rights\s+reserved|copyright\b|\(c\)|©).* | read\s+more.* | more\s+stories
+      | (?:previous|next)\s+(?:article|story) | comments?(?:\s*\(\d+\))?
+    )$""",
+    re.I | re.X,
+)
+_BULLET = re.compile(r"^\s*(?:[•·▪◦●\-*–]|\d+[.)])\s+")
+# Sentence-ending punctuation, possibly followed by closing quotes or brackets.
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
+# Trailing credit such as "(Yonhap)" or "(END)" at the end of a story.
+_CREDIT = re.compile(r"\s*\((?:[A-Z][\w.&' -]{1,30}|END|end)\)\s*$")
+# A dateline such as "SEOUL, Sept. 12 (Yonhap) -- " or "WASHINGTON (AP) — ".
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–|-)\s+"
+)
+_PHOTO_WORDS = re.compile(
+    r"\b(?:photo|photos|pictured|captured image|file image|is seen|are seen|poses|posing"
+    r"|in this (?:photo|image|picture|file)|courtesy of|released by)\b",
+    re.I,
+)
+
+
+def clean_article(article: Article) -> Article:
+    """Choose body, caption and title spans of the article's text, leaving chrome out."""
+    lines = [line for span in article.body for line in _lines(article.text, span)]
+    texts = [article.text[s.start : s.end].strip() for s in lines]
+    counts = Counter(t for t in texts if t)
+
+    kinds: list[str] = []
+    for text in texts:
+        if not text:
+            kinds.append("blank")
+        elif _is_chrome(text):
+            kinds.append("chrome")
+        elif counts[text] > 1 or _is_caption(text):
+            kinds.append("caption")
+        elif _is_prose(text):
+            kinds.append("body")
+        else:
+            kinds.append("short")
+
+    body_idx = [i for i, k in enumerate(kinds) if k == "body"]
+    if body_idx and not article.title and _is_headline(body_idx[0], kinds, texts):
+        kinds[body_idx[0]] = "short"
+        body_idx = body_idx[1:]
+    title_span = article.title_span
+    title = article.title
+    if body_idx:
+        first, last = body_idx[0], body_idx[-1]
+        # Short lines before the first paragraph: the first is the headline when the file
+        # gave none; lines after the last paragraph are page furniture.
+        for i in range(first):
+            if kinds[i] == "short" and not title and len(texts[i].split()) >= 3:
+                title, title_span = texts[i], _strip(article.text, lines[i])
+                kinds[i] = "title"
+            elif kinds[i] == "short":
+                kinds[i] = "chrome"
+        for i in range(last + 1, len(kinds)):
+            if kinds[i] == "short":
+                kinds[i] = "chrome"
+        if not title:
+            title = next((texts[i] for i in range(first) if kinds[i] == "caption"), "")
+        # A heading repeated in the text (scrapes often carry the headline) is not body.
+        if title:
+            for i in body_idx:
+                if texts[i] == title.strip():
+                    kinds[i] = "title"
+
+    body: list[Span] = []
+    captions: list[Span] = []
+    seen_captions: set[str] = set()
+    for span, text, kind in zip(lines, texts, kinds, strict=True):
+        if kind == "body":
+            body.append(_trim_body(article.text, _strip(article.text, span), is_first=not body))
+        elif kind == "caption" and text not in seen_captions:
+            seen_captions.add(text)
+            captions.append(_strip(article.text, span))
+    if not title and article.title:
+        title = article.title
+    return replace(
+        article,
+        title=title,
+        title_span=title_span,
+        body=tuple(s for s in body if s.end > s.start),
+        captions=tuple(captions),
+    )
+
+
+def _lines(text: str, span: Span) -> list[Span]:
+    """Spans of the lines inside `span`, without their line ends."""
+    spans = []
+    pos = span.start
+    while pos < span.end:
+        nl = text.find("\n", pos, span.end)
+        end = span.end if nl < 0 else nl
+        spans.append(Span(pos, end))
+        pos = end + 1
+    return spans
+
+
+def _strip(text: str, span: Span) -> Span:
+    start, end = span.start, span.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)
+
+
+def _trim_body(text: str, span: Span, *, is_first: bool) -> Span:
+    """Leave a dateline and a trailing credit such as "(Yonhap)" out of a paragraph."""
+    part = text[span.start : span.end]
+    start, end = span.start, span.end
+    credit = _CREDIT.search(part)
+    if credit and _SENTENCE_END.search(part[: credit.start()]):
+        end = span.start + credit.start()
+    if is_first:
+        dateline = _DATELINE.match(part)
+        if dateline:
+            start = span.start + dateline.end()
+    return Span(start, end)
+
+
+def _is_headline(index: int, kinds: list[str], texts: list[str]) -> bool:
+    """A first paragraph between page furniture is the scraped headline, not body."""
+    if len(texts[index].split()) > 25:
+        return False
+    following = next((k for k in kinds[index + 1 :] if k != "blank"), "blank")
+    return following in ("chrome", "caption") and any(k == "chrome" for k in kinds[:index])
+
+
+def _is_chrome(line: str) -> bool:
+    bare = _BULLET.sub("", line).strip()
+    if _CHROME.match(bare):
+        return True
+    # Short bulleted items are menus and link lists, not sentences.
+    return bool(_BULLET.match(line)) and len(bare.split()) <= 4 and not _SENTENCE_END.search(bare)
+
+
+def _is_caption(line: str) -> bool:
+    """A photo description with a credit, e.g. "... in this file photo. Yonhap"."""
+    credit = re.search(r"(?:[.)]\s+|\()(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\)?$", line)
+    return bool(credit) and bool(_PHOTO_WORDS.search(line))
+
+
+def _is_prose(line: str) -> bool:
+    words = len(line.split())
+    if words >= 12:
+        return True
+    return words >= 4 and bool(_SENTENCE_END.search(line))

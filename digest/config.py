@@ -1,0 +1,303 @@
+"""The config file: its declared schema, loading, and error messages a user can act on.
+
+Every error names the file, the key path and its line, the value received, what was
+expected and a hint. Unknown keys are errors: a typo must not silently do nothing.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping
+from datetime import time
+from pathlib import Path
+from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .errors import ConfigError, QueryError
+from .topics import Topic, compile_topics
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class BriefSettings(_Strict):
+    """The `brief:` block: what the brief is called and when it is issued."""
+
+    title: str = "Daily Brief"
+    timezone: str = "UTC"
+    time: str = Field(default="06:00", description="the time of day the brief is issued, HH:MM")
+    classification: str | None = None
+    other_reporting: Literal["show", "drop"] = "show"
+    bottom_line: int = Field(default=5, ge=0, le=20)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"unknown time zone {value!r}; Hint: use an IANA name such as 'Asia/Seoul' or 'UTC'"
+            ) from None
+        return value
+
+    @field_validator("time")
+    @classmethod
+    def _clock(cls, value: str) -> str:
+        if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value):
+            raise ValueError(f"expected a time of day as HH:MM, got {value!r}; Hint: write '06:00'")
+        return value
+
+    @property
+    def tz(self) -> ZoneInfo:
+        """The brief's time zone."""
+        return ZoneInfo(self.timezone)
+
+    @property
+    def clock(self) -> time:
+        """The time of day the brief is issued."""
+        hours, minutes = self.time.split(":")
+        return time(int(hours), int(minutes))
+
+
+class SourceSpec(_Strict):
+    """One entry of `sources:`: a file, folder or glob, with defaults for its articles."""
+
+    path: str
+    outlet: str | None = None
+    timezone: str | None = None
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str | None) -> str | None:
+        return None if value is None else BriefSettings._known_zone(value)
+
+
+class TopicSpec(_Strict):
+    """One entry of `topics:`: an id, a title and a boolean query."""
+
+    id: str
+    title: str
+    query: str
+
+    @field_validator("id")
+    @classmethod
+    def _slug(cls, value: str) -> str:
+        if not _ID.match(value):
+            raise ValueError(
+                f"expected a lower-case id of letters, digits, '-' or '_', got {value!r}; "
+                "Hint: write e.g. 'nk-russia-arms'"
+            )
+        return value
+
+
+class ConfigFile(_Strict):
+    """The whole config file as declared."""
+
+    brief: BriefSettings = BriefSettings()
+    sources: list[SourceSpec] = []
+    output: str = "out"
+    templates: str | None = None
+    aliases: dict[str, str] = {}
+    topics: list[TopicSpec] = Field(default_factory=list)
+
+
+class Config:
+    """A loaded, validated config: the file's settings plus compiled topics and resolved paths."""
+
+    def __init__(self, settings: ConfigFile, path: Path, topics: tuple[Topic, ...]) -> None:
+        self.settings = settings
+        self.path = path
+        self.topics = topics
+
+    @property
+    def brief(self) -> BriefSettings:
+        """The `brief:` block."""
+        return self.settings.brief
+
+    def resolve(self, value: str) -> Path:
+        """A path from the config, relative to the config file's folder."""
+        candidate = Path(value).expanduser()
+        return candidate if candidate.is_absolute() else self.path.parent / candidate
+
+    @property
+    def output_dir(self) -> Path:
+        """Where built briefs go (`output:`)."""
+        return self.resolve(self.settings.output)
+
+    @property
+    def template_dir(self) -> Path | None:
+        """The user's template folder (`templates:`), if any."""
+        value = self.settings.templates
+        return None if value is None else self.resolve(value)
+
+    def topic_title(self, topic_id: str) -> str:
+        """The title of a topic by id."""
+        return next((t.title for t in self.topics if t.id == topic_id), topic_id)
+
+
+def default_config() -> Config:
+    """A config with no topics, for commands run without `--config`."""
+    return Config(ConfigFile(), Path.cwd() / "config.yaml", ())
+
+
+def load_config(path: str | Path) -> Config:
+    """Read, validate and compile a config file; raise ConfigError naming what is wrong."""
+    path = Path(path)
+    try:
+        source = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(
+            f"{path}: no such config file\nHint: pass --config with the path to your config.yaml"
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read the config file: {exc}") from None
+    return parse_config(source, path)
+
+
+def parse_config(source: str, path: Path) -> Config:
+    """Validate config text read from `path` (used for messages and relative paths)."""
+    try:
+        node = yaml.compose(source, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(source)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ConfigError(
+            f"{path}:{where}: not valid YAML: {problem}\n"
+            "Hint: check the indentation and quote values that contain ':' or '#'"
+        ) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(
+            f"{path}: expected a mapping of keys (brief, sources, topics, ...), "
+            f"got {type(data).__name__}\nHint: see the config.yaml shipped with digest"
+        )
+    lines = _key_lines(node)
+    try:
+        settings = ConfigFile.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(_describe(exc, path, lines)) from None
+    _check_unique_ids(settings, path, lines)
+    try:
+        topics = compile_topics(
+            [(t.id, t.title, t.query) for t in settings.topics], settings.aliases
+        )
+    except QueryError as exc:
+        raise QueryError(f"{path}: {exc}") from None
+    return Config(settings, path.resolve(), topics)
+
+
+def _check_unique_ids(settings: ConfigFile, path: Path, lines: Mapping[str, int]) -> None:
+    seen: set[str] = set()
+    for index, topic in enumerate(settings.topics):
+        if topic.id in seen:
+            key = f"topics[{index}].id"
+            raise ConfigError(
+                f"{path}{_line(lines, key)}: {key}: duplicate topic id {topic.id!r}\n"
+                "Hint: every topic needs its own id"
+            )
+        seen.add(topic.id)
+
+
+def _key_lines(node: yaml.Node | None, prefix: str = "") -> dict[str, int]:
+    """Map each key path ("topics[0].query") to its 1-based line in the file."""
+    lines: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = f"{prefix}.{key_node.value}" if prefix else str(key_node.value)
+            lines[key] = key_node.start_mark.line + 1
+            lines.update(_key_lines(value_node, key))
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            key = f"{prefix}[{index}]"
+            lines[key] = item.start_mark.line + 1
+            lines.update(_key_lines(item, key))
+    return lines
+
+
+def _key_path(loc: tuple[int | str, ...]) -> str:
+    path = ""
+    for part in loc:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    return path
+
+
+def _line(lines: Mapping[str, int], key: str) -> str:
+    while key:
+        if key in lines:
+            return f":{lines[key]}"
+        key = re.sub(r"(\.[^.\[]+|\[\d+\])$", "", key) if re.search(r"[.\[]", key) else ""
+    return ""
+
+
+def _allowed_keys(loc: tuple[int | str, ...]) -> list[str]:
+    model: Any = ConfigFile
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part)
+        if field is None:
+            return []
+        annotation = field.annotation
+        args = getattr(annotation, "__args__", ())
+        model = next((a for a in (annotation, *args) if isinstance(a, type) and issubclass(a, BaseModel)), None)
+        if model is None:
+            return []
+    return list(model.model_fields)
+
+
+_EXPECTED = {
+    "string_type": "a string",
+    "int_type": "an integer",
+    "int_parsing": "an integer",
+    "bool_type": "true or false",
+    "list_type": "a list",
+    "dict_type": "a mapping of keys",
+    "model_type": "a mapping of keys",
+    "literal_error": None,
+    "greater_than_equal": None,
+    "less_than_equal": None,
+}
+
+
+def _describe(exc: ValidationError, path: Path, lines: Mapping[str, int]) -> str:
+    messages = []
+    for error in exc.errors():
+        loc = tuple(error["loc"])
+        key = _key_path(loc)
+        where = f"{path}{_line(lines, key)}: {key}"
+        value = error.get("input")
+        kind = error["type"]
+        if kind == "extra_forbidden":
+            allowed = _allowed_keys(loc)
+            close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            messages.append(
+                f"{where}: unknown key {str(loc[-1])!r}\n"
+                f"Hint: {hint}allowed keys here: {', '.join(allowed)}"
+            )
+        elif kind == "missing":
+            messages.append(f"{where}: required key is missing\nHint: add '{loc[-1]}: ...' here")
+        elif kind == "value_error":
+            text = str(error["ctx"]["error"]) if "ctx" in error else error["msg"]
+            problem, _, hint = text.partition("; Hint: ")
+            messages.append(f"{where}: {problem}" + (f"\nHint: {hint}" if hint else ""))
+        else:
+            expected = _EXPECTED.get(kind) or error["msg"].lower()
+            if kind == "literal_error":
+                expected = error["msg"].replace("Input should be", "one of")
+            messages.append(
+                f"{where}: expected {expected}, got {value!r}\n"
+                f"Hint: see the key '{loc[-1]}' in the config.yaml shipped with digest"
+            )
+    return "\n".join(messages)

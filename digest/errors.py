@@ -1,0 +1,23 @@
+"""Domain errors. Exit codes are chosen in cli.py, never here."""
+
+from __future__ import annotations
+
+
+class DigestError(Exception):
+    """Base of every error `digest` reports to a user as a message, not a traceback."""
+
+
+class ConfigError(DigestError):
+    """The config file or a template is wrong; the message names the key and a hint."""
+
+
+class QueryError(ConfigError):
+    """A topic query does not parse; the message shows the column with a caret."""
+
+
+class InputError(DigestError):
+    """An input file cannot be read as an article."""
+
+
+class RenderError(DigestError):
+    """A template or renderer failed on a brief."""

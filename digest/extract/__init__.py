@@ -1,0 +1,125 @@
+"""Claims of one article: quotes, partial quotes, reported speech and statements.
+
+Pure function of one article: blocks and sentences of the cleaned body, claims found
+sentence by sentence (`attribution`), then speakers resolved across the article in
+reading order (`speakers.Resolver`) and dates resolved against the publication date.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from ..model import Article, Claim, Speaker, Span
+from .attribution import Found, SentenceReader
+from .dates import find_dates
+from .speakers import Entity, Mention, Resolver
+from .text import blocks, sentences
+
+__all__ = ["extract_claims"]
+
+_SPACES = re.compile(r"\s*\n\s*[\"“«]?|\s{2,}")
+_MIN_STATEMENT_WORDS = 6
+
+
+def extract_claims(article: Article) -> tuple[Claim, ...]:
+    """Every claim in the article's body, in reading order, with speakers and dates."""
+    text = article.text
+    found: list[tuple[Found, int]] = []
+    for block_index, block in enumerate(blocks(text, article.body)):
+        quotes = list(block.quotes)
+        for sentence in sentences(text, block):
+            claims = SentenceReader(text, sentence, quotes).read()
+            if claims:
+                found.extend((c, block_index) for c in claims)
+            elif _is_statement(text, sentence, quotes):
+                span = _strip_end(text, sentence)
+                found.append((Found("statement", span, None, None, None, sentence), block_index))
+    return _resolve(article, found)
+
+
+def _is_statement(text: str, sentence: Span, quotes: list) -> bool:
+    words = text[sentence.start : sentence.end].split()
+    if len(words) < _MIN_STATEMENT_WORDS:
+        return False
+    # A sentence inside a quotation is part of that quote, never the outlet's statement.
+    return not any(q.outer.start <= sentence.start and sentence.end <= q.outer.end + 1 for q in quotes)
+
+
+def _strip_end(text: str, span: Span) -> Span:
+    end = span.end
+    while end > span.start and text[end - 1] in ".!? ":
+        end -= 1
+    return Span(span.start, end)
+
+
+def _resolve(article: Article, found: list[tuple[Found, int]]) -> tuple[Claim, ...]:
+    """Resolve speakers in reading order, then build the claims."""
+    resolver = Resolver()
+    anchor = article.published.date() if article.published else None
+    resolved: list[tuple[Found, Entity | None, Mention | None]] = []
+    last: tuple[Entity | None, Mention | None, int] | None = None
+    for item, block_index in found:
+        entity: Entity | None = None
+        mention = item.mention
+        if item.kind == "statement":
+            resolved.append((item, None, None))
+            continue
+        if item.inherits or mention is None:
+            # A bare quotation continues the last speaker of this block or the one before.
+            if last is not None and block_index - last[2] <= 1:
+                entity, mention = last[0], last[1]
+            elif item.mention is None and item.cue is None:
+                resolved.append((Found("statement", item.content, None, None, None, item.sentence), None, None))
+                continue
+        else:
+            entity = resolver.resolve(mention)
+        resolved.append((item, entity, mention))
+        if mention is not None:
+            last = (entity, mention, block_index)
+
+    claims = []
+    for item, entity, mention in resolved:
+        span = item.content
+        kind = item.kind
+        if kind == "partial" and _short_quote_first(article.text, span):
+            # A one-word answer ("no") means nothing without who said it: keep the sentence.
+            span = _strip_end(article.text, item.sentence)
+        speaker = None
+        if mention is not None:
+            name = entity.display(mention) if entity is not None else mention.text
+            role = entity.role if entity is not None else mention.role
+            speaker = Speaker(name=name, role=role, mention=mention.text, span=mention.span)
+        dates = find_dates(article.text, item.sentence, anchor)
+        inside = [d for d in dates if span.start <= d.span.start < span.end]
+        outside = [d for d in dates if _near_cue(d.span, item.cue)]
+        when_ref = (inside or outside or [None])[0]
+        claim_text = _SPACES.sub(" ", article.text[span.start : span.end]).strip()
+        digest_ = hashlib.sha1(f"{article.id}\0{span.start}\0{span.end}\0{kind}".encode()).hexdigest()
+        claims.append(
+            Claim(
+                id=digest_[:12],
+                article_id=article.id,
+                kind=kind,  # type: ignore[arg-type]
+                text=claim_text,
+                span=span,
+                speaker=speaker,
+                cue=item.cue_text,
+                cue_span=item.cue,
+                when=when_ref.date if when_ref else None,
+                dates=dates,
+            )
+        )
+    return tuple(claims)
+
+
+def _near_cue(span: Span, cue: Span | None) -> bool:
+    """A date right by the cue dates the speech: "said Tuesday", "told reporters on Monday"."""
+    return cue is not None and (0 <= span.start - cue.end <= 30 or 0 <= cue.start - span.end <= 12)
+
+
+def _short_quote_first(text: str, span: Span) -> bool:
+    if text[span.start] not in "\"“«":
+        return False
+    close = min((i for i in (text.find(m, span.start + 1, span.end) for m in "\"”»") if i > 0), default=-1)
+    return close > 0 and len(text[span.start + 1 : close].split()) <= 2

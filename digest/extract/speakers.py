@@ -1,0 +1,288 @@
+"""Speaker noun phrases without a parser: chunk, split name from role, resolve mentions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Span
+from .lexicon import (
+    DETERMINERS,
+    GROUP_PRONOUNS,
+    NOT_NAMES,
+    NP_STOP,
+    PERSON_PRONOUNS,
+    ROLE_HEADS,
+    TITLE_WORDS,
+)
+from .text import Token
+
+_JOINERS = frozenset({"of", "for", "'s", "’s", "-", "&", "de", "van", "von", "al", "bin", "la"})
+_PRONOUNS = frozenset(PERSON_PRONOUNS) | GROUP_PRONOUNS | {"it", "i"}
+_PERSON_TITLES = frozenset(
+    "mr mrs ms dr prof gen brig lt col maj sgt capt adm cmdr sen rep gov president "
+    "minister secretary spokesman spokeswoman spokesperson ambassador senator envoy "
+    "chairman chairwoman director judge justice governor mayor chancellor king queen "
+    "pope leader premier congressman congresswoman".split()
+)
+# How many speaker mentions later "a spokesperson" may still be given a name.
+_PENDING_REACH = 2
+_SYNONYMS = {"spokesman": "spokesperson", "spokeswoman": "spokesperson", "spokespeople": "spokesperson"}
+_FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "queen", "spokeswoman", "chairwoman"})
+_MALE_TITLES = frozenset({"mr", "sir", "king", "spokesman", "chairman"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A speaker as written: its span, and what the words alone tell about it."""
+
+    span: Span
+    text: str
+    name: str | None  # proper name inside the mention ("Pat Ryder")
+    role: str | None  # role or title words ("Brig. Gen.", "a Pentagon spokesperson")
+    pronoun: str | None = None  # "he", "she", "they", ...
+    definite: bool = False  # "the spokesperson": refers back
+    head: str | None = None  # head noun of a descriptor ("spokesperson")
+    gender: str | None = None
+
+    @property
+    def is_person_name(self) -> bool:
+        """A name that reads as a person's (two words, or a person's title before it)."""
+        if not self.name:
+            return False
+        if len(self.name.split()) >= 2:
+            return True
+        return bool(self.role and set(self.role.lower().replace(".", "").split()) & _PERSON_TITLES)
+
+
+def mention_from_tokens(toks: list[Token], text: str) -> Mention | None:
+    """Make a Mention of a noun phrase's tokens, or None if they are not a speaker."""
+    if len(toks) == 1 and toks[0].lower in _PRONOUNS:
+        word = toks[0].lower
+        span = Span(toks[0].start, toks[0].end)
+        return Mention(span, toks[0].text, None, None, pronoun=word, gender=PERSON_PRONOUNS.get(word))
+    while toks and (toks[0].lower in NOT_NAMES - DETERMINERS or not toks[0].is_word):
+        toks = toks[1:]
+    while toks and not toks[-1].is_word:
+        toks = toks[:-1]
+    if not toks:
+        return None
+    span = Span(toks[0].start, toks[-1].end)
+    phrase = text[span.start : span.end]
+    # The name: the trailing run of capitalised words that are not titles, not after "of".
+    k = len(toks)
+    while k > 0 and toks[k - 1].is_capital and toks[k - 1].lower not in TITLE_WORDS and toks[k - 1].lower not in NOT_NAMES:
+        k -= 1
+    name_toks = toks[k:]
+    if name_toks and k > 0 and toks[k - 1].lower in _JOINERS:
+        name_toks = []
+        k = len(toks)
+    # A lower-case head word after the name ("Kirby aides") makes a descriptor, not a name.
+    role_toks = toks[:k]
+    name = text[name_toks[0].start : name_toks[-1].end] if name_toks else None
+    role_words = [t for t in role_toks if t.lower not in DETERMINERS]
+    role = text[role_words[0].start : role_words[-1].end] if role_words else None
+    head = None
+    if not name:
+        heads = [t.lower for t in toks if t.lower in ROLE_HEADS or t.lower in _SYNONYMS]
+        head = _SYNONYMS.get(heads[-1], heads[-1]) if heads else (toks[-1].lower if toks[-1].is_word else None)
+        # A descriptor needs a head noun a speaker can have, or a capitalised organisation.
+        if not heads and not any(t.is_capital for t in toks):
+            if not (toks[0].lower in DETERMINERS and len(toks) <= 4):
+                return None
+    words = {t.lower for t in toks}
+    gender = "f" if words & _FEMALE_TITLES else "m" if words & _MALE_TITLES else None
+    return Mention(
+        span,
+        phrase,
+        name,
+        role,
+        definite=toks[0].lower in {"the", "this", "that"} and not name,
+        head=head,
+        gender=gender,
+    )
+
+
+def backward_np(toks: list[Token], end: int, floor: int) -> list[Token]:
+    """The noun phrase ending at token `end` (inclusive), reading back no further than `floor`."""
+    out: list[Token] = []
+    k = end
+    has_head = False
+    while k >= floor:
+        tok = toks[k]
+        low = tok.lower
+        if not tok.is_word and tok.text not in {"-", "&", "'", "’"}:
+            break
+        if tok.is_word and low in NP_STOP and low not in _JOINERS:
+            break
+        if tok.is_capital or low in DETERMINERS or low in _JOINERS or not tok.is_word:
+            out.append(tok)
+            if low in DETERMINERS:
+                break
+        elif low in ROLE_HEADS or low in _SYNONYMS:
+            has_head = True
+            out.append(tok)
+        elif has_head or (out and out[-1].lower in _JOINERS):
+            out.append(tok)  # a modifier of the head: "the department spokesperson"
+        elif not out:
+            out.append(tok)  # an unknown lower-case head: "the company"
+        else:
+            break
+        k -= 1
+        if len(out) > 12:
+            return []
+    out.reverse()
+    while out and out[0].lower in _JOINERS:
+        out = out[1:]
+    return out
+
+
+def forward_np(toks: list[Token], start: int, ceiling: int) -> list[Token]:
+    """The noun phrase starting at token `start`, for inverted attribution ("added Miller")."""
+    out: list[Token] = []
+    k = start
+    while k < ceiling:
+        tok = toks[k]
+        low = tok.lower
+        if not tok.is_word and tok.text not in {"-", "&"}:
+            break
+        if tok.is_word and low in NP_STOP and low not in _JOINERS:
+            break
+        if tok.is_capital or low in DETERMINERS or low in _JOINERS or low in ROLE_HEADS or low in _SYNONYMS:
+            out.append(tok)
+        elif out and (out[-1].lower in DETERMINERS or out[-1].lower in _JOINERS):
+            out.append(tok)
+        else:
+            break
+        k += 1
+    while out and out[-1].lower in _JOINERS:
+        out.pop()
+    return out
+
+
+@dataclass
+class Entity:
+    """A person or organisation the article quotes, with every way it was named."""
+
+    name: str | None
+    role: str | None
+    person: bool
+    gender: str | None = None
+    heads: set[str] = field(default_factory=set)
+    role_words: set[str] = field(default_factory=set)
+    pending: bool = False  # introduced by "a spokesperson": may be named a little later
+    step: int = 0  # when it was last mentioned, in speaker mentions since the article start
+
+    def display(self, mention: Mention) -> str:
+        """The name shown for this entity."""
+        return self.name or mention.text
+
+
+def _words(role: str | None) -> set[str]:
+    return {w.lower().strip(".,") for w in (role or "").split()} - DETERMINERS
+
+
+class Resolver:
+    """Resolve speaker mentions to entities, in reading order within one article.
+
+    Names merge by last name ("Miller" -> "Matthew Miller"); "he"/"she" go to the last
+    compatible person; "the spokesperson" to the last entity with that role; "a
+    Pentagon spokesperson" waits for the next named person to be introduced.
+    """
+
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+        self.recent: list[Entity] = []
+        self.step = 0
+
+    def _touch(self, entity: Entity) -> Entity:
+        entity.step = self.step
+        if entity in self.recent:
+            self.recent.remove(entity)
+        self.recent.append(entity)
+        return entity
+
+    def resolve(self, mention: Mention) -> Entity | None:
+        """The entity a mention refers to (new or known), or None for an unresolvable pronoun."""
+        self.step += 1
+        if mention.pronoun:
+            return self._pronoun(mention)
+        if mention.name:
+            return self._named(mention)
+        return self._descriptor(mention)
+
+    def _pronoun(self, mention: Mention) -> Entity | None:
+        word = mention.pronoun
+        for entity in reversed(self.recent):
+            if word in PERSON_PRONOUNS:
+                if entity.person and entity.gender in (None, mention.gender):
+                    entity.gender = mention.gender
+                    return self._touch(entity)
+            elif word == "it":
+                if not entity.person and not entity.heads & {"officials", "sources", "experts"}:
+                    return self._touch(entity)
+            elif word in GROUP_PRONOUNS and not entity.person:
+                return self._touch(entity)
+        return None
+
+    def _named(self, mention: Mention) -> Entity:
+        name = mention.name or ""
+        last = name.split()[-1].lower()
+        person = mention.is_person_name
+        for entity in reversed(self.recent):
+            if entity.name and (
+                entity.name.lower() == name.lower()
+                or (entity.person and entity.name.split()[-1].lower() == last)
+                or (entity.person and entity.name.split()[0].lower() == name.lower())
+            ):
+                if mention.role and not entity.role:
+                    entity.role = mention.role
+                if len(name) > len(entity.name):
+                    entity.name = name
+                entity.role_words |= _words(mention.role)
+                return self._touch(entity)
+        for entity in reversed(self.recent):
+            # "A Pentagon spokesperson noted ... Brig. Gen. Pat Ryder told": the first
+            # person named after an unnamed speaker is that speaker.
+            if entity.pending and person and self.step - entity.step <= _PENDING_REACH:
+                entity.pending = False
+                entity.name = name
+                if mention.role:
+                    entity.role = f"{entity.role} ({mention.role})" if entity.role else mention.role
+                entity.gender = entity.gender or mention.gender
+                entity.role_words |= _words(mention.role)
+                return self._touch(entity)
+        entity = Entity(name, mention.role, person, mention.gender, role_words=_words(mention.role))
+        if mention.role:
+            entity.heads |= {_SYNONYMS.get(w, w) for w in _words(mention.role)}
+        self.entities.append(entity)
+        return self._touch(entity)
+
+    def _descriptor(self, mention: Mention) -> Entity:
+        head = mention.head
+        words = _words(mention.text)
+        if mention.definite:
+            for entity in reversed(self.recent):
+                if head and head in entity.heads and words - {head} <= entity.role_words | {head}:
+                    return self._touch(entity)
+                if head and head in entity.heads and mention.definite:
+                    return self._touch(entity)
+        person = head in {
+            "spokesperson", "official", "minister", "secretary", "president", "envoy", "ambassador",
+            "diplomat", "source", "analyst", "expert", "aide", "adviser", "advisor", "officer",
+            "commander", "lawmaker", "senator", "leader", "chief", "director", "negotiator",
+            "lawyer", "attorney", "economist", "professor", "candidate", "governor", "mayor",
+        }
+        role = mention.text
+        if role.split()[0].lower() in DETERMINERS:
+            role = role.split(" ", 1)[1] if " " in role else role
+        entity = Entity(
+            None,
+            role,
+            person,
+            mention.gender,
+            heads={head} if head else set(),
+            role_words=words,
+            pending=person and not mention.definite,
+        )
+        self.entities.append(entity)
+        return self._touch(entity)

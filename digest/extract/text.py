@@ -1,0 +1,226 @@
+"""Blocks, quotations and sentences of an article's body, all as offsets into its text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Span
+from .lexicon import ABBREVIATIONS
+
+OPEN_MARKS = "\"“«„"
+CLOSE_MARKS = "\"”»“"
+_PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"'}
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation: `inner` is the text between the marks; `closed` is False for a stray mark."""
+
+    outer: Span
+    inner: Span
+    closed: bool
+
+
+@dataclass(frozen=True)
+class Block:
+    """Body paragraphs read as one unit: one paragraph, or several that one quotation spans."""
+
+    span: Span
+    quotes: tuple[Quote, ...]
+
+
+def find_quotes(text: str, span: Span) -> tuple[list[Quote], bool]:
+    """Quotations in one paragraph, and whether a quotation is still open at its end.
+
+    Straight marks open after a space or at the start and close before a space or
+    punctuation; curly and guillemet marks say which they are. A mark that closes
+    nothing, or opens and never closes, never raises: it yields an unclosed quote.
+    """
+    quotes: list[Quote] = []
+    opener: int | None = None
+    closer = ""
+    i = span.start
+    while i < span.end:
+        ch = text[i]
+        if opener is None:
+            if ch in OPEN_MARKS and _opens(text, i, span):
+                opener, closer = i, _PAIRS.get(ch, ch)
+        elif ch == closer or (ch in "”»" and closer != '"') or (ch == '"' and closer != '"'):
+            if ch == '"' and closer != '"' and _opens(text, i, span):
+                i += 1
+                continue
+            quotes.append(Quote(Span(opener, i + 1), Span(opener + 1, i), True))
+            opener = None
+        i += 1
+    if opener is not None:
+        quotes.append(Quote(Span(opener, span.end), Span(opener + 1, span.end), False))
+        return quotes, True
+    return quotes, False
+
+
+def _opens(text: str, i: int, span: Span) -> bool:
+    ch = text[i]
+    if ch in "“«„":
+        return True
+    before = text[i - 1] if i > span.start else " "
+    after = text[i + 1] if i + 1 < span.end else " "
+    if before.isspace() or before in "([{—–-:;,/":
+        return not after.isspace()
+    return False
+
+
+def blocks(text: str, paragraphs: tuple[Span, ...]) -> list[Block]:
+    """Group paragraphs into blocks: a quotation left open continues in the next paragraph
+    when that paragraph reopens it, as news style marks a quotation over paragraphs."""
+    out: list[Block] = []
+    pending: list[tuple[Span, list[Quote]]] = []
+    for para in paragraphs:
+        quotes, still_open = find_quotes(text, para)
+        if pending:
+            reopened = text[para.start] in OPEN_MARKS
+            if reopened:
+                pending.append((para, quotes))
+                if not still_open:
+                    out.append(_merge(pending))
+                    pending = []
+                continue
+            out.extend(Block(p, tuple(q)) for p, q in pending)
+            pending = []
+        if still_open:
+            pending.append((para, quotes))
+        else:
+            out.append(Block(para, tuple(quotes)))
+    out.extend(Block(p, tuple(q)) for p, q in pending)
+    return out
+
+
+def _merge(parts: list[tuple[Span, list[Quote]]]) -> Block:
+    """One block whose open quotation runs through each reopening mark to its real close."""
+    kept: list[Quote] = []
+    chain: Quote | None = None
+    for index, (para, quotes) in enumerate(parts):
+        for quote in quotes:
+            if chain is None:
+                if not quote.closed and index < len(parts) - 1:
+                    chain = quote
+                else:
+                    kept.append(quote)
+            elif quote.outer.start == para.start:
+                if quote.closed or index == len(parts) - 1:
+                    kept.append(
+                        Quote(
+                            Span(chain.outer.start, quote.outer.end),
+                            Span(chain.inner.start, quote.inner.end),
+                            quote.closed,
+                        )
+                    )
+                    chain = None
+            else:
+                kept.append(quote)
+    if chain is not None:
+        kept.append(chain)
+    return Block(Span(parts[0][0].start, parts[-1][0].end), tuple(kept))
+
+
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n\s*\n")
+_LAST_WORD = re.compile(r"([A-Za-z][\w'’-]*(?:\.[A-Za-z][\w]*)*)\.?$")
+_SENTENCE_STARTERS = frozenset(
+    "the a an he she it they we i but and in on at this that these those there his her "
+    "their its our after before when while as if however meanwhile still yet so".split()
+)
+
+
+def sentences(text: str, block: Block) -> list[Span]:
+    """Sentence spans of a block; never inside a quotation, never after an abbreviation
+    ("U.S.", "Sept. 12", "Brig. Gen.", "N. Korea")."""
+    inside = [q.outer for q in block.quotes]
+    spans = []
+    start = block.span.start
+    for match in _BOUNDARY.finditer(text, block.span.start, block.span.end):
+        end = match.end()
+        if match.group().strip() == "" or "\n" in match.group():
+            cut = match.start()
+        else:
+            cut = end
+            if _is_abbreviation(text, match.start(), end):
+                continue
+        if any(q.start < match.start() < q.end - 1 for q in inside):
+            continue
+        spans.append(_trim(text, Span(start, cut)))
+        start = end
+    spans.append(_trim(text, Span(start, block.span.end)))
+    return [s for s in spans if s.end > s.start]
+
+
+def _is_abbreviation(text: str, dot: int, end: int) -> bool:
+    if text[dot] != ".":
+        return False
+    word_match = _LAST_WORD.search(text, max(0, dot - 30), dot + 1)
+    if not word_match:
+        return False
+    word = word_match.group(1)
+    bare = word.rstrip(".").lower()
+    if len(bare) == 1:  # an initial: "N. Korea", "J. Smith"
+        return True
+    if bare in ABBREVIATIONS:
+        return True
+    if "." in word:  # "U.S.", "U.N.": a boundary only before a typical sentence start
+        following = re.match(r"\s+[\"“‘(]?(\w+)", text[end : end + 40])
+        return not (following and following.group(1).lower() in _SENTENCE_STARTERS)
+    return False
+
+
+def _trim(text: str, span: Span) -> Span:
+    start, end = span.start, span.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)
+
+
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-'’.&][A-Za-z0-9]+)*\.?|[^\sA-Za-z0-9]")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word or punctuation mark with its offsets."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        """The word in lower case, without a trailing period."""
+        return self.text.lower().rstrip(".") if len(self.text) > 1 else self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        """True for words and numbers, False for punctuation."""
+        return self.text[0].isalnum()
+
+    @property
+    def is_capital(self) -> bool:
+        """True for a word that starts with a capital letter."""
+        return self.text[0].isupper()
+
+
+def tokens(text: str, span: Span) -> list[Token]:
+    """Word and punctuation tokens of `text[span]`, with absolute offsets.
+
+    A trailing period stays on a token only for abbreviations and initials, so that
+    "Gen." and "N." keep theirs and "Tuesday." does not.
+    """
+    out = []
+    for m in _TOKEN.finditer(text, span.start, span.end):
+        word = m.group()
+        if len(word) > 1 and word.endswith(".") and word[0].isalnum():
+            bare = word[:-1]
+            if not (len(bare) == 1 or bare.lower() in ABBREVIATIONS or "." in bare):
+                out.append(Token(bare, m.start(), m.end() - 1))
+                out.append(Token(".", m.end() - 1, m.end()))
+                continue
+        out.append(Token(word, m.start(), m.end()))
+    return out

@@ -1,0 +1,210 @@
+"""The data that flows between stages: frozen dataclasses, passed explicitly."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Literal
+
+ClaimKind = Literal["quote", "partial", "reported", "statement"]
+CLAIM_KINDS: tuple[ClaimKind, ...] = ("quote", "partial", "reported", "statement")
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A half-open character range [start, end) of `Article.text`."""
+
+    start: int
+    end: int
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def of(self, text: str) -> str:
+        """The slice of `text` this span covers."""
+        return text[self.start : self.end]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as read: `text` is the document exactly as decoded.
+
+    `body` and `captions` are spans of `text` kept by cleaning; before cleaning
+    `body` is empty and every stage that needs it calls `clean_article` first.
+    """
+
+    id: str
+    source: str
+    title: str
+    url: str | None
+    published: datetime | None
+    text: str
+    path: str
+    body: tuple[Span, ...] = ()
+    captions: tuple[Span, ...] = ()
+    title_span: Span | None = None
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who a claim is attributed to, after resolving pronouns and descriptors.
+
+    `mention` is the text at `span` (e.g. "he"); `name` is the resolved person or
+    organisation ("Matthew Miller"); `role` what the article calls them.
+    """
+
+    name: str
+    role: str | None
+    mention: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class DateRef:
+    """A date expression in a claim's sentence, resolved against the article's date."""
+
+    date: date
+    phrase: str
+    span: Span
+    future: bool = False
+
+
+@dataclass(frozen=True)
+class TopicMatch:
+    """Why a claim belongs to a topic: its score and the terms that matched."""
+
+    topic_id: str
+    score: float
+    matched_terms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One thing said: a quote, a partial quote, reported speech or a statement."""
+
+    id: str
+    article_id: str
+    kind: ClaimKind
+    text: str
+    span: Span
+    speaker: Speaker | None = None
+    cue: str | None = None
+    cue_span: Span | None = None
+    when: date | None = None
+    dates: tuple[DateRef, ...] = ()
+    topics: tuple[TopicMatch, ...] = ()
+
+    @property
+    def best_topic(self) -> TopicMatch | None:
+        """The topic this claim is filed under: highest score, ties to config order."""
+        return self.topics[0] if self.topics else None
+
+
+@dataclass(frozen=True)
+class Story:
+    """Claims that say the same thing, from one or more articles."""
+
+    id: str
+    claims: tuple[Claim, ...]
+    topic_id: str | None
+    also_topics: tuple[str, ...] = ()
+    salience: float = 0.0
+
+    @property
+    def lead(self) -> Claim:
+        """The claim shown for the story."""
+        return self.claims[0]
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        """Distinct articles that report the story, in first-seen order."""
+        return tuple(dict.fromkeys(c.article_id for c in self.claims))
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """An article in the brief's numbered source list."""
+
+    number: int
+    article_id: str
+    outlet: str
+    title: str
+    url: str | None
+    published: datetime | None
+    path: str
+
+
+@dataclass(frozen=True)
+class Section:
+    """A topic's part of the brief, stories ordered by salience."""
+
+    topic_id: str
+    title: str
+    stories: tuple[Story, ...]
+
+
+@dataclass(frozen=True)
+class BottomLine:
+    """One line of the bottom line: a topic's strongest story."""
+
+    topic_id: str
+    topic_title: str
+    story: Story
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """A dated event mentioned in a claim, for the timeline or the watch list."""
+
+    when: date
+    text: str
+    story_id: str
+    article_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that was not read, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class BriefStats:
+    """Counts shown in the brief's header."""
+
+    articles: int
+    outlets: int
+    claims: int
+    stories: int
+    skipped: tuple[Skipped, ...] = ()
+
+
+@dataclass(frozen=True)
+class Brief:
+    """The composed brief: everything a renderer needs, nothing it must compute."""
+
+    date: date
+    title: str
+    issued: datetime
+    classification: str | None
+    bottom_line: tuple[BottomLine, ...]
+    sections: tuple[Section, ...]
+    other: Section | None
+    timeline: tuple[TimelineEntry, ...]
+    watch_list: tuple[TimelineEntry, ...]
+    sources: tuple[SourceRef, ...]
+    stats: BriefStats
+    topic_titles: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    def cite(self, article_ids: tuple[str, ...]) -> tuple[int, ...]:
+        """Source numbers for these articles, in list order."""
+        numbers = {s.article_id: s.number for s in self.sources}
+        return tuple(sorted(numbers[a] for a in article_ids if a in numbers))
+
+    def outlets(self, article_ids: tuple[str, ...]) -> tuple[str, ...]:
+        """Distinct outlet names for these articles, in source-list order."""
+        by_id = {s.article_id: s for s in self.sources}
+        refs = sorted((by_id[a] for a in article_ids if a in by_id), key=lambda s: s.number)
+        return tuple(dict.fromkeys(s.outlet for s in refs))
