@@ -13,7 +13,7 @@ import re
 from ..model import Article, Claim, Speaker, Span
 from .attribution import Found, SentenceReader
 from .dates import find_dates
-from .speakers import Entity, Mention, Resolver
+from .speakers import Entity, Mention, Resolver, known_people
 from .text import blocks, sentences
 
 __all__ = ["extract_claims"]
@@ -55,17 +55,23 @@ def _strip_end(text: str, span: Span) -> Span:
 
 def _resolve(article: Article, found: list[tuple[Found, int]]) -> tuple[Claim, ...]:
     """Resolve speakers in reading order, then build the claims."""
-    resolver = Resolver()
+    resolver = Resolver(known_people(article.text, article.body))
     anchor = article.published.date() if article.published else None
     resolved: list[tuple[Found, Entity | None, Mention | None]] = []
     last: tuple[Entity | None, Mention | None, int] | None = None
+    last_sentence: Span | None = None
     for item, block_index in found:
         entity: Entity | None = None
         mention = item.mention
         if item.kind == "statement":
             resolved.append((item, None, None))
             continue
-        if item.inherits or mention is None:
+        if item.inherits and item.cue is not None:
+            # ", noting that ...": the same speaker as the claim before it in the sentence.
+            if last is None or last_sentence != item.sentence:
+                continue
+            entity, mention = last[0], last[1]
+        elif item.inherits or mention is None:
             # A bare quotation continues the last speaker of this block or the one before.
             if last is not None and block_index - last[2] <= 1:
                 entity, mention = last[0], last[1]
@@ -77,6 +83,7 @@ def _resolve(article: Article, found: list[tuple[Found, int]]) -> tuple[Claim, .
         resolved.append((item, entity, mention))
         if mention is not None:
             last = (entity, mention, block_index)
+            last_sentence = item.sentence
 
     claims = []
     for item, entity, mention in resolved:
@@ -89,6 +96,8 @@ def _resolve(article: Article, found: list[tuple[Found, int]]) -> tuple[Claim, .
         if mention is not None:
             name = entity.display(mention) if entity is not None else mention.text
             role = entity.role if entity is not None else mention.role
+            if role and role.lower() in name.lower():
+                role = None  # "the official": the role is the name already
             speaker = Speaker(name=name, role=role, mention=mention.text, span=mention.span)
         dates = find_dates(article.text, item.sentence, anchor)
         inside = [d for d in dates if span.start <= d.span.start < span.end]

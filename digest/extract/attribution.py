@@ -32,6 +32,12 @@ _COMMIT_CUES = frozenset(
     "promise promises promised vow vows vowed pledge pledges pledged urged urge urges "
     "told tell tells telling according".split()
 )
+# A reported clause does not start with these: "said as much", "say would be".
+_NOT_CLAUSE_START = frozenset(
+    "would could will should might may must can is was were are has have had be been "
+    "in at by for with from of to into about after before when while because as since "
+    "although though amid despite during".split()
+)
 _PASSIVE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 # Where a claim's content stops: a comma and a word that starts another clause.
 _CONTENT_BREAKS = frozenset(
@@ -149,7 +155,8 @@ class SentenceReader:
         n = len(toks)
         cue_span = Span(toks[first].start, toks[last].end)
         if cue_text == "according to":
-            return self._according_to(first, last, cue_span)
+            # "..., Kim said, according to a transcript": the source of a claim already read.
+            return None if earlier else self._according_to(first, last, cue_span)
         # Participle cue after a comma: a second claim of the sentence's speaker.
         if toks[first].lower in PARTICIPLE_CUES and first > 0 and toks[first - 1].text == ",":
             content = self._content_after(last + 1, cue=cue_text, used=used)
@@ -163,8 +170,14 @@ class SentenceReader:
             while j >= 0 and (toks[j].lower in PRE_CUE_SKIP or toks[j].lower in _PASSIVE):
                 j -= 1
         else:
-            while j >= 0 and toks[j].lower in PRE_CUE_SKIP and self.in_quote[j] is None:
+            while j >= 0 and self.in_quote[j] is None and (
+                toks[j].lower in PRE_CUE_SKIP or toks[j].lower in _TIME_WORDS
+            ):
                 j -= 1
+        if j > 1 and toks[j].text == ")" and self.in_quote[j] is None:
+            opening = next((i for i in range(j - 1, max(-1, j - 6), -1) if toks[i].text == "("), None)
+            if opening is not None:
+                j = opening - 1
         floor = self._floor(j)
         mention = None
         mention_toks: list[Token] = []
@@ -176,12 +189,8 @@ class SentenceReader:
         inverted = False
         if mention is None:
             ahead = forward_np(toks, last + 1, n)
-            if ahead and self._quote_ends_before(first):
-                mention = mention_from_tokens(ahead, self.text)
-                mention_toks = ahead
-                inverted = True
-            elif ahead and j >= 0 and toks[j].text == ",":
-                mention = mention_from_tokens(ahead, self.text)
+            if ahead and (self._quote_ends_before(first) or (j >= 0 and toks[j].text == ",")):
+                mention = self._inverted_mention(ahead)
                 mention_toks = ahead
                 inverted = True
         if mention is None:
@@ -204,7 +213,7 @@ class SentenceReader:
             return Found(self._kind(content), content, cue_span, cue_text, mention, self.sentence)
         # 3. Content before the subject: `..., a spokesperson said Tuesday.`
         start_tok = self.toks.index(subject_start) if not inverted else first
-        if start_tok > 0 and toks[start_tok - 1].text == ",":
+        if start_tok > 0 and toks[start_tok - 1].text == "," and self._tail_is_short(last + 1):
             content = self._tidy(Span(self.sentence.start, toks[start_tok - 1].start))
             if len(content) > 0 and not earlier:
                 for index, quote in enumerate(self.quotes):
@@ -215,9 +224,22 @@ class SentenceReader:
             return Found(self._kind(content), content, cue_span, cue_text, mention, self.sentence)
         return None
 
+    def _tail_is_short(self, k: int) -> bool:
+        """After `..., X said`, only a few words or another clause after a comma may follow."""
+        toks = self.toks
+        tail = 0
+        while k < len(toks) and toks[k].text != "," and self.in_quote[k] is None:
+            tail += toks[k].is_word
+            k += 1
+        return tail <= 8
+
     def _according_to(self, first: int, last: int, cue_span: Span) -> Found | None:
         toks = self.toks
-        ahead = forward_np(toks, last + 1, len(toks))
+        ahead = []
+        for tok in toks[last + 1 : last + 11]:
+            if not tok.is_word and tok.text not in {"-", "&", "'", "’"}:
+                break
+            ahead.append(tok)
         mention = mention_from_tokens(ahead, self.text) if ahead else None
         if mention is None:
             return None
@@ -237,33 +259,50 @@ class SentenceReader:
         return Found(self._kind(content), content, cue_span, "according to", mention, self.sentence)
 
     def _appositive(self, comma: int, floor: int) -> tuple[Mention | None, list[Token]]:
-        """`Jung Pak, U.S. deputy special envoy for North Korea, said`: name and role."""
+        """`Jung Pak, U.S. deputy special envoy for North Korea, said`: name and role.
+
+        Also `A senior official, speaking on condition of anonymity, said` and
+        `Kirby, who spoke to reporters, said`: the middle tells nothing of the speaker.
+        """
         toks = self.toks
         k = comma - 1
         while k >= floor and toks[k].text != "," and self.in_quote[k] is None:
             k -= 1
         if k < floor + 1 or toks[k].text != ",":
             return None, []
-        role_toks = toks[k + 1 : comma]
-        if not role_toks or role_toks[0].lower in {"who", "which"} and False:
+        middle = toks[k + 1 : comma]
+        if not middle:
             return None, []
+        aside = middle[0].lower in {"who", "which"} or middle[0].lower.endswith("ing")
         name_toks = backward_np(toks, k - 1, floor)
-        if not name_toks or not all(t.is_capital or not t.is_word for t in name_toks):
+        if not name_toks:
             return None, []
         base = mention_from_tokens(name_toks, self.text)
-        if base is None or not base.name:
+        if base is None:
             return None, []
-        role_text = self.text[role_toks[0].start : role_toks[-1].end]
-        if role_toks[0].lower in {"who", "which"} or len(role_toks) > 14:
-            role_text = base.role or ""
-        mention = Mention(
-            Span(name_toks[0].start, name_toks[-1].end),
-            base.text,
-            base.name,
-            role_text or base.role,
-            gender=base.gender,
-        )
+        if aside:
+            return base, list(toks[toks.index(name_toks[0]) : comma])
+        if not base.name or len(middle) > 14 or not all(t.is_capital or not t.is_word for t in name_toks):
+            return None, []
+        role_text = self.text[middle[0].start : middle[-1].end]
+        mention = Mention(base.span, base.text, base.name, role_text, gender=base.gender)
         return mention, list(toks[toks.index(name_toks[0]) : comma])
+
+    def _inverted_mention(self, ahead: list[Token]) -> Mention | None:
+        """`said Lee Soo-jin, an economist at Hanbit Securities`: the name, then its role."""
+        mention = mention_from_tokens(ahead, self.text)
+        if mention is None or not mention.name:
+            return mention
+        k = self.toks.index(ahead[-1]) + 1
+        toks = self.toks
+        if k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].lower in {"a", "an", "the"}:
+            end = k + 2
+            while end < len(toks) and toks[end].text not in {",", ".", ";"} and self.in_quote[end] is None:
+                end += 1
+            if end - k <= 14:
+                role = self.text[toks[k + 1].start : toks[end - 1].end]
+                return Mention(mention.span, mention.text, mention.name, role, gender=mention.gender)
+        return mention
 
     def _floor(self, j: int) -> int:
         """The first token of the clause that ends at token `j`."""
@@ -302,12 +341,24 @@ class SentenceReader:
         toks = self.toks
         n = len(toks)
         told = cue.lower() in {"told", "tell", "tells", "telling"}
+        comma = False
         while k < n and self.in_quote[k] is None and (
             toks[k].lower in _TIME_WORDS
             or toks[k].text in {",", ":"}
+            or toks[k].lower == "however"
             or (told and (toks[k].lower in RECIPIENTS or toks[k].is_capital))
         ):
+            comma = comma or toks[k].text == ","
             k += 1
+        # "told reporters in Washington on Monday: "..."": the quotation after the colon.
+        for j in range(k, min(n, k + 10)):
+            if self.in_quote[j] is not None:
+                break
+            if toks[j].text == ":" and j + 1 < n and self.in_quote[j + 1] is not None:
+                k = j + 1
+                break
+        if comma and k < n and self.in_quote[k] is None and toks[k].lower != "that":
+            return None  # "..., a spokesman said, after the waiver": the content came before
         # "told a daily press briefing that ...": skip to "that" when it comes soon.
         for j in range(k, min(n, k + 8)):
             if self.in_quote[j] is not None or toks[j].text in {",", ";"}:
@@ -325,8 +376,10 @@ class SentenceReader:
                 end = toks[j].start
                 break
         content = self._tidy(Span(toks[k].start, end))
-        words = len([t for t in toks if content.start <= t.start < content.end and t.is_word])
-        if words < 2:
+        words = [t for t in toks if content.start <= t.start < content.end and t.is_word]
+        if self.in_quote[k] is None and (
+            len(words) < 3 or words[0].lower in _NOT_CLAUSE_START or (words[0].lower, words[1].lower) == ("as", "much")
+        ):
             return None
         for index, quote in enumerate(self.quotes):
             if quote.outer.start >= content.start - 1 and quote.outer.end <= content.end + 1:
@@ -334,10 +387,12 @@ class SentenceReader:
         return content
 
     def _kind(self, content: Span) -> str:
-        inside = [q for q in self.quotes if q.outer.start >= content.start - 1 and q.outer.end <= content.end + 1]
-        if not inside:
+        covered = sum(
+            max(0, min(q.outer.end, content.end) - max(q.outer.start, content.start))
+            for q in self.quotes
+        )
+        if covered == 0:
             return "reported"
-        covered = sum(len(q.outer) for q in inside)
         return "quote" if covered >= len(content) - 2 else "partial"
 
     def _tidy(self, span: Span) -> Span:

@@ -24,7 +24,7 @@ _DATE_RE = re.compile(
 )
 # Words before a date that put the event after the article was written.
 _FUTURE = re.compile(
-    r"\b(?:will|won't|'ll|shall|expected|scheduled|set to|plans?|planned|planning|due|"
+    r"\b(?:will|would|forecast|forecasts|won't|'ll|shall|expected|scheduled|set to|plans?|planned|planning|due|"
     r"is to|are to|going to|upcoming|later|next|coming|tomorrow|would be held|to be held|"
     r"slated|intends?|aims? to)\b",
     re.I,

@@ -19,7 +19,7 @@ _CUE_BASES = {
     "acknowledge": "acknowledge acknowledges acknowledged acknowledging",
     "argue": "argue argues argued arguing",
     "report": "report reports reported reporting",
-    "write": "write writes wrote written writing",
+    "write": "writes wrote",
     "tweet": "tweet tweets tweeted tweeting",
     "explain": "explain explains explained explaining",
     "announce": "announce announces announced announcing",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..model import Span
@@ -17,6 +18,22 @@ from .lexicon import (
 from .text import Token
 
 _JOINERS = frozenset({"of", "for", "'s", "’s", "-", "&", "de", "van", "von", "al", "bin", "la"})
+_ATTACH = frozenset({"at", "in", "with", "from", "to"})
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "june july august september october november december jan feb mar apr jun jul aug sep "
+    "sept oct nov dec".split()
+)
+# Words that end an organisation or place inside a capitalised run: the person's name is
+# what comes after ("United Nations Linda Thomas-Greenfield" -> "Linda Thomas-Greenfield").
+_ORG_TAILS = frozenset(
+    """nations states korea kingdom union council department ministry house party agency
+    service services news institute university bank corp co inc group committee office
+    assembly congress parliament government administration pentagon kremlin media times
+    post journal press tv radio network foundation association center centre court
+    russia china japan iran america usa qatar ukraine europe seoul washington moscow
+    beijing tokyo pyongyang""".split()
+)
 _PRONOUNS = frozenset(PERSON_PRONOUNS) | GROUP_PRONOUNS | {"it", "i"}
 _PERSON_TITLES = frozenset(
     "mr mrs ms dr prof gen brig lt col maj sgt capt adm cmdr sen rep gov president "
@@ -73,6 +90,10 @@ def mention_from_tokens(toks: list[Token], text: str) -> Mention | None:
     while k > 0 and toks[k - 1].is_capital and toks[k - 1].lower not in TITLE_WORDS and toks[k - 1].lower not in NOT_NAMES:
         k -= 1
     name_toks = toks[k:]
+    cut = max((i for i, t in enumerate(name_toks[:-1]) if t.lower in _ORG_TAILS), default=-1)
+    if cut >= 0:
+        k += cut + 1
+        name_toks = toks[k:]
     if name_toks and k > 0 and toks[k - 1].lower in _JOINERS:
         name_toks = []
         k = len(toks)
@@ -113,11 +134,20 @@ def backward_np(toks: list[Token], end: int, floor: int) -> list[Token]:
         if not tok.is_word and tok.text not in {"-", "&", "'", "’"}:
             break
         if tok.is_word and low in NP_STOP and low not in _JOINERS:
+            # "a senior official at South Korea's presidential office"
+            if low in _ATTACH and out and k - 1 >= floor and toks[k - 1].lower in ROLE_HEADS:
+                out.append(tok)
+                k -= 1
+                continue
+            break
+        if tok.is_capital and low in _CALENDAR:
             break
         if tok.is_capital or low in DETERMINERS or low in _JOINERS or not tok.is_word:
             out.append(tok)
             if low in DETERMINERS:
-                break
+                # "Ambassador to the United Nations Linda Thomas-Greenfield" goes on.
+                if not (k >= 2 and toks[k - 1].lower in _ATTACH | _JOINERS and toks[k - 2].lower in TITLE_WORDS | ROLE_HEADS):
+                    break
         elif low in ROLE_HEADS or low in _SYNONYMS:
             has_head = True
             out.append(tok)
@@ -181,6 +211,22 @@ def _words(role: str | None) -> set[str]:
     return {w.lower().strip(".,") for w in (role or "").split()} - DETERMINERS
 
 
+_NAME_RUN = re.compile(r"\b([A-Z][a-z]+(?:-[A-Za-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z]+)?){1,2})\b")
+
+
+def known_people(text: str, body: tuple[Span, ...]) -> list[tuple[int, str]]:
+    """Two- and three-word capitalised names in the body that read as people's names."""
+    found = []
+    for span in body:
+        for match in _NAME_RUN.finditer(text, span.start, span.end):
+            words = match.group(1).split()
+            lows = [w.lower() for w in words]
+            if any(w in TITLE_WORDS or w in _ORG_TAILS or w in NOT_NAMES or w in _CALENDAR for w in lows):
+                continue
+            found.append((match.start(), match.group(1)))
+    return found
+
+
 class Resolver:
     """Resolve speaker mentions to entities, in reading order within one article.
 
@@ -189,7 +235,8 @@ class Resolver:
     Pentagon spokesperson" waits for the next named person to be introduced.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, people: list[tuple[int, str]] | None = None) -> None:
+        self.people = people or []  # (offset, full name) of every person the article names
         self.entities: list[Entity] = []
         self.recent: list[Entity] = []
         self.step = 0
@@ -224,6 +271,16 @@ class Resolver:
                 return self._touch(entity)
         return None
 
+    def _full_name(self, word: str, before: int) -> str | None:
+        """The latest full name the article gave for this one-word name (last or family name)."""
+        low = word.lower()
+        best = None
+        for offset, full in self.people:
+            parts = full.lower().split()
+            if low in (parts[0], parts[-1]) and (best is None or offset < before):
+                best = full
+        return best
+
     def _named(self, mention: Mention) -> Entity:
         name = mention.name or ""
         last = name.split()[-1].lower()
@@ -251,6 +308,11 @@ class Resolver:
                 entity.gender = entity.gender or mention.gender
                 entity.role_words |= _words(mention.role)
                 return self._touch(entity)
+        if len(name.split()) == 1:
+            # "Nebenzia" after "Russia's Ambassador Vassily Nebenzia rejected ...".
+            full = self._full_name(name, mention.span.start)
+            if full:
+                name, person = full, True
         entity = Entity(name, mention.role, person, mention.gender, role_words=_words(mention.role))
         if mention.role:
             entity.heads |= {_SYNONYMS.get(w, w) for w in _words(mention.role)}
