@@ -193,7 +193,11 @@ def parse_config(source: str, path: Path) -> Config:
             [(t.id, t.title, t.query) for t in settings.topics], settings.aliases
         )
     except QueryError as exc:
-        raise QueryError(f"{path}: {exc}") from None
+        index = next(
+            (i for i, t in enumerate(settings.topics) if str(exc).startswith(f"topics.{t.id}.")), None
+        )
+        where = _line(lines, f"topics[{index}].query") if index is not None else ""
+        raise QueryError(f"{path}{where}: {exc}") from None
     return Config(settings, path.resolve(), topics)
 
 
@@ -256,17 +260,15 @@ def _allowed_keys(loc: tuple[int | str, ...]) -> list[str]:
     return list(model.model_fields)
 
 
+# pydantic error type -> (what was expected, how to write it)
 _EXPECTED = {
-    "string_type": "a string",
-    "int_type": "an integer",
-    "int_parsing": "an integer",
-    "bool_type": "true or false",
-    "list_type": "a list",
-    "dict_type": "a mapping of keys",
-    "model_type": "a mapping of keys",
-    "literal_error": None,
-    "greater_than_equal": None,
-    "less_than_equal": None,
+    "string_type": ("a string", "put the value in quotes"),
+    "int_type": ("an integer", "write a whole number such as 5"),
+    "int_parsing": ("an integer", "write a whole number such as 5"),
+    "bool_type": ("true or false", "write true or false"),
+    "list_type": ("a list", "write one item per line, each starting with '- '"),
+    "dict_type": ("a mapping of keys", "indent its keys under it, one 'key: value' per line"),
+    "model_type": ("a mapping of keys", "indent its keys under it, one 'key: value' per line"),
 }
 
 
@@ -293,11 +295,15 @@ def _describe(exc: ValidationError, path: Path, lines: Mapping[str, int]) -> str
             problem, _, hint = text.partition("; Hint: ")
             messages.append(f"{where}: {problem}" + (f"\nHint: {hint}" if hint else ""))
         else:
-            expected = _EXPECTED.get(kind) or error["msg"].lower()
+            expected, hint = _EXPECTED.get(kind, (error["msg"].lower(), ""))
             if kind == "literal_error":
                 expected = error["msg"].replace("Input should be", "one of")
+                hint = "use one of the values listed"
+            elif kind in {"greater_than_equal", "less_than_equal"}:
+                expected = error["msg"].replace("Input should be", "a number")
+                hint = "pick a number in that range"
             messages.append(
                 f"{where}: expected {expected}, got {value!r}\n"
-                f"Hint: see the key '{loc[-1]}' in the config.yaml shipped with digest"
+                f"Hint: {hint or 'see the config.yaml shipped with digest'}"
             )
     return "\n".join(messages)

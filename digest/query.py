@@ -1,0 +1,368 @@
+"""Compiled topic queries and the per-document word index they are matched against.
+
+The query language and its parser live in `digest.topics`; this module is the engine
+the parser compiles to, kept apart so the hot path (matching) stays small.
+
+Tokenisation, shared by documents and by the words and phrases of queries
+(`tokenise`), so that a phrase written in a query always lines up with the text:
+
+- curly quotes and apostrophes are first made straight;
+- a word is a run of letters and digits; a single `.` or `'` between two letters or
+  digits joins them ("U.S." -> "U.S", "3.5", "O'Brien"); a trailing period is dropped
+  ("N. Korea" -> ["N", "Korea"]);
+- hyphens, slashes and every other character split words ("Kim Jong-un" ->
+  ["Kim", "Jong", "un"]), so "Russia-North Korea" still contains the phrase
+  "North Korea";
+- a possessive "'s" is dropped ("Korea's" -> "Korea");
+- case-insensitive matching compares `str.casefold()` forms; `=` terms compare the
+  words as written.
+
+Proximity: word positions count from 0 in each field. `a NEAR/n b` holds when an
+occurrence of `a` and one of `b` do not overlap and the gap between them -- the first
+word of the later one minus the last word of the earlier one -- is at most n: so
+NEAR/1 means adjacent, and "a x x b" is NEAR/3 but not NEAR/2. `ONEAR/n` also
+requires `a` to come first.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Mapping
+from dataclasses import dataclass
+from heapq import merge
+
+FIELDS: tuple[str, ...] = ("text", "title", "speaker", "source")
+DEFAULT_FIELD = "text"
+DEFAULT_NEAR = 10
+
+_TYPOGRAPHY = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u02bc": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+    }
+)
+# [^\W_] is "letter or digit" in every script; \w alone would let '_' join words.
+_WORD = re.compile(r"[^\W_]+(?:['.][^\W_]+)*")
+
+Span = tuple[int, int]
+
+
+def normalise(text: str) -> str:
+    """Straighten curly quotes and apostrophes; every character maps to exactly one."""
+    return text.translate(_TYPOGRAPHY)
+
+
+def _clean(word: str) -> str:
+    if len(word) > 2 and word[-2] == "'" and word[-1] in "sS":
+        return word[:-2]
+    return word
+
+
+def word_spans(text: str) -> list[tuple[str, int, int]]:
+    """The words of `text` with their start and end offsets, by the module's rule."""
+    return [(_clean(m.group()), m.start(), m.end()) for m in _WORD.finditer(normalise(text))]
+
+
+def tokenise(text: str) -> list[str]:
+    """The words of `text`, as written (not case-folded)."""
+    return [_clean(m.group()) for m in _WORD.finditer(normalise(text))]
+
+
+def _positions(tokens: list[str]) -> dict[str, list[int]]:
+    index: dict[str, list[int]] = {}
+    for i, token in enumerate(tokens):
+        index.setdefault(token, []).append(i)
+    return index
+
+
+class _FieldIndex:
+    """One field tokenised once; exact-case tables and sorted vocabularies on demand."""
+
+    __slots__ = ("_exact", "_exact_pos", "_exact_vocab", "_folded", "_folded_pos", "_folded_vocab")
+
+    def __init__(self, text: str) -> None:
+        self._exact = tokenise(text)
+        self._folded = [t.casefold() for t in self._exact]
+        self._folded_pos = _positions(self._folded)
+        self._exact_pos: dict[str, list[int]] | None = None
+        self._folded_vocab: list[str] | None = None
+        self._exact_vocab: list[str] | None = None
+
+    def tokens(self, exact: bool) -> list[str]:
+        return self._exact if exact else self._folded
+
+    def positions(self, exact: bool) -> dict[str, list[int]]:
+        if not exact:
+            return self._folded_pos
+        if self._exact_pos is None:
+            self._exact_pos = _positions(self._exact)
+        return self._exact_pos
+
+    def has_prefix(self, prefix: str, exact: bool) -> bool:
+        vocab = self.vocab(exact)
+        i = bisect_left(vocab, prefix)
+        return i < len(vocab) and vocab[i].startswith(prefix)
+
+    def vocab(self, exact: bool) -> list[str]:
+        if exact:
+            if self._exact_vocab is None:
+                self._exact_vocab = sorted(self.positions(True))
+            return self._exact_vocab
+        if self._folded_vocab is None:
+            self._folded_vocab = sorted(self._folded_pos)
+        return self._folded_vocab
+
+
+class Document:
+    """The text of one claim plus its context, each field tokenised at most once."""
+
+    __slots__ = ("_indexes", "_texts")
+
+    def __init__(self, fields: Mapping[str, str]) -> None:
+        unknown = sorted(set(fields) - set(FIELDS))
+        if unknown:
+            raise ValueError(f"unknown document field(s) {unknown}; expected some of {FIELDS}")
+        self._texts = dict(fields)
+        self._indexes: dict[str, _FieldIndex] = {}
+
+    def index(self, field: str) -> _FieldIndex:
+        """The word index of `field` (empty if the document has no such field)."""
+        found = self._indexes.get(field)
+        if found is None:
+            found = self._indexes[field] = _FieldIndex(self._texts.get(field, ""))
+        return found
+
+
+class Node:
+    """A compiled query node. `hit` is the fast yes/no; `collect` runs only on hits."""
+
+    __slots__ = ()
+
+    def hit(self, doc: Document) -> bool:
+        """Whether this subtree matches `doc`."""
+        raise NotImplementedError
+
+    def collect(self, doc: Document, out: list[str]) -> None:
+        """Append the terms that made this (matching) subtree match, in query order."""
+        raise NotImplementedError
+
+    def positives(self, out: list[str]) -> None:
+        """Append every term outside NOT, in query order."""
+        raise NotImplementedError
+
+
+@dataclass(frozen=True, slots=True)
+class Words(Node):
+    """A word, wildcard or phrase in one field: consecutive tokens, some by prefix."""
+
+    text: str
+    field: str
+    words: tuple[str, ...]
+    prefix: tuple[bool, ...]
+    exact: bool
+
+    def _starts(self, idx: _FieldIndex) -> list[int]:
+        first = self.words[0]
+        positions = idx.positions(self.exact)
+        if not self.prefix[0]:
+            return positions.get(first, [])
+        vocab = idx.vocab(self.exact)
+        i = bisect_left(vocab, first)
+        found: list[list[int]] = []
+        while i < len(vocab) and vocab[i].startswith(first):
+            found.append(positions[vocab[i]])
+            i += 1
+        if len(found) == 1:
+            return found[0]
+        return list(merge(*found))
+
+    def _scan(self, idx: _FieldIndex, first_only: bool) -> list[Span]:
+        starts = self._starts(idx)
+        size = len(self.words)
+        if size == 1 or not starts:
+            return [(p, p) for p in starts]
+        tokens = idx.tokens(self.exact)
+        last_start = len(tokens) - size
+        words, prefix = self.words, self.prefix
+        found: list[Span] = []
+        for p in starts:
+            if p > last_start:
+                break
+            for k in range(1, size):
+                token = tokens[p + k]
+                if not (token.startswith(words[k]) if prefix[k] else token == words[k]):
+                    break
+            else:
+                found.append((p, p + size - 1))
+                if first_only:
+                    break
+        return found
+
+    def spans(self, doc: Document) -> list[Span]:
+        """Every occurrence as (first, last) word position, in text order."""
+        return self._scan(doc.index(self.field), first_only=False)
+
+    def hit(self, doc: Document) -> bool:
+        idx = doc.index(self.field)
+        if len(self.words) == 1:
+            if self.prefix[0]:
+                return idx.has_prefix(self.words[0], self.exact)
+            return self.words[0] in idx.positions(self.exact)
+        return bool(self._scan(idx, first_only=True))
+
+    def collect(self, doc: Document, out: list[str]) -> None:
+        out.append(self.text)
+
+    def positives(self, out: list[str]) -> None:
+        out.append(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class And(Node):
+    """AND: every part matches."""
+
+    parts: tuple[Node, ...]
+
+    def hit(self, doc: Document) -> bool:
+        return all(part.hit(doc) for part in self.parts)
+
+    def collect(self, doc: Document, out: list[str]) -> None:
+        for part in self.parts:
+            part.collect(doc, out)
+
+    def positives(self, out: list[str]) -> None:
+        for part in self.parts:
+            part.positives(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Or(Node):
+    """OR: at least one part matches; every matching part contributes its terms."""
+
+    parts: tuple[Node, ...]
+
+    def hit(self, doc: Document) -> bool:
+        return any(part.hit(doc) for part in self.parts)
+
+    def collect(self, doc: Document, out: list[str]) -> None:
+        for part in self.parts:
+            if part.hit(doc):
+                part.collect(doc, out)
+
+    def positives(self, out: list[str]) -> None:
+        for part in self.parts:
+            part.positives(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Not(Node):
+    """NOT: the part does not match; contributes no terms."""
+
+    part: Node
+
+    def hit(self, doc: Document) -> bool:
+        return not self.part.hit(doc)
+
+    def collect(self, doc: Document, out: list[str]) -> None:
+        return None
+
+    def positives(self, out: list[str]) -> None:
+        return None
+
+
+def _merged(per_word: list[list[Span]]) -> list[Span]:
+    if len(per_word) == 1:
+        return per_word[0]
+    return sorted(span for spans in per_word for span in spans)
+
+
+def _before(first: list[Span], then: list[Span], distance: int) -> bool:
+    """Some span of `then` starts 1..distance words after some span of `first` ends."""
+    ends = sorted(end for _, end in first)
+    # Spans of one Words come sorted by start; merged OR-groups may not be.
+    starts = sorted(start for start, _ in then)
+    i, count = 0, len(ends)
+    for start in starts:
+        lowest = start - distance
+        while i < count and ends[i] < lowest:
+            i += 1
+        if i == count:
+            return False
+        if ends[i] < start:
+            return True
+    return False
+
+
+def _near(a: list[Span], b: list[Span], distance: int, ordered: bool) -> bool:
+    if not a or not b:
+        return False
+    if _before(a, b, distance):
+        return True
+    return not ordered and _before(b, a, distance)
+
+
+@dataclass(frozen=True, slots=True)
+class Near(Node):
+    """NEAR/ONEAR between two OR-groups of words (a single word is a group of one)."""
+
+    left: tuple[Words, ...]
+    right: tuple[Words, ...]
+    distance: int
+    ordered: bool
+
+    def hit(self, doc: Document) -> bool:
+        left = _merged([w.spans(doc) for w in self.left])
+        if not left:
+            return False
+        return _near(left, _merged([w.spans(doc) for w in self.right]), self.distance, self.ordered)
+
+    def collect(self, doc: Document, out: list[str]) -> None:
+        lefts = [w.spans(doc) for w in self.left]
+        rights = [w.spans(doc) for w in self.right]
+        left, right = _merged(lefts), _merged(rights)
+        out.extend(
+            w.text
+            for w, s in zip(self.left, lefts, strict=True)
+            if _near(s, right, self.distance, self.ordered)
+        )
+        out.extend(
+            w.text
+            for w, s in zip(self.right, rights, strict=True)
+            if _near(left, s, self.distance, self.ordered)
+        )
+
+    def positives(self, out: list[str]) -> None:
+        out.extend(w.text for w in self.left)
+        out.extend(w.text for w in self.right)
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A topic query compiled once; match it against any number of documents."""
+
+    source: str
+    root: Node
+
+    def match(self, doc: Document) -> tuple[str, ...] | None:
+        """None if `doc` does not match, else the terms found, in query order, once each."""
+        if not self.root.hit(doc):
+            return None
+        found: list[str] = []
+        self.root.collect(doc, found)
+        return tuple(dict.fromkeys(found))
+
+    def terms(self) -> tuple[str, ...]:
+        """Every term outside NOT, as written, in query order, once each."""
+        found: list[str] = []
+        self.root.positives(found)
+        return tuple(dict.fromkeys(found))

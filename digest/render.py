@@ -1,0 +1,468 @@
+"""Render a `Brief` to Markdown, HTML, PDF and JSON, from user-overridable templates.
+
+Markdown is the source: `templates/brief.md.j2` writes it, markdown-it-py turns it into
+the HTML body, `templates/page.html.j2` wraps that into a page with the CSS inlined, and
+WeasyPrint prints the page (plus `templates/print.css`) to PDF. JSON is written from the
+model directly. Template failures become `RenderError`s that name file, line and a fix.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import inspect
+import json
+import os
+import re
+import secrets
+import traceback
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from digest import model
+from digest.errors import RenderError
+from digest.model import Brief, Claim, Section, SourceRef, Story, TimelineEntry
+from digest.render_md import FILTERS, markdown_to_html
+
+FORMATS = ("md", "html", "pdf", "json")
+
+BRIEF_MD = "brief.md.j2"
+PAGE_HTML = "page.html.j2"
+SCREEN_CSS = "brief.css"
+PRINT_CSS = "print.css"
+
+
+class TemplateError(RenderError):
+    """A template failed to compile or render; `file`, `line` and `hint` say where and why."""
+
+    def __init__(self, file: str, line: int | None, what: str, hint: str) -> None:
+        where = f"{file} line {line}" if line else file
+        super().__init__(f"{where}: {what.rstrip('.')}; Hint: {hint}")
+        self.file = file
+        self.line = line
+        self.what = what
+        self.hint = hint
+
+
+def default_template_dir() -> Path:
+    """The folder holding the default templates, in a wheel or in a source checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_templates", here.parent / "templates"):
+        if (candidate / BRIEF_MD).is_file():
+            return candidate
+    raise RenderError(
+        f"default templates not found next to {here}"
+        "; Hint: reinstall digest; the wheel ships them as digest/_templates"
+    )
+
+
+def _autoescape(name: str | None) -> bool:
+    # select_autoescape matches only the last suffix, and ours end in `.j2`.
+    return name is not None and name.endswith((".html", ".html.j2", ".htm", ".xml"))
+
+
+def template_environment(user_dir: Path | None = None) -> jinja2.Environment:
+    """A Jinja environment that looks in `user_dir` first, then in the default templates."""
+    loaders: list[jinja2.BaseLoader] = []
+    if user_dir is not None:
+        if not Path(user_dir).is_dir():
+            raise RenderError(
+                f"{user_dir}: template folder not found"
+                "; Hint: point template_dir at a folder holding e.g. brief.md.j2"
+            )
+        loaders.append(jinja2.FileSystemLoader(str(user_dir)))
+    loaders.append(jinja2.FileSystemLoader(str(default_template_dir())))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        undefined=jinja2.StrictUndefined,
+        autoescape=_autoescape,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(FILTERS)
+    return env
+
+
+# --- template errors ---------------------------------------------------------------------
+
+
+def _display_path(filename: str) -> str:
+    try:
+        relative = os.path.relpath(filename)
+    except ValueError:  # another drive on Windows
+        return filename
+    return filename if relative.startswith("..") else relative
+
+
+def _source(env: jinja2.Environment, name: str) -> tuple[str, str | None]:
+    """A template's text and file name, as the environment's loader finds them."""
+    if env.loader is None:
+        raise jinja2.TemplateNotFound(name)
+    source, filename, _ = env.loader.get_source(env, name)
+    return source, filename
+
+
+def _template_file(env: jinja2.Environment, name: str) -> str:
+    try:
+        _, filename = _source(env, name)
+    except jinja2.TemplateNotFound:
+        return name
+    return _display_path(filename) if filename else name
+
+
+def _template_frame(exc: BaseException) -> tuple[str, int] | None:
+    """The innermost template line in `exc`'s traceback (Jinja rewrites frames to it)."""
+    found = None
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if frame.lineno and not frame.filename.endswith(".py") and "<frozen" not in frame.filename:
+            found = (frame.filename, frame.lineno)
+    return found
+
+
+def _model_names() -> list[str]:
+    names: set[str] = set()
+    for _, cls in inspect.getmembers(model, dataclasses.is_dataclass):
+        names.update(f.name for f in dataclasses.fields(cls))
+        names.update(n for n, _ in inspect.getmembers(cls) if not n.startswith("_"))
+    return sorted(names)
+
+
+def _did_you_mean(word: str, choices: Sequence[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1)
+    return f"did you mean '{close[0]}'?" if close else ""
+
+
+def _hint(env: jinja2.Environment, exc: BaseException, what: str) -> str:
+    if m := re.search(r"has no attribute '([^']+)'", what):
+        guess = _did_you_mean(m.group(1), _model_names())
+        return f"{guess} See digest/model.py for what a brief holds".lstrip()
+    if m := re.search(r"'([^']+)' is undefined", what):
+        guess = _did_you_mean(m.group(1), ["brief", "body", "css", "print_css", "loop"])
+        return f"{guess} Templates get `brief` (page.html.j2 also body, css, print_css)".lstrip()
+    if m := re.search(r"No (filter|test) named '([^']+)'", what):
+        pool = list(env.filters) if m.group(1) == "filter" else list(env.tests)
+        guess = _did_you_mean(m.group(2), pool)
+        return f"{guess} digest adds filters: {', '.join(sorted(FILTERS))}".lstrip()
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return "the file is in neither the template folder nor digest's defaults"
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return "check that each {% if/for/macro %} has its {% end... %} and {{ }} are closed"
+    return "fix the expression on that line"
+
+
+def _template_error(env: jinja2.Environment, name: str, exc: BaseException) -> TemplateError:
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        file = _display_path(exc.filename) if exc.filename else _template_file(env, name)
+        line: int | None = exc.lineno
+        what = exc.message or str(exc)
+    else:
+        frame = _template_frame(exc)
+        file, line = (
+            (_display_path(frame[0]), frame[1]) if frame else (_template_file(env, name), None)
+        )
+        if isinstance(exc, jinja2.TemplateNotFound):
+            what = f"template '{exc.name}' not found"
+        elif isinstance(exc, jinja2.TemplateError):
+            what = str(exc)
+        else:
+            what = f"{type(exc).__name__}: {exc}"
+        # "'digest.model.Brief object' has no attribute" reads better as "'Brief' has ...".
+        what = re.sub(r"'(?:[\w.]+\.)?(\w+) object'", r"'\1'", what)
+    return TemplateError(file, line, what, _hint(env, exc, what))
+
+
+def _render(env: jinja2.Environment, name: str, **context: Any) -> str:
+    try:
+        return env.get_template(name).render(**context)
+    except RenderError:
+        raise
+    except Exception as exc:  # a user template can raise anything; report where
+        raise _template_error(env, name, exc) from exc
+
+
+def _css(env: jinja2.Environment, name: str) -> Markup:
+    try:
+        source, _ = _source(env, name)
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(
+            name, None, "stylesheet not found", "restore it or copy digest's default"
+        ) from exc
+    # A stylesheet cannot close its <style> element; `<\/` is the same text to CSS.
+    return Markup(source.replace("</", "<\\/"))
+
+
+# --- renderers ---------------------------------------------------------------------------
+
+
+def render_markdown(brief: Brief, env: jinja2.Environment) -> str:
+    """The brief as Markdown, from `brief.md.j2`."""
+    text = _render(env, BRIEF_MD, brief=brief)
+    # Trailing spaces would be hard line breaks, and loops leave extra blank lines;
+    # neither carries meaning in the brief, so normalise both.
+    lines = [line.rstrip() for line in text.splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n") + "\n"
+
+
+def render_html(
+    brief: Brief,
+    env: jinja2.Environment,
+    markdown: str | None = None,
+    *,
+    for_pdf: bool = False,
+) -> str:
+    """A standalone HTML page of the brief; `for_pdf` adds `print.css` and running heads."""
+    if markdown is None:
+        markdown = render_markdown(brief, env)
+    return _render(
+        env,
+        PAGE_HTML,
+        brief=brief,
+        body=Markup(markdown_to_html(markdown)),
+        css=_css(env, SCREEN_CSS),
+        print_css=_css(env, PRINT_CSS) if for_pdf else None,
+    )
+
+
+def render_pdf(html: str) -> bytes:
+    """The page as PDF, fetching nothing but data: URLs and digest's own template files."""
+    from digest.render_pdf import html_to_pdf  # WeasyPrint is slow to import
+
+    return html_to_pdf(html, default_template_dir())
+
+
+def _iso(value: date | datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _claim_json(claim: Claim) -> dict[str, Any]:
+    speaker = claim.speaker
+    return {
+        "id": claim.id,
+        "article_id": claim.article_id,
+        "kind": claim.kind,
+        "text": claim.text,
+        "start": claim.span.start,
+        "end": claim.span.end,
+        "speaker": None
+        if speaker is None
+        else {
+            "name": speaker.name,
+            "role": speaker.role,
+            "mention": speaker.mention,
+            "start": speaker.span.start,
+            "end": speaker.span.end,
+        },
+        "cue": claim.cue,
+        "cue_start": claim.cue_span.start if claim.cue_span else None,
+        "cue_end": claim.cue_span.end if claim.cue_span else None,
+        "when": _iso(claim.when),
+        "dates": [
+            {
+                "date": d.date.isoformat(),
+                "phrase": d.phrase,
+                "start": d.span.start,
+                "end": d.span.end,
+                "future": d.future,
+            }
+            for d in claim.dates
+        ],
+        "topics": [
+            {"topic_id": t.topic_id, "score": t.score, "matched_terms": list(t.matched_terms)}
+            for t in claim.topics
+        ],
+    }
+
+
+def _story_json(brief: Brief, story: Story) -> dict[str, Any]:
+    return {
+        "id": story.id,
+        "topic_id": story.topic_id,
+        "also_topics": list(story.also_topics),
+        "salience": story.salience,
+        "article_ids": list(story.article_ids),
+        "sources": list(brief.cite(story.article_ids)),
+        "claims": [_claim_json(c) for c in story.claims],
+    }
+
+
+def _section_json(brief: Brief, section: Section) -> dict[str, Any]:
+    return {
+        "topic_id": section.topic_id,
+        "title": section.title,
+        "stories": [_story_json(brief, s) for s in section.stories],
+    }
+
+
+def _entry_json(brief: Brief, entry: TimelineEntry) -> dict[str, Any]:
+    return {
+        "when": entry.when.isoformat(),
+        "text": entry.text,
+        "story_id": entry.story_id,
+        "article_ids": list(entry.article_ids),
+        "sources": list(brief.cite(entry.article_ids)),
+    }
+
+
+def _source_json(source: SourceRef) -> dict[str, Any]:
+    return {
+        "number": source.number,
+        "article_id": source.article_id,
+        "outlet": source.outlet,
+        "title": source.title,
+        "url": source.url,
+        "published": _iso(source.published),
+        "path": source.path,
+    }
+
+
+def brief_to_dict(brief: Brief) -> dict[str, Any]:
+    """The brief as plain JSON-ready data; `sources` fields are the cited source numbers."""
+    stats = brief.stats
+    return {
+        "date": brief.date.isoformat(),
+        "title": brief.title,
+        "issued": brief.issued.isoformat(),
+        "classification": brief.classification,
+        "topic_titles": dict(brief.topic_titles),
+        "stats": {
+            "articles": stats.articles,
+            "outlets": stats.outlets,
+            "claims": stats.claims,
+            "stories": stats.stories,
+            "skipped": [{"path": s.path, "reason": s.reason} for s in stats.skipped],
+        },
+        "bottom_line": [
+            {
+                "topic_id": b.topic_id,
+                "topic_title": b.topic_title,
+                "story": _story_json(brief, b.story),
+            }
+            for b in brief.bottom_line
+        ],
+        "sections": [_section_json(brief, s) for s in brief.sections],
+        "other": None if brief.other is None else _section_json(brief, brief.other),
+        "timeline": [_entry_json(brief, e) for e in brief.timeline],
+        "watch_list": [_entry_json(brief, e) for e in brief.watch_list],
+        "sources": [_source_json(s) for s in brief.sources],
+    }
+
+
+def render_json(brief: Brief) -> str:
+    """The whole brief as deterministic JSON (sorted keys, ISO dates, final newline)."""
+    try:
+        text = json.dumps(
+            brief_to_dict(brief), sort_keys=True, indent=2, ensure_ascii=False, allow_nan=False
+        )
+    except ValueError as exc:
+        raise RenderError(f"brief.json: {exc}; Hint: a score or salience is NaN or inf") from exc
+    return text + "\n"
+
+
+# --- writing -----------------------------------------------------------------------------
+
+
+def _fsync_dir(directory: Path) -> None:
+    # Makes the rename durable; not every platform lets a directory be opened.
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    """Write `data` to `path` so readers see the old file or the new one, never half."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    # os.open with 0o666 lets the umask decide permissions, as a plain open() would.
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    _fsync_dir(path.parent)
+
+
+def write_brief(
+    brief: Brief,
+    out_dir: Path,
+    formats: Sequence[str] = FORMATS,
+    template_dir: Path | None = None,
+) -> dict[str, Path]:
+    """Render `formats` and write them as out_dir/brief.<format>; returns format -> path."""
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise RenderError(
+            f"unknown output format {', '.join(map(repr, unknown))}"
+            f"; Hint: choose from {', '.join(FORMATS)}"
+        )
+    wanted = list(dict.fromkeys(formats))
+    env = template_environment(template_dir)
+    # Everything is rendered before anything is written, so a template error leaves
+    # the previous brief in place rather than a mix of old and new files.
+    markdown = render_markdown(brief, env) if set(wanted) & {"md", "html", "pdf"} else ""
+    producers: dict[str, Callable[[], bytes]] = {
+        "md": lambda: markdown.encode("utf-8"),
+        "html": lambda: render_html(brief, env, markdown).encode("utf-8"),
+        "pdf": lambda: render_pdf(render_html(brief, env, markdown, for_pdf=True)),
+        "json": lambda: render_json(brief).encode("utf-8"),
+    }
+    outputs = {fmt: producers[fmt]() for fmt in wanted}
+    paths: dict[str, Path] = {}
+    try:
+        Path(out_dir).mkdir(parents=True, exist_ok=True)
+        for fmt, data in outputs.items():
+            path = Path(out_dir) / f"brief.{fmt}"
+            _atomic_write(path, data)
+            paths[fmt] = path
+    except OSError as exc:
+        raise RenderError(
+            f"{exc.filename or out_dir}: cannot write the brief: {exc.strerror or exc}"
+            "; Hint: check the output folder exists and is writable"
+        ) from exc
+    return paths
+
+
+# --- digest check ------------------------------------------------------------------------
+
+
+def check_templates(template_dir: Path | None) -> list[str]:
+    """Compile every template and render each against sample briefs; returns the errors."""
+    from digest.render_sample import sample_briefs
+
+    try:
+        env = template_environment(template_dir)
+    except RenderError as exc:
+        return [str(exc)]
+    errors: list[str] = []
+    for name in env.list_templates(filter_func=lambda n: n.endswith(".j2")):
+        try:
+            env.get_template(name)
+        except Exception as exc:  # report every broken file, not just the first
+            errors.append(str(_template_error(env, name, exc)))
+    for brief in sample_briefs():
+        markdown = ""
+        try:
+            markdown = render_markdown(brief, env)
+        except RenderError as exc:
+            errors.append(str(exc))
+        try:
+            render_html(brief, env, markdown, for_pdf=True)
+        except RenderError as exc:
+            errors.append(str(exc))
+    return list(dict.fromkeys(errors))

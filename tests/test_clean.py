@@ -1,0 +1,57 @@
+"""Cleaning: chrome out, captions apart, offsets into the text as read."""
+
+from __future__ import annotations
+
+from digest.clean import clean_article
+from digest.model import Article, Span
+
+PAGE = """Settings
+
+ⓕ font-size
+
+  • -2
+  • +2
+
+Harbor talks end without deal
+
+  • Facebook share button
+  • Link share button
+Officials shake hands after the talks in Busan on Sept. 12 in this photo. Harbor Wire
+Officials shake hands after the talks in Busan on Sept. 12 in this photo. Harbor Wire
+
+BUSAN, Sept. 12 (Harbor Wire) -- Port talks ended on Tuesday without a deal, officials said.
+
+"We will meet again next month," said Lee Min-ho, the chief negotiator. (Harbor Wire)
+
+X
+CLOSE
+
+Top 10 Stories
+
+go top
+"""
+
+
+def _article(text: str) -> Article:
+    return Article("p", "Harbor Wire", "", None, None, text, "p.txt", body=(Span(0, len(text)),))
+
+
+def test_chrome_title_captions_and_body() -> None:
+    cleaned = clean_article(_article(PAGE))
+    body = [cleaned.text[s.start : s.end] for s in cleaned.body]
+    assert body == [
+        "Port talks ended on Tuesday without a deal, officials said.",
+        '"We will meet again next month," said Lee Min-ho, the chief negotiator.',
+    ]
+    assert cleaned.title == "Harbor talks end without deal"
+    assert cleaned.title_span is not None
+    assert [cleaned.text[s.start : s.end] for s in cleaned.captions] == [
+        "Officials shake hands after the talks in Busan on Sept. 12 in this photo. Harbor Wire"
+    ]
+
+
+def test_plain_article_is_all_body() -> None:
+    text = "First paragraph of the story, long enough to be prose.\n\nSecond one, also prose here."
+    cleaned = clean_article(_article(text))
+    assert len(cleaned.body) == 2
+    assert cleaned.text == text

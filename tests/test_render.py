@@ -1,0 +1,749 @@
+"""Rendering a Brief to Markdown, HTML, PDF and JSON: content, order, escaping, determinism."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import json
+import re
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta, timezone
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+from markdown_it import MarkdownIt
+from pypdf import PdfReader
+
+from digest.errors import RenderError
+from digest.model import (
+    BottomLine,
+    Brief,
+    BriefStats,
+    Claim,
+    ClaimKind,
+    DateRef,
+    Section,
+    Skipped,
+    SourceRef,
+    Span,
+    Speaker,
+    Story,
+    TimelineEntry,
+    TopicMatch,
+)
+from digest.render import (
+    FORMATS,
+    check_templates,
+    default_template_dir,
+    render_html,
+    render_json,
+    render_markdown,
+    render_pdf,
+    template_environment,
+    write_brief,
+)
+from digest.render_md import css_string, md, mdurl
+
+KST = timezone(timedelta(hours=9), "KST")
+EDT = timezone(timedelta(hours=-4), "EDT")
+
+HOSTILE = (
+    "<script>alert(1)</script> [x](javascript:alert(1)) "
+    '<img src="file:///etc/passwd"> # Heading | a | b |'
+)
+MILLER_QUOTE = (
+    "We will monitor what happens and will not hesitate to take action to hold those "
+    "accountable if necessary."
+)
+
+
+# --- building a brief ---------------------------------------------------------------------
+
+
+def claim(
+    cid: str,
+    article_id: str,
+    kind: ClaimKind,
+    text: str,
+    speaker: tuple[str, str | None] | None = None,
+    when: date | None = None,
+    topic: str = "nk-russia-arms",
+) -> Claim:
+    who = None
+    if speaker:
+        who = Speaker(name=speaker[0], role=speaker[1], mention="he", span=Span(3, 5))
+    return Claim(
+        id=cid,
+        article_id=article_id,
+        kind=kind,
+        text=text,
+        span=Span(100, 100 + len(text)),
+        speaker=who,
+        cue="said" if who else None,
+        cue_span=Span(6, 10) if who else None,
+        when=when,
+        dates=(DateRef(date(2023, 9, 13), "on Wednesday", Span(40, 52), future=True),),
+        topics=(TopicMatch(topic, 3.5, ("Kim", "Putin")),),
+    )
+
+
+MILLER = ("Matthew Miller", "State Department spokesperson")
+
+
+def make_brief(**changes: Any) -> Brief:
+    """Two live topics and an empty one, every kind of claim, and hostile text."""
+    tue = date(2023, 9, 12)
+    s_miller = Story(
+        "s1",
+        (
+            claim("c1", "a1", "quote", MILLER_QUOTE, MILLER, tue),
+            claim("c2", "a2", "quote", MILLER_QUOTE, ("Miller", None), tue),
+        ),
+        "nk-russia-arms",
+        also_topics=("un-sanctions",),
+        salience=5.0,
+    )
+    s_violate = Story(
+        "s2",
+        (
+            claim(
+                "c3",
+                "a1",
+                "reported",
+                "Any arms transfer from North Korea to Russia would violate multiple UNSC "
+                "resolutions.",
+                MILLER,
+                tue,
+            ),
+        ),
+        "nk-russia-arms",
+        salience=4.0,
+    )
+    s_pak = Story(
+        "s3",
+        (
+            claim(
+                "c4",
+                "a1",
+                "partial",
+                'The Kim–Putin meeting might be the "final step" before an arms deal.',
+                ("Jung Pak", "U.S. deputy special envoy for North Korea"),
+                date(2023, 9, 11),
+            ),
+        ),
+        "nk-russia-arms",
+        salience=3.0,
+    )
+    s_train = Story(
+        "s4",
+        (claim("c5", "a2", "statement", "Kim Jong-un travelled to Russia by armoured train."),),
+        "nk-russia-arms",
+        salience=2.0,
+    )
+    s_hostile = Story(
+        "s5",
+        (
+            claim(
+                "c6",
+                "a3",
+                "quote",
+                HOSTILE,
+                ("Pat Ryder", "*Pentagon* [spokesperson](x)"),
+                tue,
+                topic="un-sanctions",
+            ),
+        ),
+        "un-sanctions",
+        salience=2.5,
+    )
+    s_unsc = Story(
+        "s6",
+        (
+            claim(
+                "c7",
+                "a1",
+                "reported",
+                "Russia cannot lift UN Security Council sanctions on North Korea unilaterally.",
+                ("State Department", None),
+                tue,
+                topic="un-sanctions",
+            ),
+        ),
+        "un-sanctions",
+        salience=2.0,
+    )
+    s_other = Story(
+        "s7",
+        (claim("c8", "a2", "statement", "Seoul's stock market closed higher.", topic="markets"),),
+        None,
+        salience=0.5,
+    )
+    brief = Brief(
+        date=date(2023, 9, 13),
+        title="Korea Desk Daily Brief",
+        issued=datetime(2023, 9, 13, 6, 0, tzinfo=KST),
+        classification="UNCLASSIFIED // FOR INTERNAL USE",
+        bottom_line=(
+            BottomLine("nk-russia-arms", "North Korea–Russia arms", s_miller),
+            BottomLine("un-sanctions", "UN Security Council sanctions", s_unsc),
+        ),
+        sections=(
+            Section(
+                "nk-russia-arms", "North Korea–Russia arms", (s_miller, s_violate, s_pak, s_train)
+            ),
+            Section("un-sanctions", "UN Security Council sanctions", (s_hostile, s_unsc)),
+            Section("iran-funds", "Iran frozen funds waiver", ()),
+        ),
+        other=Section("other", "Other reporting", (s_other,)),
+        timeline=(
+            TimelineEntry(date(2023, 9, 8), "Waivers for Iranian funds signed", "s6", ("a1",)),
+            TimelineEntry(date(2023, 9, 11), HOSTILE, "s5", ("a3",)),
+            TimelineEntry(date(2023, 9, 12), "State Department briefing", "s1", ("a1", "a2")),
+        ),
+        watch_list=(
+            TimelineEntry(
+                date(2023, 9, 13), "Kim Jong-un expected to meet Vladimir Putin.", "s1", ("a1",)
+            ),
+        ),
+        sources=(
+            SourceRef(
+                1,
+                "a1",
+                "Yonhap",
+                "US will not hesitate to take action if N. Korea provides weapons",
+                "https://en.yna.co.kr/view/AEN20230913000351315",
+                datetime(2023, 9, 12, 18, 0, tzinfo=EDT),
+                "articles/yonhap.txt",
+            ),
+            SourceRef(
+                2,
+                "a2",
+                "Reuters",
+                "Kim heads to Russia (by train)",
+                "https://www.reuters.com/world/asia pacific/kim_(train)",
+                None,
+                "articles/reuters.txt",
+            ),
+            SourceRef(
+                3,
+                "a3",
+                "Hostile [Wire](javascript:alert(1))",
+                HOSTILE,
+                "javascript:alert(1)",
+                None,
+                "articles/<img src=x>.txt",
+            ),
+        ),
+        stats=BriefStats(
+            articles=3,
+            outlets=3,
+            claims=8,
+            stories=7,
+            skipped=(Skipped("inbox/scan.pdf", "not a text file: PDF"),),
+        ),
+        topic_titles={
+            "nk-russia-arms": "North Korea–Russia arms",
+            "un-sanctions": "UN Security Council sanctions",
+            "iran-funds": "Iran frozen funds waiver",
+        },
+    )
+    return dataclasses.replace(brief, **changes)
+
+
+TOPIC_TITLES = (
+    "North Korea–Russia arms",
+    "UN Security Council sanctions",
+    "Iran frozen funds waiver",
+)
+
+
+@pytest.fixture(scope="module")
+def brief() -> Brief:
+    return make_brief()
+
+
+@pytest.fixture(scope="module")
+def markdown(brief: Brief) -> str:
+    return render_markdown(brief, template_environment())
+
+
+@pytest.fixture(scope="module")
+def html(brief: Brief, markdown: str) -> str:
+    return render_html(brief, template_environment(), markdown)
+
+
+@pytest.fixture(scope="module")
+def pdf(brief: Brief, markdown: str) -> bytes:
+    return render_pdf(render_html(brief, template_environment(), markdown, for_pdf=True))
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+class PageParser(HTMLParser):
+    """Collects tags, attributes and visible text of an HTML page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+        self.attrs: list[tuple[str, str, str]] = []
+        self.text: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.attrs.extend((tag, k, v or "") for k, v in attrs)
+        if tag in ("style", "script", "title"):
+            self._skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("style", "script", "title"):
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.text.append(data)
+
+
+def parse_html(page: str) -> PageParser:
+    parser = PageParser()
+    parser.feed(page)
+    parser.close()
+    return parser
+
+
+# --- Markdown -----------------------------------------------------------------------------
+
+
+def test_markdown_follows_the_sketch_order(markdown: str) -> None:
+    headings = [line for line in markdown.splitlines() if line.startswith("#")]
+    assert headings == [
+        "# Korea Desk Daily Brief — Wednesday 13 September 2023",
+        "## Bottom line",
+        "## North Korea–Russia arms",
+        "## UN Security Council sanctions",
+        "## Iran frozen funds waiver",
+        "## Other reporting",
+        "## Timeline",
+        "## Watch list",
+        "## Sources",
+        "### Sources not read",
+    ]
+    assert (
+        "**UNCLASSIFIED \\/\\/ FOR INTERNAL USE** · 3 articles from 3 outlets · 8 claims · "
+        "issued 06:00 KST"
+    ) in markdown
+
+
+def test_markdown_files_claims_under_speakers(markdown: str) -> None:
+    arms = markdown.split("## North Korea–Russia arms")[1].split("\n## ")[0]
+    # One speaker line for Miller's two consecutive stories, with role and date.
+    assert arms.count("**Matthew Miller**") == 1
+    assert "**Matthew Miller**, State Department spokesperson — Tue 12 Sep\n> We will" in arms
+    assert "[[1]](#src-1) [[2]](#src-2)" in arms
+    assert (
+        "*Reported by Yonhap, Reuters (2 articles). Also under: "
+        "[UN Security Council sanctions](#topic-un-sanctions).*" in arms
+    )
+    assert "- Any arms transfer" in arms
+    assert "**Jung Pak**, U\\.S\\. deputy special envoy for North Korea — Mon 11 Sep\n- " in arms
+    # A statement has no speaker, and is set apart from the speaker above it.
+    assert (
+        "\n\n*Reported without attribution:*\n"
+        "- Kim Jong\\-un travelled to Russia by armoured train\\. [[2]](#src-2)"
+    ) in arms
+    empty = markdown.split("## Iran frozen funds waiver")[1].split("\n## ")[0]
+    assert empty.strip().startswith("No reporting on this topic in this brief.\n")
+
+
+def test_markdown_bottom_line_timeline_watch_list_sources(markdown: str) -> None:
+    assert (
+        "- **North Korea–Russia arms:** Matthew Miller — “We will monitor what happens" in markdown
+    )
+    assert "| Fri 8 Sep | Waivers for Iranian funds signed | [[1]](#src-1) |" in markdown
+    assert (
+        "- **Wed 13 Sep** — Kim Jong\\-un expected to meet Vladimir Putin\\. [[1]](#src-1)"
+        in markdown
+    )
+    assert (
+        "1. [Yonhap]{#src-1} — “US will not hesitate to take action if N\\. Korea provides "
+        "weapons” — 12 Sep 2023 18:00 EDT — "
+        "<https://en.yna.co.kr/view/AEN20230913000351315>"
+    ) in markdown
+    assert "<https://www.reuters.com/world/asia%20pacific/kim_(train)>" in markdown
+    assert "- inbox\\/scan\\.pdf: not a text file\\: PDF" in markdown
+    assert markdown.endswith("\n") and not markdown.endswith("\n\n")
+
+
+def test_markdown_without_optional_parts() -> None:
+    bare = make_brief(
+        classification=None,
+        bottom_line=(),
+        sections=(),
+        other=None,
+        timeline=(),
+        watch_list=(),
+        sources=(),
+        stats=BriefStats(0, 0, 0, 0),
+    )
+    text = render_markdown(bare, template_environment())
+    assert "No dated events." in text
+    assert "Nothing scheduled." in text
+    assert "## Other reporting" not in text
+    assert "Sources not read" not in text
+    assert text.splitlines()[2] == "0 articles from 0 outlets · 0 claims · issued 06:00 KST"
+
+
+def test_markdown_escapes_hostile_text(markdown: str) -> None:
+    escaped = md(HOSTILE)
+    assert f"> {escaped} [[3]](#src-3)" in markdown
+    assert "](javascript" not in markdown
+    assert not re.search(r"(?<!\\)<(script|img)", markdown)  # only escaped ones
+    assert "**Pat Ryder**, \\*Pentagon\\* \\[spokesperson\\]\\(x\\) — Tue 12 Sep" in markdown
+    assert "[Hostile \\[Wire\\]\\(javascript\\:alert\\(1\\)\\)]{#src-3}" in markdown
+    assert "javascript\\:alert\\(1\\)\n" in markdown  # the URL, as text
+    # Parsed as CommonMark, the hostile text is one literal paragraph: no link, no heading.
+    tokens = MarkdownIt("commonmark", {"html": False}).enable("table").parse(markdown)
+    assert not [t for t in tokens if t.type == "heading_open" and t.tag == "h1"][1:]
+    inline = [c for t in tokens if t.children for c in t.children]
+    hrefs = [str(c.attrs.get("href")) for c in inline if c.type == "link_open"]
+    assert hrefs and all(h.startswith(("#", "https://")) for h in hrefs)
+    assert any(c.type == "text" and HOSTILE in c.content for c in inline)
+
+
+def test_md_escapes_every_ascii_punctuation_and_collapses_whitespace() -> None:
+    punctuation = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+    assert md(punctuation) == "".join("\\" + ch for ch in punctuation)
+    assert md("a\n\n b\t\tc\r\nd\x00e\u2028f") == "a b c de f"
+    assert md(None) == ""
+    assert md("Kim–Putin “summit”") == "Kim–Putin “summit”"
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://example.com/a_b", "<https://example.com/a_b>"),
+        ("HTTP://example.com/x y<z>", "<HTTP://example.com/x%20y%3Cz%3E>"),
+        ("  https://example.com/(p)  ", "<https://example.com/(p)>"),
+        ("javascript:alert(1)", "javascript\\:alert\\(1\\)"),
+        ("file:///etc/passwd", "file\\:\\/\\/\\/etc\\/passwd"),
+        ("data:text/html,<script>", "data\\:text\\/html\\,\\<script\\>"),
+        ("https:/no-host", "https\\:\\/no\\-host"),
+        ("//example.com/x", "\\/\\/example\\.com\\/x"),
+        (None, ""),
+    ],
+)
+def test_mdurl_links_only_web_urls(url: str | None, expected: str) -> None:
+    assert mdurl(url) == expected
+
+
+def test_css_string_cannot_close_the_string_or_style() -> None:
+    value = str(css_string('A "title" \\ </style><script>x</script>'))
+    assert value.startswith('"') and value.endswith('"')
+    inner = value[1:-1]
+    assert '"' not in inner and "<" not in inner and ">" not in inner
+    assert "\\22 title\\22 " in inner
+
+
+# --- HTML ---------------------------------------------------------------------------------
+
+
+def test_html_is_a_full_document_with_inlined_css(html: str) -> None:
+    assert html.startswith("<!DOCTYPE html>")
+    assert '<meta charset="utf-8">' in html
+    assert "<title>Korea Desk Daily Brief — Wednesday 13 September 2023</title>" in html
+    assert "max-width: 46em" in html
+    assert "@page" not in html  # print rules are for the PDF only
+    assert '<meta name="dcterms.created" content="2023-09-13T06:00:00+09:00">' in html
+
+
+def test_html_has_no_active_content_and_shows_hostile_text(html: str) -> None:
+    page = parse_html(html)
+    assert "script" not in page.tags
+    assert "img" not in page.tags
+    for tag, name, value in page.attrs:
+        assert not name.startswith("on"), (tag, name)
+        if name in ("href", "src"):
+            assert value.startswith(("#", "https://")), (tag, value)
+    visible = squash("".join(page.text))
+    assert HOSTILE in visible
+    assert "Hostile [Wire](javascript:alert(1))" in visible
+    assert "javascript:alert(1)" in visible
+
+
+def test_html_links_resolve_to_anchors(html: str) -> None:
+    page = parse_html(html)
+    ids = {v for _, k, v in page.attrs if k == "id"}
+    internal = {v[1:] for _, k, v in page.attrs if k == "href" and v.startswith("#")}
+    assert {"src-1", "src-2", "src-3", "topic-un-sanctions"} <= internal
+    assert internal <= ids
+    assert {"topic-nk-russia-arms", "topic-un-sanctions", "topic-iran-funds"} <= ids
+
+
+def test_html_escapes_title_in_head_and_running_header() -> None:
+    nasty = make_brief(title='Desk "</style><script>alert(1)</script>', classification="A&B")
+    page = render_html(nasty, template_environment(), for_pdf=True)
+    parsed = parse_html(page)
+    assert "script" not in parsed.tags
+    assert "@top-left" in page and "counter(pages)" in page
+    assert "\\3c /style\\3e \\3c script\\3e " in page
+    assert "&lt;/style&gt;&lt;script&gt;" in page  # <title> and <h1>
+
+
+# --- PDF ----------------------------------------------------------------------------------
+
+
+def test_pdf_has_outline_text_and_page_numbers(pdf: bytes) -> None:
+    reader = PdfReader(io.BytesIO(pdf))
+    assert len(reader.pages) >= 1
+
+    def titles(outline: Sequence[Any]) -> list[str]:
+        out: list[str] = []
+        for item in outline:
+            out.extend(titles(item) if isinstance(item, list) else [str(item.title)])
+        return out
+
+    bookmarks = titles(reader.outline)
+    for title in TOPIC_TITLES:
+        assert title in bookmarks
+    assert "Sources" in bookmarks
+    text = squash(" ".join(page.extract_text() for page in reader.pages))
+    for title in TOPIC_TITLES:
+        assert title in text
+    assert squash(MILLER_QUOTE) in text
+    assert "Page 1 of" in text
+    assert HOSTILE in text
+    assert reader.metadata is not None
+    assert reader.metadata.title == "Korea Desk Daily Brief — Wednesday 13 September 2023"
+
+
+def test_pdf_citations_are_internal_links(pdf: bytes) -> None:
+    reader = PdfReader(io.BytesIO(pdf))
+    internal = external = 0
+    for page in reader.pages:
+        for ref in page.get("/Annots") or []:
+            annot = ref.get_object()
+            if annot.get("/Subtype") != "/Link":
+                continue
+            action = annot.get("/A")
+            if action is not None and action.get("/S") == "/URI":
+                assert str(action["/URI"]).startswith("https://")
+                external += 1
+            else:
+                internal += 1
+    assert internal >= 5
+    assert external == 2
+
+
+def test_url_fetcher_refuses_files_and_network() -> None:
+    from digest.render_pdf import LocalOnlyURLFetcher, URLRefused
+
+    root = default_template_dir()
+    fetcher = LocalOnlyURLFetcher(root)
+    for url in (
+        "file:///etc/passwd",
+        "http://example.com/",
+        "https://example.com/style.css",
+        (root / "..").resolve().as_uri() + "/pyproject.toml",
+        root.as_uri() + "/../pyproject.toml",
+        "file://evil.example/" + str(root / "brief.css"),
+        "ftp://example.com/x",
+    ):
+        with pytest.raises(URLRefused):
+            fetcher.fetch(url)
+    response = fetcher.fetch("data:text/plain;base64,aGVsbG8=")
+    assert response.read() == b"hello"
+    response.close()
+    css = fetcher.fetch((root / "brief.css").as_uri())
+    assert b"max-width" in css.read()
+    css.close()
+
+
+def test_pdf_render_does_not_read_local_files(caplog: pytest.LogCaptureFixture) -> None:
+    page = (
+        '<!DOCTYPE html><html><head><link rel="stylesheet" href="http://example.com/x.css">'
+        '</head><body><p>ok</p><img src="file:///etc/passwd">'
+        '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">'
+        "</body></html>"
+    )
+    with caplog.at_level("ERROR", logger="weasyprint"):
+        out = render_pdf(page)
+    assert out.startswith(b"%PDF")
+    refused = " ".join(r.getMessage() for r in caplog.records)
+    assert "file:///etc/passwd" in refused and "http://example.com/x.css" in refused
+    assert b"root:" not in out
+
+
+# --- JSON ---------------------------------------------------------------------------------
+
+
+def test_json_holds_the_whole_brief(brief: Brief) -> None:
+    text = render_json(brief)
+    assert text.endswith("}\n")
+    data = json.loads(text)
+    assert data["date"] == "2023-09-13"
+    assert data["issued"] == "2023-09-13T06:00:00+09:00"
+    assert data["classification"] == "UNCLASSIFIED // FOR INTERNAL USE"
+    assert data["stats"]["skipped"] == [
+        {"path": "inbox/scan.pdf", "reason": "not a text file: PDF"}
+    ]
+    assert [s["topic_id"] for s in data["sections"]] == [
+        "nk-russia-arms",
+        "un-sanctions",
+        "iran-funds",
+    ]
+    story = data["sections"][0]["stories"][0]
+    assert story["sources"] == [1, 2]
+    first = story["claims"][0]
+    assert set(first) == {
+        "id",
+        "article_id",
+        "kind",
+        "text",
+        "start",
+        "end",
+        "speaker",
+        "cue",
+        "cue_start",
+        "cue_end",
+        "when",
+        "dates",
+        "topics",
+    }
+    assert first["speaker"] == {
+        "name": "Matthew Miller",
+        "role": "State Department spokesperson",
+        "mention": "he",
+        "start": 3,
+        "end": 5,
+    }
+    assert first["when"] == "2023-09-12"
+    assert first["dates"] == [
+        {"date": "2023-09-13", "phrase": "on Wednesday", "start": 40, "end": 52, "future": True}
+    ]
+    assert first["topics"] == [
+        {"topic_id": "nk-russia-arms", "score": 3.5, "matched_terms": ["Kim", "Putin"]}
+    ]
+    assert data["other"]["stories"][0]["claims"][0]["speaker"] is None
+    assert data["timeline"][1]["text"] == HOSTILE
+    assert data["watch_list"][0]["when"] == "2023-09-13"
+    assert data["sources"][2]["url"] == "javascript:alert(1)"
+    assert data["sources"][1]["published"] is None
+    assert data["bottom_line"][0]["story"]["id"] == "s1"
+
+
+def test_json_refuses_nan() -> None:
+    nan_story = Story("s1", (claim("c1", "a1", "statement", "x"),), "t", salience=float("nan"))
+    bad = make_brief(sections=(Section("t", "T", (nan_story,)),))
+    with pytest.raises(RenderError, match="NaN"):
+        render_json(bad)
+
+
+# --- determinism and writing --------------------------------------------------------------
+
+
+def test_two_renders_are_byte_identical(tmp_path: Path) -> None:
+    first = write_brief(make_brief(), tmp_path / "one")
+    second = write_brief(make_brief(), tmp_path / "two")
+    assert list(first) == list(FORMATS)
+    for fmt in FORMATS:
+        assert first[fmt].read_bytes() == second[fmt].read_bytes(), fmt
+    assert first["pdf"].read_bytes().startswith(b"%PDF")
+
+
+def test_write_brief_writes_atomically_and_only_what_was_asked(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "brief.md").write_text("old brief")
+    paths = write_brief(make_brief(), out, formats=("json", "md"))
+    assert paths == {"json": out / "brief.json", "md": out / "brief.md"}
+    assert sorted(p.name for p in out.iterdir()) == ["brief.json", "brief.md"]
+    assert (out / "brief.md").read_text(encoding="utf-8").startswith("# Korea Desk")
+
+
+def test_write_brief_rejects_unknown_format(tmp_path: Path) -> None:
+    with pytest.raises(RenderError, match="docx"):
+        write_brief(make_brief(), tmp_path, formats=("md", "docx"))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_template_error_leaves_previous_brief_untouched(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_brief(make_brief(), out, formats=("md", "json"))
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    user = tmp_path / "tpl"
+    user.mkdir()
+    (user / "page.html.j2").write_text("{{ brief.nope }}\n")
+    with pytest.raises(RenderError):
+        write_brief(make_brief(title="Changed"), out, template_dir=user)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+# --- templates ----------------------------------------------------------------------------
+
+
+def test_user_template_overrides_file_by_file(tmp_path: Path) -> None:
+    (tmp_path / "brief.md.j2").write_text("# Custom: {{ brief.title|md }}\n")
+    env = template_environment(tmp_path)
+    brief = make_brief()
+    assert render_markdown(brief, env) == "# Custom: Korea Desk Daily Brief\n"
+    page = render_html(brief, env)  # page.html.j2 and brief.css still come from the defaults
+    assert "<h1>Custom: Korea Desk Daily Brief</h1>" in page
+    assert "max-width: 46em" in page
+
+
+def test_only_html_templates_are_autoescaped(tmp_path: Path) -> None:
+    (tmp_path / "brief.md.j2").write_text("{{ brief.title }}\n")
+    (tmp_path / "page.html.j2").write_text("{{ brief.title }}\n")
+    env = template_environment(tmp_path)
+    brief = make_brief(title="<b>Desk</b>")
+    assert render_markdown(brief, env) == "<b>Desk</b>\n"  # the md filter's job, not Jinja's
+    assert render_html(brief, env, "") == "&lt;b&gt;Desk&lt;/b&gt;\n"
+
+
+def test_undefined_variable_in_user_template_raises_render_error(tmp_path: Path) -> None:
+    (tmp_path / "brief.md.j2").write_text("# {{ brief.title|md }}\n\n{{ brief.titel }}\n")
+    env = template_environment(tmp_path)
+    with pytest.raises(RenderError) as caught:
+        render_markdown(make_brief(), env)
+    message = str(caught.value)
+    assert str(tmp_path / "brief.md.j2") in message
+    assert "line 3" in message
+    assert "'Brief' has no attribute 'titel'" in message
+    assert "did you mean 'title'?" in message
+
+
+def test_missing_template_folder_is_a_render_error(tmp_path: Path) -> None:
+    with pytest.raises(RenderError, match="template folder not found"):
+        template_environment(tmp_path / "nowhere")
+
+
+def test_check_templates_passes_the_defaults() -> None:
+    assert check_templates(None) == []
+
+
+def test_check_templates_reports_syntax_error_with_file_and_line(tmp_path: Path) -> None:
+    (tmp_path / "brief.md.j2").write_text(
+        "# {{ brief.title|md }}\n\n{% for s in brief.sections %}\n## {{ s.title|md }}\n"
+    )
+    (tmp_path / "page.html.j2").write_text("<p>{{ brief.title|shout }}</p>\n")
+    errors = check_templates(tmp_path)
+    assert any(
+        str(tmp_path / "brief.md.j2") in e and "line 4" in e and "endfor" in e for e in errors
+    ), errors
+    assert any(
+        str(tmp_path / "page.html.j2") in e and "line 1" in e and "shout" in e for e in errors
+    ), errors
+
+
+def test_check_templates_reports_runtime_errors(tmp_path: Path) -> None:
+    # Only the sample brief's sources reach this branch: a typo behind an `if`.
+    (tmp_path / "brief.md.j2").write_text(
+        "# x\n{% for s in brief.sources %}\n{{ s.outlett|md }}\n{% endfor %}\n"
+    )
+    errors = check_templates(tmp_path)
+    assert len(errors) == 1
+    assert "line 3" in errors[0] and "did you mean 'outlet'?" in errors[0]
