@@ -38,6 +38,10 @@ _NOT_CLAUSE_START = frozenset(
     "in at by for with from of to into about after before when while because as since "
     "although though amid despite during".split()
 )
+_OBJECT_CUES = frozenset(
+    "warn warns warned warning urge urges urged urging ask asks asked accuse accuses "
+    "accused caution cautions cautioned".split()
+)
 _PASSIVE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 # Where a claim's content stops: a comma and a word that starts another clause.
 _CONTENT_BREAKS = frozenset(
@@ -359,6 +363,11 @@ class SentenceReader:
                 break
         if comma and k < n and self.in_quote[k] is None and toks[k].lower != "that":
             return None  # "..., a spokesman said, after the waiver": the content came before
+        if cue.lower() in _OBJECT_CUES and k < n and self.in_quote[k] is None:
+            # "warned Russia against ...", "urged Moscow to ...": an appeal, not a report,
+            # unless a "that" clause follows soon.
+            if not any(t.lower == "that" for t in toks[k : k + 6]):
+                return None
         # "told a daily press briefing that ...": skip to "that" when it comes soon.
         for j in range(k, min(n, k + 8)):
             if self.in_quote[j] is not None or toks[j].text in {",", ";"}:
