@@ -45,3 +45,8 @@ lint: install
 
 clean:
 	rm -rf out build dist .pytest_cache .mypy_cache .ruff_cache
+
+GOLD ?= ../shared/data/polnear-dev.jsonl
+eval: install
+	@test -f $(GOLD) || { echo "digest: $(GOLD) not found; set GOLD=path/to/gold.jsonl"; exit 1; }
+	$(BIN)/digest eval claims $(GOLD)

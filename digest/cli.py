@@ -212,3 +212,34 @@ def explain(config_path: str, text: str) -> None:
             click.echo(f"  {topic.id}: no match")
         else:
             click.echo(f"✓ {topic.id}: {', '.join(terms)}")
+
+
+@main.group(name="eval")
+def eval_group() -> None:
+    """Measure the extractor against annotated data."""
+
+
+@eval_group.command(name="claims")
+@click.argument("gold", type=click.Path(dir_okay=False))
+@click.option("--errors", default=0, show_default=True, help="Print this many misses and false positives.")
+@click.option("--limit", default=0, help="Only the first N documents (0: all).")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def eval_claims(gold: str, errors: int, limit: int, as_json: bool) -> None:
+    """Score claim extraction on GOLD (JSONL in the PolNeAR schema)."""
+    import itertools
+
+    from .evaluate import THRESHOLDS, evaluate, format_report, read_gold
+
+    try:
+        pairs = read_gold(Path(gold))
+        report = evaluate(itertools.islice(pairs, limit) if limit else pairs, errors=errors)
+    except DigestError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        figures = {
+            str(t): dict(zip(("precision", "recall", "f1"), report.scores(t), strict=True)) for t in THRESHOLDS
+        }
+        click.echo(json.dumps({"documents": report.docs, "gold": report.rows["all"].gold, "predicted": report.predicted, **figures}, indent=2))
+    else:
+        click.echo(format_report(report))
