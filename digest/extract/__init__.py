@@ -14,11 +14,11 @@ from ..model import Article, Claim, Speaker, Span
 from .attribution import Found, SentenceReader
 from .dates import find_dates
 from .speakers import Entity, Mention, Resolver, known_people
-from .text import blocks, sentences
+from .text import blocks, mark_at, sentences
 
 __all__ = ["extract_claims"]
 
-_SPACES = re.compile(r"\s*\n\s*[\"“«]?|\s{2,}")
+_SPACES = re.compile(r"\s*\n\s*(?:''|[\"“«])?|\s{2,}")
 _MIN_STATEMENT_WORDS = 6
 
 
@@ -128,7 +128,9 @@ def _near_cue(span: Span, cue: Span | None) -> bool:
 
 
 def _short_quote_first(text: str, span: Span) -> bool:
-    if text[span.start] not in "\"“«":
+    opening = mark_at(text, span.start)
+    if not opening:
         return False
-    close = min((i for i in (text.find(m, span.start + 1, span.end) for m in "\"”»") if i > 0), default=-1)
-    return close > 0 and len(text[span.start + 1 : close].split()) <= 2
+    begin = span.start + len(opening)
+    ends = [i for i in (text.find(m, begin, span.end) for m in ('"', "”", "»", "''")) if i > 0]
+    return bool(ends) and len(text[begin : min(ends)].split()) <= 2

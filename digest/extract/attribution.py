@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from ..model import Span
 from .lexicon import CUE_FORMS, PARTICIPLE_CUES, PRE_CUE_SKIP, RECIPIENTS, WEAK_CUES
 from .speakers import Mention, backward_np, forward_np, mention_from_tokens
-from .text import Quote, Token, tokens
+from .text import Quote, Token, mark_at, tokens
 
 _TIME_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
@@ -413,10 +413,12 @@ class SentenceReader:
         while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.—–"):
             end -= 1
         # Whole content in quotation marks: point inside them.
-        if end - start >= 2 and text[start] in "\"“«" and text[end - 1] in "\"”»":
-            inner = text[start + 1 : end - 1]
-            if not any(m in inner for m in "\"“”«»"):
-                start, end = start + 1, end - 1
-                while end > start and text[end - 1] in ",.;:":
+        opening = mark_at(text, start)
+        closing = "''" if text[max(start, end - 2) : end] == "''" else text[end - 1 : end]
+        if end - start >= 4 and opening and closing in {'"', "”", "»", "''"}:
+            inner = text[start + len(opening) : end - len(closing)]
+            if not any(m in inner for m in ('"', "“", "”", "«", "»", "''")):
+                start, end = start + len(opening), end - len(closing)
+                while end > start and text[end - 1] in ",.;: ":
                     end -= 1
         return Span(start, end)

@@ -2,82 +2,101 @@
 
 from __future__ import annotations
 
-# Base form -> every inflection a news writer uses for it. Phrasal cues are handled
-# separately ("according to", "quoted as saying", "in a statement", "pointed out").
-_CUE_BASES = {
-    "say": "say says said saying",
-    "tell": "tell tells told telling",
-    "add": "add adds added adding",
-    "note": "note notes noted noting",
-    "reiterate": "reiterate reiterates reiterated reiterating",
-    "underscore": "underscore underscores underscored underscoring",
-    "stress": "stress stresses stressed stressing",
-    "emphasize": "emphasize emphasizes emphasized emphasizing emphasise emphasises emphasised",
-    "warn": "warn warns warned warning",
-    "insist": "insist insists insisted insisting",
-    "claim": "claim claims claimed claiming",
-    "acknowledge": "acknowledge acknowledges acknowledged acknowledging",
-    "argue": "argue argues argued arguing",
-    "report": "report reports reported reporting",
-    "write": "writes wrote",
-    "tweet": "tweet tweets tweeted tweeting",
-    "explain": "explain explains explained explaining",
-    "announce": "announce announces announced announcing",
-    "state": "states stated stating",
-    "declare": "declare declares declared declaring",
-    "confirm": "confirm confirms confirmed confirming",
-    "deny": "deny denies denied denying",
-    "suggest": "suggest suggests suggested suggesting",
-    "assert": "assert asserts asserted asserting",
-    "maintain": "maintains maintained",
-    "admit": "admit admits admitted admitting",
-    "predict": "predict predicts predicted predicting",
-    "recall": "recall recalls recalled recalling",
-    "contend": "contend contends contended contending",
-    "caution": "caution cautions cautioned cautioning",
-    "complain": "complain complains complained complaining",
-    "concede": "concede concedes conceded conceding",
-    "observe": "observes observed",
-    "remark": "remark remarks remarked",
-    "reply": "reply replies replied replying",
-    "respond": "respond responds responded responding",
-    "believe": "believe believes believed",
-    "estimate": "estimates estimated",
-    "allege": "allege alleges alleged alleging",
-    "assure": "assure assures assured",
-    "promise": "promise promises promised promising",
-    "vow": "vow vows vowed vowing",
-    "pledge": "pledge pledges pledged pledging",
-    "urge": "urge urges urged urging",
-    "accuse": "accuse accuses accused accusing",
-    "charge": "charged",
-    "ask": "ask asks asked",
-    "mention": "mention mentions mentioned",
-    "disclose": "disclose discloses disclosed",
-    "reveal": "reveal reveals revealed",
-    "indicate": "indicate indicates indicated indicating",
-    "testify": "testify testifies testified testifying",
-    "quip": "quip quips quipped",
-    "joke": "joke jokes joked",
-    "boast": "boast boasts boasted",
-    "lament": "lament laments lamented",
-    "concur": "concurred",
-    "counter": "countered",
-    "retort": "retort retorted",
-    "think": "thinks thought",
+# Verbs that report what someone said, wrote, thought or wants: speech, writing,
+# cognition, stance and evaluation. Regular verbs are inflected by rule; the irregular
+# ones list their forms. Phrasal cues are handled in `attribution`.
+_REGULAR_CUES = """
+say add note reiterate underscore stress emphasize emphasise warn insist claim acknowledge
+argue report tweet explain announce state declare confirm deny suggest assert maintain
+admit predict recall contend caution complain concede observe remark reply respond
+believe estimate allege assure promise vow pledge urge accuse charge ask mention
+disclose reveal indicate testify quip joke boast lament concur counter retort
+call describe criticize criticise praise endorse defend attack blast slam question
+reject dismiss denounce condemn decry applaud welcome thank blame accuse mock
+propose recommend request demand plead appeal insist threaten
+conclude decide determine learn discover find show demonstrate prove suggest
+cite quote post retweet email message text publish release issue
+hope wish want intend plan seek expect fear worry doubt wonder suspect guess assume
+imagine presume realize realise recognize recognise understand acknowledge
+agree disagree oppose support favor favour back prefer welcome embrace tout hail
+highlight point reference echo repeat stress add continue conclude complain
+answer ask inquire query challenge dispute contest deny refute rebut
+acknowledge admit confess concede disclose divulge leak brief inform notify
+assure reassure remind warn advise caution counsel
+estimate calculate project forecast predict anticipate
+signal hint imply infer insinuate allege
+explain clarify elaborate detail outline summarize describe portray characterize depict
+label brand dub term deem consider regard view
+shout yell scream chant whisper mutter exclaim cry sigh
+vow pledge promise guarantee swear
+""".split()
+
+_IRREGULAR_CUES = {
+    "say": "said", "tell": "tell tells told telling", "write": "write writes wrote writing written",
+    "think": "think thinks thought thinking", "know": "know knows knew known knowing",
+    "see": "see sees saw seen seeing", "feel": "feel feels felt feeling",
+    "read": "reads", "speak": "speak speaks spoke spoken speaking",
+    "find": "found", "seek": "sought", "understand": "understood", "mean": "meant",
+    "swear": "swore sworn", "teach": "taught", "hold": "held", "forecast": "forecast",
+    "broadcast": "broadcast", "foresee": "foresees foresaw foreseen",
 }
 
-CUE_FORMS: dict[str, str] = {
-    form: base for base, forms in _CUE_BASES.items() for form in forms.split()
-}
+
+def _inflect(base: str) -> list[str]:
+    """Regular inflections of a verb: base, -s, -ed, -ing (approximate English rules)."""
+    forms = [base]
+    if base.endswith("y") and base[-2] not in "aeiou":
+        forms += [base[:-1] + "ies", base[:-1] + "ied", base + "ing"]
+    elif base.endswith("e"):
+        forms += [base + "s", base + "d", base[:-1] + "ing"]
+    else:
+        third = base + "es" if base.endswith(("s", "sh", "ch", "x", "z", "o")) else base + "s"
+        double = (
+            len(base) <= 4
+            and base[-1] not in "aeiouwxy"
+            and base[-2] in "aeiou"
+            and base[-3] not in "aeiou"
+        )
+        stem = base + base[-1] if double else base
+        forms += [third, stem + "ed", stem + "ing"]
+    return forms
+
+
+CUE_FORMS: dict[str, str] = {}
+for _base in _REGULAR_CUES:
+    for _form in _inflect(_base):
+        CUE_FORMS.setdefault(_form, _base)
+for _base, _forms in _IRREGULAR_CUES.items():
+    for _form in _forms.split():
+        CUE_FORMS[_form] = _base
+    if _base not in CUE_FORMS:
+        CUE_FORMS[_base] = _base
+# Forms that are more often something else in news copy.
+for _form in ("sayed", "feeled", "pointing", "issue", "issues", "release", "releases", "text", "texts",
+              "back", "backs", "post", "posts", "call", "cry", "point", "points", "view", "views",
+              "plan", "plans", "support", "answer", "question", "questions", "counter", "echo",
+              "quote", "quotes", "label", "brand", "term", "terms", "detail", "details", "project",
+              "projects", "signal", "signals", "leak", "leaks", "brief", "briefs", "shout", "message",
+              "email", "tout", "hail", "want", "hope", "fear", "wish", "doubt", "guess", "expect"):
+    CUE_FORMS.pop(_form, None)
 
 # Cues that read as speech only in the past or present tense with a speaker before
 # them; their -ing and bare forms are too often something else ("a report", "hope").
 WEAK_CUES = frozenset(
-    "report reporting state claim claims note notes charge fear fears hope hopes expect expects "
+    "report reporting state claim claims note notes charge fears hopes expects "
     "expected think thought believe ask asked agree agreed promise promising warning respond "
-    "reply caution urge urging accuse accusing remark remarks tweet write writing counter "
-    "estimate estimates stress mention indicate indicates reveal maintain concur".split()
+    "reply caution urge urging accuse accusing remark remarks tweet writing "
+    "estimate estimates stress mention indicate indicates reveal maintain concur "
+    "find finds found show shows showed shown see sees saw seen know knows knew known "
+    "feel feels felt mean means meant decide decided learn learned determine determined "
+    "consider considers considered regard view views deem back backed support supports "
+    "supported favor favors favored prefer prefers preferred oppose opposes opposed want "
+    "wants wanted seek seeks sought plan planned intend intends intended hold held read "
+    "reads continue continues continued repeat repeated release released publish published "
+    "post posted cite cited quote quoted call called calls calling describe described "
+    "issue issued welcome welcomed praise praised attack attacked question questioned "
+    "challenge challenged expect expecting worried worry doubt doubted wonder wondered "
+    "conclude concluded discover discovered prove proved demonstrate demonstrated".split()
 )
 
 # Participle cues that attach a second claim to the same speaker: ", noting that ...".

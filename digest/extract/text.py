@@ -30,41 +30,57 @@ class Block:
     quotes: tuple[Quote, ...]
 
 
+def mark_at(text: str, i: int) -> str:
+    """The quotation mark at `i` ('' counts as one straight double mark), or ""."""
+    ch = text[i] if i < len(text) else ""
+    if ch == "'" and text.startswith("''", i):
+        return "''"
+    return ch if ch in OPEN_MARKS or ch in CLOSE_MARKS else ""
+
+
 def find_quotes(text: str, span: Span) -> tuple[list[Quote], bool]:
     """Quotations in one paragraph, and whether a quotation is still open at its end.
 
-    Straight marks open after a space or at the start and close before a space or
-    punctuation; curly and guillemet marks say which they are. A mark that closes
-    nothing, or opens and never closes, never raises: it yields an unclosed quote.
+    Straight marks (" and the typewriter '') open after a space or at the start and
+    close before a space or punctuation; curly and guillemet marks say which they are.
+    A mark that closes nothing, or opens and never closes, never raises: it yields an
+    unclosed quote.
     """
     quotes: list[Quote] = []
     opener: int | None = None
+    opener_width = 1
     closer = ""
     i = span.start
     while i < span.end:
-        ch = text[i]
+        mark = mark_at(text, i)
+        if not mark:
+            i += 1
+            continue
+        width = len(mark)
+        straight = mark in {'"', "''"}
         if opener is None:
-            if ch in OPEN_MARKS and _opens(text, i, span):
-                opener, closer = i, _PAIRS.get(ch, ch)
-        elif ch == closer or (ch in "”»" and closer != '"') or (ch == '"' and closer != '"'):
-            if ch == '"' and closer != '"' and _opens(text, i, span):
-                i += 1
+            if _opens(text, i, width, span):
+                opener, opener_width = i, width
+                closer = '"' if straight else _PAIRS.get(mark, mark)
+        elif (straight and closer == '"') or mark == closer or (mark in "”»" and closer != '"') or (straight and closer != '"'):
+            if straight and closer != '"' and _opens(text, i, width, span):
+                i += width
                 continue
-            quotes.append(Quote(Span(opener, i + 1), Span(opener + 1, i), True))
+            quotes.append(Quote(Span(opener, i + width), Span(opener + opener_width, i), True))
             opener = None
-        i += 1
+        i += width
     if opener is not None:
-        quotes.append(Quote(Span(opener, span.end), Span(opener + 1, span.end), False))
+        quotes.append(Quote(Span(opener, span.end), Span(opener + opener_width, span.end), False))
         return quotes, True
     return quotes, False
 
 
-def _opens(text: str, i: int, span: Span) -> bool:
+def _opens(text: str, i: int, width: int, span: Span) -> bool:
     ch = text[i]
     if ch in "“«„":
         return True
     before = text[i - 1] if i > span.start else " "
-    after = text[i + 1] if i + 1 < span.end else " "
+    after = text[i + width] if i + width < span.end else " "
     if before.isspace() or before in "([{—–-:;,/":
         return not after.isspace()
     return False
@@ -78,7 +94,7 @@ def blocks(text: str, paragraphs: tuple[Span, ...]) -> list[Block]:
     for para in paragraphs:
         quotes, still_open = find_quotes(text, para)
         if pending:
-            reopened = text[para.start] in OPEN_MARKS
+            reopened = mark_at(text, para.start) in {*OPEN_MARKS, "''"}
             if reopened:
                 pending.append((para, quotes))
                 if not still_open:
@@ -123,7 +139,7 @@ def _merge(parts: list[tuple[Span, list[Quote]]]) -> Block:
     return Block(Span(parts[0][0].start, parts[-1][0].end), tuple(kept))
 
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n\s*\n")
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]{0,2}[A-Z0-9])|\n\s*\n")
 _LAST_WORD = re.compile(r"([A-Za-z][\w'’-]*(?:\.[A-Za-z][\w]*)*)\.?$")
 _SENTENCE_STARTERS = frozenset(
     "the a an he she it they we i but and in on at this that these those there his her "
