@@ -14,6 +14,7 @@ outlet's own words, not attributions, and are not scored.
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -26,6 +27,8 @@ from .extract import extract_claims
 from .model import Article, Claim, Span
 
 THRESHOLDS = (0.3, 0.8)
+_DESCRIPTIVE = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that"})
+_RELATIVE = frozenset({"who", "which", "that"})
 _PRONOUNS = frozenset("he she they it i we you him her his who which that".split())
 
 
@@ -145,7 +148,9 @@ def _gold(doc: str, attributions: Sequence[dict]) -> list[Gold]:
     items.sort(key=lambda item: item[0][0].start)
     # A pronoun's antecedent: the nearest named speaker before it in the text.
     named = sorted(
-        ((sp.start, name) for _, name, sp, _, _ in items if sp and name and name.lower() not in _PRONOUNS),
+        (sp.start, name)
+        for _, name, sp, _, _ in items
+        if sp and name and name.lower() not in _PRONOUNS and name.split()[0].lower() not in _DESCRIPTIVE
     )
     out = []
     for spans, speaker, sspan, cue, quoted in items:
@@ -161,17 +166,31 @@ def _overlap(gold: Gold, span: Span) -> int:
     return sum(max(0, min(g.end, span.end) - max(g.start, span.start)) for g in gold.content)
 
 
-def _same_speaker(gold: Gold, claim: Claim) -> tuple[bool, bool]:
-    """(exact, last name) agreement of the predicted speaker with the gold one."""
+def _same_speaker(gold: Gold, claim: Claim, text: str) -> tuple[bool, bool]:
+    """(exact, last name) agreement of the predicted speaker with the gold one.
+
+    A relative pronoun ("Trump, who said") refers to the phrase just before it: the
+    predicted name must stand there.
+    """
     if claim.speaker is None or not gold.speaker:
         return False, False
-    target = gold.antecedent if gold.antecedent else gold.speaker
+    if gold.speaker.lower() in _RELATIVE and gold.speaker_span is not None:
+        window = text[max(0, gold.speaker_span.start - 80) : gold.speaker_span.start].lower()
+        name = claim.speaker.name.lower()
+        return name in window, name.split()[-1] in window
+    target = _head(gold.antecedent if gold.antecedent else gold.speaker)
     predicted = claim.speaker.name
     if gold.speaker.lower() in _PRONOUNS and gold.antecedent is None:
         predicted = claim.speaker.mention  # nothing to resolve to: the mention must agree
     exact = predicted.lower().strip() == target.lower().strip()
-    last = predicted.lower().split()[-1:] == target.lower().replace("’s", "").split()[-1:]
+    last = predicted.lower().split()[-1:] == target.lower().split()[-1:]
     return exact, exact or last
+
+
+def _head(speaker: str) -> str:
+    """A gold speaker string without its appositive: "Dean Johnson, a salesman" -> "Dean Johnson"."""
+    head = re.split(r",| of | from | \(", speaker, maxsplit=1)[0]
+    return head.replace("’s", "").replace("'s", "").strip() or speaker
 
 
 def evaluate(pairs: Iterable[tuple[Article, list[Gold]]], *, errors: int = 0) -> Report:
@@ -205,7 +224,7 @@ def evaluate(pairs: Iterable[tuple[Article, list[Gold]]], *, errors: int = 0) ->
                     for cat in cats:
                         report.rows[cat].matched[threshold] += 1
             report.tightness.append(_overlap(gold, claim.span) / max(1, len(claim.span)))
-            exact, last = _same_speaker(gold, claim)
+            exact, last = _same_speaker(gold, claim, article.text)
             for cat in cats:
                 row = report.rows[cat]
                 if gold.speaker:

@@ -66,6 +66,12 @@ def _resolve(article: Article, found: list[tuple[Found, int]]) -> tuple[Claim, .
         if item.kind == "statement":
             resolved.append((item, None, None))
             continue
+        if item.kind == "intro":
+            # Not a claim: it names who speaks in the quotation that follows.
+            if mention is not None:
+                last = (resolver.resolve(mention), mention, block_index)
+                last_sentence = item.sentence
+            continue
         if item.inherits and item.cue is not None:
             # ", noting that ...": the same speaker as the claim before it in the sentence.
             if last is None or last_sentence != item.sentence:

@@ -38,6 +38,8 @@ _NOT_CLAUSE_START = frozenset(
     "in at by for with from of to into about after before when while because as since "
     "although though amid despite during".split()
 )
+# A quotation with no cue becomes a claim when it has at least this many words.
+_BARE_QUOTE_WORDS = 4
 _OBJECT_CUES = frozenset(
     "warn warns warned warning urge urges urged urging ask asks asked accuse accuses "
     "accused caution cautions cautioned".split()
@@ -146,6 +148,12 @@ class SentenceReader:
             found.append(
                 Found("quote", self._tidy(Span(start, end)), None, None, None, self.sentence, inherits=True)
             )
+        elif not any(f.kind != "intro" for f in found):
+            # A quotation of a few words or more, with no cue: still someone's words.
+            for quote in unused:
+                if len(self.text[quote.inner.start : quote.inner.end].split()) >= _BARE_QUOTE_WORDS:
+                    content = self._tidy(quote.inner)
+                    found.append(Found("quote", content, None, None, None, self.sentence, inherits=True))
         return found
 
     def _mostly_quote(self, quotes: list[Quote]) -> bool:
@@ -175,7 +183,9 @@ class SentenceReader:
                 j -= 1
         else:
             while j >= 0 and self.in_quote[j] is None and (
-                toks[j].lower in PRE_CUE_SKIP or toks[j].lower in _TIME_WORDS
+                toks[j].lower in PRE_CUE_SKIP
+                or toks[j].lower in _TIME_WORDS
+                or (toks[j].lower.endswith("ly") and not toks[j].is_capital and len(toks[j].text) > 4)
             ):
                 j -= 1
         if j > 1 and toks[j].text == ")" and self.in_quote[j] is None:
@@ -185,7 +195,14 @@ class SentenceReader:
         floor = self._floor(j)
         mention = None
         mention_toks: list[Token] = []
-        if j >= 0 and toks[j].is_word and self.in_quote[j] is None:
+        if j >= 2 and toks[j].lower == "who" and toks[j - 1].text == "," and self.in_quote[j - 2] is None:
+            # "Trump, who said ...": the speaker is the phrase before the relative pronoun.
+            antecedent = backward_np(toks, j - 2, self._floor(j - 2))
+            base = mention_from_tokens(antecedent, self.text) if antecedent else None
+            if base is not None:
+                mention = base
+                mention_toks = [toks[j]]
+        elif j >= 0 and toks[j].is_word and self.in_quote[j] is None:
             mention_toks = backward_np(toks, j, floor)
             mention = mention_from_tokens(mention_toks, self.text) if mention_toks else None
         elif j >= 1 and toks[j].text == "," and self.in_quote[j] is None:
@@ -226,6 +243,9 @@ class SentenceReader:
                 return Found(self._kind(content), content, cue_span, cue_text, mention, self.sentence)
         if content is not None:
             return Found(self._kind(content), content, cue_span, cue_text, mention, self.sentence)
+        if self.text[self.sentence.start : self.sentence.end].rstrip().endswith(":"):
+            # "Cruz continued:" and the quotation in the next paragraph is his.
+            return Found("intro", Span(self.sentence.end, self.sentence.end), cue_span, cue_text, mention, self.sentence)
         return None
 
     def _tail_is_short(self, k: int) -> bool:
@@ -274,6 +294,16 @@ class SentenceReader:
             k -= 1
         if k < floor + 1 or toks[k].text != ",":
             return None, []
+        # "Dean Johnson, a salesman from Sumter, South Carolina, says": the role may
+        # hold commas; it starts with a determiner after the name.
+        back = k
+        for _ in range(3):
+            if k + 1 < comma and toks[k + 1].lower in {"a", "an", "the"}:
+                break
+            previous = next((i for i in range(back - 1, floor - 1, -1) if toks[i].text == ","), None)
+            if previous is None or previous < floor + 1 or not toks[previous + 1].lower in {"a", "an", "the"}:
+                break
+            k = back = previous
         middle = toks[k + 1 : comma]
         if not middle:
             return None, []

@@ -152,7 +152,9 @@ DETERMINERS = frozenset({"the", "a", "an", "another", "one", "two", "three", "se
 # Words that cannot sit inside a speaker's noun phrase: reading backwards from a cue,
 # the phrase starts after the nearest of them.
 NP_STOP = frozenset(
-    """that which who whom whose when while where as because if although though since
+    """despite without within upon via per like unlike toward towards across along among
+    amid following including regarding concerning near beyond besides except
+    that which who whom whose when while where as because if although though since
     and but or so then than after before until unless whether to in on at by with from
     into over under during about against between through is was were are be been being
     has have had do does did will would could should may might can must not also
@@ -163,12 +165,16 @@ NP_STOP = frozenset(
 PRE_CUE_SKIP = frozenset(
     """also earlier later again previously repeatedly then once further recently has have
     had was were is are would will already first further publicly privately separately
-    reportedly initially similarly subsequently just""".split()
+    reportedly initially similarly subsequently just soon often never always even only
+    finally ultimately quickly immediately""".split()
 )
 
 # Sentence-initial words that are never part of a name, though capitalised.
 NOT_NAMES = frozenset(
-    """the a an he she it they we i you but and or so yet in on at for to of by with
+    """despite although though because unless until whether while without within upon like
+    during following including instead indeed perhaps maybe once now then later earlier
+    today yesterday asked speaking writing meanwhile nevertheless nonetheless still
+    the a an he she it they we i you but and or so yet in on at for to of by with
     from as if when while after before since this that these those there here what
     who why how obviously however meanwhile still also again moreover""".split()
 )
