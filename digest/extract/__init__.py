@@ -58,6 +58,7 @@ def _resolve(article: Article, found: list[tuple[Found, int]]) -> tuple[Claim, .
     resolver = Resolver(known_people(article.text, article.body))
     anchor = article.published.date() if article.published else None
     resolved: list[tuple[Found, Entity | None, Mention | None]] = []
+    parts: dict[int, list[Span]] = {}  # index in `resolved` -> the quotations it joins
     last: tuple[Entity | None, Mention | None, int] | None = None
     last_sentence: Span | None = None
     for item, block_index in found:
@@ -79,6 +80,21 @@ def _resolve(article: Article, found: list[tuple[Found, int]]) -> tuple[Claim, .
             entity, mention = last[0], last[1]
         elif item.inherits or mention is None:
             # A bare quotation continues the last speaker of this block or the one before.
+            previous = resolved[-1][0] if resolved else None
+            if (
+                previous is not None
+                and previous.kind in ("quote", "partial")
+                and last is not None
+                and last[2] == block_index
+                and previous.sentence.end <= item.sentence.start
+            ):
+                # '"...," Clinton said, drawing gasps. "And she died ..."': one quotation.
+                index = len(resolved) - 1
+                parts.setdefault(index, [previous.parts[0] if previous.parts else previous.content])
+                if previous.parts:
+                    parts[index] = list(previous.parts)
+                parts[index].append(item.content)
+                continue
             if last is not None and block_index - last[2] <= 1:
                 entity, mention = last[0], last[1]
             elif item.mention is None and item.cue is None:
@@ -92,12 +108,14 @@ def _resolve(article: Article, found: list[tuple[Found, int]]) -> tuple[Claim, .
             last_sentence = item.sentence
 
     claims = []
-    for item, entity, mention in resolved:
-        span = item.content
+    for index, (item, entity, mention) in enumerate(resolved):
+        pieces = parts.get(index) or list(item.parts) or [item.content]
+        span = Span(pieces[0].start, pieces[-1].end)
         kind = item.kind
         if kind == "partial" and _short_quote_first(article.text, span):
             # A one-word answer ("no") means nothing without who said it: keep the sentence.
             span = _strip_end(article.text, item.sentence)
+            pieces = [span]
         speaker = None
         if mention is not None:
             name = entity.display(mention) if entity is not None else mention.text
@@ -109,7 +127,9 @@ def _resolve(article: Article, found: list[tuple[Found, int]]) -> tuple[Claim, .
         inside = [d for d in dates if span.start <= d.span.start < span.end]
         outside = [d for d in dates if _near_cue(d.span, item.cue)]
         when_ref = (inside or outside or [None])[0]
-        claim_text = _SPACES.sub(" ", article.text[span.start : span.end]).strip()
+        claim_text = " ".join(
+            _SPACES.sub(" ", article.text[p.start : p.end]).strip() for p in pieces if p.end > p.start
+        )
         digest_ = hashlib.sha1(f"{article.id}\0{span.start}\0{span.end}\0{kind}".encode()).hexdigest()
         claims.append(
             Claim(

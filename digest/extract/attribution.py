@@ -38,6 +38,8 @@ _NOT_CLAUSE_START = frozenset(
     "in at by for with from of to into about after before when while because as since "
     "although though amid despite during".split()
 )
+# Reported content shorter than this is a fragment ("Still, he said"), not a claim.
+_MIN_CONTENT_WORDS = 3
 # A quotation with no cue becomes a claim when it has at least this many words.
 _BARE_QUOTE_WORDS = 4
 _OBJECT_CUES = frozenset(
@@ -64,6 +66,7 @@ class Found:
     mention: Mention | None
     sentence: Span
     inherits: bool = False  # the speaker is the previous claim's ("..., noting ...", or a bare quote)
+    parts: tuple[Span, ...] = ()  # the quotations a claim joins ('"...," he said, "..."')
 
 
 class SentenceReader:
@@ -225,7 +228,9 @@ class SentenceReader:
             after = self._quote_after(last + 1 + (len(mention_toks) if inverted else 0), gap=3)
             if after is not None:  # `"...," he said, "..."`: one claim across the break
                 used.add(after)
-                content = Span(content.start, self.quotes[after].inner.end)
+                pieces = (self._tidy(content), self._tidy(self.quotes[after].inner))
+                joined = Span(pieces[0].start, pieces[1].end)
+                return Found("quote", joined, cue_span, cue_text, mention, self.sentence, parts=pieces)
             return Found("quote", self._tidy(content), cue_span, cue_text, mention, self.sentence)
         # 2. Content after the cue: a quotation or a reported clause.
         resume = last + 1 + (len(mention_toks) if inverted else 0)
@@ -236,7 +241,7 @@ class SentenceReader:
         start_tok = self.toks.index(subject_start) if not inverted else first
         if start_tok > 0 and toks[start_tok - 1].text == "," and self._tail_is_short(last + 1):
             content = self._tidy(Span(self.sentence.start, toks[start_tok - 1].start))
-            if len(content) > 0 and not earlier:
+            if len(self.text[content.start : content.end].split()) >= _MIN_CONTENT_WORDS and not earlier:
                 for index, quote in enumerate(self.quotes):
                     if quote.inner.start >= content.start and quote.inner.end <= content.end:
                         used.add(index)

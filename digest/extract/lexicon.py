@@ -33,11 +33,11 @@ vow pledge promise guarantee swear
 
 _IRREGULAR_CUES = {
     "say": "said", "tell": "tell tells told telling", "write": "write writes wrote writing written",
-    "think": "think thinks thought thinking", "know": "know knows knew known knowing",
+    "think": "think thinks thought thinking", "know": "know knows knew knowing",
     "see": "see sees saw seen seeing", "feel": "feel feels felt feeling",
-    "read": "reads", "speak": "speak speaks spoke spoken speaking",
+"speak": "speak speaks spoke spoken speaking",
     "find": "found", "seek": "sought", "understand": "understood", "mean": "meant",
-    "swear": "swore sworn", "teach": "taught", "hold": "held", "forecast": "forecast",
+    "swear": "swore sworn", "forecast": "forecast",
     "broadcast": "broadcast", "foresee": "foresees foresaw foreseen",
 }
 
@@ -77,7 +77,13 @@ for _form in ("sayed", "feeled", "pointing", "issue", "issues", "release", "rele
               "plan", "plans", "support", "answer", "question", "questions", "counter", "echo",
               "quote", "quotes", "label", "brand", "term", "terms", "detail", "details", "project",
               "projects", "signal", "signals", "leak", "leaks", "brief", "briefs", "shout", "message",
-              "email", "tout", "hail", "want", "hope", "fear", "wish", "doubt", "guess", "expect"):
+              "email", "tout", "hail", "want", "hope", "fear", "wish", "doubt", "guess", "expect",
+              "state", "states", "note", "attack", "attacks", "tweet", "tweets", "contest", "contests",
+              "mean", "means", "meant", "hold", "held", "holds", "holding", "publish",
+              "demand", "request", "appeal", "report", "claim", "promise", "pledge", "vow",
+              "estimate", "remark", "reply", "quip", "joke", "favour", "favor", "challenge",
+              "welcome", "thank", "blast", "slam", "leak", "leaked", "cry", "cries", "sigh", "sighs",
+              "term", "dub", "deem", "regard", "maintain", "read"):
     CUE_FORMS.pop(_form, None)
 
 # Cues that read as speech only in the past or present tense with a speaker before
