@@ -78,6 +78,9 @@ class SentenceReader:
         self.quotes = [q for q in quotes if q.outer.start < sentence.end and q.outer.end > sentence.start]
         self.toks = tokens(text, sentence)
         self.in_quote = [self._quote_of(t) for t in self.toks]
+        words = [t for t in self.toks if t.is_word and t.text[0].isalpha()]
+        # A headline in title case ("Christie Says He Would ..."): capitals say nothing.
+        self._title_case = len(words) >= 4 and sum(t.is_capital for t in words) >= 0.8 * len(words)
 
     def _quote_of(self, tok: Token) -> int | None:
         for index, quote in enumerate(self.quotes):
@@ -120,7 +123,7 @@ class SentenceReader:
         toks = self.toks
         low = toks[k].lower
         prev = toks[k - 1].lower if k > 0 else ""
-        if toks[k].is_capital and k > 0 and toks[k - 1].text not in {'"', "“", "”", ","}:
+        if toks[k].is_capital and k > 0 and toks[k - 1].text not in {'"', "“", "”", ","} and not self._title_case:
             return False  # a proper noun: "the United States"
         if k + 1 < len(toks) and toks[k + 1].lower == "to" and low not in _COMMIT_CUES:
             return False  # "said to be", "asked to leave"
@@ -205,6 +208,12 @@ class SentenceReader:
             if base is not None:
                 mention = base
                 mention_toks = [toks[j]]
+        elif j >= 1 and toks[j].lower in {"and", "but"} and self.in_quote[j] is None:
+            # "The department has deemed ... and says ...": the sentence's subject speaks.
+            subject = backward_np(toks, self._first_verb(j) - 1, 0) if self._first_verb(j) > 0 else []
+            base = mention_from_tokens(subject, self.text) if subject and subject[0] is toks[0] else None
+            if base is not None:
+                mention, mention_toks = base, [toks[first]]
         elif j >= 0 and toks[j].is_word and self.in_quote[j] is None:
             mention_toks = backward_np(toks, j, floor)
             mention = mention_from_tokens(mention_toks, self.text) if mention_toks else None
@@ -220,37 +229,77 @@ class SentenceReader:
         if mention is None:
             return None
         subject_start = mention_toks[0] if mention_toks else toks[first]
-        # 1. A quotation right before the attribution: `"...," Miller said`.
-        before = self._quote_before(first if inverted else self.toks.index(subject_start))
-        if before is not None:
+        start_tok = self.toks.index(subject_start) if not inverted else first
+        resume = last + 1 + (len(mention_toks) if inverted else 0)
+        ahead_used: set[int] = set()
+        ahead = self._content_after(resume, cue=cue_text, used=ahead_used)
+        # 1. A quotation right before the attribution: `"...," Miller said` -- unless it
+        #    is a short title and a reported clause follows the cue.
+        before = self._quote_before(start_tok)
+        if before is not None and (ahead is None or inverted or self._words(self.quotes[before].inner) >= 5):
             used.add(before)
             content = self.quotes[before].inner
-            after = self._quote_after(last + 1 + (len(mention_toks) if inverted else 0), gap=3)
+            after = self._quote_after(resume, gap=3)
             if after is not None:  # `"...," he said, "..."`: one claim across the break
                 used.add(after)
                 pieces = (self._tidy(content), self._tidy(self.quotes[after].inner))
                 joined = Span(pieces[0].start, pieces[1].end)
                 return Found("quote", joined, cue_span, cue_text, mention, self.sentence, parts=pieces)
             return Found("quote", self._tidy(content), cue_span, cue_text, mention, self.sentence)
-        # 2. Content after the cue: a quotation or a reported clause.
-        resume = last + 1 + (len(mention_toks) if inverted else 0)
-        content = self._content_after(resume, cue=cue_text, used=used)
-        if content is not None and not inverted:
-            return Found(self._kind(content), content, cue_span, cue_text, mention, self.sentence)
-        # 3. Content before the subject: `..., a spokesperson said Tuesday.`
-        start_tok = self.toks.index(subject_start) if not inverted else first
+        # 2. A parenthetical attribution: `At one point, she said, she was considering ...`.
+        if start_tok > 0 and toks[start_tok - 1].text == "," and not inverted:
+            after_comma = self._parenthetical_end(resume)
+            if after_comma is not None and not earlier:
+                head = self._tidy(Span(self.sentence.start, toks[start_tok - 1].start))
+                tail = self._tidy(Span(toks[after_comma].start, self.sentence.end))
+                if self._words(head) + self._words(tail) >= _MIN_CONTENT_WORDS and self._words(tail) >= 2:
+                    pieces = tuple(p for p in (head, tail) if p.end > p.start)
+                    joined = Span(pieces[0].start, pieces[-1].end)
+                    self._use_quotes_in(joined, used)
+                    return Found(self._kind(joined), joined, cue_span, cue_text, mention, self.sentence, parts=pieces)
+        # 3. Content after the cue: a quotation or a reported clause.
+        if ahead is not None and not inverted:
+            used |= ahead_used
+            return Found(self._kind(ahead), ahead, cue_span, cue_text, mention, self.sentence)
+        # 4. Content before the subject: `..., a spokesperson said Tuesday.`
         if start_tok > 0 and toks[start_tok - 1].text == "," and self._tail_is_short(last + 1):
             content = self._tidy(Span(self.sentence.start, toks[start_tok - 1].start))
-            if len(self.text[content.start : content.end].split()) >= _MIN_CONTENT_WORDS and not earlier:
-                for index, quote in enumerate(self.quotes):
-                    if quote.inner.start >= content.start and quote.inner.end <= content.end:
-                        used.add(index)
+            if self._words(content) >= _MIN_CONTENT_WORDS and not earlier:
+                self._use_quotes_in(content, used)
                 return Found(self._kind(content), content, cue_span, cue_text, mention, self.sentence)
-        if content is not None:
-            return Found(self._kind(content), content, cue_span, cue_text, mention, self.sentence)
+        if ahead is not None:
+            used |= ahead_used
+            return Found(self._kind(ahead), ahead, cue_span, cue_text, mention, self.sentence)
         if self.text[self.sentence.start : self.sentence.end].rstrip().endswith(":"):
             # "Cruz continued:" and the quotation in the next paragraph is his.
             return Found("intro", Span(self.sentence.end, self.sentence.end), cue_span, cue_text, mention, self.sentence)
+        return None
+
+    def _first_verb(self, limit: int) -> int:
+        """Index of the first token after the sentence's opening noun phrase (its verb)."""
+        k = 0
+        while k < limit and (self.toks[k].is_capital or self.toks[k].lower in {"the", "a", "an", "of", "'s", "’s"}):
+            k += 1
+        return k
+
+    def _words(self, span: Span) -> int:
+        return len(self.text[span.start : span.end].split())
+
+    def _use_quotes_in(self, span: Span, used: set[int]) -> None:
+        for index, quote in enumerate(self.quotes):
+            if quote.inner.start >= span.start and quote.inner.end <= span.end:
+                used.add(index)
+
+    def _parenthetical_end(self, k: int) -> int | None:
+        """After `, she said`, the token that resumes the sentence past the closing comma."""
+        toks = self.toks
+        while k < len(toks) and self.in_quote[k] is None and (
+            toks[k].lower in _TIME_WORDS or toks[k].lower in RECIPIENTS or toks[k].is_capital
+            or toks[k].lower in {"in", "an", "interview", "statement", "with", "of"}
+        ):
+            k += 1
+        if k + 1 < len(toks) and toks[k].text == "," and self.in_quote[k] is None:
+            return k + 1
         return None
 
     def _tail_is_short(self, k: int) -> bool:
@@ -321,7 +370,15 @@ class SentenceReader:
             return None, []
         if aside:
             return base, list(toks[toks.index(name_toks[0]) : comma])
-        if not base.name or len(middle) > 14 or not all(t.is_capital or not t.is_word for t in name_toks):
+        if not base.name and all(t.is_capital for t in middle if t.is_word) and len(middle) <= 4:
+            # "A Twitter spokesman, Christopher Abboud, said": the name is the aside.
+            named = mention_from_tokens(list(middle), self.text)
+            if named is not None and named.name:
+                mention = Mention(named.span, named.text, named.name, base.text, gender=base.gender)
+                return mention, list(toks[toks.index(name_toks[0]) : comma])
+        if not base.name or len(middle) > 16 or not all(
+            t.is_capital or not t.is_word or t.lower in {"of", "for", "the"} for t in name_toks
+        ):
             return None, []
         role_text = self.text[middle[0].start : middle[-1].end]
         mention = Mention(base.span, base.text, base.name, role_text, gender=base.gender)
@@ -385,7 +442,7 @@ class SentenceReader:
             toks[k].lower in _TIME_WORDS
             or toks[k].text in {",", ":"}
             or toks[k].lower == "however"
-            or (told and (toks[k].lower in RECIPIENTS or toks[k].is_capital))
+            or (told and (toks[k].lower in RECIPIENTS or toks[k].is_capital or toks[k].lower in {"of", "'s", "’s"}))
         ):
             comma = comma or toks[k].text == ","
             k += 1
@@ -404,7 +461,7 @@ class SentenceReader:
             if not any(t.lower == "that" for t in toks[k : k + 6]):
                 return None
         # "told a daily press briefing that ...": skip to "that" when it comes soon.
-        for j in range(k, min(n, k + 8)):
+        for j in range(k, min(n, k + 12)):
             if self.in_quote[j] is not None or toks[j].text in {",", ";"}:
                 break
             if toks[j].lower == "that":

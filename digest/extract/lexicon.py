@@ -146,14 +146,18 @@ ROLE_HEADS = frozenset(
     candidate nominee governor mayor chairman chairwoman chair ministry department agency
     office government administration military army police campaign committee council
     report statement newspaper agency people residents witnesses observers critics
-    supporters voters officials executive executives""".split()
+    supporters voters officials executive executives percent respondents people americans
+    majority minority half poll polls survey surveys study studies data figures""".split()
 )
 
 # Pronouns that stand for a speaker, and what they can refer to.
 PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 GROUP_PRONOUNS = frozenset({"they", "we"})
 
-DETERMINERS = frozenset({"the", "a", "an", "another", "one", "two", "three", "several", "some"})
+DETERMINERS = frozenset(
+    {"the", "a", "an", "another", "one", "two", "three", "several", "some", "his", "her", "their",
+     "its", "our", "many", "most", "few", "both", "all"}
+)
 
 # Words that cannot sit inside a speaker's noun phrase: reading backwards from a cue,
 # the phrase starts after the nearest of them.
