@@ -42,6 +42,14 @@ _NOT_CLAUSE_START = frozenset(
 _MIN_CONTENT_WORDS = 3
 # A quotation with no cue becomes a claim when it has at least this many words.
 _BARE_QUOTE_WORDS = 4
+_CLAUSE_WORDS = frozenset("that how whether why what if when who where".split())
+_TELL_LIKE = frozenset(
+    "tell assure reassure remind inform notify convince persuade warn promise brief".split()
+)
+_OBJECT_WORDS = frozenset(
+    "of 's ’s me us him her them you voters supporters americans people reporters".split()
+)
+_PREPOSITIONS = frozenset("in on at during to with before after about from by".split())
 _OBJECT_CUES = frozenset(
     "warn warns warned warning urge urges urged urging ask asks asked accuse accuses "
     "accused caution cautions cautioned".split()
@@ -125,9 +133,15 @@ class SentenceReader:
         prev = toks[k - 1].lower if k > 0 else ""
         if toks[k].is_capital and k > 0 and toks[k - 1].text not in {'"', "“", "”", ","} and not self._title_case:
             return False  # a proper noun: "the United States"
-        if k + 1 < len(toks) and toks[k + 1].lower == "to" and low not in _COMMIT_CUES:
-            return False  # "said to be", "asked to leave"
-        if prev in _PASSIVE and low not in {"quoted"}:
+        if (
+            k + 2 < len(toks)
+            and toks[k + 1].lower == "to"
+            and low not in _COMMIT_CUES
+            and not toks[k + 2].is_capital
+            and toks[k + 2].lower not in {"the", "a", "an", "reporters", "journalists", "me", "us", "him", "her", "them"}
+        ):
+            return False  # "said to be", "asked to leave"; but "said to Fox News"
+        if prev in _PASSIVE and low not in {"quoted"} and not low.endswith("ing"):
             return False  # "he is expected to", "it was reported"
         if prev in {"the", "a", "an", "his", "her", "their", "its"}:
             return False  # a noun: "the report", "a claim"
@@ -176,11 +190,21 @@ class SentenceReader:
             # "..., Kim said, according to a transcript": the source of a claim already read.
             return None if earlier else self._according_to(first, last, cue_span)
         # Participle cue after a comma: a second claim of the sentence's speaker.
-        if toks[first].lower in PARTICIPLE_CUES and first > 0 and toks[first - 1].text == ",":
+        if toks[first].lower in PARTICIPLE_CUES and first > 1 and (
+            toks[first - 1].text == ","
+            or (self.in_quote[first - 1] is not None and toks[first - 2].text == ",")
+        ):
             content = self._content_after(last + 1, cue=cue_text, used=used)
             if content is None:
                 return None
             kind = self._kind(content)
+            if not earlier:
+                # "Clinton attacked Trump, saying ...": the sentence's subject speaks.
+                verb = self._first_verb(first)
+                subject = backward_np(toks, verb - 1, 0) if verb > 0 else []
+                base = mention_from_tokens(subject, self.text) if subject and subject[0] is toks[0] else None
+                if base is not None:
+                    return Found(kind, content, cue_span, cue_text, base, self.sentence)
             return Found(kind, content, cue_span, cue_text, None, self.sentence, inherits=True)
         # The subject before the cue, skipping "also", "has", "earlier" and the like.
         j = first - 1
@@ -201,9 +225,10 @@ class SentenceReader:
         floor = self._floor(j)
         mention = None
         mention_toks: list[Token] = []
-        if j >= 2 and toks[j].lower == "who" and toks[j - 1].text == "," and self.in_quote[j - 2] is None:
+        if j >= 1 and toks[j].lower == "who" and self.in_quote[j - 1] is None:
             # "Trump, who said ...": the speaker is the phrase before the relative pronoun.
-            antecedent = backward_np(toks, j - 2, self._floor(j - 2))
+            end = j - 2 if toks[j - 1].text == "," else j - 1
+            antecedent = backward_np(toks, end, self._floor(end)) if end >= 0 else []
             base = mention_from_tokens(antecedent, self.text) if antecedent else None
             if base is not None:
                 mention = base
@@ -436,13 +461,13 @@ class SentenceReader:
         """Reported content after a cue: skip time words, who was told, and "that"."""
         toks = self.toks
         n = len(toks)
-        told = cue.lower() in {"told", "tell", "tells", "telling"}
+        told = CUE_FORMS.get(cue.lower()) in _TELL_LIKE
         comma = False
         while k < n and self.in_quote[k] is None and (
             toks[k].lower in _TIME_WORDS
             or toks[k].text in {",", ":"}
             or toks[k].lower == "however"
-            or (told and (toks[k].lower in RECIPIENTS or toks[k].is_capital or toks[k].lower in {"of", "'s", "’s"}))
+            or (told and (toks[k].lower in RECIPIENTS or toks[k].is_capital or toks[k].lower in _OBJECT_WORDS))
         ):
             comma = comma or toks[k].text == ","
             k += 1
@@ -458,17 +483,21 @@ class SentenceReader:
         if cue.lower() in _OBJECT_CUES and k < n and self.in_quote[k] is None:
             # "warned Russia against ...", "urged Moscow to ...": an appeal, not a report,
             # unless a "that" clause follows soon.
-            if not any(t.lower == "that" for t in toks[k : k + 6]):
+            if not any(t.lower in _CLAUSE_WORDS for t in toks[k : k + 6]):
                 return None
-        # "told a daily press briefing that ...": skip to "that" when it comes soon.
+        # "told a daily press briefing that ...", "said in an interview that ...": skip to
+        # "that" when what comes before it is who was told or where it was said.
+        that_at = None
         for j in range(k, min(n, k + 12)):
             if self.in_quote[j] is not None or toks[j].text in {",", ";"}:
                 break
             if toks[j].lower == "that":
-                k = j + 1
+                that_at = j
                 break
-        if k < n and toks[k].lower == "that" and self.in_quote[k] is None:
-            k += 1
+        clause = False
+        if that_at is not None and (that_at == k or told or toks[k].lower in _PREPOSITIONS):
+            k = that_at + 1
+            clause = True  # a "that" clause: whatever it starts with, it is content
         if k >= n:
             return None
         end = self.sentence.end
@@ -478,8 +507,14 @@ class SentenceReader:
                 break
         content = self._tidy(Span(toks[k].start, end))
         words = [t for t in toks if content.start <= t.start < content.end and t.is_word]
-        if self.in_quote[k] is None and (
-            len(words) < 3 or words[0].lower in _NOT_CLAUSE_START or (words[0].lower, words[1].lower) == ("as", "much")
+        if not words or (
+            self.in_quote[k] is None
+            and not clause
+            and (
+                len(words) < 2
+                or words[0].lower in _NOT_CLAUSE_START
+                or (len(words) > 1 and (words[0].lower, words[1].lower) == ("as", "much"))
+            )
         ):
             return None
         for index, quote in enumerate(self.quotes):

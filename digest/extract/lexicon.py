@@ -28,6 +28,7 @@ signal hint imply infer insinuate allege
 explain clarify elaborate detail outline summarize describe portray characterize depict
 label brand dub term deem consider regard view
 shout yell scream chant whisper mutter exclaim cry sigh
+enjoy like love hate name cast mock ridicule dismiss wave liken compare
 vow pledge promise guarantee swear
 """.split()
 
@@ -78,7 +79,7 @@ for _form in ("sayed", "feeled", "pointing", "issue", "issues", "release", "rele
               "quote", "quotes", "label", "brand", "term", "terms", "detail", "details", "project",
               "projects", "signal", "signals", "leak", "leaks", "brief", "briefs", "shout", "message",
               "email", "tout", "hail", "want", "hope", "fear", "wish", "doubt", "guess", "expect",
-              "state", "states", "note", "attack", "attacks", "tweet", "tweets", "contest", "contests",
+              "state", "states", "attack", "attacks", "tweet", "tweets", "contest", "contests",
               "mean", "means", "meant", "hold", "held", "holds", "holding", "publish",
               "demand", "request", "appeal", "report", "claim", "promise", "pledge", "vow",
               "estimate", "remark", "reply", "quip", "joke", "favour", "favor", "challenge",
@@ -173,7 +174,7 @@ NP_STOP = frozenset(
 
 # Adverbs and auxiliaries that may stand between a speaker and the cue ("also said").
 PRE_CUE_SKIP = frozenset(
-    """also earlier later again previously repeatedly then once further recently has have
+    """now still also earlier later again previously repeatedly then once further recently has have
     had was were is are would will already first further publicly privately separately
     reportedly initially similarly subsequently just soon often never always even only
     finally ultimately quickly immediately""".split()

@@ -164,6 +164,12 @@ def backward_np(toks: list[Token], end: int, floor: int) -> list[Token]:
         elif not out:
             out.append(tok)  # an unknown lower-case head: "the company"
         else:
+            # "a major climate group": modifiers of an unknown head, up to its determiner.
+            reach = [toks[i] for i in range(k, max(floor - 1, k - 4), -1)]
+            stop = next((i for i, t in enumerate(reach) if t.lower in DETERMINERS), None)
+            if stop is None or any(t.lower in NP_STOP or not t.is_word for t in reach[:stop]):
+                break
+            out.extend(reach[: stop + 1])
             break
         k -= 1
         if len(out) > 12:

@@ -140,7 +140,7 @@ def _merge(parts: list[tuple[Span, list[Quote]]]) -> Block:
 
 
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]{0,2}[A-Z0-9])|\n\s*\n")
-_LAST_WORD = re.compile(r"([A-Za-z][\w'’-]*(?:\.[A-Za-z][\w]*)*)\.?$")
+_LAST_WORD = re.compile(r"([^\W\d_][\w'’-]*(?:\.[^\W\d_]\w*)*)\.?$")
 _SENTENCE_STARTERS = frozenset(
     "the a an he she it they we i but and in on at this that these those there his her "
     "their its our after before when while as if however meanwhile still yet so".split()
@@ -196,7 +196,8 @@ def _trim(text: str, span: Span) -> Span:
     return Span(start, end)
 
 
-_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-'’.&][A-Za-z0-9]+)*\.?|[^\sA-Za-z0-9]")
+# Words are runs of letters and digits in any script ("García", "Jong-un", "U.S.").
+_TOKEN = re.compile(r"[^\W_]+(?:[-'’.&][^\W_]+)*\.?|[^\s\w]|_")
 
 
 @dataclass(frozen=True)
