@@ -30,18 +30,22 @@ _TIME_WORDS = frozenset(
 )
 _COMMIT_CUES = frozenset(
     "promise promises promised vow vows vowed pledge pledges pledged urged urge urges "
-    "told tell tells telling according".split()
+    "told tell tells telling according seek seeks sought seeking plan plans planned "
+    "planning intend intends intended want wants wanted hope hopes hoped refuse refuses "
+    "refused decline declines declined threaten threatens threatened "
+    "demand demands demanded decide decides decided".split()
 )
 # A reported clause does not start with these: "said as much", "say would be".
 _NOT_CLAUSE_START = frozenset(
     "would could will should might may must can is was were are has have had be been "
-    "in at by for with from of to into about after before when while because as since "
-    "although though amid despite during".split()
+    "in at by for with from of to into about after before when while as during".split()
 )
 # Reported content shorter than this is a fragment ("Still, he said"), not a claim.
 _MIN_CONTENT_WORDS = 3
 # A quotation with no cue becomes a claim when it has at least this many words.
 _BARE_QUOTE_WORDS = 4
+_INVERTING = frozenset("should would could will did does do can may might must shall had".split())
+_PARTICLES = frozenset("for about on to against of with at out over up into".split())
 _CLAUSE_WORDS = frozenset("that how whether why what if when who where".split())
 _TELL_LIKE = frozenset(
     "tell assure reassure remind inform notify convince persuade warn promise brief".split()
@@ -255,6 +259,8 @@ class SentenceReader:
             return None
         subject_start = mention_toks[0] if mention_toks else toks[first]
         start_tok = self.toks.index(subject_start) if not inverted else first
+        if not inverted and start_tok > 0 and toks[start_tok - 1].lower in _INVERTING:
+            return None  # "should North Korea agree to ...": a condition or a question
         resume = last + 1 + (len(mention_toks) if inverted else 0)
         ahead_used: set[int] = set()
         ahead = self._content_after(resume, cue=cue_text, used=ahead_used)
@@ -463,6 +469,9 @@ class SentenceReader:
         n = len(toks)
         told = CUE_FORMS.get(cue.lower()) in _TELL_LIKE
         comma = False
+        # A phrasal verb's particle belongs to the cue: "called for", "talked about".
+        if k < n and toks[k].lower in _PARTICLES and self.in_quote[k] is None and cue.lower() not in {"said", "says", "say"}:
+            k += 1
         while k < n and self.in_quote[k] is None and (
             toks[k].lower in _TIME_WORDS
             or toks[k].text in {",", ":"}

@@ -29,6 +29,8 @@ explain clarify elaborate detail outline summarize describe portray characterize
 label brand dub term deem consider regard view
 shout yell scream chant whisper mutter exclaim cry sigh
 enjoy like love hate name cast mock ridicule dismiss wave liken compare
+refuse decline threaten try attempt vote
+talk comment focus refer respond rail lash push lobby press weigh voice express
 vow pledge promise guarantee swear
 """.split()
 
@@ -36,7 +38,7 @@ _IRREGULAR_CUES = {
     "say": "said", "tell": "tell tells told telling", "write": "write writes wrote writing written",
     "think": "think thinks thought thinking", "know": "know knows knew knowing",
     "see": "see sees saw seen seeing", "feel": "feel feels felt feeling",
-"speak": "speak speaks spoke spoken speaking",
+    "speak": "speak speaks spoke spoken speaking",
     "find": "found", "seek": "sought", "understand": "understood", "mean": "meant",
     "swear": "swore sworn", "forecast": "forecast",
     "broadcast": "broadcast", "foresee": "foresees foresaw foreseen",
@@ -174,7 +176,10 @@ NP_STOP = frozenset(
 
 # Adverbs and auxiliaries that may stand between a speaker and the cue ("also said").
 PRE_CUE_SKIP = frozenset(
-    """now still also earlier later again previously repeatedly then once further recently has have
+    """did does do not n't never could can may might should must now still also earlier later
+    didn't doesn't don't won't wouldn't couldn't hasn't haven't hadn't isn't wasn't
+    didn’t doesn’t don’t won’t wouldn’t couldn’t hasn’t haven’t hadn’t isn’t wasn’t
+    again previously repeatedly then once further recently has have
     had was were is are would will already first further publicly privately separately
     reportedly initially similarly subsequently just soon often never always even only
     finally ultimately quickly immediately""".split()

@@ -161,7 +161,10 @@ def sentences(text: str, block: Block) -> list[Span]:
             cut = end
             if _is_abbreviation(text, match.start(), end):
                 continue
-        if any(q.start < match.start() < q.end - 1 for q in inside):
+        # Inside a quotation there is no sentence end; at its end a full stop ends the
+        # sentence ('..."identity." Cruz says ...'), but "!" or "?" hands over to the
+        # attribution that follows ('"... our fix!" Clinton said').
+        if any(q.start < match.start() and (match.end() < q.end or text[match.start()] in "!?") and match.start() < q.end for q in inside):
             continue
         spans.append(_trim(text, Span(start, cut)))
         start = end

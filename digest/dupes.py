@@ -1,0 +1,165 @@
+"""Near-duplicate texts: byte-identical copies by hash, near-identical ones by MinHash LSH.
+
+Two uses: `digest dupes PATH...` (pairs of duplicate files, on their own) and the brief,
+where the copies of one wire story on several sites count as one source.
+
+Cost is about linear in the number of documents: identical contents are grouped by a
+hash; the rest are sketched with MinHash (a fixed seed, so runs agree) and only the pairs
+that share an LSH band are compared, on their exact shingle sets. The LSH threshold is
+set below the requested one, so a pair at the threshold is rarely lost to the sketch's
+randomness; the exact Jaccard check then keeps precision.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from itertools import combinations, product
+
+from datasketch import MinHash, MinHashLSH
+
+from .model import Article
+
+ARTICLE_SHINGLE = 5
+"""Words per shingle for articles: long enough that shared phrasing is rare by chance."""
+NUM_PERM = 128
+SEED = 1
+# LSH finds pairs above `threshold * _RECALL_MARGIN`; exact Jaccard decides the rest.
+_RECALL_MARGIN = 0.75
+_WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True, order=True)
+class DuplicatePair:
+    """Two documents whose word shingles overlap by `similarity` (Jaccard, 0..1)."""
+
+    a: str
+    b: str
+    similarity: float
+    identical: bool = False
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words: letters and digits, so typography and punctuation do not count."""
+    return _WORD.findall(text.casefold())
+
+
+def shingles(text: str, size: int = ARTICLE_SHINGLE) -> frozenset[str]:
+    """The set of `size`-word runs of `text` (the whole text if it is shorter)."""
+    tokens = words(text)
+    if len(tokens) <= size:
+        return frozenset([" ".join(tokens)]) if tokens else frozenset()
+    return frozenset(" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1))
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    """|a ∩ b| / |a ∪ b|; 0 for two empty sets."""
+    if not a and not b:
+        return 0.0
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    shared = sum(1 for item in small if item in large)
+    return shared / (len(a) + len(b) - shared)
+
+
+def similar_pairs(
+    sets: Mapping[str, frozenset[str]], threshold: float, *, num_perm: int = NUM_PERM
+) -> Iterator[tuple[str, str, float]]:
+    """Pairs (a < b) whose sets have Jaccard >= `threshold`, found through MinHash LSH.
+
+    Only pairs that share an LSH band are compared, so the cost grows with the number
+    of sets and of true near-duplicates, not with all pairs. Empty sets never match.
+    """
+    if not 0.0 < threshold <= 1.0:
+        raise ValueError(f"similarity threshold must be in (0, 1], got {threshold}")
+    keys = sorted(k for k, s in sets.items() if s)
+    if len(keys) < 2:
+        return
+    template = MinHash(num_perm=num_perm, seed=SEED)
+    lsh = MinHashLSH(threshold=max(0.05, threshold * _RECALL_MARGIN), num_perm=num_perm)
+    sketches: dict[str, MinHash] = {}
+    for key in keys:
+        sketch = template.copy()
+        sketch.update_batch([s.encode("utf-8") for s in sorted(sets[key])])
+        sketches[key] = sketch
+        lsh.insert(key, sketch)
+    for key in keys:
+        for other in sorted(lsh.query(sketches[key])):
+            if other <= key:
+                continue
+            score = jaccard(sets[key], sets[other])
+            if score >= threshold:
+                yield key, other, score
+
+
+def find_duplicates(
+    texts: Mapping[str, str],
+    threshold: float = 0.5,
+    *,
+    raw: Mapping[str, bytes] | None = None,
+    size: int = ARTICLE_SHINGLE,
+) -> tuple[DuplicatePair, ...]:
+    """Every pair of documents at least `threshold` alike, most similar first.
+
+    `raw` (the bytes as stored, by the same keys) decides which pairs are identical;
+    without it the texts do. Identical documents are found by hash, and only one of
+    each identical group is sketched, so copies cost nothing extra.
+    """
+    groups: dict[str, list[str]] = {}
+    for key in sorted(texts):
+        content = raw[key] if raw is not None else texts[key].encode("utf-8")
+        groups.setdefault(hashlib.sha256(content).hexdigest(), []).append(key)
+    pairs: list[DuplicatePair] = []
+    lead: dict[str, list[str]] = {}
+    for members in groups.values():
+        pairs.extend(DuplicatePair(a, b, 1.0, identical=True) for a, b in combinations(members, 2))
+        lead[members[0]] = members
+    sets = {key: shingles(texts[key], size) for key in lead}
+    for a, b, score in similar_pairs(sets, threshold):
+        for x, y in product(lead[a], lead[b]):
+            first, second = sorted((x, y))
+            pairs.append(DuplicatePair(first, second, round(score, 4)))
+    return tuple(sorted(pairs, key=lambda p: (-p.similarity, not p.identical, p.a, p.b)))
+
+
+def article_text(article: Article) -> str:
+    """What an article says: its body as cleaned (page chrome and front matter left out)."""
+    if not article.body:
+        return article.text
+    return "\n".join(span.of(article.text) for span in article.body)
+
+
+def syndicated_copies(articles: Iterable[Article], threshold: float) -> dict[str, str]:
+    """Map each syndicated copy's article id to the id of the article it copies.
+
+    Articles whose bodies are near-duplicates form a group (transitively); the earliest
+    published is the original (ties: outlet, then id), and every other one is its copy.
+    """
+    by_id = {a.id: a for a in articles}
+    pairs = find_duplicates({a.id: article_text(a) for a in by_id.values()}, threshold)
+    parent = {key: key for key in by_id}
+
+    def root(key: str) -> str:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for pair in pairs:
+        parent[root(pair.a)] = root(pair.b)
+    groups: dict[str, list[Article]] = {}
+    for key, article in by_id.items():
+        groups.setdefault(root(key), []).append(article)
+    copies: dict[str, str] = {}
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        members.sort(key=_original_first)
+        copies.update({m.id: members[0].id for m in members[1:]})
+    return dict(sorted(copies.items()))
+
+
+def _original_first(article: Article) -> tuple[bool, float, str, str]:
+    published = article.published
+    return (published is None, published.timestamp() if published else 0.0, article.source, article.id)
