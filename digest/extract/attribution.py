@@ -44,6 +44,12 @@ _NOT_CLAUSE_START = frozenset(
 _MIN_CONTENT_WORDS = 3
 # A quotation with no cue becomes a claim when it has at least this many words.
 _BARE_QUOTE_WORDS = 4
+_PROGRESSIVE = frozenset("is are was were be been am 's ’s".split())
+# Stance verbs that report something only with an infinitive or a clause after them:
+# "declined to comment" is a claim, "earnings declined sharply" is not.
+_INFINITIVE_ONLY = frozenset(
+    "decline refuse plan seek want hope attempt intend threaten decide vow pledge promise".split()
+)
 _INVERTING = frozenset("should would could will did does do can may might must shall had".split())
 _PARTICLES = frozenset("for about on to against of with at out over up into".split())
 _CLAUSE_WORDS = frozenset("that how whether why what if when who where".split())
@@ -489,6 +495,10 @@ class SentenceReader:
                 break
         if comma and k < n and self.in_quote[k] is None and toks[k].lower != "that":
             return None  # "..., a spokesman said, after the waiver": the content came before
+        if CUE_FORMS.get(cue.lower()) in _INFINITIVE_ONLY and k < n and self.in_quote[k] is None:
+            first_word = toks[k].lower
+            if first_word.endswith("ly") or first_word in _PREPOSITIONS or first_word[:1].isdigit():
+                return None
         if cue.lower() in _OBJECT_CUES and k < n and self.in_quote[k] is None:
             # "warned Russia against ...", "urged Moscow to ...": an appeal, not a report,
             # unless a "that" clause follows soon.

@@ -86,7 +86,8 @@ for _form in ("sayed", "feeled", "pointing", "issue", "issues", "release", "rele
               "demand", "request", "appeal", "report", "claim", "promise", "pledge", "vow",
               "estimate", "remark", "reply", "quip", "joke", "favour", "favor", "challenge",
               "welcome", "thank", "blast", "slam", "leak", "leaked", "cry", "cries", "sigh", "sighs",
-              "term", "dub", "deem", "regard", "maintain", "read"):
+              "term", "dub", "deem", "regard", "maintain", "read", "like", "liking", "note",
+              "vote", "votes", "voting", "wave", "waves", "waving"):
     CUE_FORMS.pop(_form, None)
 
 # Cues that read as speech only in the past or present tense with a speaker before
