@@ -215,6 +215,7 @@ class Entity:
     role_words: set[str] = field(default_factory=set)
     pending: bool = False  # introduced by "a spokesperson": may be named a little later
     step: int = 0  # when it was last mentioned, in speaker mentions since the article start
+    position: int = 0  # where it was last mentioned as a speaker
 
     def display(self, mention: Mention) -> str:
         """The name shown for this entity."""
@@ -229,8 +230,12 @@ _NAME_RUN = re.compile(r"\b([A-Z][a-z]+(?:-[A-Za-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Za
 
 
 def known_people(text: str, body: tuple[Span, ...]) -> list[tuple[int, str]]:
-    """Two- and three-word capitalised names in the body that read as people's names."""
-    found = []
+    """Where the body names a person: full names, and later last names of those people.
+
+    Used to expand "Nebenzia" to "Vassily Nebenzia" and to resolve "he"/"she" to the
+    person last named before it.
+    """
+    found: list[tuple[int, str]] = []
     for span in body:
         for match in _NAME_RUN.finditer(text, span.start, span.end):
             words = match.group(1).split()
@@ -238,7 +243,24 @@ def known_people(text: str, body: tuple[Span, ...]) -> list[tuple[int, str]]:
             if any(w in TITLE_WORDS or w in _ORG_TAILS or w in NOT_NAMES or w in _CALENDAR for w in lows):
                 continue
             found.append((match.start(), match.group(1)))
+    by_last = {}
+    for offset, name in found:
+        by_last.setdefault(name.split()[-1], []).append(offset)
+    for span in body:
+        for match in _SINGLE_NAME.finditer(text, span.start, span.end):
+            word = match.group()
+            offsets = by_last.get(word)
+            if offsets and offsets[0] < match.start():
+                full = next(n for o, n in found if o == offsets[0])
+                if not text.startswith(full, match.start() - len(full) + len(word)):
+                    found.append((match.start(), full))
+    found.sort()
     return found
+
+
+_SINGLE_NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Za-z]+)?\b")
+# How far back (characters) "he" or "she" looks for the person it stands for.
+_PRONOUN_REACH = 600
 
 
 class Resolver:
@@ -254,9 +276,11 @@ class Resolver:
         self.entities: list[Entity] = []
         self.recent: list[Entity] = []
         self.step = 0
+        self.position = 0
 
     def _touch(self, entity: Entity) -> Entity:
         entity.step = self.step
+        entity.position = self.position
         if entity in self.recent:
             self.recent.remove(entity)
         self.recent.append(entity)
@@ -265,6 +289,7 @@ class Resolver:
     def resolve(self, mention: Mention) -> Entity | None:
         """The entity a mention refers to (new or known), or None for an unresolvable pronoun."""
         self.step += 1
+        self.position = mention.span.start
         if mention.pronoun:
             return self._pronoun(mention)
         if mention.name:
@@ -273,6 +298,23 @@ class Resolver:
 
     def _pronoun(self, mention: Mention) -> Entity | None:
         word = mention.pronoun
+        if word in PERSON_PRONOUNS:
+            # The last speaker that fits; with none yet, the person named last before it.
+            here = mention.span.start
+            spoke = next(
+                (e for e in reversed(self.recent) if e.person and e.gender in (None, mention.gender)),
+                None,
+            )
+            named = [(o, n) for o, n in self.people if here - _PRONOUN_REACH <= o < here]
+            if named and spoke is None:
+                name = named[-1][1]
+                entity = next((e for e in self.entities if e.name == name), None)
+                if entity is None or entity.gender in (None, mention.gender):
+                    if entity is None:
+                        entity = Entity(name, None, True, mention.gender)
+                        self.entities.append(entity)
+                    entity.gender = entity.gender or mention.gender
+                    return self._touch(entity)
         for entity in reversed(self.recent):
             if word in PERSON_PRONOUNS:
                 if entity.person and entity.gender in (None, mention.gender):
