@@ -44,6 +44,10 @@ _NOT_CLAUSE_START = frozenset(
 _MIN_CONTENT_WORDS = 3
 # A quotation with no cue becomes a claim when it has at least this many words.
 _BARE_QUOTE_WORDS = 4
+_SETTING_NOUNS = frozenset(
+    "time week weekend day month year morning afternoon evening night statement interview "
+    "speech briefing conference rally debate letter post email".split()
+)
 _PROGRESSIVE = frozenset("is are was were be been am 's ’s".split())
 # Stance verbs that report something only with an infinitive or a clause after them:
 # "declined to comment" is a claim, "earnings declined sharply" is not.
@@ -228,6 +232,7 @@ class SentenceReader:
                 or (toks[j].lower.endswith("ly") and not toks[j].is_capital and len(toks[j].text) > 4)
             ):
                 j -= 1
+        j = self._skip_aside(j)
         if j > 1 and toks[j].text == ")" and self.in_quote[j] is None:
             opening = next((i for i in range(j - 1, max(-1, j - 6), -1) if toks[i].text == "("), None)
             if opening is not None:
@@ -311,6 +316,30 @@ class SentenceReader:
             # "Cruz continued:" and the quotation in the next paragraph is his.
             return Found("intro", Span(self.sentence.end, self.sentence.end), cue_span, cue_text, mention, self.sentence)
         return None
+
+    def _skip_aside(self, j: int) -> int:
+        """Step back over what may stand between a speaker and the cue: a dashed aside
+        ("figures — whose party ... — both suggested") or a short time or setting phrase
+        ("Trump at the time said", "Kasich in an interview said")."""
+        toks = self.toks
+        for _ in range(3):
+            if j > 1 and toks[j].text in {"—", "–", "--"} and self.in_quote[j] is None:
+                opening = next((i for i in range(j - 1, max(-1, j - 40), -1) if toks[i].text == toks[j].text), None)
+                if opening is None:
+                    return j
+                j = opening - 1
+                while j >= 0 and toks[j].lower in PRE_CUE_SKIP:
+                    j -= 1
+                continue
+            if j >= 2 and toks[j].lower in _SETTING_NOUNS:
+                k = j - 1
+                while k >= 0 and k >= j - 3 and toks[k].lower not in _PREPOSITIONS and toks[k].is_word and not toks[k].is_capital:
+                    k -= 1
+                if k >= 1 and toks[k].lower in _PREPOSITIONS and self.in_quote[k] is None:
+                    j = k - 1
+                    continue
+            return j
+        return j
 
     def _first_verb(self, limit: int) -> int:
         """Index of the first token after the sentence's opening noun phrase (its verb)."""

@@ -87,7 +87,7 @@ for _form in ("sayed", "feeled", "pointing", "issue", "issues", "release", "rele
               "estimate", "remark", "reply", "quip", "joke", "favour", "favor", "challenge",
               "welcome", "thank", "blast", "slam", "leak", "leaked", "cry", "cries", "sigh", "sighs",
               "term", "dub", "deem", "regard", "maintain", "read", "like", "liking", "note",
-              "vote", "votes", "voting", "wave", "waves", "waving"):
+              "vote", "votes", "voting", "wave", "waves", "waving", "press", "pressing"):
     CUE_FORMS.pop(_form, None)
 
 # Cues that read as speech only in the past or present tense with a speaker before
@@ -208,3 +208,32 @@ ABBREVIATIONS = frozenset(
     inc corp co ltd no nos vs etc al fig jan feb mar apr jun jul aug sep sept oct nov dec
     mt ft gov dept est approx univ assn bros ave blvd""".split()
 )
+
+# Common first names by gender, so that "she" does not resolve to "Bernie Sanders".
+FEMALE_NAMES = frozenset(
+    """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
+    betty margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa
+    deborah stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen anna
+    brenda pamela nicole emma samantha katherine christine debra rachel catherine carolyn
+    janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina
+    lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria
+    ann teresa kathryn sara janice jean alice madison doris abigail julia judy grace denise
+    amber marilyn beverly danielle theresa sophia marie diana brittany natalie isabella
+    charlotte rose alexis kayla hillary chelsea melania ivanka nikki carly sarah condoleezza
+    madeleine nancy elizabeth kamala theresa angela christine marine ursula hilary debbie
+    huma donna kellyanne hope michele tulsi jill elena sonia ruth nina linda susana
+    megyn katie katy meryl oprah jane jeanne""".split()
+)
+MALE_NAMES = frozenset(
+    """james robert john michael william david richard joseph thomas charles christopher
+    daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george
+    timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry
+    justin scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis
+    jerry tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter noah
+    jeremy christian keith roger terry gerald harold sean austin carl arthur lawrence dylan
+    jesse jordan bryan billy joe bruce gabriel logan albert willie alan juan wayne elijah
+    randy roy vincent ralph eugene russell bobby mason philip louis barack bernie ted marco
+    jeb ben chris mike rand rick bill hillary mitt reince newt rudy jim tim joe rahm
+    vladimir xi boris emmanuel recep benjamin bibi kim moon yoon shinzo justin nigel tony
+    gordon david jeremy angus""".split()
+) - {"hillary"}

@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from ..model import Span
 from .lexicon import (
     DETERMINERS,
+    FEMALE_NAMES,
     GROUP_PRONOUNS,
+    MALE_NAMES,
     NOT_NAMES,
     NP_STOP,
     PERSON_PRONOUNS,
@@ -229,11 +231,11 @@ def _words(role: str | None) -> set[str]:
 _NAME_RUN = re.compile(r"\b([A-Z][a-z]+(?:-[A-Za-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z]+)?){1,2})\b")
 
 
-def known_people(text: str, body: tuple[Span, ...]) -> list[tuple[int, str]]:
+def known_people(text: str, body: tuple[Span, ...]) -> list[tuple[int, str, bool]]:
     """Where the body names a person: full names, and later last names of those people.
 
-    Used to expand "Nebenzia" to "Vassily Nebenzia" and to resolve "he"/"she" to the
-    person last named before it.
+    Each entry is (offset, full name, subject): `subject` when the name opens its
+    sentence, where "he" or "she" in the sentences after most often points back.
     """
     found: list[tuple[int, str]] = []
     for span in body:
@@ -243,21 +245,50 @@ def known_people(text: str, body: tuple[Span, ...]) -> list[tuple[int, str]]:
             if any(w in TITLE_WORDS or w in _ORG_TAILS or w in NOT_NAMES or w in _CALENDAR for w in lows):
                 continue
             found.append((match.start(), match.group(1)))
-    by_last = {}
+    by_last: dict[str, str] = {}
+    first_seen: dict[str, int] = {}
     for offset, name in found:
-        by_last.setdefault(name.split()[-1], []).append(offset)
+        by_last.setdefault(name.split()[-1], name)
+        first_seen.setdefault(name.split()[-1], offset)
     for span in body:
         for match in _SINGLE_NAME.finditer(text, span.start, span.end):
             word = match.group()
-            offsets = by_last.get(word)
-            if offsets and offsets[0] < match.start():
-                full = next(n for o, n in found if o == offsets[0])
+            full = by_last.get(word)
+            if full and first_seen[word] < match.start():
                 if not text.startswith(full, match.start() - len(full) + len(word)):
                     found.append((match.start(), full))
-    found.sort()
-    return found
+    named = {offset for offset, _ in found}
+    for span in body:
+        # "Biden rubbished Trump's claim ...": a one-word name opening a sentence, then a verb.
+        for match in _SUBJECT_NAME.finditer(text, span.start, span.end):
+            word = match.group(1)
+            low = word.lower()
+            if match.start(1) in named or low in TITLE_WORDS or low in _ORG_TAILS or low in NOT_NAMES or low in _CALENDAR:
+                continue
+            found.append((match.start(1), by_last.get(word, word)))
+    return sorted((offset, name, _opens_sentence(text, offset)) for offset, name in found)
 
 
+def _opens_sentence(text: str, offset: int) -> bool:
+    """True when only capitalised words (titles, a first name) stand before `offset` in its sentence."""
+    start = offset
+    while start > 0 and text[start - 1] not in ".!?\n“”\"":
+        start -= 1
+    before = text[start:offset].split()
+    return all(w[:1].isupper() or w.lower().strip(".,") in {"former", "the", "sen", "rep", "gov"} for w in before) and len(before) <= 5
+
+
+def name_gender(name: str) -> str | None:
+    """'f' or 'm' from a common first name, else None."""
+    first = name.split()[0].lower().strip(".")
+    if first in FEMALE_NAMES:
+        return "f"
+    if first in MALE_NAMES:
+        return "m"
+    return None
+
+
+_SUBJECT_NAME = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]+(?:-[A-Za-z]+)?)\s+(?:has |had |was |is |also |then )?[a-z]+(?:ed|s)\b", re.M)
 _SINGLE_NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Za-z]+)?\b")
 # How far back (characters) "he" or "she" looks for the person it stands for.
 _PRONOUN_REACH = 600
@@ -271,8 +302,8 @@ class Resolver:
     Pentagon spokesperson" waits for the next named person to be introduced.
     """
 
-    def __init__(self, people: list[tuple[int, str]] | None = None) -> None:
-        self.people = people or []  # (offset, full name) of every person the article names
+    def __init__(self, people: list[tuple[int, str, bool]] | None = None) -> None:
+        self.people = people or []  # (offset, full name, opens its sentence) of each person named
         self.entities: list[Entity] = []
         self.recent: list[Entity] = []
         self.step = 0
@@ -299,39 +330,53 @@ class Resolver:
     def _pronoun(self, mention: Mention) -> Entity | None:
         word = mention.pronoun
         if word in PERSON_PRONOUNS:
-            # The last speaker that fits; with none yet, the person named last before it.
-            here = mention.span.start
-            spoke = next(
-                (e for e in reversed(self.recent) if e.person and e.gender in (None, mention.gender)),
-                None,
-            )
-            named = [(o, n) for o, n in self.people if here - _PRONOUN_REACH <= o < here]
-            if named and spoke is None:
-                name = named[-1][1]
-                entity = next((e for e in self.entities if e.name == name), None)
-                if entity is None or entity.gender in (None, mention.gender):
-                    if entity is None:
-                        entity = Entity(name, None, True, mention.gender)
-                        self.entities.append(entity)
-                    entity.gender = entity.gender or mention.gender
-                    return self._touch(entity)
+            return self._person_pronoun(mention)
         for entity in reversed(self.recent):
-            if word in PERSON_PRONOUNS:
-                if entity.person and entity.gender in (None, mention.gender):
-                    entity.gender = mention.gender
-                    return self._touch(entity)
-            elif word == "it":
+            if word == "it":
                 if not entity.person and not entity.heads & {"officials", "sources", "experts"}:
                     return self._touch(entity)
             elif word in GROUP_PRONOUNS and not entity.person:
                 return self._touch(entity)
         return None
 
+    def _person_pronoun(self, mention: Mention) -> Entity | None:
+        """"he"/"she": the latest fitting speaker or sentence subject before it (recency,
+        with subjects preferred over names elsewhere in a sentence)."""
+        here = mention.span.start
+        gender = mention.gender
+        candidates: list[tuple[int, Entity | str]] = [
+            (e.position, e) for e in self.recent if e.person and self._fits(e.gender, e.name, gender)
+        ]
+        candidates += [
+            (offset, name)
+            for offset, name, subject in self.people
+            if subject and here - _PRONOUN_REACH <= offset < here and self._fits(None, name, gender)
+        ]
+        if not candidates:
+            return None
+        _, best = max(candidates, key=lambda c: c[0])
+        if isinstance(best, str):
+            entity = next((e for e in self.entities if e.name == best), None)
+            if entity is None:
+                entity = Entity(best, None, True, gender)
+                self.entities.append(entity)
+        else:
+            entity = best
+        entity.gender = entity.gender or gender
+        return self._touch(entity)
+
+    @staticmethod
+    def _fits(known: str | None, name: str | None, wanted: str | None) -> bool:
+        if wanted is None:
+            return True
+        gender = known or (name_gender(name) if name else None)
+        return gender in (None, wanted)
+
     def _full_name(self, word: str, before: int) -> str | None:
         """The latest full name the article gave for this one-word name (last or family name)."""
         low = word.lower()
         best = None
-        for offset, full in self.people:
+        for offset, full, _subject in self.people:
             parts = full.lower().split()
             if low in (parts[0], parts[-1]) and (best is None or offset < before):
                 best = full
