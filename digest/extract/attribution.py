@@ -204,8 +204,10 @@ class SentenceReader:
             # "..., Kim said, according to a transcript": the source of a claim already read.
             return None if earlier else self._according_to(first, last, cue_span)
         # Participle cue after a comma: a second claim of the sentence's speaker.
-        if toks[first].lower in PARTICIPLE_CUES and first > 1 and (
+        participle = toks[first].lower in PARTICIPLE_CUES or toks[first].lower.endswith("ing")
+        if participle and first > 1 and (
             toks[first - 1].text == ","
+            or toks[first - 1].lower in {"before", "after", "while", "by"}
             or (self.in_quote[first - 1] is not None and toks[first - 2].text == ",")
         ):
             content = self._content_after(last + 1, cue=cue_text, used=used)
@@ -281,6 +283,13 @@ class SentenceReader:
         if before is not None and (ahead is None or inverted or self._words(self.quotes[before].inner) >= 5):
             used.add(before)
             content = self.quotes[before].inner
+            lead_in = Span(self.sentence.start, self.quotes[before].outer.start)
+            if self._words(lead_in) >= _MIN_CONTENT_WORDS and not earlier and self._mark_free(lead_in):
+                # 'Gore "made a strategic mistake," Lichtman said': the quotation is a fragment
+                # of the claim, which starts with the sentence.
+                content = self._tidy(Span(self.sentence.start, content.end))
+                self._use_quotes_in(content, used)
+                return Found("partial", content, cue_span, cue_text, mention, self.sentence)
             after = self._quote_after(resume, gap=3)
             if after is not None:  # `"...," he said, "..."`: one claim across the break
                 used.add(after)
@@ -347,6 +356,10 @@ class SentenceReader:
         while k < limit and (self.toks[k].is_capital or self.toks[k].lower in {"the", "a", "an", "of", "'s", "’s"}):
             k += 1
         return k
+
+    def _mark_free(self, span: Span) -> bool:
+        """No quotation mark in `span`: it is not another quotation's tail."""
+        return not any(q.outer.start < span.end and q.outer.end > span.start for q in self.quotes)
 
     def _words(self, span: Span) -> int:
         return len(self.text[span.start : span.end].split())

@@ -197,12 +197,25 @@ def forward_np(toks: list[Token], start: int, ceiling: int) -> list[Token]:
             out.append(tok)
         elif out and (out[-1].lower in DETERMINERS or out[-1].lower in _JOINERS):
             out.append(tok)
+        elif tok.is_word and _name_soon(toks, k, ceiling):
+            out.append(tok)  # "said former tech executive Carly Fiorina"
         else:
             break
         k += 1
     while out and out[-1].lower in _JOINERS:
         out.pop()
     return out
+
+
+def _name_soon(toks: list[Token], k: int, ceiling: int) -> bool:
+    """A capitalised word follows within three lower-case modifiers."""
+    for j in range(k, min(ceiling, k + 4)):
+        tok = toks[j]
+        if not tok.is_word or tok.lower in NP_STOP:
+            return False
+        if tok.is_capital:
+            return True
+    return False
 
 
 @dataclass
