@@ -182,15 +182,21 @@ def _same_speaker(gold: Gold, claim: Claim, text: str) -> tuple[bool, bool]:
     predicted = claim.speaker.name
     if gold.speaker.lower() in _PRONOUNS and gold.antecedent is None:
         predicted = claim.speaker.mention  # nothing to resolve to: the mention must agree
-    exact = predicted.lower().strip() == target.lower().strip()
-    last = predicted.lower().split()[-1:] == target.lower().split()[-1:]
-    return exact, exact or last
+    exact = _norm(predicted) in (_norm(target), _norm(gold.antecedent or gold.speaker))
+    # Last-name agreement: the last words agree once the gold speaker's appositive is
+    # cut ("Hillary Clinton" and "Former Secretary of State Hillary Clinton, who ...").
+    last_word = _norm(predicted).split()[-1:]
+    return exact, exact or (bool(last_word) and last_word == _norm(target).split()[-1:])
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[^\w\s-]", "", name.replace("’s", "").replace("'s", "")).lower().strip()
 
 
 def _head(speaker: str) -> str:
     """A gold speaker string without its appositive: "Dean Johnson, a salesman" -> "Dean Johnson"."""
-    head = re.split(r",| of | from | \(", speaker, maxsplit=1)[0]
-    return head.replace("’s", "").replace("'s", "").strip() or speaker
+    head = re.split(r",|\(| who ", speaker, maxsplit=1)[0]
+    return head.strip() or speaker
 
 
 def evaluate(pairs: Iterable[tuple[Article, list[Gold]]], *, errors: int = 0) -> Report:
