@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Span
-from .lexicon import CUE_FORMS, PARTICIPLE_CUES, PRE_CUE_SKIP, RECIPIENTS, WEAK_CUES
+from .lexicon import CUE_FORMS, PARTICIPLE_CUES, PRE_CUE_SKIP, RECIPIENTS, ROLE_HEADS, WEAK_CUES
 from .speakers import Mention, backward_np, forward_np, mention_from_tokens
 from .text import Quote, Token, mark_at, tokens
 
@@ -44,6 +44,7 @@ _NOT_CLAUSE_START = frozenset(
 _MIN_CONTENT_WORDS = 3
 # A quotation with no cue becomes a claim when it has at least this many words.
 _BARE_QUOTE_WORDS = 4
+_CONNECTIVES = frozenset("then but and so yet still now later earlier meanwhile instead also , —".split())
 _SETTING_NOUNS = frozenset(
     "time week weekend day month year morning afternoon evening night statement interview "
     "speech briefing conference rally debate letter post email".split()
@@ -216,9 +217,7 @@ class SentenceReader:
             kind = self._kind(content)
             if not earlier:
                 # "Clinton attacked Trump, saying ...": the sentence's subject speaks.
-                verb = self._first_verb(first)
-                subject = backward_np(toks, verb - 1, 0) if verb > 0 else []
-                base = mention_from_tokens(subject, self.text) if subject and subject[0] is toks[0] else None
+                base = self._subject(first)
                 if base is not None:
                     return Found(kind, content, cue_span, cue_text, base, self.sentence)
             return Found(kind, content, cue_span, cue_text, None, self.sentence, inherits=True)
@@ -252,8 +251,7 @@ class SentenceReader:
                 mention_toks = [toks[j]]
         elif j >= 1 and toks[j].lower in {"and", "but"} and self.in_quote[j] is None:
             # "The department has deemed ... and says ...": the sentence's subject speaks.
-            subject = backward_np(toks, self._first_verb(j) - 1, 0) if self._first_verb(j) > 0 else []
-            base = mention_from_tokens(subject, self.text) if subject and subject[0] is toks[0] else None
+            base = self._subject(j)
             if base is not None:
                 mention, mention_toks = base, [toks[first]]
         elif j >= 0 and toks[j].is_word and self.in_quote[j] is None:
@@ -350,12 +348,34 @@ class SentenceReader:
             return j
         return j
 
-    def _first_verb(self, limit: int) -> int:
-        """Index of the first token after the sentence's opening noun phrase (its verb)."""
+    def _subject(self, limit: int) -> Mention | None:
+        """The subject of the sentence's main clause, read before token `limit`.
+
+        Leading connectives ("Then", "But") and an opening phrase that ends in a comma
+        ("In court documents, ...") are skipped; a pronoun subject is kept as such.
+        """
+        toks = self.toks
         k = 0
-        while k < limit and (self.toks[k].is_capital or self.toks[k].lower in {"the", "a", "an", "of", "'s", "’s"}):
+        while k < limit and toks[k].lower in _CONNECTIVES:
             k += 1
-        return k
+        if k < limit and toks[k].lower in _PREPOSITIONS | {"in", "on", "at", "after", "during", "despite"}:
+            comma = next((i for i in range(k, min(limit, k + 12)) if toks[i].text == ","), None)
+            if comma is None:
+                return None
+            k = comma + 1
+        if k < limit and toks[k].lower in {"he", "she", "they", "we", "i", "it"}:
+            return mention_from_tokens([toks[k]], self.text)
+        end = k
+        while end < limit and self.in_quote[end] is None and (
+            toks[end].is_capital
+            or toks[end].lower in {"the", "a", "an", "of", "'s", "’s", "-"}
+            or toks[end].lower in ROLE_HEADS
+            or (end + 1 < limit and toks[end + 1].lower in ROLE_HEADS and toks[end].is_word)
+        ):
+            end += 1
+        if end == k:
+            return None
+        return mention_from_tokens(list(toks[k:end]), self.text)
 
     def _mark_free(self, span: Span) -> bool:
         """No quotation mark in `span`: it is not another quotation's tail."""
