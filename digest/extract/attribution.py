@@ -43,7 +43,7 @@ _NOT_CLAUSE_START = frozenset(
 # Reported content shorter than this is a fragment ("Still, he said"), not a claim.
 _MIN_CONTENT_WORDS = 3
 # A quotation with no cue becomes a claim when it has at least this many words.
-_BARE_QUOTE_WORDS = 4
+_BARE_QUOTE_WORDS = 3
 _CONNECTIVES = frozenset("then but and so yet still now later earlier meanwhile instead also , —".split())
 _SETTING_NOUNS = frozenset(
     "time week weekend day month year morning afternoon evening night statement interview "
@@ -76,6 +76,10 @@ _CONTENT_BREAKS = frozenset(
     "warning insisting arguing claiming explaining acknowledging emphasizing underscoring "
     "reiterating suggesting asserting contending cautioning".split()
 )
+
+
+def _overlap(a: Span, b: Span) -> int:
+    return max(0, min(a.end, b.end) - max(a.start, b.start))
 
 
 @dataclass(frozen=True)
@@ -183,9 +187,12 @@ class SentenceReader:
             found.append(
                 Found("quote", self._tidy(Span(start, end)), None, None, None, self.sentence, inherits=True)
             )
-        elif not any(f.kind != "intro" for f in found):
-            # A quotation of a few words or more, with no cue: still someone's words.
+        else:
+            # A quotation of a few words or more outside every claim: still someone's words.
+            covered = [f.content for f in found if f.kind != "intro"]
             for quote in unused:
+                if any(_overlap(c, quote.inner) * 2 >= len(quote.inner) for c in covered):
+                    continue
                 if len(self.text[quote.inner.start : quote.inner.end].split()) >= _BARE_QUOTE_WORDS:
                     content = self._tidy(quote.inner)
                     found.append(Found("quote", content, None, None, None, self.sentence, inherits=True))
@@ -599,7 +606,7 @@ class SentenceReader:
         ):
             return None
         for index, quote in enumerate(self.quotes):
-            if quote.outer.start >= content.start - 1 and quote.outer.end <= content.end + 1:
+            if _overlap(content, quote.inner) * 2 >= len(quote.inner):
                 used.add(index)
         return content
 

@@ -367,6 +367,7 @@ class Resolver:
         ]
         if not candidates:
             return None
+        # The latest candidate; one whose first name says another gender was left out.
         _, best = max(candidates, key=lambda c: c[0])
         if isinstance(best, str):
             entity = next((e for e in self.entities if e.name == best), None)

@@ -1,0 +1,263 @@
+"""Claim extraction on sentences written for the tests: each case of the issue's list."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from digest.clean import clean_article
+from digest.extract import extract_claims
+from digest.model import Article, Claim, Span
+
+
+def claims_of(text: str, published: datetime | None = None) -> list[Claim]:
+    article = Article("t", "Wire", "", None, published, text, "t.txt", body=(Span(0, len(text)),))
+    return list(extract_claims(clean_article(article)))
+
+
+def attributed(text: str) -> list[Claim]:
+    return [c for c in claims_of(text) if c.kind != "statement"]
+
+
+def one(text: str) -> Claim:
+    found = attributed(text)
+    assert len(found) == 1, [(c.kind, c.text) for c in found]
+    return found[0]
+
+
+# -- quotations -------------------------------------------------------------------------
+
+
+def test_quote_with_speaker_after() -> None:
+    claim = one('"We will not back down," said Foreign Minister Park Jin.')
+    assert (claim.kind, claim.text, claim.cue) == ("quote", "We will not back down", "said")
+    assert claim.speaker is not None
+    assert (claim.speaker.name, claim.speaker.role) == ("Park Jin", "Foreign Minister")
+
+
+def test_inverted_attribution_resolves_the_last_name() -> None:
+    text = (
+        'Matthew Miller said the talks would resume.\n\n'
+        '"They will be available for humanitarian use only," added Miller.'
+    )
+    claim = [c for c in attributed(text) if c.kind == "quote"][0]
+    assert claim.speaker is not None and claim.speaker.name == "Matthew Miller"
+    assert claim.speaker.mention == "Miller"
+    assert claim.cue == "added"
+
+
+def test_speaker_before_with_colon() -> None:
+    claim = one('Koo Byoung-sam said: "We are watching closely. Nothing has been agreed."')
+    assert claim.kind == "quote"
+    assert claim.text == "We are watching closely. Nothing has been agreed"
+    assert claim.speaker is not None and claim.speaker.name == "Koo Byoung-sam"
+
+
+def test_multi_sentence_quote_is_one_claim() -> None:
+    claim = one('"Obviously we know that a meeting is to take place. Our understanding is that it '
+                'will focus on arms," Brig. Gen. Pat Ryder told reporters.')
+    assert claim.text.startswith("Obviously") and claim.text.endswith("focus on arms")
+    assert claim.speaker is not None
+    assert (claim.speaker.name, claim.speaker.role) == ("Pat Ryder", "Brig. Gen.")
+
+
+def test_quote_interrupted_by_he_said_is_one_claim() -> None:
+    text = 'Park Jin spoke on Tuesday.\n\n"Russia is a permanent member," he said, "and it bears a special duty."'
+    claim = [c for c in attributed(text) if c.kind == "quote"][0]
+    assert claim.text == "Russia is a permanent member and it bears a special duty"
+    assert claim.speaker is not None and claim.speaker.name == "Park Jin"
+    assert text[claim.span.start : claim.span.end].startswith("Russia is a permanent member")
+
+
+def test_quote_over_several_paragraphs() -> None:
+    text = (
+        'Kirby spoke at length on Monday.\n\n'
+        '"The first thing to say is that we are watching.\n\n'
+        '"The second is that we will act," John Kirby said.'
+    )
+    quotes = [c for c in attributed(text) if c.kind == "quote"]
+    assert len(quotes) == 1
+    assert quotes[0].text == "The first thing to say is that we are watching. The second is that we will act"
+    assert quotes[0].speaker is not None and quotes[0].speaker.name == "John Kirby"
+
+
+def test_quote_inside_quote_stays_inside() -> None:
+    claim = one('"He told me \'we are ready\' and left," said Lee Min-ho.')
+    assert claim.text == "He told me 'we are ready' and left"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We are ready,” said Kim Yong-ho.",
+        '"We are ready," said Kim Yong-ho.',
+        "«We are ready», said Kim Yong-ho.",
+        "''We are ready,'' said Kim Yong-ho.",
+    ],
+)
+def test_straight_curly_guillemet_and_typewriter_marks(text: str) -> None:
+    claim = one(text)
+    assert (claim.kind, claim.text) == ("quote", "We are ready")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said "no and left.',
+        '"Unclosed quote, said Kim. And more text "here',
+        '" " " "',
+        "”backwards“ said nobody.",
+        '"' * 50,
+    ],
+)
+def test_stray_and_unbalanced_marks_never_raise(text: str) -> None:
+    for claim in claims_of(text):
+        assert 0 <= claim.span.start <= claim.span.end <= len(text)
+
+
+def test_bare_quote_paragraph_continues_the_previous_speaker() -> None:
+    text = (
+        '"We are concerned," said Lim Soo-suk, a foreign ministry spokesperson.\n\n'
+        '"Any transfer would breach the resolutions and we will respond."'
+    )
+    quotes = [c for c in attributed(text) if c.kind == "quote"]
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Lim Soo-suk", "Lim Soo-suk"]
+
+
+# -- partial quotes and reported speech --------------------------------------------------
+
+
+def test_partial_quote() -> None:
+    claim = one('Jung Pak said Monday that the meeting might be the "final step" before a deal.')
+    assert claim.kind == "partial"
+    assert claim.text == 'the meeting might be the "final step" before a deal'
+    assert claim.speaker is not None and claim.speaker.name == "Jung Pak"
+
+
+def test_short_answer_keeps_its_sentence() -> None:
+    claim = one('Miller said "no" when asked if Russia could lift the sanctions.')
+    assert claim.text == 'Miller said "no" when asked if Russia could lift the sanctions'
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("The minister told reporters that the plan would be delayed.", "told"),
+        ("The minister added that the plan would be delayed.", "added"),
+        ("The minister noted that the plan would be delayed.", "noted"),
+        ("The minister argued that the plan would be delayed.", "argued"),
+        ("The minister warned that the plan would be delayed.", "warned"),
+        ("The minister insisted that the plan would be delayed.", "insisted"),
+        ("The minister claimed that the plan would be delayed.", "claimed"),
+        ("The minister acknowledged that the plan would be delayed.", "acknowledged"),
+        ("The minister believes that the plan would be delayed.", "believes"),
+        ("The minister wrote that the plan would be delayed.", "wrote"),
+        ("The minister tweeted that the plan would be delayed.", "tweeted"),
+        ("The plan would be delayed, according to the minister.", "according to"),
+        ("According to the minister, the plan would be delayed.", "according to"),
+        ("The minister was quoted as saying that the plan would be delayed.", "quoted as saying"),
+        ("The newspaper reports that the plan would be delayed.", "reports"),
+    ],
+)
+def test_reported_speech_cues(sentence: str, cue: str) -> None:
+    claim = one(sentence)
+    assert claim.kind == "reported"
+    assert claim.cue == cue
+    assert claim.text.lower() == "the plan would be delayed"
+    assert claim.speaker is not None
+    assert claim.speaker.name.lower() in {"the minister", "the newspaper"}
+
+
+def test_said_in_a_statement() -> None:
+    claim = one("The State Department said in a statement that the waiver was lawful.")
+    assert claim.text == "the waiver was lawful"
+    assert claim.speaker is not None and claim.speaker.name == "The State Department"
+
+
+def test_reported_speech_with_speaker_after() -> None:
+    claim = one("The United States will not hesitate to act, a State Department spokesperson said Tuesday.")
+    assert claim.text == "The United States will not hesitate to act"
+    assert claim.speaker is not None and claim.speaker.name == "a State Department spokesperson"
+
+
+def test_participle_adds_a_second_claim_of_the_same_speaker() -> None:
+    found = attributed('"The funds are frozen," he said, noting the money will go to Qatar first.')
+    assert [c.cue for c in found] == ["said", "noting"]
+    assert found[1].text == "the money will go to Qatar first"
+
+
+def test_appositive_name_and_role() -> None:
+    claim = one("Jung Pak, U.S. deputy special envoy for North Korea, said the meeting was likely.")
+    assert claim.speaker is not None
+    assert (claim.speaker.name, claim.speaker.role) == ("Jung Pak", "U.S. deputy special envoy for North Korea")
+
+
+def test_anonymous_source_and_group_speakers() -> None:
+    assert one("A senior official said the talks had stalled.").speaker.name == "A senior official"  # type: ignore[union-attr]
+    assert one("Russian officials said the talks had stalled.").speaker.name == "Russian officials"  # type: ignore[union-attr]
+
+
+def test_expected_to_is_not_speech() -> None:
+    claims = claims_of("Kim is expected to meet Putin on Wednesday in Vladivostok.")
+    assert [c.kind for c in claims] == ["statement"]
+
+
+# -- speakers across sentences -----------------------------------------------------------
+
+
+def test_pronoun_resolves_to_the_last_person_of_that_gender() -> None:
+    text = (
+        "Linda Thomas-Greenfield said the council had failed.\n\n"
+        "John Bolton said the sanctions were outdated.\n\n"
+        '"Holding a veto is not an exemption," she said.'
+    )
+    quote = [c for c in attributed(text) if c.kind == "quote"][0]
+    assert quote.speaker is not None and quote.speaker.name == "Linda Thomas-Greenfield"
+    assert quote.speaker.mention == "she"
+
+
+def test_descriptor_resolves_to_the_person_with_that_role() -> None:
+    text = (
+        "A state department spokesperson said the United States would act.\n\n"
+        "Matthew Miller also reiterated that a transfer would violate resolutions.\n\n"
+        '"We will monitor what happens," the department spokesperson told reporters.'
+    )
+    names = [c.speaker.name if c.speaker else None for c in attributed(text)]
+    assert names == ["Matthew Miller", "Matthew Miller", "Matthew Miller"]
+
+
+def test_pentagon_spokesperson_named_later() -> None:
+    text = (
+        "A Pentagon spokesperson noted that the meeting would focus on arms.\n\n"
+        '"We know a meeting is to take place," Brig. Gen. Pat Ryder told a briefing.'
+    )
+    speakers = [c.speaker for c in attributed(text)]
+    assert all(s is not None and s.name == "Pat Ryder" for s in speakers)
+    assert speakers[0] is not None and speakers[0].role == "Pentagon spokesperson (Brig. Gen.)"
+
+
+# -- dates ----------------------------------------------------------------------------------
+
+
+def test_relative_dates_resolve_against_the_publication_date() -> None:
+    tuesday = datetime(2023, 9, 12, 12, tzinfo=timezone.utc)
+    text = (
+        "The envoy said Monday that the deal was close.\n\n"
+        "Kim is expected to meet Putin on Wednesday.\n\n"
+        'The minister said the waivers were signed on Friday and notified to Congress yesterday.'
+    )
+    claims = claims_of(text, tuesday)
+    whens = [(c.kind, c.when.isoformat() if c.when else None) for c in claims]
+    assert whens == [("reported", "2023-09-11"), ("statement", "2023-09-13"), ("reported", "2023-09-08")]
+    dated = {d.phrase: d.date.isoformat() for d in claims[2].dates}
+    assert dated == {"Friday": "2023-09-08", "yesterday": "2023-09-11"}
+
+
+def test_offsets_point_into_the_text() -> None:
+    text = 'SEOUL -- "We are ready," said Kim Yong-ho, a ministry spokesman, on Tuesday.'
+    claim = one(text)
+    assert text[claim.span.start : claim.span.end] == claim.text
+    assert claim.cue_span is not None and text[claim.cue_span.start : claim.cue_span.end] == "said"
+    assert claim.speaker is not None
+    assert text[claim.speaker.span.start : claim.speaker.span.end] == claim.speaker.mention
