@@ -241,6 +241,8 @@ class SentenceReader:
             ):
                 j -= 1
         j = self._skip_aside(j)
+        if j > 2 and toks[j].text == "," and toks[j - 1].text == ")" and self.in_quote[j] is None:
+            j -= 1  # "Gov. John Kasich (R-OH), said"
         if j > 1 and toks[j].text == ")" and self.in_quote[j] is None:
             opening = next((i for i in range(j - 1, max(-1, j - 6), -1) if toks[i].text == "("), None)
             if opening is not None:
@@ -267,6 +269,17 @@ class SentenceReader:
         elif j >= 1 and toks[j].text == "," and self.in_quote[j] is None:
             mention, mention_toks = self._appositive(j, floor)
         inverted = False
+        if mention is None and first == 0 and toks[0].is_capital:
+            # "Continued Stone: "..."", "Said Dorothy Poynter, who grew up with Ali, "...""
+            ahead = forward_np(toks, last + 1, n)
+            quote = next((i for i in range(last + 1, n) if self.in_quote[i] is not None), None)
+            if ahead and quote is not None:
+                mention = self._inverted_mention(ahead)
+                index = self.in_quote[quote]
+                if mention is not None and index is not None:
+                    used.add(index)
+                    content = self._tidy(self.quotes[index].inner)
+                    return Found("quote", content, cue_span, cue_text, mention, self.sentence)
         if mention is None:
             ahead = forward_np(toks, last + 1, n)
             if ahead and (self._quote_ends_before(first) or (j >= 0 and toks[j].text == ",")):
