@@ -38,6 +38,9 @@ def mark_at(text: str, i: int) -> str:
     return ch if ch in OPEN_MARKS or ch in CLOSE_MARKS else ""
 
 
+_MARK = re.compile(r"''|[\"“”«»„]")
+
+
 def find_quotes(text: str, span: Span) -> tuple[list[Quote], bool]:
     """Quotations in one paragraph, and whether a quotation is still open at its end.
 
@@ -50,12 +53,9 @@ def find_quotes(text: str, span: Span) -> tuple[list[Quote], bool]:
     opener: int | None = None
     opener_width = 1
     closer = ""
-    i = span.start
-    while i < span.end:
-        mark = mark_at(text, i)
-        if not mark:
-            i += 1
-            continue
+    for found in _MARK.finditer(text, span.start, span.end):
+        i = found.start()
+        mark = found.group()
         width = len(mark)
         straight = mark in {'"', "''"}
         if opener is None:
@@ -64,11 +64,9 @@ def find_quotes(text: str, span: Span) -> tuple[list[Quote], bool]:
                 closer = '"' if straight else _PAIRS.get(mark, mark)
         elif (straight and closer == '"') or mark == closer or (mark in "”»" and closer != '"') or (straight and closer != '"'):
             if straight and closer != '"' and _opens(text, i, width, span):
-                i += width
                 continue
             quotes.append(Quote(Span(opener, i + width), Span(opener + opener_width, i), True))
             opener = None
-        i += width
     if opener is not None:
         quotes.append(Quote(Span(opener, span.end), Span(opener + opener_width, span.end), False))
         return quotes, True
@@ -203,28 +201,23 @@ def _trim(text: str, span: Span) -> Span:
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’.&][^\W_]+)*\.?|[^\s\w]|_")
 
 
-@dataclass(frozen=True)
 class Token:
-    """A word or punctuation mark with its offsets."""
+    """A word or punctuation mark with its offsets; `lower`, `is_word` and `is_capital`
+    are computed once, since the rules ask for them many times."""
 
-    text: str
-    start: int
-    end: int
+    __slots__ = ("text", "start", "end", "lower", "is_word", "is_capital")
 
-    @property
-    def lower(self) -> str:
-        """The word in lower case, without a trailing period."""
-        return self.text.lower().rstrip(".") if len(self.text) > 1 else self.text.lower()
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        # The word in lower case, without a trailing period.
+        self.lower = text.lower().rstrip(".") if len(text) > 1 else text.lower()
+        self.is_word = text[0].isalnum()
+        self.is_capital = text[0].isupper()
 
-    @property
-    def is_word(self) -> bool:
-        """True for words and numbers, False for punctuation."""
-        return self.text[0].isalnum()
-
-    @property
-    def is_capital(self) -> bool:
-        """True for a word that starts with a capital letter."""
-        return self.text[0].isupper()
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end})"
 
 
 def tokens(text: str, span: Span) -> list[Token]:
