@@ -155,7 +155,8 @@ ROLE_HEADS = frozenset(
     office government administration military army police campaign committee council
     report statement newspaper agency people residents witnesses observers critics
     supporters voters officials executive executives percent respondents people americans
-    majority minority half poll polls survey surveys study studies data figures""".split()
+    majority minority half poll polls survey surveys study studies data figures women men
+    team aides allies""".split()
 )
 
 # Pronouns that stand for a speaker, and what they can refer to.
@@ -181,7 +182,7 @@ NP_STOP = frozenset(
 
 # Adverbs and auxiliaries that may stand between a speaker and the cue ("also said").
 PRE_CUE_SKIP = frozenset(
-    """did does do not n't never could can may might should must now still also earlier later
+    """both each all did does do not n't never could can may might should must now still also earlier later
     didn't doesn't don't won't wouldn't couldn't hasn't haven't hadn't isn't wasn't
     didn’t doesn’t don’t won’t wouldn’t couldn’t hasn’t haven’t hadn’t isn’t wasn’t
     again previously repeatedly then once further recently has have

@@ -68,6 +68,8 @@ class Mention:
         """A name that reads as a person's (two words, or a person's title before it)."""
         if not self.name:
             return False
+        if any(w.lower().strip(".,") in _ORG_TAILS for w in self.name.split()):
+            return False  # "Wall Street Journal", "Korea Customs Service"
         if len(self.name.split()) >= 2:
             return True
         return bool(self.role and set(self.role.lower().replace(".", "").split()) & _PERSON_TITLES)
@@ -253,11 +255,11 @@ def known_people(text: str, body: tuple[Span, ...]) -> list[tuple[int, str, bool
     found: list[tuple[int, str]] = []
     for span in body:
         for match in _NAME_RUN.finditer(text, span.start, span.end):
-            words = match.group(1).split()
+            words = [w for w in match.group(1).split() if w not in _SUFFIXES]
             lows = [w.lower() for w in words]
-            if any(w in TITLE_WORDS or w in _ORG_TAILS or w in NOT_NAMES or w in _CALENDAR for w in lows):
+            if len(words) < 2 or any(w in TITLE_WORDS or w in _ORG_TAILS or w in NOT_NAMES or w in _CALENDAR for w in lows):
                 continue
-            found.append((match.start(), match.group(1)))
+            found.append((match.start(), " ".join(words)))
     by_last: dict[str, str] = {}
     first_seen: dict[str, int] = {}
     for offset, name in found:
@@ -302,6 +304,7 @@ def name_gender(name: str) -> str | None:
 
 
 _SUBJECT_NAME = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]+(?:-[A-Za-z]+)?)\s+(?:has |had |was |is |also |then )?[a-z]+(?:ed|s)\b", re.M)
+_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
 _SINGLE_NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Za-z]+)?\b")
 # How far back (characters) "he" or "she" looks for the person it stands for.
 _PRONOUN_REACH = 600
