@@ -44,7 +44,9 @@ _NOT_CLAUSE_START = frozenset(
 _MIN_CONTENT_WORDS = 3
 # A quotation with no cue becomes a claim when it has at least this many words.
 _BARE_QUOTE_WORDS = 3
-_CONNECTIVES = frozenset("then but and so yet still now later earlier meanwhile instead also , —".split())
+_CONNECTIVES = frozenset(
+    "then but and so yet still now later earlier meanwhile instead also however indeed , —".split()
+)
 _SETTING_NOUNS = frozenset(
     "time week weekend day month year morning afternoon evening night statement interview "
     "speech briefing conference rally debate letter post email".split()
@@ -166,7 +168,12 @@ class SentenceReader:
             return False  # a noun: "the report", "a claim"
         if low in WEAK_CUES:
             # Weak cues need a subject right before them or an inversion after a quotation.
-            return k > 0 and (toks[k - 1].is_word or self.in_quote[k - 1] is not None or toks[k - 1].text in "\"”»")
+            return k > 0 and (
+                toks[k - 1].is_word
+                or self.in_quote[k - 1] is not None
+                or toks[k - 1].text in "\"”»"
+                or (low.endswith("ing") and toks[k - 1].text == ",")  # ", calling it ..."
+            )
         return True
 
     # -- reading ------------------------------------------------------------------------
