@@ -69,7 +69,7 @@ _OBJECT_WORDS = frozenset(
 _PREPOSITIONS = frozenset("in on at during to with before after about from by".split())
 _OBJECT_CUES = frozenset(
     "warn warns warned warning urge urges urged urging ask asks asked accuse accuses "
-    "accused caution cautions cautioned".split()
+    "accused caution cautions cautioned press presses pressed".split()
 )
 _PASSIVE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 # Where a claim's content stops: a comma and a word that starts another clause.

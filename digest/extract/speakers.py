@@ -94,6 +94,10 @@ def mention_from_tokens(toks: list[Token], text: str) -> Mention | None:
     while k > 0 and toks[k - 1].is_capital and toks[k - 1].lower not in TITLE_WORDS and toks[k - 1].lower not in NOT_NAMES:
         k -= 1
     name_toks = toks[k:]
+    cut = max((i for i, t in enumerate(name_toks[:-1]) if t.lower in _ORG_TAILS), default=-1)
+    if cut >= 0:
+        k += cut + 1
+        name_toks = toks[k:]
     if name_toks and k >= 2 and toks[k - 1].lower in DETERMINERS and toks[k - 2].lower in _JOINERS | _ATTACH:
         # "Robert Antonacci of the New York delegation": the name is before "of".
         j = k - 2
@@ -102,10 +106,6 @@ def mention_from_tokens(toks: list[Token], text: str) -> Mention | None:
             j -= 1
         name_toks = toks[j:end] if end - j >= 1 else []
         k = j if name_toks else len(toks)
-    cut = max((i for i, t in enumerate(name_toks[:-1]) if t.lower in _ORG_TAILS), default=-1)
-    if cut >= 0:
-        k += cut + 1
-        name_toks = toks[k:]
     if name_toks and k > 0 and toks[k - 1].lower in _JOINERS:
         name_toks = []
         k = len(toks)
