@@ -6,7 +6,7 @@ CONFIG ?= config.yaml
 DATE   ?= 2023-09-13
 STAMP   = $(VENV)/.installed
 
-.PHONY: install brief pdf test lint eval clean check-system
+.PHONY: install brief pdf test lint eval dupes-bbc clean check-system
 
 install: $(STAMP)
 
@@ -50,3 +50,10 @@ GOLD ?= ../shared/data/polnear-dev.jsonl
 eval: install
 	@test -f $(GOLD) || { echo "digest: $(GOLD) not found; set GOLD=path/to/gold.jsonl"; exit 1; }
 	$(BIN)/digest eval claims $(GOLD)
+
+# The duplicate-article finder on the BBC corpus: identical pairs by digest, near ones
+# against the pairs judged by reading (tests/data/dupes/bbc-judged.tsv).
+BBC ?= ../shared/corpus/bbc
+dupes-bbc: install
+	@test -d $(BBC) || { echo "digest: $(BBC) not found; set BBC=path/to/bbc"; exit 1; }
+	$(BIN)/digest dupes $(BBC) --judged tests/data/dupes/bbc-judged.tsv

@@ -50,6 +50,17 @@ def _parse_date(_ctx: click.Context, param: click.Parameter, value: str | None) 
         raise click.BadParameter(f"expected a date as YYYY-MM-DD, got {value!r}") from None
 
 
+def _parse_window(_ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from .window import parse_length
+
+    if value is not None:
+        try:
+            parse_length(value)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc).replace("; Hint: ", "\nHint: ")) from None
+    return value
+
+
 config_option = click.option(
     "--config",
     "config_path",
@@ -77,6 +88,7 @@ def main(quiet: bool, verbose: bool) -> None:
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Write here (default: <output>/<date>).")
 @click.option("--format", "formats", default="md,html,pdf,json", show_default=True, help="Comma-separated formats: md, html, pdf, json.")
 @click.option("--published", callback=_parse_date, help="Publication date for articles that do not give one.")
+@click.option("--window", callback=_parse_window, help="Cover articles published this long before the issue time: 36h, 2d, or all (default: the config's window:).")
 def build(
     config_path: str,
     day: date | None,
@@ -84,10 +96,14 @@ def build(
     out_dir: str | None,
     formats: str,
     published: date | None,
+    window: str | None,
 ) -> None:
     """Build the brief and write it as Markdown, HTML, PDF and JSON."""
+    from contextlib import ExitStack
+
     from .pipeline import build_brief
     from .render import FORMATS, write_brief
+    from .state import State
 
     chosen = [f.strip() for f in formats.split(",") if f.strip()]
     unknown = [f for f in chosen if f not in FORMATS]
@@ -99,15 +115,29 @@ def build(
     try:
         config = load_config(config_path)
         day = day or datetime.now(config.brief.tz).date()
-        brief = build_brief(config, day, inputs=list(inputs) or None, published=published)
-        if brief.stats.articles == 0:
-            raise InputError(
-                "no articles could be read"
-                + (f" ({len(brief.stats.skipped)} skipped)" if brief.stats.skipped else "")
-                + "; Hint: check the 'sources:' paths in the config or pass --input"
+        with ExitStack() as run:
+            # One state connection for the run, committed only once the brief is written.
+            state = None
+            if config.state_path is not None and not inputs:
+                state = run.enter_context(State(config.state_path, day))
+            brief = build_brief(
+                config, day, inputs=list(inputs) or None, published=published, window=window, state=state
             )
-        target = Path(out_dir) if out_dir else config.output_dir / day.isoformat()
-        written = write_brief(brief, target, chosen, config.template_dir)
+            if brief.stats.articles == 0:
+                outside = brief.stats.outside_window
+                raise InputError(
+                    "no articles could be read"
+                    + (f" ({len(brief.stats.skipped)} skipped)" if brief.stats.skipped else "")
+                    + (
+                        f"; {outside} published outside the brief's window; Hint: --window all"
+                        if outside
+                        else "; Hint: check the 'sources:' paths in the config or pass --input"
+                    )
+                )
+            target = Path(out_dir) if out_dir else config.output_dir / day.isoformat()
+            written = write_brief(brief, target, chosen, config.template_dir)
+            if state is not None:
+                state.commit()
     except DigestError as exc:
         _fail(exc)
         return
@@ -152,25 +182,29 @@ def claim_record(claim: Claim, path: str) -> dict[str, Any]:
 @main.command()
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Classify under this config's topics.")
 @click.option("--published", callback=_parse_date, help="Publication date for articles that do not give one.")
+@click.option("--text", "with_text", is_flag=True, help="Before each article's claims, print the text their offsets point into.")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-def claims(config_path: str | None, published: date | None, paths: tuple[str, ...]) -> None:
+def claims(config_path: str | None, published: date | None, with_text: bool, paths: tuple[str, ...]) -> None:
     """Print every claim in PATHS as JSON Lines, with offsets into each file's text."""
-    from .pipeline import process_all
-    from .readers import ReadOptions, read_inputs
+    from .pipeline import process_all, read_articles
 
     try:
         config = _config(config_path)
-        articles, skipped = read_inputs(list(paths), ReadOptions(timezone=config.brief.tz, published=published))
+        articles, skipped = read_articles(config, list(paths), published)
         if not articles:
             raise InputError("no articles could be read; Hint: check the paths")
         processed, _failed = process_all(articles, config.topics)
     except DigestError as exc:
         _fail(exc)
         return
-    out = click.get_text_stream("stdout")
     for item in processed:
+        if with_text:
+            # For an HTML page or a feed item this is the extracted text, not the file.
+            record = {"type": "article", "article": item.article.id, "path": item.article.path,
+                      "url": item.article.url, "title": item.article.title, "text": item.article.text}
+            click.echo(json.dumps(record, ensure_ascii=False))
         for claim in item.claims:
-            out.write(json.dumps(claim_record(claim, item.article.path), ensure_ascii=False) + "\n")
+            click.echo(json.dumps(claim_record(claim, item.article.path), ensure_ascii=False))
 
 
 @main.command()
@@ -197,21 +231,129 @@ def check(config_path: str) -> None:
 
 @main.command()
 @config_option
-@click.argument("text")
-def explain(config_path: str, text: str) -> None:
-    """Show which topics TEXT matches, and the terms that made them match."""
+@click.argument("text", required=False)
+@click.option(
+    "--claim", "claim_id", help="Explain this claim (an id from `digest claims` or brief.json)."
+)
+@click.option(
+    "--date", "day", callback=_parse_date, help="With --claim: the brief's date, as for build."
+)
+@click.option(
+    "--input",
+    "inputs",
+    multiple=True,
+    type=click.Path(),
+    help="With --claim: read these instead of the config's sources (repeatable).",
+)
+@click.option(
+    "--published",
+    callback=_parse_date,
+    help="With --claim: publication date for articles that do not give one.",
+)
+def explain(
+    config_path: str,
+    text: str | None,
+    claim_id: str | None,
+    day: date | None,
+    inputs: tuple[str, ...],
+    published: date | None,
+) -> None:
+    """Show which topics TEXT (or a claim) matches, and the terms that made them match.
+
+    With --claim, the claim is looked up in the inputs `digest build` would read (the
+    same --input, --published and --date), and its story and salience are shown too.
+    """
     from .topics import explain as explain_topics
 
+    if (text is None) == (claim_id is None):
+        raise click.UsageError("give either TEXT or --claim ID, not both and not neither")
     try:
         config = load_config(config_path)
+        if claim_id is not None:
+            from .explain import explain_claim, format_explanation
+
+            found = explain_claim(
+                config,
+                claim_id,
+                day or datetime.now(config.brief.tz).date(),
+                inputs=list(inputs) or None,
+                published=published,
+            )
+            if found is None:
+                raise click.BadParameter(
+                    f"no claim (or more than one) has the id {claim_id!r} in these inputs; "
+                    "ids are in `digest claims` output and brief.json, and need the same "
+                    "--input and --published as the build",
+                    param_hint="--claim",
+                )
+            click.echo(format_explanation(found))
+            return
     except DigestError as exc:
         _fail(exc)
         return
-    for topic, terms in explain_topics(config.topics, {"text": text}):
+    for topic, terms in explain_topics(config.topics, {"text": text or ""}):
         if terms is None:
             click.echo(f"  {topic.id}: no match")
         else:
             click.echo(f"✓ {topic.id}: {', '.join(terms)}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0.1, 1.0),
+    default=0.5,
+    show_default=True,
+    help="Least Jaccard similarity of 5-word shingles for a pair.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON Lines, one pair per line.")
+@click.option(
+    "--judged",
+    type=click.Path(dir_okay=False, exists=True),
+    help="Measure precision and recall against judged pairs (TSV, paths relative to PATH).",
+)
+def dupes(paths: tuple[str, ...], threshold: float, as_json: bool, judged: str | None) -> None:
+    """Print pairs of duplicate and near-duplicate articles in PATHS, most similar first.
+
+    Each line: similarity, `identical` or `near`, and the two files (a JSON or JSONL
+    record as FILE#ID). Byte-identical files are found by hash, the rest by MinHash LSH.
+    """
+    from .dupes import find_duplicates
+    from .dupes_report import format_report, load_documents, measure, read_judged
+
+    root = None
+    if judged is not None:
+        if len(paths) != 1 or not Path(paths[0]).is_dir():
+            raise click.BadParameter(
+                "--judged needs exactly one PATH: the corpus folder", param_hint="PATHS"
+            )
+        root = Path(paths[0])
+    try:
+        docs = load_documents(list(paths), relative_to=root)
+        if not docs.texts:
+            raise InputError("no articles could be read; Hint: check the paths")
+        pairs = find_duplicates(docs.texts, threshold, raw=docs.raw)
+        if judged is not None:
+            report = measure(pairs, docs, read_judged(Path(judged)), threshold)
+            click.echo(format_report(report, docs))
+            return
+    except DigestError as exc:
+        _fail(exc)
+        return
+    for pair in pairs:
+        kind = "identical" if pair.identical else "near"
+        if as_json:
+            record = {"similarity": pair.similarity, "kind": kind, "a": pair.a, "b": pair.b}
+            click.echo(json.dumps(record, ensure_ascii=False))
+        else:
+            click.echo(f"{pair.similarity:.4f}\t{kind}\t{pair.a}\t{pair.b}")
+    identical = sum(p.identical for p in pairs)
+    click.echo(
+        f"digest: {len(pairs)} pairs among {len(docs.texts)} documents "
+        f"({identical} identical, {len(pairs) - identical} near)",
+        err=True,
+    )
 
 
 @main.group(name="eval")

@@ -1,10 +1,11 @@
-"""The Brief: bottom line, a section per topic, timeline, watch list, sources."""
+"""The Brief: bottom line, a section per topic, other reporting, timeline, watch list, sources."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 
+from .cluster import group_stories
 from .model import (
     Article,
     BottomLine,
@@ -14,11 +15,10 @@ from .model import (
     Skipped,
     SourceRef,
     Story,
-    TimelineEntry,
 )
+from .rank import outlet_of
+from .timeline import timeline_and_watch
 from .topics import Topic
-
-_TIMELINE_WORDS = 30
 
 
 def compose_brief(
@@ -33,17 +33,24 @@ def compose_brief(
     skipped: Sequence[Skipped] = (),
     bottom_line: int = 5,
     show_other: bool = True,
+    copies: Mapping[str, str] | None = None,
+    other_groups: int = 5,
 ) -> Brief:
-    """Arrange ranked stories into the brief a reader reads top down."""
-    sources = _sources(articles)
+    """Arrange ranked stories into the brief a reader reads top down.
+
+    `stories` carry their salience (`rank.rank_stories`); `copies` maps a syndicated
+    copy's article id to its original's (`dupes.syndicated_copies`).
+    """
+    sources = _sources(articles, copies or {})
     position = {s.article_id: s.number for s in sources}
 
-    def rank(story: Story) -> tuple[float, float, int, int]:
+    def rank(story: Story) -> tuple[float, float, int, str, int]:
         latest = max(
-            (articles[a].published.timestamp() for a in story.article_ids if articles[a].published),
+            (p.timestamp() for a in story.article_ids if (p := articles[a].published)),
             default=0.0,
         )
-        return (-story.salience, -latest, min(position[a] for a in story.article_ids), story.lead.span.start)
+        first = min(position[a] for a in story.article_ids)
+        return (-story.salience, -latest, first, story.lead.article_id, story.lead.span.start)
 
     ordered = sorted(stories, key=rank)
     sections = tuple(
@@ -51,16 +58,22 @@ def compose_brief(
     )
     other = None
     if show_other:
-        other = Section("other", "Other reporting", tuple(s for s in ordered if s.topic_id is None))
-    # The bottom line: each topic's strongest attributed story, strongest topics first.
+        unfiled = tuple(s for s in ordered if s.topic_id is None)
+        groups = group_stories(unfiled, articles, max_groups=other_groups)
+        if groups:
+            unfiled = tuple(s for g in groups for s in g.stories)
+        other = Section("other", "Other reporting", unfiled, groups)
+    # The bottom line: each topic's strongest story, preferring one that someone said
+    # over the outlet's own statement; the strongest topics first, at most `bottom_line`.
     leads = []
     for section in sections:
-        candidates = [s for s in section.stories if s.lead.kind != "statement"] or list(section.stories)
+        candidates = [s for s in section.stories if s.lead.kind != "statement"] or list(
+            section.stories
+        )
         if candidates:
             leads.append(BottomLine(section.topic_id, section.title, candidates[0]))
     leads.sort(key=lambda b: rank(b.story))
-    timeline, watch = _dated(ordered, day)
-    claim_count = sum(len(s.claims) for s in stories)
+    timeline, watch = timeline_and_watch(ordered, articles, day)
     return Brief(
         date=day,
         title=title,
@@ -75,7 +88,7 @@ def compose_brief(
         stats=BriefStats(
             articles=len(articles),
             outlets=len({a.source for a in articles.values() if a.source}),
-            claims=claim_count,
+            claims=sum(len(s.claims) for s in stories),
             stories=len(stories),
             skipped=tuple(skipped),
         ),
@@ -83,40 +96,38 @@ def compose_brief(
     )
 
 
-def _sources(articles: Mapping[str, Article]) -> tuple[SourceRef, ...]:
-    """Every article read, numbered by publication time, then outlet and id."""
+def _sources(articles: Mapping[str, Article], copies: Mapping[str, str]) -> tuple[SourceRef, ...]:
+    """Every article read, numbered by publication time, then outlet and id.
+
+    A syndicated copy comes right after the article it copies and says so (`copy_of`),
+    so a reader sees one wire story and where else it ran.
+    """
 
     def key(a: Article) -> tuple[float, str, str]:
         return (a.published.timestamp() if a.published else 0.0, a.source, a.id)
 
-    return tuple(
-        SourceRef(i, a.id, a.source or "(unknown outlet)", a.title, a.url, a.published, a.path)
-        for i, a in enumerate(sorted(articles.values(), key=key), 1)
+    by_original: dict[str, list[Article]] = {}
+    for copy_id, original_id in copies.items():
+        if copy_id in articles and original_id in articles:
+            by_original.setdefault(original_id, []).append(articles[copy_id])
+    listed = [a for a in articles.values() if a.id not in copies or copies[a.id] not in articles]
+    refs: list[SourceRef] = []
+    for article in sorted(listed, key=key):
+        number = len(refs) + 1
+        refs.append(_ref(number, article, None))
+        for copy in sorted(by_original.get(article.id, ()), key=key):
+            refs.append(_ref(len(refs) + 1, copy, number))
+    return tuple(refs)
+
+
+def _ref(number: int, article: Article, copy_of: int | None) -> SourceRef:
+    return SourceRef(
+        number,
+        article.id,
+        outlet_of(article),
+        article.title,
+        article.url,
+        article.published,
+        article.path,
+        copy_of,
     )
-
-
-def _dated(stories: Sequence[Story], day: date) -> tuple[tuple[TimelineEntry, ...], tuple[TimelineEntry, ...]]:
-    """Past events for the timeline; events on or after the brief's date for the watch list."""
-    past: dict[tuple[date, str], TimelineEntry] = {}
-    ahead: dict[tuple[date, str], TimelineEntry] = {}
-    for story in stories:
-        lead = story.lead
-        for ref in lead.dates:
-            target = ahead if ref.date >= day else past
-            key = (ref.date, story.id)
-            if key not in target:
-                target[key] = TimelineEntry(ref.date, _summary(story), story.id, story.article_ids)
-    order = {s.id: i for i, s in enumerate(stories)}
-
-    def by_date(e: TimelineEntry) -> tuple[date, int]:
-        return (e.when, order[e.story_id])
-
-    return tuple(sorted(past.values(), key=by_date)), tuple(sorted(ahead.values(), key=by_date))
-
-
-def _summary(story: Story) -> str:
-    """A timeline line: who, and the first words of what."""
-    lead = story.lead
-    words = lead.text.split()
-    text = " ".join(words[:_TIMELINE_WORDS]) + (" …" if len(words) > _TIMELINE_WORDS else "")
-    return f"{lead.speaker.name}: {text}" if lead.speaker else text

@@ -6,19 +6,22 @@ expected and a hint. Unknown keys are errors: a typo must not silently do nothin
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import re
 from collections.abc import Mapping
-from datetime import time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .errors import ConfigError, QueryError
 from .topics import Topic, compile_topics
+from .window import parse_length
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
@@ -66,18 +69,118 @@ class BriefSettings(_Strict):
         hours, minutes = self.time.split(":")
         return time(int(hours), int(minutes))
 
+    def issued_at(self, day: date) -> datetime:
+        """When the brief of `day` is issued, in the brief's zone."""
+        return datetime.combine(day, self.clock, tzinfo=self.tz)
+
+
+JSON_FIELDS = ("id", "title", "source", "url", "published", "text", "author", "records")
+"""Keys of a source's `fields:` map: digest's names for a JSON record's fields."""
+
 
 class SourceSpec(_Strict):
-    """One entry of `sources:`: a file, folder or glob, with defaults for its articles."""
+    """One entry of `sources:`: files (`path`) or a feed (`feed`), with defaults for its articles."""
 
-    path: str
+    path: str | None = None
+    feed: str | None = None
     outlet: str | None = None
     timezone: str | None = None
+    encoding: str | None = None
+    fetch_articles: bool = False
+    fields: dict[str, str] = {}
 
     @field_validator("timezone")
     @classmethod
     def _known_zone(cls, value: str | None) -> str | None:
         return None if value is None else BriefSettings._known_zone(value)
+
+    @field_validator("encoding")
+    @classmethod
+    def _known_encoding(cls, value: str | None) -> str | None:
+        try:
+            return None if value is None else codecs.lookup(value).name
+        except LookupError:
+            raise ValueError(
+                f"unknown encoding {value!r}; Hint: use a name such as 'utf-8', 'cp1252' or "
+                "'euc-kr', or leave it out to detect the encoding"
+            ) from None
+
+    @field_validator("feed")
+    @classmethod
+    def _feed_location(cls, value: str | None) -> str | None:
+        scheme = urlsplit(value or "").scheme.lower()
+        if value is not None and len(scheme) > 1 and scheme not in ("http", "https"):
+            raise ValueError(
+                f"expected an http(s) URL or a file path, got {value!r}; "
+                "Hint: write a local feed as a path, without 'file://'"
+            )
+        return value
+
+    @field_validator("fields")
+    @classmethod
+    def _field_names(cls, value: dict[str, str]) -> dict[str, str]:
+        for name, key in value.items():
+            if name not in JSON_FIELDS:
+                close = difflib.get_close_matches(name, JSON_FIELDS, n=1)
+                raise ValueError(
+                    f"unknown field {name!r}; Hint: "
+                    + (f"did you mean {close[0]!r}? " if close else "")
+                    + f"map digest's fields ({', '.join(JSON_FIELDS)}) to the record's keys, "
+                    "e.g. 'text: body'"
+                )
+            if not key.strip():
+                raise ValueError(f"{name}: empty record key; Hint: write e.g. 'text: body'")
+        return value
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> SourceSpec:
+        if (self.path is None) == (self.feed is None):
+            raise ValueError(
+                "give either 'path' or 'feed'"
+                + (", not both" if self.path is not None else "")
+                + "; Hint: 'path: inbox/*.html' for files, 'feed: https://example.org/rss.xml' for a feed"
+            )
+        if self.fetch_articles and self.feed is None:
+            raise ValueError(
+                "'fetch_articles' applies to a feed; Hint: remove it, or use 'feed:' instead of 'path:'"
+            )
+        if self.fields and self.feed is not None:
+            raise ValueError("'fields' applies to JSON files under 'path:'; Hint: remove it from the feed")
+        return self
+
+
+def parse_size(value: object) -> int:
+    """Bytes from a size such as 5000000, "5 MB", "500 kB" or "2 MiB"; ValueError if not one."""
+    units = {"": 1, "b": 1, "kb": 10**3, "mb": 10**6, "gb": 10**9, "kib": 2**10, "mib": 2**20, "gib": 2**30}
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*", str(value).lower())
+    if isinstance(value, bool) or not match or match.group(2) not in units:
+        raise ValueError(f"expected a size such as '5 MB', got {value!r}; Hint: a number with B, kB, MB or GB")
+    size = int(float(match.group(1)) * units[match.group(2)])
+    if not 1000 <= size <= 2 * 10**9:
+        raise ValueError(f"expected a size from 1 kB to 2 GB, got {value!r}; Hint: the default is '5 MB'")
+    return size
+
+
+class Limits(_Strict):
+    """The `limits:` block: input too big to be an article is refused, not read."""
+
+    max_size: int = Field(default=5_000_000, description="files and downloads larger than this are refused")
+
+    @field_validator("max_size", mode="before")
+    @classmethod
+    def _size(cls, value: object) -> int:
+        return parse_size(value)
+
+
+class HttpSettings(_Strict):
+    """The `http:` block: how feeds and the pages behind them are fetched."""
+
+    timeout: float = Field(default=10.0, ge=0.1, le=300, description="seconds for one request, download included")
+    user_agent: str | None = None
+    per_host: int = Field(default=2, ge=1, le=16, description="requests in flight to one host at most")
+    retries: int = Field(default=2, ge=0, le=10, description="more tries after a 5xx answer or a timeout")
+    backoff: float = Field(default=1.0, ge=0, le=60, description="seconds before the first retry; doubles")
+    max_redirects: int = Field(default=5, ge=0, le=20)
 
 
 class TopicSpec(_Strict):
@@ -98,15 +201,38 @@ class TopicSpec(_Strict):
         return value
 
 
+class MergeSettings(_Strict):
+    """The `merge:` block: when two claims or two articles count as the same."""
+
+    claim_similarity: float = Field(
+        default=0.8, ge=0.1, le=1.0, description="word-pair overlap for one claim; 1: exact only"
+    )
+    article_similarity: float = Field(
+        default=0.5, ge=0.1, le=1.0, description="shingle overlap for a syndicated copy"
+    )
+    other_groups: int = Field(default=5, ge=0, le=20, description="labelled groups in Other reporting")
+
+
 class ConfigFile(_Strict):
     """The whole config file as declared."""
 
     brief: BriefSettings = BriefSettings()
+    merge: MergeSettings = MergeSettings()
     sources: list[SourceSpec] = []
     output: str = "out"
     templates: str | None = None
     aliases: dict[str, str] = {}
     topics: list[TopicSpec] = Field(default_factory=list)
+    window: str = Field(default="24h", description="the brief covers articles published this long before it")
+    limits: Limits = Limits()
+    state: str | None = Field(default=".digest/state.sqlite", description="what earlier runs read; null: nothing")
+    http: HttpSettings = HttpSettings()
+
+    @field_validator("window")
+    @classmethod
+    def _window(cls, value: str) -> str:
+        parse_length(value)
+        return value
 
 
 class Config:
@@ -137,6 +263,17 @@ class Config:
         """The user's template folder (`templates:`), if any."""
         value = self.settings.templates
         return None if value is None else self.resolve(value)
+
+    @property
+    def state_path(self) -> Path | None:
+        """The state file (`state:`), or None when runs remember nothing."""
+        value = self.settings.state
+        return None if value is None else self.resolve(value)
+
+    @property
+    def window(self) -> timedelta | None:
+        """How long before its issue time a brief looks (`window:`); None: no limit."""
+        return parse_length(self.settings.window)
 
     def topic_title(self, topic_id: str) -> str:
         """The title of a topic by id."""
@@ -265,7 +402,10 @@ _EXPECTED = {
     "string_type": ("a string", "put the value in quotes"),
     "int_type": ("an integer", "write a whole number such as 5"),
     "int_parsing": ("an integer", "write a whole number such as 5"),
+    "float_type": ("a number", "write a number such as 0.8"),
+    "float_parsing": ("a number", "write a number such as 0.8"),
     "bool_type": ("true or false", "write true or false"),
+    "bool_parsing": ("true or false", "write true or false"),
     "list_type": ("a list", "write one item per line, each starting with '- '"),
     "dict_type": ("a mapping of keys", "indent its keys under it, one 'key: value' per line"),
     "model_type": ("a mapping of keys", "indent its keys under it, one 'key: value' per line"),

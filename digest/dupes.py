@@ -162,4 +162,9 @@ def syndicated_copies(articles: Iterable[Article], threshold: float) -> dict[str
 
 def _original_first(article: Article) -> tuple[bool, float, str, str]:
     published = article.published
-    return (published is None, published.timestamp() if published else 0.0, article.source, article.id)
+    return (
+        published is None,
+        published.timestamp() if published else 0.0,
+        article.source,
+        article.id,
+    )

@@ -23,6 +23,7 @@ from .readers import expand_paths, read_file
 
 log = logging.getLogger("digest")
 
+_TEXT = (".txt", ".md")
 VERDICTS = ("near", "version", "related")
 """near: one article, lightly edited; version: the story rewritten; related: different articles."""
 
@@ -40,9 +41,8 @@ class Documents:
 def load_documents(paths: Sequence[str | Path], *, relative_to: Path | None = None) -> Documents:
     """Every article file under `paths` as one document (a JSON record as one each).
 
-    Text files that are not UTF-8 are still compared, with undecodable bytes replaced:
-    a copy is a copy in any encoding. Keys are paths as found, or relative to
-    `relative_to` when given.
+    A text file the reader rejects is still compared, as UTF-8 with undecodable bytes
+    replaced (`lossy`). Keys are paths as found, or relative to `relative_to` when given.
     """
     texts: dict[str, str] = {}
     raw: dict[str, bytes] = {}
@@ -52,22 +52,24 @@ def load_documents(paths: Sequence[str | Path], *, relative_to: Path | None = No
         key = os.path.relpath(path, relative_to) if relative_to is not None else str(path)
         try:
             data = path.read_bytes()
-            articles = read_file(path)
+            articles = list(read_file(path))
         except OSError as exc:
             skipped.append(Skipped(str(path), f"cannot read: {exc.strerror or exc}"))
             continue
         except InputError as exc:
-            if "not UTF-8" in str(exc) and path.suffix.lower() in {".txt", ".md"}:
+            if path.suffix.lower() in _TEXT and data.strip() and b"\x00" not in data[:8192]:
+                # Not an article to the reader (an encoding, odd front matter), but text
+                # all the same: a copy is a copy in any encoding.
                 texts[key], raw[key] = data.decode("utf-8", "replace"), data
                 lossy.append(key)
             else:
                 skipped.append(Skipped(str(path), str(exc).removeprefix(f"{path}: ")))
             continue
-        if path.suffix.lower() in {".txt", ".md"}:
+        if len(articles) == 1:
             texts[key], raw[key] = article_text(articles[0]), data
             continue
         for article in articles:
-            texts[f"{key}#{article.id}"] = article.text
+            texts[f"{key}#{article.id}"] = article_text(article)
             raw[f"{key}#{article.id}"] = article.text.encode("utf-8")
     for item in skipped:
         log.warning("skipped %s: %s", item.path, item.reason)
@@ -165,7 +167,9 @@ def format_report(report: DupesReport, docs: Documents) -> str:
 
     lines = [
         f"documents: {report.documents}"
-        + (f" ({len(docs.lossy)} not UTF-8, compared with bad bytes replaced)" if docs.lossy else ""),
+        + (
+            f" ({len(docs.lossy)} not readable as articles, compared as text)" if docs.lossy else ""
+        ),
         f"threshold: {report.threshold:g} (Jaccard of word shingles)",
         f"pairs found: {report.found}",
         f"byte-identical pairs (by digest): {report.identical}, found {report.identical_found}"
@@ -176,7 +180,8 @@ def format_report(report: DupesReport, docs: Documents) -> str:
     ]
     if report.wrong:
         lines.append(
-            "found but not near-identical: " + ", ".join(f"{n} {v}" for v, n in report.wrong.items())
+            "found but not near-identical: "
+            + ", ".join(f"{n} {v}" for v, n in report.wrong.items())
         )
     lines.extend(f"missed: {a}  {b}" for a, b in report.missed)
     return "\n".join(lines)

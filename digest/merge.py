@@ -1,8 +1,19 @@
-"""The same claim from several articles becomes one Story; stories are ranked.
+"""The same claim from several articles becomes one Story.
 
-Claims match when their wording is the same once typography is normalised (curly
-or straight quotes, dashes, spacing, case, a leading "And"/"But"/"So"). Grouping is a
-hash lookup, so the cost grows linearly with the number of claims.
+Two passes, both about linear in the number of claims:
+
+1. Exact: claims whose wording is the same once typography is normalised (curly or
+   straight quotes, dashes, spacing, case, "U.S." or "US", a leading "And"/"But"/"So")
+   share a key, and a dict groups them; the same words from two differently named
+   speakers stay two stories.
+2. Near: what is left is compared through MinHash LSH on words and word pairs, and
+   groups whose wording overlaps by at least `similarity` (Jaccard) are joined, the most
+   alike first. Near matches never join two different claims of one article, nor claims
+   by differently named speakers.
+
+A claim repeated word for word inside one article (a pull quote, a lead repeated in a
+caption) is one claim said twice, so the exact pass keeps it in one story; it adds no
+source. Ranking is `rank.rank_stories`; this module only groups.
 """
 
 from __future__ import annotations
@@ -10,59 +21,180 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Sequence
 
-from .model import Article, Claim, Story
+from .dupes import similar_pairs, words
+from .model import Claim, Story
 
 _PUNCT = re.compile(r"[^\w\s]")
+_ABBREVIATION = re.compile(r"(?<=\b\w)\.(?=\w\.)")
 _LEADING = re.compile(r"^(?:and|but|so|or|now)\s+")
 _KIND_WEIGHT = {"quote": 1.0, "partial": 0.7, "reported": 0.6, "statement": 0.2}
+_MIN_WORDS = 4
+_TITLES = frozenset(
+    """
+    Ambassador President Minister Prime Secretary General Gen Brig Col Lt Adm Mr Mrs Ms Dr
+    Sen Rep Gov Chairman Spokesman Spokeswoman Spokesperson Deputy Foreign Defense
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+# First words of speaker names that describe rather than name: "a senior official",
+# "the department spokesperson", "two council diplomats", "he".
+UNNAMED_SPEAKER_WORDS = frozenset(
+    """
+    a an the he she they it we i one two three four several some many most his her their
+    its our this that these those another other officials diplomats sources analysts
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
 
 
 def claim_key(text: str) -> str:
     """A key equal for claims that differ only in typography."""
     folded = unicodedata.normalize("NFKC", text).lower()
+    # "U.S." and "US" are one word; "u s" would not match "us".
+    folded = _ABBREVIATION.sub("", folded)
     folded = _PUNCT.sub(" ", folded.replace("’", "'").replace("'", ""))
     folded = " ".join(folded.split())
     return _LEADING.sub("", folded)
 
 
-def merge_claims(claims: Iterable[Claim], articles: Mapping[str, Article]) -> tuple[Story, ...]:
-    """Group identical claims from several articles into stories, in first-seen order."""
-    groups: dict[str, list[Claim]] = {}
-    for claim in claims:
-        groups.setdefault(claim_key(claim.text), []).append(claim)
-    stories = []
-    for key, members in groups.items():
-        # Statements from the same article that repeat do not make a story stronger.
-        lead = max(members, key=lambda c: (_KIND_WEIGHT[c.kind], c.speaker is not None))
-        ordered = (lead, *(c for c in members if c is not lead))
-        topic = lead.best_topic
-        also = tuple(m.topic_id for m in lead.topics[1:])
-        story_id = hashlib.sha1(key.encode()).hexdigest()[:12]
-        stories.append(
-            Story(
-                id=story_id,
-                claims=ordered,
-                topic_id=topic.topic_id if topic else None,
-                also_topics=also,
-                salience=_salience(ordered, articles),
-            )
-        )
-    return tuple(stories)
+def merge_claims(claims: Iterable[Claim], *, similarity: float = 0.8) -> tuple[Story, ...]:
+    """Group claims that say the same thing into stories, in first-seen order.
 
-
-def _salience(claims: tuple[Claim, ...], articles: Mapping[str, Article]) -> float:
-    """Independent sources first, then a named speaker, a direct quote, the topic fit.
-
-    Recency breaks ties in `compose`, which knows the brief's date.
+    `similarity` is the Jaccard overlap of words and word pairs above which two
+    differently worded claims are the same (1.0: only exact matches after normalising
+    typography).
     """
-    lead = claims[0]
-    outlets = {articles[c.article_id].source or c.article_id for c in claims if c.article_id in articles}
-    score = 1.0 * len(outlets)
-    if lead.speaker is not None:
-        score += 0.6 if lead.speaker.name[:1].isupper() else 0.3
-    score += 0.5 * _KIND_WEIGHT[lead.kind]
-    if lead.best_topic is not None:
-        score += 0.5 * lead.best_topic.score
-    return round(score, 6)
+    exact: dict[str, list[Claim]] = {}
+    for claim in claims:
+        exact.setdefault(claim_key(claim.text), []).append(claim)
+    # The same words from two named speakers ("We are monitoring the situation") are two
+    # stories; a claim whose speaker has no name goes with the first named one.
+    groups: dict[str, list[Claim]] = {}
+    for key, members in exact.items():
+        for name, part in _by_speaker(members):
+            groups[f"{key}\0{name}"] = part
+    keys = list(groups)
+    joined = _Groups(keys, groups)
+    if similarity < 1.0:
+        sets = {key: _claim_shingles(key.partition("\0")[0]) for key in keys}
+        pairs = sorted(
+            similar_pairs(sets, similarity, num_perm=64), key=lambda p: (-p[2], p[0], p[1])
+        )
+        for a, b, _score in pairs:
+            joined.join(a, b)
+    return tuple(_story(key, members) for key, members in joined.groups())
+
+
+def _by_speaker(claims: list[Claim]) -> list[tuple[str, list[Claim]]]:
+    """Split same-worded claims by who said them; unnamed speakers join the first named."""
+    parts: list[tuple[set[str], list[Claim]]] = []
+    unnamed: list[Claim] = []
+    for claim in claims:
+        names = _names([claim])
+        if not names:
+            unnamed.append(claim)
+            continue
+        part = next((p for p in parts if p[0] & names), None)
+        if part is None:
+            parts.append((set(names), [claim]))
+        else:
+            part[0].update(names)
+            part[1].append(claim)
+    if not parts:
+        return [("", claims)]
+    order = {id(c): i for i, c in enumerate(claims)}
+    parts[0][1].extend(unnamed)
+    parts[0][1].sort(key=lambda c: order[id(c)])
+    return [(min(names), members) for names, members in parts]
+
+
+def _claim_shingles(key: str) -> frozenset[str]:
+    """Words and word pairs: one word more or less in a short claim costs little, while
+    the pairs keep order ("X warned Y" is not "Y warned X")."""
+    tokens = words(key)
+    if len(tokens) < _MIN_WORDS:
+        return frozenset()  # too short to call "near": "No", "We will see"
+    pairs = frozenset(f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False))
+    return frozenset(tokens) | pairs
+
+
+class _Groups:
+    """Union-find over exact-key groups that refuses joins breaking the merge rules."""
+
+    def __init__(self, keys: Sequence[str], exact: dict[str, list[Claim]]) -> None:
+        self.order = {key: i for i, key in enumerate(keys)}
+        self.parent = {key: key for key in keys}
+        self.members = {key: list(exact[key]) for key in keys}
+        self.articles = {key: {c.article_id for c in exact[key]} for key in keys}
+        self.speakers = {key: _names(exact[key]) for key in keys}
+        self.least = {key: key for key in keys}
+
+    def root(self, key: str) -> str:
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def join(self, a: str, b: str) -> None:
+        ra, rb = self.root(a), self.root(b)
+        if ra == rb or self.articles[ra] & self.articles[rb]:
+            return  # two claims of one article are two claims, however alike
+        if self.speakers[ra] and self.speakers[rb] and not self.speakers[ra] & self.speakers[rb]:
+            return  # Miller and Ryder saying alike things are two stories
+        if self.order[rb] < self.order[ra]:
+            ra, rb = rb, ra  # the first-seen group stays the root: stable story order
+        self.parent[rb] = ra
+        self.members[ra].extend(self.members.pop(rb))
+        self.articles[ra] |= self.articles.pop(rb)
+        self.speakers[ra] |= self.speakers.pop(rb)
+        self.least[ra] = min(self.least[ra], self.least.pop(rb))
+
+    def groups(self) -> list[tuple[str, list[Claim]]]:
+        """(the least exact-group key in it, its claims) per group, in first-seen order."""
+        roots = sorted({self.root(k) for k in self.parent}, key=self.order.__getitem__)
+        return [(self.least[r], self.members[r]) for r in roots]
+
+
+def _names(claims: Sequence[Claim]) -> set[str]:
+    """The name words of these claims' named speakers: "Matthew Miller" and "Miller" share
+    "miller", "Kim Jong-un" and "Kim" share "kim"; titles ("Ambassador") are not names."""
+    names: set[str] = set()
+    for claim in claims:
+        speaker = claim.speaker
+        if speaker is None:
+            continue
+        parts = speaker.name.split()
+        if not parts or parts[0].lower() in UNNAMED_SPEAKER_WORDS:
+            continue
+        names.update(
+            w.casefold() for w in parts if w[:1].isupper() and w.rstrip(".") not in _TITLES
+        )
+    return names
+
+
+def _story(key: str, members: list[Claim]) -> Story:
+    """One story from its claims: the strongest claim leads, the rest in first-seen order.
+
+    `key` is the least of its exact-group keys (wording and speaker): unique to the
+    story, and the same whatever order the claims came in.
+    """
+    lead = max(members, key=_lead_rank)
+    ordered = (lead, *(c for c in members if c is not lead))
+    # Each outlet's claim was classified in its own article's context; the story takes
+    # the topics of the claim that fits its best topic best (the lead on ties).
+    fitted = max(ordered, key=lambda c: c.best_topic.score if c.best_topic else -1.0)
+    topic = fitted.best_topic
+    return Story(
+        id=hashlib.sha1(key.encode()).hexdigest()[:12],
+        claims=ordered,
+        topic_id=topic.topic_id if topic else None,
+        also_topics=tuple(m.topic_id for m in fitted.topics[1:]),
+    )
+
+
+def _lead_rank(claim: Claim) -> tuple[float, bool, bool, bool]:
+    # `max` keeps the first of equals, so ties go to the first-seen claim. A quote cut
+    # from a longer one ("And we will ...") reads worse on its own than its full form.
+    speaker = claim.speaker
+    whole = not _LEADING.match(claim.text.lower())
+    return (_KIND_WEIGHT[claim.kind], speaker is not None, bool(speaker and speaker.role), whole)

@@ -43,6 +43,9 @@ class Article:
     body: tuple[Span, ...] = ()
     captions: tuple[Span, ...] = ()
     title_span: Span | None = None
+    author: str | None = None
+    feed: str | None = None
+    """The feed (URL or file) the article came from as an item, if it did."""
 
 
 @dataclass(frozen=True)
@@ -132,15 +135,21 @@ class SourceRef:
     url: str | None
     published: datetime | None
     path: str
+    copy_of: int | None = None
+    """The number of the source this article is a syndicated copy of, if it is one."""
 
 
 @dataclass(frozen=True)
 class Section:
-    """A topic's part of the brief, stories ordered by salience."""
+    """A topic's part of the brief, stories ordered by salience.
+
+    `groups` (only for "Other reporting") split `stories` into labelled clusters.
+    """
 
     topic_id: str
     title: str
     stories: tuple[Story, ...]
+    groups: tuple[StoryGroup, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -179,6 +188,8 @@ class BriefStats:
     claims: int
     stories: int
     skipped: tuple[Skipped, ...] = ()
+    outside_window: int = 0
+    """Articles read but published outside the brief's time window: counted, not shown."""
 
 
 @dataclass(frozen=True)
@@ -208,3 +219,36 @@ class Brief:
         by_id = {s.article_id: s for s in self.sources}
         refs = sorted((by_id[a] for a in article_ids if a in by_id), key=lambda s: s.number)
         return tuple(dict.fromkeys(s.outlet for s in refs))
+
+    def independent(self, article_ids: tuple[str, ...]) -> tuple[str, ...]:
+        """Distinct outlets of these articles, a syndicated copy counted as its original's."""
+        by_id = {s.article_id: s for s in self.sources}
+        by_number = {s.number: s for s in self.sources}
+        refs = [by_id[a] for a in article_ids if a in by_id]
+        origins = [by_number.get(r.copy_of, r) if r.copy_of else r for r in refs]
+        return tuple(dict.fromkeys(s.outlet for s in sorted(origins, key=lambda s: s.number)))
+
+    def copies(self, article_ids: tuple[str, ...]) -> tuple[str, ...]:
+        """Distinct outlets that ran one of these articles as a copy of another outlet's.
+
+        A copy from the original's own outlet (a later version of its story) is left out.
+        """
+        by_id = {s.article_id: s for s in self.sources}
+        by_number = {s.number: s for s in self.sources}
+        refs = sorted((by_id[a] for a in article_ids if a in by_id), key=lambda s: s.number)
+        return tuple(
+            dict.fromkeys(
+                s.outlet
+                for s in refs
+                if s.copy_of and s.outlet != by_number.get(s.copy_of, s).outlet
+            )
+        )
+
+
+@dataclass(frozen=True)
+class StoryGroup:
+    """Stories that share terms and names, under a label made of them ("Other reporting")."""
+
+    label: str
+    terms: tuple[str, ...]
+    stories: tuple[Story, ...]

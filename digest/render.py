@@ -287,6 +287,8 @@ def _story_json(brief: Brief, story: Story) -> dict[str, Any]:
         "salience": story.salience,
         "article_ids": list(story.article_ids),
         "sources": list(brief.cite(story.article_ids)),
+        "independent_outlets": list(brief.independent(story.article_ids)),
+        "syndicated_copies": list(brief.copies(story.article_ids)),
         "claims": [_claim_json(c) for c in story.claims],
     }
 
@@ -296,6 +298,10 @@ def _section_json(brief: Brief, section: Section) -> dict[str, Any]:
         "topic_id": section.topic_id,
         "title": section.title,
         "stories": [_story_json(brief, s) for s in section.stories],
+        "groups": [
+            {"label": g.label, "terms": list(g.terms), "story_ids": [s.id for s in g.stories]}
+            for g in section.groups
+        ],
     }
 
 
@@ -318,6 +324,7 @@ def _source_json(source: SourceRef) -> dict[str, Any]:
         "url": source.url,
         "published": _iso(source.published),
         "path": source.path,
+        "copy_of": source.copy_of,
     }
 
 

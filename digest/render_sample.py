@@ -17,6 +17,7 @@ from digest.model import (
     Span,
     Speaker,
     Story,
+    StoryGroup,
     TimelineEntry,
     TopicMatch,
 )
@@ -82,6 +83,10 @@ def sample_briefs() -> tuple[Brief, ...]:
     story2 = Story("s2", (reported,), "sanctions", (), 2.0)
     story3 = Story("s3", (statement,), "arms", (), 1.0)
     story4 = Story("s4", (partial,), None, (), 0.5)
+    # Reported by a1 and by a3, a syndicated copy of a1: one independent source.
+    copied = _claim("c6", "a3", "statement", "Rain is forecast for Jeju.", None, "other")
+    original = _claim("c7", "a1", "statement", copied.text, None, "other")
+    story5 = Story("s5", (original, copied), None)
     full = Brief(
         date=day,
         title="Sample Desk Brief",
@@ -96,7 +101,15 @@ def sample_briefs() -> tuple[Brief, ...]:
             Section("sanctions", "Sanctions", (story2,)),
             Section("quiet", "Quiet topic", ()),
         ),
-        other=Section("other", "Other reporting", (story4,)),
+        other=Section(
+            "other",
+            "Other reporting",
+            (story4, story5),
+            (
+                StoryGroup("Treasury · funds", ("Treasury", "funds"), (story4,)),
+                StoryGroup("Everything else", (), (story5,)),
+            ),
+        ),
         timeline=(TimelineEntry(date(2022, 9, 8), "Waivers signed", "s2", ("a1",)),),
         watch_list=(TimelineEntry(day, "Kim meets Putin", "s1", ("a1", "a2")),),
         sources=(
@@ -110,8 +123,9 @@ def sample_briefs() -> tuple[Brief, ...]:
                 "articles/a1.txt",
             ),
             SourceRef(2, "a2", "Reuters", "Kim in Russia", None, None, "articles/a2.txt"),
+            SourceRef(3, "a3", "Courier", "US will act", None, None, "articles/a3.txt", copy_of=1),
         ),
-        stats=BriefStats(2, 2, 5, 4, (Skipped("articles/bad.pdf", "not a text file"),)),
+        stats=BriefStats(3, 3, 7, 5, (Skipped("articles/bad.pdf", "not a text file"),)),
         topic_titles={"arms": "Arms", "sanctions": "Sanctions", "quiet": "Quiet topic"},
     )
     empty = Brief(

@@ -345,7 +345,7 @@ def test_markdown_files_claims_under_speakers(markdown: str) -> None:
     assert "**Matthew Miller**, State Department spokesperson — Tue 12 Sep\n> We will" in arms
     assert "[[1]](#src-1) [[2]](#src-2)" in arms
     assert (
-        "*Reported by Yonhap, Reuters (2 articles). Also under: "
+        "*Reported by Yonhap, Reuters (2 independent sources). Also under: "
         "[UN Security Council sanctions](#topic-un-sanctions).*" in arms
     )
     assert "- Any arms transfer" in arms

@@ -1,8 +1,9 @@
 """Readers: one module per input format, and a registry choosing one by file suffix.
 
-A reader turns one file into zero or more `Article`s. It raises `InputError` for a
-file that is not an article; `read_inputs` turns that into a `Skipped` entry so that
-one bad file never stops the build of the others.
+A reader turns one file's bytes into articles. It raises `InputError` for a file that
+is not an article; `read_inputs` turns that into a `Skipped` entry so that one bad file
+never stops the build of the others. Feed readers yield their items one by one, so a
+feed with 100,000 items is never held whole.
 """
 
 from __future__ import annotations
@@ -10,33 +11,46 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, tzinfo
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from ..errors import InputError
 from ..model import Article, Skipped
-from . import jsonl, text
+from . import feed, html, jsonl, text
+from .dates import parse_datetime
+from .encoding import decode as decode_bytes
 
 log = logging.getLogger("digest")
+
+DEFAULT_MAX_SIZE = 5_000_000
 
 
 @dataclass(frozen=True)
 class ReadOptions:
-    """Defaults for what a file does not say about itself."""
+    """Defaults for what a file does not say about itself, and the limits of reading."""
 
     outlet: str | None = None
     timezone: tzinfo = ZoneInfo("UTC")
     published: date | datetime | None = None
+    max_size: int = DEFAULT_MAX_SIZE
+    encoding: str | None = None
+    # JSON field map: digest's field name -> the record's key ("text" -> "body").
+    fields: tuple[tuple[str, str], ...] = ()
 
 
-Reader = Callable[[Path, bytes, ReadOptions], list[Article]]
+Reader = Callable[[Path, bytes, ReadOptions], Iterable[Article]]
 
 READERS: dict[str, Reader] = {
     ".txt": text.read_text_article,
     ".md": text.read_text_article,
     ".json": jsonl.read_json_articles,
     ".jsonl": jsonl.read_json_articles,
+    ".html": html.read_html_article,
+    ".htm": html.read_html_article,
+    ".xml": feed.read_feed_file,
+    ".rss": feed.read_feed_file,
+    ".atom": feed.read_feed_file,
 }
 
 
@@ -58,25 +72,50 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield path
 
 
-def read_file(path: Path, options: ReadOptions = ReadOptions()) -> list[Article]:
+def read_file(path: Path, options: ReadOptions = ReadOptions()) -> Iterator[Article]:
     """Read one file into articles; raise InputError naming the file when it cannot be."""
+    reader_for(path)
+    try:
+        size = path.stat().st_size
+        if size > options.max_size:
+            raise InputError(too_big(str(path), size, options.max_size))
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    return read_data(path, data, options)
+
+
+def read_data(path: Path, data: bytes, options: ReadOptions = ReadOptions()) -> Iterator[Article]:
+    """Articles from `data`, the bytes of a file named `path` (its suffix picks the reader)."""
+    reader = reader_for(path)
+    if len(data) > options.max_size:
+        raise InputError(too_big(str(path), len(data), options.max_size))
+    if not data.strip():
+        raise InputError(f"{path}: empty file")
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{path}: binary file, not text")
+    return iter(reader(path, data, options))
+
+
+def reader_for(path: Path) -> Reader:
+    """The reader for a file's suffix; InputError with the supported suffixes otherwise."""
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         raise InputError(
             f"{path}: not a supported article file (suffix {path.suffix!r}); "
             f"Hint: use one of {', '.join(sorted(READERS))}"
         )
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    if not data.strip():
-        raise InputError(f"{path}: empty file")
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{path}: binary file, not text")
-    return reader(path, data, options)
+    return reader
+
+
+def too_big(where: str, size: int, limit: int) -> str:
+    """The message for a file or download over the size limit."""
+    return (
+        f"{where}: {size / 1e6:.1f} MB is over the size limit of {limit / 1e6:.1f} MB; "
+        "Hint: raise limits.max_size in the config if it is a real article"
+    )
 
 
 def read_inputs(
@@ -87,50 +126,56 @@ def read_inputs(
     skipped: list[Skipped] = []
     seen_ids: set[str] = set()
     for path in expand_paths(paths):
-        try:
-            found = read_file(path, options)
-        except InputError as exc:
-            log.warning("skipped %s", exc)
-            reason = str(exc).removeprefix(f"{path}: ")
-            skipped.append(Skipped(str(path), reason))
-            continue
-        for article in found:
-            if article.id in seen_ids:
-                log.warning("skipped %s: article id %r already read", path, article.id)
-                skipped.append(Skipped(str(path), f"duplicate article id {article.id!r}"))
-                continue
-            seen_ids.add(article.id)
-            articles.append(article)
+        for item in iter_file(path, options):
+            if isinstance(item, Skipped):
+                skipped.append(item)
+            elif item.id in seen_ids:
+                log.warning("skipped %s: article id %r already read", path, item.id)
+                skipped.append(Skipped(str(path), f"duplicate article id {item.id!r}"))
+            else:
+                seen_ids.add(item.id)
+                articles.append(item)
     return articles, skipped
 
 
-def decode(path: Path, data: bytes) -> str:
-    """Decode UTF-8 (with or without BOM); raise InputError naming the file otherwise."""
+def iter_file(path: Path, options: ReadOptions) -> Iterator[Article | Skipped]:
+    """The articles of one file, then a `Skipped` entry if reading it failed part way."""
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{path}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "Hint: convert it with iconv -t UTF-8"
-        ) from None
+        yield from read_file(path, options)
+    except InputError as exc:
+        log.warning("skipped %s", exc)
+        yield Skipped(str(path), str(exc).removeprefix(f"{path}: "))
+    except Exception as exc:  # a reader's bug must cost one file, never the brief
+        log.exception("skipped %s: could not be read", path)
+        yield Skipped(str(path), f"could not be read: {type(exc).__name__}: {exc}")
+
+
+def decode(
+    path: Path | str, data: bytes, options: ReadOptions | None = None, declared: str | None = None
+) -> str:
+    """Decode a file's bytes; raise InputError naming the file when no encoding reads them.
+
+    The source's `encoding:` when set; else UTF-8, then `declared` (the charset the
+    document names), then a detected one.
+    """
+    forced = options.encoding if options else None
+    if forced:
+        try:
+            return data.decode(forced)
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{path}: not {forced} text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+                "Hint: remove 'encoding:' from its source to detect the encoding"
+            ) from None
+    return decode_bytes(str(path), data, declared)
 
 
 def as_datetime(value: object, zone: tzinfo, where: str) -> datetime | None:
     """A tz-aware datetime from a YAML/JSON value; naive times take the source's zone."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        moment = value
-    elif isinstance(value, date):
-        moment = datetime.combine(value, time(0, 0))
-    elif isinstance(value, str):
-        try:
-            moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-        except ValueError:
-            raise InputError(
-                f"{where}: published: expected an ISO date or time such as "
-                f"'2023-09-12T18:00:00-04:00', got {value!r}"
-            ) from None
-    else:
-        raise InputError(f"{where}: published: expected a date, got {value!r}")
-    return moment if moment.tzinfo else moment.replace(tzinfo=zone)
+    try:
+        return parse_datetime(value, zone)
+    except ValueError as exc:
+        raise InputError(
+            f"{where}: published: cannot read {value!r:.60} as a date ({exc}); "
+            "Hint: write e.g. '2023-09-12T18:00:00-04:00'"
+        ) from None

@@ -15,20 +15,22 @@ if TYPE_CHECKING:
     from . import ReadOptions
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*(?:\r?\n|\Z)", re.S | re.M)
-_KEYS = {"title", "source", "url", "published", "id"}
+_KEYS = {"title", "source", "url", "published", "id", "author"}
 
 
 def read_text_article(path: Path, data: bytes, options: ReadOptions) -> list[Article]:
     """One article from a .txt/.md file; front matter gives title, source, url, published."""
     from . import as_datetime, decode
 
-    text = decode(path, data)
+    text = decode(path, data, options)
     meta: dict[str, object] = {}
     start = 0
     match = _FRONT.match(text)
     if match:
         try:
             loaded = yaml.safe_load(match.group(1)) or {}
+        except RecursionError:
+            raise InputError(f"{path}: front matter is nested too deeply to be metadata") from None
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = f" line {mark.line + 2}" if mark else ""
@@ -37,13 +39,23 @@ def read_text_article(path: Path, data: bytes, options: ReadOptions) -> list[Art
                 f"{getattr(exc, 'problem', exc)}; Hint: quote titles that contain ':'"
             ) from None
         if not isinstance(loaded, dict):
-            raise InputError(f"{path}: front matter must be a mapping of keys, got {loaded!r}")
+            raise InputError(
+                f"{path}: front matter must be a mapping of keys, got {type(loaded).__name__}"
+            )
         unknown = sorted(set(map(str, loaded)) - _KEYS)
         if unknown:
             raise InputError(
-                f"{path}: front matter: unknown key {unknown[0]!r}; "
+                f"{path}: front matter: unknown key {unknown[0][:40]!r}; "
                 f"Hint: allowed keys are {', '.join(sorted(_KEYS))}"
             )
+        for key, value in loaded.items():
+            # A list or mapping (possibly a YAML alias bomb) is never a title or a date.
+            if isinstance(value, list | dict):
+                raise InputError(
+                    f"{path}: front matter: {key} must be a single value, "
+                    f"got a {type(value).__name__}; "
+                    "Hint: write it on one line, quoted if it contains ':'"
+                )
         meta = loaded
         start = match.end()
     if not text[start:].strip():
@@ -61,5 +73,6 @@ def read_text_article(path: Path, data: bytes, options: ReadOptions) -> list[Art
             text=text,
             path=str(path),
             body=(Span(start, len(text)),),
+            author=str(meta["author"]) if meta.get("author") else None,
         )
     ]

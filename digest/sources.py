@@ -1,0 +1,299 @@
+"""The config's sources, read for one run: files and folders, and feeds from disk or HTTP.
+
+This is the one stage that touches the network and the state file. Everything that
+goes wrong with a source (a feed that fails, a page that times out, a file that is
+not an article) becomes a `Skipped` entry with its cause; the rest is read. Articles
+published outside the brief's window are counted, not kept; for a feed whose items
+link to pages, an item the feed dates outside the window is not even fetched.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from .chrome import drop_learned_chrome
+from .config import Config, SourceSpec
+from .errors import InputError
+from .fetch import Fetcher, FetchError, HttpOptions, Page
+from .model import Article, Skipped
+from .readers import ReadOptions, decode, expand_paths, iter_file, too_big
+from .readers.encoding import declared_charset
+from .readers.feed import FeedItem, FeedReader, item_article, item_id
+from .readers.html import page_article
+from .state import State
+from .window import Window
+
+log = logging.getLogger("digest")
+
+ALL_TIMES = Window()
+_FETCH_BATCH = 32  # pages fetched together: enough to keep every host busy, few in memory
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What reading found: the articles to process, what was not read, and what was left out."""
+
+    articles: tuple[Article, ...]
+    skipped: tuple[Skipped, ...]
+    outside_window: int = 0
+
+
+def read_sources(
+    config: Config,
+    *,
+    inputs: Sequence[str | Path] | None = None,
+    published: date | None = None,
+    window: Window = ALL_TIMES,
+    state: State | None = None,
+) -> Reading:
+    """Read `inputs` (files, folders, globs) or the config's sources; keep those in `window`."""
+    collect = _Collector(window)
+    limit = config.settings.limits.max_size
+    if inputs:
+        options = ReadOptions(timezone=config.brief.tz, published=published, max_size=limit)
+        collect.files(inputs, options)
+    else:
+        http = config.settings.http
+        fetch = _LazyFetcher(
+            HttpOptions(
+                timeout=http.timeout,
+                user_agent=http.user_agent or "",
+                per_host=http.per_host,
+                retries=http.retries,
+                backoff=http.backoff,
+                max_redirects=http.max_redirects,
+                max_size=limit,
+            )
+        )
+        try:
+            for spec in config.settings.sources:
+                options = _options(spec, config, published)
+                if spec.path is not None:
+                    collect.files([config.resolve(spec.path)], options)
+                else:
+                    _FeedSource(spec, config, options, collect, state, fetch).read()
+        finally:
+            fetch.close()
+    if collect.outside:
+        log.info(
+            "%d articles published outside %s are not shown", collect.outside, window.describe()
+        )
+    return Reading(
+        tuple(drop_learned_chrome(collect.articles)), tuple(collect.skipped), collect.outside
+    )
+
+
+def _options(spec: SourceSpec, config: Config, published: date | None) -> ReadOptions:
+    return ReadOptions(
+        outlet=spec.outlet,
+        timezone=ZoneInfo(spec.timezone) if spec.timezone else config.brief.tz,
+        published=published,
+        max_size=config.settings.limits.max_size,
+        encoding=spec.encoding,
+        fields=tuple(spec.fields.items()),
+    )
+
+
+@dataclass
+class _Collector:
+    """Articles in the window, without duplicate ids; what was skipped; how many were outside."""
+
+    window: Window
+    articles: list[Article] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    outside: int = 0
+    _ids: set[str] = field(default_factory=set)
+
+    def add(self, article: Article) -> None:
+        if not self.window.contains(article.published):
+            self.outside += 1
+        elif article.id in self._ids:
+            self.skip(article.path, f"duplicate article id {article.id!r}")
+        else:
+            self._ids.add(article.id)
+            self.articles.append(article)
+
+    def skip(self, where: str, reason: str) -> None:
+        log.warning("skipped %s: %s", where, reason)
+        self.skipped.append(Skipped(where, reason))
+
+    def files(self, paths: Sequence[str | Path], options: ReadOptions) -> None:
+        for path in expand_paths(paths):
+            for item in iter_file(path, options):
+                if isinstance(item, Skipped):
+                    self.skipped.append(item)  # iter_file has logged it
+                else:
+                    self.add(item)
+
+
+class _LazyFetcher:
+    """A Fetcher made on first use: a run without feeds opens no connection pool."""
+
+    def __init__(self, options: HttpOptions) -> None:
+        self.options = options
+        self._fetcher: Fetcher | None = None
+
+    def __call__(self) -> Fetcher:
+        if self._fetcher is None:
+            self._fetcher = Fetcher(self.options)
+        return self._fetcher
+
+    def close(self) -> None:
+        if self._fetcher is not None:
+            self._fetcher.close()
+
+
+class _FeedSource:
+    """One `feed:` source: fetched (conditionally) or read from disk, then item by item."""
+
+    def __init__(
+        self,
+        spec: SourceSpec,
+        config: Config,
+        options: ReadOptions,
+        collect: _Collector,
+        state: State | None,
+        fetch: _LazyFetcher,
+    ) -> None:
+        assert spec.feed is not None
+        self.is_url = urlsplit(spec.feed).scheme.lower() in ("http", "https")
+        self.location = spec.feed if self.is_url else str(config.resolve(spec.feed))
+        self.spec = spec
+        self.options = options
+        self.collect = collect
+        self.state = state
+        self.fetch = fetch
+        self.failures = 0
+
+    def read(self) -> None:
+        page = self._download() if self.is_url else None
+        if self.is_url and page is None:
+            return
+        data = page.content if page else self._read_file()
+        if data is None:
+            return
+        reader = FeedReader(
+            data,
+            self.location,
+            base_url=page.url if page else None,
+            zone=self.options.timezone,
+            declared=page.charset if page else None,
+        )
+        already = 0
+        pending: list[FeedItem] = []
+        try:
+            for item in reader.items():
+                if self.state is not None and self.state.already_read(
+                    item_id(self.location, item.key)
+                ):
+                    already += 1
+                elif not self.collect.window.contains(item.published):
+                    self.collect.outside += 1
+                elif self.spec.fetch_articles and item.link:
+                    pending.append(item)
+                    if len(pending) == _FETCH_BATCH:
+                        self._fetch_pages(pending, reader)
+                        pending = []
+                elif item.text:
+                    self.collect.add(self._article(item, reader))
+                else:
+                    self._skip_item(
+                        item,
+                        "the feed item has no text; Hint: set 'fetch_articles: true' on the source",
+                        retry=False,
+                    )
+        except InputError as exc:
+            self.failures += 1
+            self.collect.skip(self.location, str(exc).removeprefix(f"{self.location}: "))
+        self._fetch_pages(pending, reader)
+        log.info("%s: %d items, %d read in an earlier run", self.location, reader.count, already)
+        if page is not None and self.state is not None and not self.failures:
+            # Only a feed read in full may be skipped as unchanged next time: a failed item
+            # must be tried again, and a 304 would hide it.
+            self.state.remember_validators(self.location, page.etag, page.last_modified)
+
+    def _download(self) -> Page | None:
+        known = self.state.validators(self.location) if self.state is not None else None
+        try:
+            page = self.fetch().get(
+                self.location,
+                etag=known.etag if known else None,
+                last_modified=known.last_modified if known else None,
+            )
+        except FetchError as exc:
+            self.collect.skip(self.location, exc.reason)
+            return None
+        if page.status == 304:
+            log.info("%s: not changed since the last run", self.location)
+            return None
+        return page
+
+    def _read_file(self) -> bytes | None:
+        path = Path(self.location)
+        try:
+            size = path.stat().st_size
+            if size > self.options.max_size:
+                raise InputError(too_big(self.location, size, self.options.max_size))
+            return path.read_bytes()
+        except InputError as exc:
+            self.collect.skip(self.location, str(exc).removeprefix(f"{self.location}: "))
+        except OSError as exc:
+            self.collect.skip(self.location, f"cannot read: {exc.strerror or exc}")
+        return None
+
+    def _article(self, item: FeedItem, reader: FeedReader) -> Article:
+        article = item_article(
+            item,
+            reader,
+            location=self.location,
+            path=item.link or self.location,
+            options=self.options,
+        )
+        return replace(article, feed=self.location)
+
+    def _fetch_pages(self, items: list[FeedItem], reader: FeedReader) -> None:
+        links = [item.link or "" for item in items]
+        for item, result in zip(items, self.fetch().get_all(links) if items else [], strict=True):
+            if isinstance(result, FetchError):
+                self._skip_item(item, result.reason)
+                continue
+            try:
+                markup = decode(
+                    result.url,
+                    result.content,
+                    self.options,
+                    declared=result.charset or declared_charset(result.content),
+                )
+                page = page_article(
+                    markup,
+                    path=result.url,
+                    ident=item_id(self.location, item.key),
+                    url=result.url,
+                    options=self.options,
+                )
+            except InputError as exc:
+                self._skip_item(item, str(exc).removeprefix(f"{result.url}: "), retry=False)
+                continue
+            # The feed's metadata is the publisher's own; the page's fills the gaps.
+            self.collect.add(
+                replace(
+                    page,
+                    title=item.title or page.title,
+                    published=item.published or page.published,
+                    author=item.author or page.author,
+                    source=self.options.outlet or page.source or reader.title,
+                    url=item.link,
+                    feed=self.location,
+                )
+            )
+
+    def _skip_item(self, item: FeedItem, reason: str, *, retry: bool = True) -> None:
+        """List an item as not read; `retry`: the cause may pass, so ask again next run."""
+        self.failures += retry
+        self.collect.skip(item.link or f"{self.location}#{item.key}", reason)

@@ -1,0 +1,198 @@
+"""The state file: what earlier runs did, in SQLite, so a cron run picks up where they left.
+
+One run opens one connection (lazily: a run without feeds never creates the file) and
+makes all of its changes in one transaction, committed by the caller once the brief is
+written. A run that fails part way leaves the file as it was: a feed item is recorded
+as read only together with the brief that shows it, and a feed's validators (ETag,
+Last-Modified) only with the items they stand for.
+
+"Earlier" means "for another brief": rebuilding the same day's brief reads the same
+items again, with an unconditional request, so a re-run never loses what the first
+run showed. The schema is versioned (`PRAGMA user_version`); later tables (seen claims,
+briefs, deliveries, runs) are added as further steps of `_MIGRATIONS`.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from types import TracebackType
+
+from .errors import DigestError
+from .model import Article
+
+log = logging.getLogger("digest")
+
+# Step N brings the schema from version N to N+1. Never edit a step once released.
+_MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (
+        # What a server said about a feed, to ask "anything new?" next time.
+        """CREATE TABLE http_validators (
+            url TEXT PRIMARY KEY,
+            etag TEXT,
+            last_modified TEXT,
+            brief TEXT NOT NULL,
+            checked_at TEXT NOT NULL
+        )""",
+        # Feed items shown in a brief, never read again for another one.
+        """CREATE TABLE read_items (
+            article_id TEXT PRIMARY KEY,
+            feed TEXT NOT NULL,
+            url TEXT,
+            brief TEXT NOT NULL,
+            read_at TEXT NOT NULL
+        )""",
+    ),
+)
+SCHEMA_VERSION = len(_MIGRATIONS)
+
+
+@dataclass(frozen=True)
+class Validators:
+    """What a server sent to identify a version of a document."""
+
+    etag: str | None
+    last_modified: str | None
+
+
+class StateError(DigestError):
+    """The state file cannot be used; the message names it and a hint."""
+
+
+class State:
+    """One run's view of the state file, for the brief of `brief` (a date)."""
+
+    def __init__(self, path: Path, brief: date) -> None:
+        self.path = path
+        self.brief = brief.isoformat()
+        self._db: sqlite3.Connection | None = None
+
+    def __enter__(self) -> State:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def validators(self, url: str) -> Validators | None:
+        """The validators a server sent for `url` in a run for another brief, if any."""
+        row = self._query(
+            "SELECT etag, last_modified FROM http_validators WHERE url = ? AND brief != ?",
+            (url, self.brief),
+        ).fetchone()
+        return Validators(row[0], row[1]) if row and (row[0] or row[1]) else None
+
+    def remember_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        """Keep what the server sent for `url`, for the next run's conditional request."""
+        self._write(
+            "INSERT OR REPLACE INTO http_validators VALUES (?, ?, ?, ?, ?)",
+            (url, etag, last_modified, self.brief, _now()),
+        )
+
+    def already_read(self, article_id: str) -> bool:
+        """Whether a feed item was shown in another brief already."""
+        row = self._query(
+            "SELECT 1 FROM read_items WHERE article_id = ? AND brief != ?", (article_id, self.brief)
+        ).fetchone()
+        return row is not None
+
+    def mark_read(self, articles: Iterable[Article]) -> int:
+        """Record the feed items among `articles` as read for this brief; how many were."""
+        rows = [(a.id, a.feed, a.url, self.brief, _now()) for a in articles if a.feed]
+        if rows:
+            self._write_many("INSERT OR IGNORE INTO read_items VALUES (?, ?, ?, ?, ?)", rows)
+        return len(rows)
+
+    def commit(self) -> None:
+        """Make this run's changes permanent, all at once."""
+        if self._db is not None and self._db.in_transaction:
+            try:
+                self._db.commit()
+            except sqlite3.Error as exc:
+                raise self._error(exc) from None
+
+    def close(self) -> None:
+        """Close the connection; changes not committed are rolled back."""
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    # -- the connection ------------------------------------------------------------------
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._db is None:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+                try:
+                    _migrate(db, self.path)
+                except BaseException:
+                    db.close()
+                    raise
+            except sqlite3.Error as exc:
+                raise self._error(exc) from None
+            except OSError as exc:
+                raise StateError(
+                    f"{self.path}: cannot create the state file: {exc.strerror or exc}; "
+                    "Hint: point 'state:' in the config at a writable place"
+                ) from None
+            self._db = db
+        return self._db
+
+    def _query(self, sql: str, params: tuple[object, ...]) -> sqlite3.Cursor:
+        try:
+            return self._connection().execute(sql, params)
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
+
+    def _write(self, sql: str, params: tuple[object, ...]) -> None:
+        self._write_many(sql, [params])
+
+    def _write_many(self, sql: str, rows: Sequence[tuple[object, ...]]) -> None:
+        db = self._connection()
+        try:
+            if not db.in_transaction:
+                db.execute("BEGIN")
+            db.executemany(sql, rows)
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
+
+    def _error(self, exc: sqlite3.Error) -> StateError:
+        return StateError(
+            f"{self.path}: cannot use the state file: {exc}; Hint: if it is not a digest "
+            "state file, point 'state:' in the config elsewhere (a new one is made)"
+        )
+
+
+def _migrate(db: sqlite3.Connection, path: Path) -> None:
+    """Bring the schema up to date in one transaction, or refuse a newer one."""
+    current = db.execute("PRAGMA user_version").fetchone()[0]
+    if current > SCHEMA_VERSION:
+        raise StateError(
+            f"{path}: the state file has schema version {current}, newer than this digest "
+            f"knows ({SCHEMA_VERSION}); Hint: upgrade digest, or point 'state:' elsewhere"
+        )
+    if current == SCHEMA_VERSION:
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        # Another run may have migrated while this one waited for the lock.
+        current = db.execute("PRAGMA user_version").fetchone()[0]
+        for step in _MIGRATIONS[current:]:
+            for statement in step:
+                db.execute(statement)
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    log.info("state file %s at schema version %d", path, SCHEMA_VERSION)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")

@@ -1,0 +1,138 @@
+"""The duplicate-article finder: on its own (`digest dupes`), in the brief, on the BBC corpus."""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from digest.cli import main
+from digest.dupes import find_duplicates, jaccard, shingles, syndicated_copies
+from digest.dupes_report import format_report, load_documents, measure, read_judged
+from digest.errors import InputError
+from digest.model import Article, Span
+
+from .conftest import ROOT, SHARED
+
+BBC = SHARED / "corpus" / "bbc"
+JUDGED = ROOT / "tests" / "data" / "dupes" / "bbc-judged.tsv"
+
+WIRE = (
+    "South Korea's envoy to the United Nations on Tuesday vowed to defend the sanctions on "
+    "North Korea after Russia signalled it could block any new measures at the Security "
+    "Council. The envoy said the council was expected to meet on Friday to discuss the latest "
+    "ballistic missile launches, and that Seoul would keep working with its partners to "
+    "enforce the existing resolutions, which ban any arms trade with North Korea."
+)
+
+
+def test_shingles_ignore_case_and_punctuation() -> None:
+    assert shingles("The U.N. said: no!", 2) == shingles("the u n said no", 2)
+    assert shingles("two words", 5) == frozenset({"two words"})
+    assert shingles("", 5) == frozenset()
+    assert jaccard(frozenset("ab"), frozenset("bc")) == pytest.approx(1 / 3)
+
+
+def test_identical_and_near_identical_texts_are_found_unrelated_ones_not() -> None:
+    edited = WIRE.replace("on Tuesday", "on Tuesday in New York") + " (Harbor Wire)"
+    texts = {
+        "a.txt": WIRE,
+        "b.txt": WIRE,
+        "c.txt": edited,
+        "d.txt": "Heavy rain is forecast for Jeju Island and the southern coast from Thursday.",
+    }
+    pairs = find_duplicates(texts, 0.5)
+    assert [(p.a, p.b, p.identical) for p in pairs] == [
+        ("a.txt", "b.txt", True),
+        ("a.txt", "c.txt", False),
+        ("b.txt", "c.txt", False),
+    ]
+    assert pairs[0].similarity == 1.0
+    assert 0.5 <= pairs[1].similarity < 1.0
+
+
+def test_identity_is_decided_by_the_bytes_when_given() -> None:
+    texts = {"a": WIRE, "b": WIRE}
+    pairs = find_duplicates(
+        texts, raw={"a": b"---\nsource: A\n---\n", "b": b"---\nsource: B\n---\n"}
+    )
+    assert [(p.similarity, p.identical) for p in pairs] == [(1.0, False)]
+
+
+def test_a_threshold_out_of_range_is_an_error() -> None:
+    with pytest.raises(ValueError, match=r"threshold must be in \(0, 1\], got 1.5"):
+        find_duplicates({"a": WIRE, "b": WIRE + " x"}, 1.5)
+
+
+def _article(article_id: str, outlet: str, hour: int, text: str) -> Article:
+    return Article(
+        id=article_id,
+        source=outlet,
+        title=f"{outlet} headline",
+        url=None,
+        published=datetime(2023, 9, 12, hour, tzinfo=UTC),
+        text=text,
+        path=f"{article_id}.txt",
+        body=(Span(0, len(text)),),
+    )
+
+
+def test_the_earliest_of_syndicated_copies_is_the_original() -> None:
+    articles = [
+        _article("late", "Seoul Courier", 11, WIRE + " Copyright Seoul Courier."),
+        _article("wire", "Harbor Wire", 9, WIRE),
+        _article("mirror", "Daily Mirror Site", 10, "(Harbor Wire) " + WIRE),
+        _article("other", "Pacific Dispatch", 8, "A different story about the heavy rain in Jeju."),
+    ]
+    assert syndicated_copies(articles, 0.5) == {"late": "wire", "mirror": "wire"}
+
+
+def test_dupes_command_prints_pairs_most_similar_first(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(WIRE)
+    (tmp_path / "b.txt").write_text(WIRE)
+    (tmp_path / "c.txt").write_text("---\ntitle: Copy\nsource: Courier\n---\n" + WIRE + " (Wire)")
+    (tmp_path / "d.txt").write_text("Something else entirely, about rain on the southern coast.")
+    result = CliRunner().invoke(main, ["dupes", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    lines = [line.split("\t") for line in result.stdout.splitlines()]
+    assert [(kind, Path(a).name, Path(b).name) for _, kind, a, b in lines] == [
+        ("identical", "a.txt", "b.txt"),
+        ("near", "a.txt", "c.txt"),
+        ("near", "b.txt", "c.txt"),
+    ]
+    assert "3 pairs among 4 documents (1 identical, 2 near)" in result.stderr
+    as_json = CliRunner().invoke(main, ["dupes", "--json", str(tmp_path)])
+    assert json.loads(as_json.stdout.splitlines()[0])["kind"] == "identical"
+
+
+def test_dupes_command_says_when_nothing_could_be_read(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["dupes", str(tmp_path)])
+    assert result.exit_code == 3
+    assert "no articles could be read" in result.stderr
+
+
+def test_judged_pairs_file_errors_name_the_line(tmp_path: Path) -> None:
+    bad = tmp_path / "judged.tsv"
+    bad.write_text("# comment\nnear\ta.txt\tb.txt\nmaybe\ta.txt\tc.txt\n")
+    with pytest.raises(InputError, match=r"judged.tsv:3: expected 'verdict<TAB>path<TAB>path'"):
+        read_judged(bad)
+
+
+def test_bbc_corpus_all_identical_pairs_and_the_judged_near_ones(tmp_path: Path) -> None:
+    if not BBC.is_dir():
+        pytest.skip(f"BBC corpus not found at {BBC} (../shared is not beside the project)")
+    began = time.perf_counter()
+    docs = load_documents([BBC], relative_to=BBC)
+    pairs = find_duplicates(docs.texts, 0.5, raw=docs.raw)
+    report = measure(pairs, docs, read_judged(JUDGED), 0.5)
+    elapsed = time.perf_counter() - began
+    assert report.documents >= 2225
+    assert report.identical == 98
+    assert report.identical_found == 98, format_report(report, docs)
+    assert report.near_found / report.near >= 0.95, format_report(report, docs)
+    assert report.precision >= 0.95, format_report(report, docs)
+    assert elapsed < 20
