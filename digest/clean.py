@@ -20,7 +20,8 @@ _CHROME = re.compile(
         settings | menu | search | close | x | share | print | e-?mail | letter
       | (?:go\s+)?top(?:\s+letter)? | go\s+top.* | back\s+to\s+top
       | .{0,20}\bfont[- ]?size\b.* | [-+]?\d
-      | .{0,30}\bshare\s+button | share\s+on\s+\w+ | (?:facebook|twitter|kakao(?:talk)?|linkedin|whatsapp|telegram|line|mail|link|copy\s+link|x)
+      | .{0,30}\bshare\s+button | share\s+on\s+\w+
+      | (?:facebook|twitter|kakao(?:talk)?|linkedin|whatsapp|telegram|line|mail|link|copy\s+link|x)
       | top\s+\d+\s+stories | most\s+(?:read|viewed|popular).* | related\s+(?:articles|stories|news)
       | advertisement | sponsored | subscribe.* | sign\s+(?:in|up) | log\s*in | newsletter.*
       | (?:all\s+rights\s+reserved|copyright\b|\(c\)|©).* | read\s+more.* | more\s+stories
@@ -35,7 +36,8 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
 _CREDIT = re.compile(r"\s*\((?:[A-Z][\w.&' -]{1,30}|END|end)\)\s*$")
 # A dateline such as "SEOUL, Sept. 12 (Yonhap) -- " or "WASHINGTON (AP) — ".
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–|-)\s+"
+    r"^[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?"  # SEOUL, Sept. 12
+    r"\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–|-)\s+"  # (Yonhap) --
 )
 _PHOTO_WORDS = re.compile(
     r"\b(?:photo|photos|pictured|captured image|file image|is seen|are seen|poses|posing"

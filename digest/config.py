@@ -122,6 +122,8 @@ class SourceSpec(_Strict):
         for name, key in value.items():
             if name not in JSON_FIELDS:
                 close = difflib.get_close_matches(name, JSON_FIELDS, n=1)
+                if key in JSON_FIELDS:  # written the wrong way round: "body: text"
+                    close = [f"{key}: {name}"]
                 raise ValueError(
                     f"unknown field {name!r}; Hint: "
                     + (f"did you mean {close[0]!r}? " if close else "")

@@ -143,6 +143,7 @@ class Fetcher:
             return []
 
         def one(url: str) -> Page | FetchError:
+            """Fetch one URL; a failure is a result, not an exception, so the others go on."""
             try:
                 return self.get(url)
             except FetchError as exc:
@@ -159,7 +160,10 @@ class Fetcher:
             response = self._request(current, headers)
             if isinstance(response, Page):
                 return response
-            target = urljoin(current, response)
+            try:
+                target = urljoin(current, response)
+            except ValueError as exc:
+                raise FetchError(url, f"redirected to a bad URL {response!r}: {exc}") from None
             check_url(target, via=current)
             if target in visited:
                 raise FetchError(url, f"redirect loop: {' -> '.join([*visited, target])}")
@@ -205,6 +209,8 @@ class Fetcher:
                 raise _Transient(f"connection failed: {exc or type(exc).__name__}") from None
             except httpx.HTTPError as exc:
                 raise FetchError(url, f"request failed: {exc or type(exc).__name__}") from None
+            except (httpx.InvalidURL, UnicodeError, ValueError) as exc:  # e.g. a bad host name
+                raise FetchError(url, f"not a valid URL: {exc}") from None
 
     def _body(self, url: str, response: httpx.Response, started: float) -> bytes:
         limit = self.options.max_size
@@ -234,8 +240,12 @@ class Fetcher:
 
 def check_url(url: str, *, via: str | None = None) -> None:
     """Raise FetchError unless `url` is an absolute http(s) URL."""
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError as exc:  # "http://[::1/x": Invalid IPv6 URL
+        raise FetchError(url, f"not a valid URL: {exc}") from None
+    if parts.scheme.lower() not in ("http", "https") or not host:
         where = f" (redirected from {via})" if via else ""
         raise FetchError(
             url,

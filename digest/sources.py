@@ -26,7 +26,7 @@ from .readers import ReadOptions, decode, expand_paths, iter_file, too_big
 from .readers.encoding import declared_charset
 from .readers.feed import FeedItem, FeedReader, item_article, item_id
 from .readers.html import page_article
-from .state import State
+from .state import State, StateError
 from .window import Window
 
 log = logging.getLogger("digest")
@@ -74,10 +74,17 @@ def read_sources(
         try:
             for spec in config.settings.sources:
                 options = _options(spec, config, published)
-                if spec.path is not None:
-                    collect.files([config.resolve(spec.path)], options)
-                else:
-                    _FeedSource(spec, config, options, collect, state, fetch).read()
+                try:
+                    if spec.path is not None:
+                        collect.files([config.resolve(spec.path)], options)
+                    else:
+                        _FeedSource(spec, config, options, collect, state, fetch).read()
+                except StateError:
+                    raise  # the run cannot remember what it reads: stop before it reads more
+                except Exception as exc:  # a bug must cost one source, never the brief
+                    where = spec.path or spec.feed or "?"
+                    log.exception("skipped %s: could not be read", where)
+                    collect.skip(where, f"could not be read: {type(exc).__name__}: {exc}")
         finally:
             fetch.close()
     if collect.outside:
@@ -111,6 +118,7 @@ class _Collector:
     _ids: set[str] = field(default_factory=set)
 
     def add(self, article: Article) -> None:
+        """Keep `article` if it is in the window and its id is new; count or list it otherwise."""
         if not self.window.contains(article.published):
             self.outside += 1
         elif article.id in self._ids:
@@ -120,10 +128,12 @@ class _Collector:
             self.articles.append(article)
 
     def skip(self, where: str, reason: str) -> None:
+        """List `where` as not read, and log why."""
         log.warning("skipped %s: %s", where, reason)
         self.skipped.append(Skipped(where, reason))
 
     def files(self, paths: Sequence[str | Path], options: ReadOptions) -> None:
+        """Read the files named by `paths` (folders and globs expanded)."""
         for path in expand_paths(paths):
             for item in iter_file(path, options):
                 if isinstance(item, Skipped):
@@ -145,6 +155,7 @@ class _LazyFetcher:
         return self._fetcher
 
     def close(self) -> None:
+        """Close the Fetcher, if one was made."""
         if self._fetcher is not None:
             self._fetcher.close()
 
@@ -172,19 +183,24 @@ class _FeedSource:
         self.failures = 0
 
     def read(self) -> None:
-        page = self._download() if self.is_url else None
-        if self.is_url and page is None:
-            return
-        data = page.content if page else self._read_file()
-        if data is None:
-            return
-        reader = FeedReader(
-            data,
-            self.location,
-            base_url=page.url if page else None,
-            zone=self.options.timezone,
-            declared=page.charset if page else None,
-        )
+        """Read the feed's new items into the collector; list what fails."""
+        page = None
+        if self.is_url:
+            page = self._download()
+            if page is None:
+                return
+            reader = FeedReader(
+                page.content,
+                self.location,
+                base_url=page.url,
+                zone=self.options.timezone,
+                declared=page.charset,
+            )
+        else:
+            data = self._read_file()
+            if data is None:
+                return
+            reader = FeedReader(data, self.location, base_url=None, zone=self.options.timezone)
         already = 0
         pending: list[FeedItem] = []
         try:

@@ -40,7 +40,7 @@ SAMPLES: dict[str, bytes] = {
 }
 SUFFIXES = sorted(SAMPLES)
 FUZZ = settings(
-    max_examples=60,
+    max_examples=150,
     deadline=None,
     derandomize=True,  # the same examples on every machine: a failure reproduces
     database=None,
@@ -122,7 +122,7 @@ def test_random_text_in_every_reader(suffix: str, text: str) -> None:
         read_clean_extract(suffix, text.encode("utf-8", "surrogatepass"))
 
 
-@settings(FUZZ, max_examples=150)
+@settings(FUZZ, max_examples=300)
 @given(mutated())
 def test_mutated_articles_in_every_reader(case: tuple[str, bytes]) -> None:
     with budget(10):
@@ -139,12 +139,15 @@ NESTED: dict[str, bytes] = {
     ".html": b"<html><body>" + b"<div>" * DEEP + b"Deep text said the official." + b"</div>" * DEEP,
     ".xml": (
         b'<rss version="2.0"><channel><item><title>T</title><description>'
-        + b"<b>" * DEEP + b"deep" + b"</b>" * DEEP + b"</description></item></channel></rss>"
+        + b"<b>" * DEEP
+        + b"deep"
+        + b"</b>" * DEEP
+        + b"</description></item></channel></rss>"
     ),
     ".json": b"[" * DEEP + b"]" * DEEP,
     ".jsonl": b'{"id": "a", "text": ' + b"[" * DEEP + b"]" * DEEP + b"}\n",
     ".md": b"---\ntitle: " + b"[" * DEEP + b"]" * DEEP + b"\n---\nBody of the article is here.\n",
-    ".txt": "“‘«\"".encode() * (DEEP // 4) + b" said the official.",
+    ".txt": b"(" * DEEP + b"the official said." + b")" * DEEP,
 }
 
 
@@ -192,7 +195,8 @@ def _file(suffix: str, line: str) -> bytes:
         return f"<html><body><article><p>{line}</p></article></body></html>".encode()
     if suffix == ".xml":
         escaped = line.replace("&", "&amp;").replace("<", "&lt;")
-        return f'<rss version="2.0"><channel><item><description>{escaped}</description></item></channel></rss>'.encode()
+        item = f"<item><description>{escaped}</description></item>"
+        return f'<rss version="2.0"><channel>{item}</channel></rss>'.encode()
     return f"---\ntitle: T\n---\n{line}\n".encode()
 
 
@@ -202,7 +206,9 @@ def test_readers_and_cleaning_take_linear_time_on_huge_lines(suffix: str, patter
     def read_and_clean(size: int) -> None:
         line = HUGE_LINES[pattern] * (size // len(HUGE_LINES[pattern]))
         try:
-            for article in read_data(Path(f"huge{suffix}"), _file(suffix, line), ReadOptions(max_size=10**8)):
+            for article in read_data(
+                Path(f"huge{suffix}"), _file(suffix, line), ReadOptions(max_size=10**8)
+            ):
                 clean_article(article)
         except InputError:
             pass
@@ -216,16 +222,7 @@ def _extract(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "unit",
-    [
-        "officials said talks resumed ",
-        "He said the talks were productive. ",
-        "x\n",
-        ". ",
-        '"',
-        "(",
-        "The minister, who spoke on Tuesday, said ",
-    ],
+    "unit", ["He said the talks were productive. ", "x\n", ". ", '"', "(", '“‘«"', "a" * 40]
 )
 def test_claim_extraction_takes_linear_time_on_huge_lines(unit: str) -> None:
     assert _growth(lambda size: _extract(unit * (size // len(unit))), 20_000) < 8
@@ -234,12 +231,21 @@ def test_claim_extraction_takes_linear_time_on_huge_lines(unit: str) -> None:
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "digest/extract is quadratic on these lines (lead's module): 'said, ' repeated "
-        "(attribution._floor), 'Kim Jong Un Said ' repeated (speakers._opens_sentence and "
-        "attribution.py's object scan), '\"a\" ' repeated (attribution._quote_of); "
-        "4x the input takes ~10-16x the time"
+        "digest/extract is quadratic in the cues or quotations of one sentence (lead's "
+        "module): 'said, ' and 'officials said talks resumed ' repeated spend it in "
+        "attribution._floor and the list comprehension in attribution.py near line 617; "
+        "'Kim Jong Un Said ' in speakers._opens_sentence; '\"a\" ' in "
+        "attribution._quote_of. 4x the input takes 10-16x the time"
     ),
 )
-@pytest.mark.parametrize("unit", ["said, ", "Kim Jong Un Said ", '"a" '])
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "said, ",
+        "officials said talks resumed ",
+        "Kim Jong Un Said ",
+        '"a" ',
+    ],
+)
 def test_claim_extraction_is_linear_on_pathological_lines(unit: str) -> None:
-    assert _growth(lambda size: _extract(unit * (size // len(unit))), 3_000) < 8
+    assert _growth(lambda size: _extract(unit * (size // len(unit))), 2_000) < 8

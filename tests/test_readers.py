@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import logging
 from datetime import date
-from zoneinfo import ZoneInfo
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -25,9 +25,15 @@ def test_front_matter_gives_metadata_and_offsets_into_the_whole_file(tmp_path: P
     [article], skipped = read_inputs([path])
     assert not skipped
     assert (article.id, article.title, article.source, article.url) == (
-        "a", "Talks: day two", "Harbor Wire", "https://h.example/a"
+        "a",
+        "Talks: day two",
+        "Harbor Wire",
+        "https://h.example/a",
     )
-    assert article.published is not None and article.published.isoformat() == "2023-09-12T08:30:00+09:00"
+    assert (
+        article.published is not None
+        and article.published.isoformat() == "2023-09-12T08:30:00+09:00"
+    )
     cleaned = clean_article(article)
     body = cleaned.text[cleaned.body[0].start : cleaned.body[0].end]
     assert body == "Officials met on Tuesday to discuss the plan in detail."
@@ -37,7 +43,13 @@ def test_front_matter_gives_metadata_and_offsets_into_the_whole_file(tmp_path: P
 def test_jsonl_records_each_become_an_article(tmp_path: Path) -> None:
     path = tmp_path / "feed.jsonl"
     records = [
-        {"id": "r1", "title": "One", "source": "Wire", "published": "2023-09-12T01:00:00Z", "text": "First story text here."},
+        {
+            "id": "r1",
+            "title": "One",
+            "source": "Wire",
+            "published": "2023-09-12T01:00:00Z",
+            "text": "First story text here.",
+        },
         {"id": "r2", "title": "Two", "source": "Wire", "text": "Second story text here."},
     ]
     path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
@@ -197,14 +209,22 @@ def test_json_field_map_reads_other_names_and_nested_keys(tmp_path: Path) -> Non
     )
     fields = (
         ("records", "articles"), ("id", "guid"), ("title", "headline"), ("text", "body"),
-        ("published", "pubDate"), ("source", "publisher.name"), ("url", "link"), ("author", "byline"),
+        ("published", "pubDate"), ("source", "publisher.name"), ("url", "link"),
+        ("author", "byline"),
     )  # fmt: skip
     [article], skipped = read_inputs([path], ReadOptions(fields=fields))
     assert not skipped
     assert (article.id, article.title, article.source, article.url, article.author) == (
-        "n-1", "Seoul urges restraint", "Meridian", "https://m.example/1", "Kim Soo-min"
+        "n-1",
+        "Seoul urges restraint",
+        "Meridian",
+        "https://m.example/1",
+        "Kim Soo-min",
     )
-    assert article.published is not None and article.published.isoformat() == "2023-09-12T09:00:00+09:00"
+    assert (
+        article.published is not None
+        and article.published.isoformat() == "2023-09-12T09:00:00+09:00"
+    )
     assert article.text == "Seoul urged restraint, a spokesperson said."
 
 
@@ -244,7 +264,10 @@ def test_a_file_over_the_size_limit_is_refused_unread(tmp_path: Path) -> None:
 def test_yaml_alias_bomb_in_front_matter_is_refused(tmp_path: Path) -> None:
     bomb = "\n".join(
         ["---", 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-        + [f"{c}: &{c} [{','.join(['*' + p] * 9)}]" for p, c in zip("abcdefgh", "bcdefghi", strict=True)]
+        + [
+            f"{c}: &{c} [{','.join(['*' + p] * 9)}]"
+            for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+        ]
         + ["title: *i", "---", "Body text of the article, long enough to read."]
     )
     path = tmp_path / "bomb.md"
@@ -253,7 +276,10 @@ def test_yaml_alias_bomb_in_front_matter_is_refused(tmp_path: Path) -> None:
     assert skipped.reason.startswith("front matter: unknown key 'a'")
     nested = "\n".join(
         ["---", 'id: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-        + [f"{k}: &{c} [{','.join(['*' + p] * 9)}]" for k, p, c in (("title", "a", "b"), ("source", "b", "c"))]
+        + [
+            f"{k}: &{c} [{','.join(['*' + p] * 9)}]"
+            for k, p, c in (("title", "a", "b"), ("source", "b", "c"))
+        ]
         + ["author: *c", "---", "Body text of the article, long enough to read."]
     )
     path.write_text(nested)
@@ -303,3 +329,85 @@ def test_chrome_needs_several_distinct_articles(tmp_path: Path) -> None:
     (tmp_path / "other.txt").write_text(_scrape(8))
     articles, _ = read_inputs([tmp_path], ReadOptions(outlet="Harbor Wire"))
     assert [a.body for a in drop_learned_chrome(articles)] == [a.body for a in articles]
+
+
+# --- the sources: block of the config -------------------------------------------------------
+
+
+def _config_error(tmp_path: Path, text: str) -> str:
+    from digest.config import load_config
+    from digest.errors import ConfigError
+
+    path = tmp_path / "config.yaml"
+    path.write_text(text)
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    return str(info.value).removeprefix(f"{path}:")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "sources:\n  - path: inbox\n    feed: https://x.example/rss\n",
+            "2: sources[0]: give either 'path' or 'feed', not both\n"
+            "Hint: 'path: inbox/*.html' for files, 'feed: https://example.org/rss.xml' for a feed",
+        ),
+        (
+            "sources:\n  - path: inbox\n    fetch_articles: true\n",
+            "2: sources[0]: 'fetch_articles' applies to a feed\n"
+            "Hint: remove it, or use 'feed:' instead of 'path:'",
+        ),
+        (
+            "sources:\n  - path: api.json\n    fields: {body: text}\n",
+            "3: sources[0].fields: unknown field 'body'\nHint: did you mean 'text: body'? map "
+            "digest's fields (id, title, source, url, published, text, author, records) to the "
+            "record's keys, e.g. 'text: body'",
+        ),
+        (
+            "sources:\n  - path: inbox\n    encoding: klingon\n",
+            "3: sources[0].encoding: unknown encoding 'klingon'\nHint: use a name such as "
+            "'utf-8', 'cp1252' or 'euc-kr', or leave it out to detect the encoding",
+        ),
+        (
+            "window: 3 weeks\n",
+            "1: window: expected a length such as '24h', '36h', '2d' or 'all', got '3 weeks'\n"
+            "Hint: a number with h (hours), d (days) or m (minutes), or 'all' for no window",
+        ),
+        (
+            "limits:\n  max_size: huge\n",
+            "2: limits.max_size: expected a size such as '5 MB', got 'huge'\n"
+            "Hint: a number with B, kB, MB or GB",
+        ),
+        (
+            "http:\n  timeout: 0\n",
+            "2: http.timeout: expected a number greater than or equal to 0.1, got 0\n"
+            "Hint: pick a number in that range",
+        ),
+        (
+            "http:\n  per_hosts: 4\n",
+            "2: http.per_hosts: unknown key 'per_hosts'\nHint: did you mean 'per_host'? allowed "
+            "keys here: timeout, user_agent, per_host, retries, backoff, max_redirects",
+        ),
+    ],
+)
+def test_source_window_limit_and_http_keys_are_checked(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    assert _config_error(tmp_path, text) == message
+
+
+def test_sizes_and_windows_in_the_config(tmp_path: Path) -> None:
+    from datetime import timedelta
+
+    from digest.config import load_config
+
+    path = tmp_path / "config.yaml"
+    path.write_text("window: 1d12h\nlimits: {max_size: 2 MiB}\nstate: null\n")
+    config = load_config(path)
+    assert config.window == timedelta(hours=36)
+    assert config.settings.limits.max_size == 2 * 1024 * 1024
+    assert config.state_path is None
+    path.write_text("window: all\n")
+    assert load_config(path).window is None
+    assert load_config(path).state_path == tmp_path.resolve() / ".digest" / "state.sqlite"

@@ -92,14 +92,16 @@ class FeedReader:
         self.title = ""
         self.site: str | None = None  # the channel's link: the base of relative links in a file
         self.count = 0
-        self._data = _as_parseable(data, where, declared)
+        self._data = data
+        self._declared = declared
 
     def items(self) -> Iterator[FeedItem]:
         """Each item in document order; InputError if the bytes are not a feed or break off."""
-        if re.search(rb"<!ENTITY", self._data[:65536]):
+        data = _as_parseable(self._data, self.where, self._declared)
+        if re.search(rb"<!ENTITY", data[:65536]):
             log.warning("%s: the feed declares XML entities; they are not expanded", self.where)
         events = etree.iterparse(
-            io.BytesIO(self._data),
+            io.BytesIO(data),
             events=("start", "end"),
             recover=True,
             resolve_entities=False,
