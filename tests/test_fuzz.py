@@ -228,16 +228,6 @@ def test_claim_extraction_takes_linear_time_on_huge_lines(unit: str) -> None:
     assert _growth(lambda size: _extract(unit * (size // len(unit))), 20_000) < 8
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "digest/extract is quadratic in the cues or quotations of one sentence (lead's "
-        "module): 'said, ' and 'officials said talks resumed ' repeated spend it in "
-        "attribution._floor and the list comprehension in attribution.py near line 617; "
-        "'Kim Jong Un Said ' in speakers._opens_sentence; '\"a\" ' in "
-        "attribution._quote_of. 4x the input takes 10-16x the time"
-    ),
-)
 @pytest.mark.parametrize(
     "unit",
     [

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from ..model import Article, Claim, Speaker, Span
+from ..model import Article, Claim, DateRef, Speaker, Span
 from .attribution import Found, SentenceReader
 from .dates import find_dates
 from .speakers import Entity, Mention, Resolver, known_people
@@ -108,6 +108,7 @@ def _resolve(article: Article, found: list[tuple[Found, int]]) -> tuple[Claim, .
             last_sentence = item.sentence
 
     claims = []
+    sentence_dates: dict[Span, tuple[DateRef, ...]] = {}
     for index, (item, entity, mention) in enumerate(resolved):
         pieces = parts.get(index) or list(item.parts) or [item.content]
         span = Span(pieces[0].start, pieces[-1].end)
@@ -123,7 +124,9 @@ def _resolve(article: Article, found: list[tuple[Found, int]]) -> tuple[Claim, .
             if role and role.lower() in name.lower():
                 role = None  # "the official": the role is the name already
             speaker = Speaker(name=name, role=role, mention=mention.text, span=mention.span)
-        dates = find_dates(article.text, item.sentence, anchor)
+        dates = sentence_dates.get(item.sentence)
+        if dates is None:
+            dates = sentence_dates[item.sentence] = find_dates(article.text, item.sentence, anchor)
         inside = [d for d in dates if span.start <= d.span.start < span.end]
         outside = [d for d in dates if _near_cue(d.span, item.cue)]
         when_ref = (inside or outside or [None])[0]

@@ -16,6 +16,7 @@ any other sentence is the outlet's own statement.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from ..model import Span
@@ -40,6 +41,8 @@ _NOT_CLAUSE_START = frozenset(
     "would could will should might may must can is was were are has have had be been "
     "in at by for with from of to into about after before when while as during".split()
 )
+# Reported content longer than this (characters) is cut: no claim runs that long.
+_MAX_CONTENT = 1200
 # Reported content shorter than this is a fragment ("Still, he said"), not a claim.
 _MIN_CONTENT_WORDS = 3
 # A quotation with no cue becomes a claim when it has at least this many words.
@@ -106,16 +109,39 @@ class SentenceReader:
         self.sentence = sentence
         self.quotes = [q for q in quotes if q.outer.start < sentence.end and q.outer.end > sentence.start]
         self.toks = tokens(text, sentence)
-        self.in_quote = [self._quote_of(t) for t in self.toks]
+        self.starts = [t.start for t in self.toks]
+        self.position = {id(t): i for i, t in enumerate(self.toks)}
+        self.in_quote = self._quote_membership()
+        self.floors = self._clause_floors()
+        self.quote_starts = [q.inner.start for q in self.quotes]
         words = [t for t in self.toks if t.is_word and t.text[0].isalpha()]
         # A headline in title case ("Christie Says He Would ..."): capitals say nothing.
         self._title_case = len(words) >= 4 and sum(t.is_capital for t in words) >= 0.8 * len(words)
 
-    def _quote_of(self, tok: Token) -> int | None:
-        for index, quote in enumerate(self.quotes):
-            if quote.outer.start <= tok.start < quote.outer.end:
-                return index
-        return None
+    def _quote_membership(self) -> list[int | None]:
+        """For each token, the index of the quotation it stands in (one sweep, in order)."""
+        membership: list[int | None] = []
+        q = 0
+        for tok in self.toks:
+            while q < len(self.quotes) and self.quotes[q].outer.end <= tok.start:
+                q += 1
+            inside = q < len(self.quotes) and self.quotes[q].outer.start <= tok.start
+            membership.append(q if inside else None)
+        return membership
+
+    def _clause_floors(self) -> list[int]:
+        """For each token, the first token of its clause (after a quotation, ';', ':' or a dash)."""
+        floors = []
+        floor = 0
+        for k, tok in enumerate(self.toks):
+            floors.append(floor)
+            if self.in_quote[k] is not None or tok.text in {";", ":", "—", "–"}:
+                floor = k + 1
+        return floors
+
+    def index_of(self, tok: Token) -> int:
+        """The position of a token of this sentence."""
+        return self.position[id(tok)]
 
     # -- cues ---------------------------------------------------------------------------
 
@@ -196,9 +222,13 @@ class SentenceReader:
             )
         else:
             # A quotation of a few words or more outside every claim: still someone's words.
-            covered = [f.content for f in found if f.kind != "intro"]
+            covered = sorted(f.content for f in found if f.kind != "intro")
+            ends = [c.end for c in covered]
             for quote in unused:
-                if any(_overlap(c, quote.inner) * 2 >= len(quote.inner) for c in covered):
+                # Claims are sorted: look only at the few that can reach the quotation.
+                first = bisect.bisect_left(ends, quote.inner.start)
+                near = covered[first : first + 4]
+                if any(_overlap(c, quote.inner) * 2 >= len(quote.inner) for c in near):
                     continue
                 if len(self.text[quote.inner.start : quote.inner.end].split()) >= _BARE_QUOTE_WORDS:
                     content = self._tidy(quote.inner)
@@ -278,8 +308,8 @@ class SentenceReader:
         inverted = False
         if mention is None and first == 0 and toks[0].is_capital:
             # "Continued Stone: "..."", "Said Dorothy Poynter, who grew up with Ali, "...""
-            ahead = forward_np(toks, last + 1, n)
-            quote = next((i for i in range(last + 1, n) if self.in_quote[i] is not None), None)
+            ahead = forward_np(toks, last + 1, min(n, last + 16))
+            quote = next((i for i in range(last + 1, min(n, last + 20)) if self.in_quote[i] is not None), None)
             if ahead and quote is not None:
                 mention = self._inverted_mention(ahead)
                 index = self.in_quote[quote]
@@ -288,7 +318,7 @@ class SentenceReader:
                     content = self._tidy(self.quotes[index].inner)
                     return Found("quote", content, cue_span, cue_text, mention, self.sentence)
         if mention is None:
-            ahead = forward_np(toks, last + 1, n)
+            ahead = forward_np(toks, last + 1, min(n, last + 16))
             if ahead and (self._quote_ends_before(first) or (j >= 0 and toks[j].text == ",")):
                 mention = self._inverted_mention(ahead)
                 mention_toks = ahead
@@ -296,7 +326,7 @@ class SentenceReader:
         if mention is None:
             return None
         subject_start = mention_toks[0] if mention_toks else toks[first]
-        start_tok = self.toks.index(subject_start) if not inverted else first
+        start_tok = self.index_of(subject_start) if not inverted else first
         if not inverted and start_tok > 0 and toks[start_tok - 1].lower in _INVERTING:
             return None  # "should North Korea agree to ...": a condition or a question
         resume = last + 1 + (len(mention_toks) if inverted else 0)
@@ -393,6 +423,7 @@ class SentenceReader:
         if k < limit and toks[k].lower in {"he", "she", "they", "we", "i", "it"}:
             return mention_from_tokens([toks[k]], self.text)
         end = k
+        limit = min(limit, k + 15)
         while end < limit and self.in_quote[end] is None and (
             toks[end].is_capital
             or toks[end].lower in {"the", "a", "an", "of", "'s", "’s", "-"}
@@ -406,20 +437,38 @@ class SentenceReader:
 
     def _mark_free(self, span: Span) -> bool:
         """No quotation mark in `span`: it is not another quotation's tail."""
-        return not any(q.outer.start < span.end and q.outer.end > span.start for q in self.quotes)
+        return not any(_overlap(self.quotes[i].outer, span) for i in self._quotes_in(span))
+
+    def _first_words(self, span: Span, count: int) -> list[Token]:
+        """The first `count` word tokens inside `span`."""
+        found: list[Token] = []
+        k = bisect.bisect_left(self.starts, span.start)
+        while k < len(self.toks) and self.toks[k].start < span.end and len(found) < count:
+            if self.toks[k].is_word:
+                found.append(self.toks[k])
+            k += 1
+        return found
+
+    def _quotes_in(self, span: Span) -> range:
+        """Indexes of the quotations that may overlap `span` (quotations are in order)."""
+        first = max(0, bisect.bisect_left(self.quote_starts, span.start) - 1)
+        last = bisect.bisect_right(self.quote_starts, span.end)
+        return range(first, min(last + 1, len(self.quotes)))
 
     def _words(self, span: Span) -> int:
         return len(self.text[span.start : span.end].split())
 
     def _use_quotes_in(self, span: Span, used: set[int]) -> None:
-        for index, quote in enumerate(self.quotes):
+        for index in self._quotes_in(span):
+            quote = self.quotes[index]
             if quote.inner.start >= span.start and quote.inner.end <= span.end:
                 used.add(index)
 
     def _parenthetical_end(self, k: int) -> int | None:
         """After `, she said`, the token that resumes the sentence past the closing comma."""
         toks = self.toks
-        while k < len(toks) and self.in_quote[k] is None and (
+        limit = min(len(toks), k + 12)
+        while k < limit and self.in_quote[k] is None and (
             toks[k].lower in _TIME_WORDS or toks[k].lower in RECIPIENTS or toks[k].is_capital
             or toks[k].lower in {"in", "an", "interview", "statement", "with", "of"}
         ):
@@ -432,7 +481,7 @@ class SentenceReader:
         """After `..., X said`, only a few words or another clause after a comma may follow."""
         toks = self.toks
         tail = 0
-        while k < len(toks) and toks[k].text != "," and self.in_quote[k] is None:
+        while k < len(toks) and toks[k].text != "," and self.in_quote[k] is None and tail <= 8:
             tail += toks[k].is_word
             k += 1
         return tail <= 8
@@ -470,7 +519,8 @@ class SentenceReader:
         """
         toks = self.toks
         k = comma - 1
-        while k >= floor and toks[k].text != "," and self.in_quote[k] is None:
+        stop = max(floor, comma - 40)
+        while k >= stop and toks[k].text != "," and self.in_quote[k] is None:
             k -= 1
         if k < floor + 1 or toks[k].text != ",":
             return None, []
@@ -495,27 +545,27 @@ class SentenceReader:
         if base is None:
             return None, []
         if aside:
-            return base, list(toks[toks.index(name_toks[0]) : comma])
+            return base, list(toks[self.index_of(name_toks[0]) : comma])
         if not base.name and all(t.is_capital for t in middle if t.is_word) and len(middle) <= 4:
             # "A Twitter spokesman, Christopher Abboud, said": the name is the aside.
             named = mention_from_tokens(list(middle), self.text)
             if named is not None and named.name:
                 mention = Mention(named.span, named.text, named.name, base.text, gender=base.gender)
-                return mention, list(toks[toks.index(name_toks[0]) : comma])
+                return mention, list(toks[self.index_of(name_toks[0]) : comma])
         if not base.name or len(middle) > 16 or not all(
             t.is_capital or not t.is_word or t.lower in {"of", "for", "the"} for t in name_toks
         ):
             return None, []
         role_text = self.text[middle[0].start : middle[-1].end]
         mention = Mention(base.span, base.text, base.name, role_text, gender=base.gender)
-        return mention, list(toks[toks.index(name_toks[0]) : comma])
+        return mention, list(toks[self.index_of(name_toks[0]) : comma])
 
     def _inverted_mention(self, ahead: list[Token]) -> Mention | None:
         """`said Lee Soo-jin, an economist at Hanbit Securities`: the name, then its role."""
         mention = mention_from_tokens(ahead, self.text)
         if mention is None or not mention.name:
             return mention
-        k = self.toks.index(ahead[-1]) + 1
+        k = self.index_of(ahead[-1]) + 1
         toks = self.toks
         if k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].lower in {"a", "an", "the"}:
             end = k + 2
@@ -528,12 +578,11 @@ class SentenceReader:
 
     def _floor(self, j: int) -> int:
         """The first token of the clause that ends at token `j`."""
-        k = j
-        while k >= 0:
-            if self.in_quote[k] is not None or self.toks[k].text in {";", ":", "—", "–"}:
-                return k + 1
-            k -= 1
-        return 0
+        if j < 0:
+            return 0
+        if self.in_quote[j] is not None or self.toks[j].text in {";", ":", "—", "–"}:
+            return j + 1
+        return self.floors[j]
 
     def _quote_before(self, k: int) -> int | None:
         """The quotation that ends right before token `k` (allowing a comma and dashes)."""
@@ -608,13 +657,19 @@ class SentenceReader:
             clause = True  # a "that" clause: whatever it starts with, it is content
         if k >= n:
             return None
-        end = self.sentence.end
-        for j in range(k + 1, n):
+        # Content runs to the sentence end, a clause break, or a length no claim reaches
+        # (which keeps run-on text from costing quadratic time).
+        end = min(self.sentence.end, toks[k].start + _MAX_CONTENT)
+        last_tok = bisect.bisect_left(self.starts, end, k + 1)
+        for j in range(k + 1, last_tok):
             if toks[j].text == "," and self.in_quote[j] is None and j + 1 < n and toks[j + 1].lower in _CONTENT_BREAKS:
                 end = toks[j].start
                 break
+        else:
+            if end < self.sentence.end and last_tok > k + 1:
+                end = toks[last_tok - 1].end
         content = self._tidy(Span(toks[k].start, end))
-        words = [t for t in toks if content.start <= t.start < content.end and t.is_word]
+        words = self._first_words(content, 2)
         if not words or (
             self.in_quote[k] is None
             and not clause
@@ -625,16 +680,14 @@ class SentenceReader:
             )
         ):
             return None
-        for index, quote in enumerate(self.quotes):
+        for index in self._quotes_in(content):
+            quote = self.quotes[index]
             if _overlap(content, quote.inner) * 2 >= len(quote.inner):
                 used.add(index)
         return content
 
     def _kind(self, content: Span) -> str:
-        covered = sum(
-            max(0, min(q.outer.end, content.end) - max(q.outer.start, content.start))
-            for q in self.quotes
-        )
+        covered = sum(_overlap(self.quotes[i].outer, content) for i in self._quotes_in(content))
         if covered == 0:
             return "reported"
         return "quote" if covered >= len(content) - 2 else "partial"

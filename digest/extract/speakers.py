@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -287,8 +288,11 @@ def known_people(text: str, body: tuple[Span, ...]) -> list[tuple[int, str, bool
 def _opens_sentence(text: str, offset: int) -> bool:
     """True when only capitalised words (titles, a first name) stand before `offset` in its sentence."""
     start = offset
-    while start > 0 and text[start - 1] not in ".!?\n“”\"":
+    floor = max(0, offset - 80)  # five words at most: no need to read further back
+    while start > floor and text[start - 1] not in ".!?\n“”\"":
         start -= 1
+    if start == floor and floor > 0:
+        return False
     before = text[start:offset].split()
     return all(w[:1].isupper() or w.lower().strip(".,") in {"former", "the", "sen", "rep", "gov"} for w in before) and len(before) <= 5
 
@@ -304,6 +308,7 @@ def name_gender(name: str) -> str | None:
 
 
 _SUBJECT_NAME = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]+(?:-[A-Za-z]+)?)\s+(?:has |had |was |is |also |then )?[a-z]+(?:ed|s)\b", re.M)
+_RECENT = 40
 _SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
 _SINGLE_NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Za-z]+)?\b")
 # How far back (characters) "he" or "she" looks for the person it stands for.
@@ -320,6 +325,12 @@ class Resolver:
 
     def __init__(self, people: list[tuple[int, str, bool]] | None = None) -> None:
         self.people = people or []  # (offset, full name, opens its sentence) of each person named
+        self.people_offsets = [offset for offset, _, _ in self.people]
+        self.by_word: dict[str, list[tuple[int, str]]] = {}
+        for offset, full, _subject in self.people:
+            parts = full.lower().split()
+            for part in {parts[0], parts[-1]}:
+                self.by_word.setdefault(part, []).append((offset, full))
         self.entities: list[Entity] = []
         self.recent: list[Entity] = []
         self.step = 0
@@ -331,6 +342,8 @@ class Resolver:
         if entity in self.recent:
             self.recent.remove(entity)
         self.recent.append(entity)
+        # Only the latest few entities can be referred back to; keep the lookups short.
+        del self.recent[:-_RECENT]
         return entity
 
     def resolve(self, mention: Mention) -> Entity | None:
@@ -363,10 +376,12 @@ class Resolver:
         candidates: list[tuple[int, Entity | str]] = [
             (e.position, e) for e in self.recent if e.person and self._fits(e.gender, e.name, gender)
         ]
+        first = bisect.bisect_left(self.people_offsets, here - _PRONOUN_REACH)
+        last = bisect.bisect_left(self.people_offsets, here)
         candidates += [
             (offset, name)
-            for offset, name, subject in self.people
-            if subject and here - _PRONOUN_REACH <= offset < here and self._fits(None, name, gender)
+            for offset, name, subject in self.people[first:last]
+            if subject and self._fits(None, name, gender)
         ]
         if not candidates:
             return None
@@ -390,14 +405,13 @@ class Resolver:
         return gender in (None, wanted)
 
     def _full_name(self, word: str, before: int) -> str | None:
-        """The latest full name the article gave for this one-word name (last or family name)."""
-        low = word.lower()
-        best = None
-        for offset, full, _subject in self.people:
-            parts = full.lower().split()
-            if low in (parts[0], parts[-1]) and (best is None or offset < before):
-                best = full
-        return best
+        """The latest full name the article gave before `before` for this one-word name
+        (a last name, or a Korean family name), else the first one after it."""
+        found = self.by_word.get(word.lower(), [])
+        earlier = [full for offset, full in found if offset < before]
+        if earlier:
+            return earlier[-1]
+        return found[0][1] if found else None
 
     def _named(self, mention: Mention) -> Entity:
         name = mention.name or ""
