@@ -152,6 +152,17 @@ class SentenceReader:
         n = len(toks)
         k = 0
         while k < n:
+            if (
+                toks[k].text == ":"
+                and 0 < k < n - 1
+                and self.in_quote[k] is None
+                and self.in_quote[k + 1] is not None
+                and toks[k - 1].is_word
+                and toks[k - 1].lower not in CUE_FORMS
+            ):
+                found.append((k, k, ":"))  # 'Cecile Richards: "..."'
+                k += 1
+                continue
             if self.in_quote[k] is not None or not toks[k].is_word:
                 k += 1
                 continue
