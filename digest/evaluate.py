@@ -186,7 +186,17 @@ def _same_speaker(gold: Gold, claim: Claim, text: str) -> tuple[bool, bool]:
     # Last-name agreement: the last words agree once the gold speaker's appositive is
     # cut ("Hillary Clinton" and "Former Secretary of State Hillary Clinton, who ...").
     last_word = _norm(predicted).split()[-1:]
-    return exact, exact or (bool(last_word) and last_word == _norm(target).split()[-1:])
+    return exact, exact or (bool(last_word) and last_word[0] in _last_words(target))
+
+
+def _last_words(speaker: str) -> set[str]:
+    """The gold speaker's last word, and the last word before an "of" phrase that follows
+    a name ("Senator Bernie Sanders of Vermont" -> sanders, vermont)."""
+    words = {w for w in _norm(speaker).split()[-1:]}
+    before, sep, _ = speaker.partition(" of ")
+    if sep and before.split() and before.split()[-1][:1].isupper():
+        words |= set(_norm(before).split()[-1:])
+    return words
 
 
 def _norm(name: str) -> str:

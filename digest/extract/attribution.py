@@ -424,6 +424,9 @@ class SentenceReader:
         """
         toks = self.toks
         k = 0
+        # A dateline ("WASHINGTON —") is where the story was filed, not who speaks.
+        while k < limit and toks[k].is_word and toks[k].text.isupper() and len(toks[k].text) > 2:
+            k += 1
         while k < limit and toks[k].lower in _CONNECTIVES:
             k += 1
         if k < limit and toks[k].lower in _PREPOSITIONS | {"in", "on", "at", "after", "during", "despite"}:

@@ -22,7 +22,7 @@ agree disagree oppose support favor favour back prefer welcome embrace tout hail
 highlight point reference echo repeat stress add continue conclude complain
 answer ask inquire query challenge dispute contest deny refute rebut
 acknowledge admit confess concede disclose divulge leak brief inform notify
-assure reassure remind warn advise caution counsel
+assure reassure remind warn advise caution
 estimate calculate project forecast predict anticipate
 signal hint imply infer insinuate allege
 explain clarify elaborate detail outline summarize describe portray characterize depict

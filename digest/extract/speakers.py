@@ -99,7 +99,15 @@ def mention_from_tokens(toks: list[Token], text: str) -> Mention | None:
     if cut >= 0:
         k += cut + 1
         name_toks = toks[k:]
-    if name_toks and k >= 2 and toks[k - 1].lower in DETERMINERS and toks[k - 2].lower in _JOINERS | _ATTACH:
+    if name_toks and k >= 3 and toks[k - 1].lower == "of" and _two_name_words(toks, k - 1):
+        # "Senator Bernie Sanders of Vermont": a person's name, then where they are from.
+        end = k - 1
+        j = end
+        while j > 0 and toks[j - 1].is_capital and toks[j - 1].lower not in TITLE_WORDS:
+            j -= 1
+        name_toks = toks[j:end]
+        k = j
+    elif name_toks and k >= 2 and toks[k - 1].lower in DETERMINERS and toks[k - 2].lower in _JOINERS | _ATTACH:
         # "Robert Antonacci of the New York delegation": the name is before "of".
         j = k - 2
         end = j
@@ -208,6 +216,14 @@ def forward_np(toks: list[Token], start: int, ceiling: int) -> list[Token]:
     while out and out[-1].lower in _JOINERS:
         out.pop()
     return out
+
+
+def _two_name_words(toks: list[Token], end: int) -> bool:
+    """Two capitalised words before `end` that are neither titles nor organisations."""
+    words = toks[max(0, end - 2) : end]
+    return len(words) == 2 and all(
+        t.is_capital and t.lower not in TITLE_WORDS and t.lower not in _ORG_TAILS for t in words
+    )
 
 
 def _name_soon(toks: list[Token], k: int, ceiling: int) -> bool:
