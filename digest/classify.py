@@ -54,6 +54,10 @@ def classify_claims(
             remaining = still
         order = {t.id: i for i, t in enumerate(topics)}
         matches.sort(key=lambda m: (-m.score, order[m.topic_id]))
+        if matches and matches[0].score >= _TIERS[2]:
+            # A topic found only through the headline says little about this claim once
+            # another topic matched its own paragraph: no cross-reference to it.
+            matches = [m for m in matches if m.score >= _TIERS[3] + 0.1]
         out.append(replace(claim, topics=tuple(matches)))
     return tuple(out)
 

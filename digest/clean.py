@@ -103,13 +103,32 @@ def clean_article(article: Article) -> Article:
             captions.append(_strip(article.text, span))
     if not title and article.title:
         title = article.title
+    body_texts = [t for t, k in zip(texts, kinds, strict=True) if k == "body"]
     return replace(
         article,
+        source=article.source or _credited_outlet(body_texts),
         title=title,
         title_span=title_span,
         body=tuple(s for s in body if s.end > s.start),
         captions=tuple(captions),
     )
+
+
+def _credited_outlet(paragraphs: list[str]) -> str:
+    """The outlet a wire story credits itself to: "... he added. (Yonhap)" at the end, or
+    "SEOUL, Sept. 12 (Yonhap) --" at the start; "" when it names none."""
+    if paragraphs:
+        credit = _CREDIT.search(paragraphs[-1])
+        if credit:
+            name = credit.group().strip().strip("()")
+            if name.upper() != "END":
+                return name
+        dateline = _DATELINE.match(paragraphs[0])
+        if dateline:
+            inside = re.search(r"\(([^)]{2,40})\)", dateline.group())
+            if inside:
+                return inside.group(1).strip()
+    return ""
 
 
 def _lines(text: str, span: Span) -> list[Span]:

@@ -65,7 +65,7 @@ def test_multi_sentence_quote_is_one_claim() -> None:
 def test_quote_interrupted_by_he_said_is_one_claim() -> None:
     text = 'Park Jin spoke on Tuesday.\n\n"Russia is a permanent member," he said, "and it bears a special duty."'
     claim = [c for c in attributed(text) if c.kind == "quote"][0]
-    assert claim.text == "Russia is a permanent member and it bears a special duty"
+    assert claim.text == "Russia is a permanent member, and it bears a special duty"
     assert claim.speaker is not None and claim.speaker.name == "Park Jin"
     assert text[claim.span.start : claim.span.end].startswith("Russia is a permanent member")
 

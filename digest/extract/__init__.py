@@ -130,8 +130,8 @@ def _resolve(article: Article, found: list[tuple[Found, int]]) -> tuple[Claim, .
         inside = [d for d in dates if span.start <= d.span.start < span.end]
         outside = [d for d in dates if _near_cue(d.span, item.cue)]
         when_ref = (inside or outside or [None])[0]
-        claim_text = " ".join(
-            _SPACES.sub(" ", article.text[p.start : p.end]).strip() for p in pieces if p.end > p.start
+        claim_text = _join_parts(
+            [_SPACES.sub(" ", article.text[p.start : p.end]).strip() for p in pieces if p.end > p.start]
         )
         digest_ = hashlib.sha1(f"{article.id}\0{span.start}\0{span.end}\0{kind}".encode()).hexdigest()
         claims.append(
@@ -149,6 +149,20 @@ def _resolve(article: Article, found: list[tuple[Found, int]]) -> tuple[Claim, .
             )
         )
     return tuple(claims)
+
+
+def _join_parts(parts: list[str]) -> str:
+    """Join the pieces of a quotation split by its attribution: a piece that goes on in
+    lower case continues the sentence ("..., and it bears"), a capital starts a new one."""
+    text = parts[0] if parts else ""
+    for part in parts[1:]:
+        if part[:1].islower():
+            text += ", " + part
+        elif text.endswith((".", "!", "?", "…")):
+            text += " " + part
+        else:
+            text += ". " + part
+    return text
 
 
 def _near_cue(span: Span, cue: Span | None) -> bool:

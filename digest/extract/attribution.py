@@ -256,6 +256,8 @@ class SentenceReader:
         toks = self.toks
         n = len(toks)
         cue_span = Span(toks[first].start, toks[last].end)
+        if cue_text == ":" and earlier:
+            return None  # the colon after "told reporters on Monday:" is that cue's
         if cue_text == "according to":
             # "..., Kim said, according to a transcript": the source of a claim already read.
             return None if earlier else self._according_to(first, last, cue_span)
@@ -278,7 +280,9 @@ class SentenceReader:
             return Found(kind, content, cue_span, cue_text, None, self.sentence, inherits=True)
         # The subject before the cue, skipping "also", "has", "earlier" and the like.
         j = first - 1
-        if cue_text == "quoted as saying":
+        if cue_text == ":":
+            pass  # 'Cecile Richards: "..."': the name stands right before the colon
+        elif cue_text == "quoted as saying":
             while j >= 0 and (toks[j].lower in PRE_CUE_SKIP or toks[j].lower in _PASSIVE):
                 j -= 1
         else:

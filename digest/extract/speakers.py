@@ -105,8 +105,10 @@ def mention_from_tokens(toks: list[Token], text: str) -> Mention | None:
         j = end
         while j > 0 and toks[j - 1].is_capital and toks[j - 1].lower not in TITLE_WORDS:
             j -= 1
-        name_toks = toks[j:end]
-        k = j
+        person = (j > 0 and toks[j - 1].lower in _PERSON_TITLES) or name_gender(toks[j].text) is not None
+        if person:  # not "Joint Chiefs of Staff" or "Bank of Korea"
+            name_toks = toks[j:end]
+            k = j
     elif name_toks and k >= 2 and toks[k - 1].lower in DETERMINERS and toks[k - 2].lower in _JOINERS | _ATTACH:
         # "Robert Antonacci of the New York delegation": the name is before "of".
         j = k - 2
