@@ -149,34 +149,10 @@ def build(
 
 
 def claim_record(claim: Claim, path: str) -> dict[str, Any]:
-    """The JSON object `digest claims` prints for one claim."""
-    speaker = claim.speaker
-    return {
-        "article": claim.article_id,
-        "path": path,
-        "id": claim.id,
-        "kind": claim.kind,
-        "text": claim.text,
-        "start": claim.span.start,
-        "end": claim.span.end,
-        "speaker": None
-        if speaker is None
-        else {
-            "name": speaker.name,
-            "role": speaker.role,
-            "mention": speaker.mention,
-            "start": speaker.span.start,
-            "end": speaker.span.end,
-        },
-        "cue": claim.cue,
-        "cue_start": claim.cue_span.start if claim.cue_span else None,
-        "cue_end": claim.cue_span.end if claim.cue_span else None,
-        "when": claim.when.isoformat() if claim.when else None,
-        "topics": [
-            {"id": m.topic_id, "score": m.score, "matched_terms": list(m.matched_terms)}
-            for m in claim.topics
-        ],
-    }
+    """The JSON object `digest claims` prints for one claim: where it is, then the claim."""
+    from .render import claim_to_dict
+
+    return {"article": claim.article_id, "path": path, **claim_to_dict(claim)}
 
 
 @main.command()

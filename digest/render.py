@@ -240,7 +240,8 @@ def _iso(value: date | datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def _claim_json(claim: Claim) -> dict[str, Any]:
+def claim_to_dict(claim: Claim) -> dict[str, Any]:
+    """A claim as JSON-ready data: text, offsets, speaker, cue, dates and topics."""
     speaker = claim.speaker
     return {
         "id": claim.id,
@@ -289,7 +290,7 @@ def _story_json(brief: Brief, story: Story) -> dict[str, Any]:
         "sources": list(brief.cite(story.article_ids)),
         "independent_outlets": list(brief.independent(story.article_ids)),
         "syndicated_copies": list(brief.copies(story.article_ids)),
-        "claims": [_claim_json(c) for c in story.claims],
+        "claims": [claim_to_dict(c) for c in story.claims],
     }
 
 

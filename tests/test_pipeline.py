@@ -144,7 +144,7 @@ def test_claims_command_prints_json_lines_with_offsets(seed_path: Path) -> None:
     speaker = quote["speaker"]
     assert speaker["name"] == "Matthew Miller"
     assert text[speaker["start"] : speaker["end"]] == speaker["mention"] == "Miller"
-    assert quote["topics"][0]["id"] == "iran-funds-waiver"
+    assert quote["topics"][0]["topic_id"] == "iran-funds-waiver"
 
 
 def test_claims_of_a_jsonl_record_point_into_its_text() -> None:
