@@ -18,7 +18,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 from .clean import clean_article
@@ -121,10 +121,16 @@ def read_gold(path: Path) -> Iterator[tuple[Article, list[Gold]]]:
             published = None
             if record.get("date"):
                 day = date.fromisoformat(str(record["date"])[:10])
-                published = datetime.combine(day, time(12), tzinfo=timezone.utc)
+                published = datetime.combine(day, time(12), tzinfo=UTC)
             article = Article(
-                id=doc, source=str(record.get("publisher") or ""), title="", url=None,
-                published=published, text=text, path=f"{path}:{number}", body=(Span(0, len(text)),),
+                id=doc,
+                source=str(record.get("publisher") or ""),
+                title="",
+                url=None,
+                published=published,
+                text=text,
+                path=f"{path}:{number}",
+                body=(Span(0, len(text)),),
             )
             yield article, _gold(doc, attributions)
 
@@ -150,7 +156,10 @@ def _gold(doc: str, attributions: Sequence[dict]) -> list[Gold]:
     named = sorted(
         (sp.start, name)
         for _, name, sp, _, _ in items
-        if sp and name and name.lower() not in _PRONOUNS and name.split()[0].lower() not in _DESCRIPTIVE
+        if sp
+        and name
+        and name.lower() not in _PRONOUNS
+        and name.split()[0].lower() not in _DESCRIPTIVE
     )
     out = []
     for spans, speaker, sspan, cue, quoted in items:
@@ -204,7 +213,7 @@ def _norm(name: str) -> str:
 
 
 def _head(speaker: str) -> str:
-    """A gold speaker string without its appositive: "Dean Johnson, a salesman" -> "Dean Johnson"."""
+    """A gold speaker without its appositive: "Dean Johnson, a salesman" -> "Dean Johnson"."""
     head = re.split(r",|\(| who ", speaker, maxsplit=1)[0]
     return head.strip() or speaker
 
@@ -249,7 +258,9 @@ def evaluate(pairs: Iterable[tuple[Article, list[Gold]]], *, errors: int = 0) ->
                     row.speaker_last += last
                 if gold.cue:
                     row.cue_total += 1
-                    row.cue_right += (claim.cue or "").lower() in gold.cue.lower() and bool(claim.cue)
+                    row.cue_right += (claim.cue or "").lower() in gold.cue.lower() and bool(
+                        claim.cue
+                    )
         for index, claim in enumerate(claims):
             if index not in used and len(report.false_positives) < errors:
                 report.false_positives.append((article.id, _context(article.text, claim.span)))
@@ -265,7 +276,11 @@ def _context(text: str, span: Span, width: int = 80) -> str:
 
 def format_report(report: Report) -> str:
     """The report as a plain-text table."""
-    lines = [f"documents: {report.docs}   gold attributions: {report.rows['all'].gold}   predicted: {report.predicted}", ""]
+    lines = [
+        f"documents: {report.docs}   gold attributions: {report.rows['all'].gold}"
+        f"   predicted: {report.predicted}",
+        "",
+    ]
     lines.append(f"{'threshold':<10} {'precision':>9} {'recall':>7} {'F1':>6}")
     for threshold in THRESHOLDS:
         p, r, f = report.scores(threshold)
@@ -273,9 +288,20 @@ def format_report(report: Report) -> str:
     tight = sum(report.tightness) / len(report.tightness) if report.tightness else 0.0
     lines.append(f"mean |gold ∩ pred| / |pred| over matches: {tight:.3f}")
     lines.append("")
-    header = f"{'gold subset':<22} {'n':>6} {'R@0.3':>6} {'R@0.8':>6} {'speaker':>8} {'last name':>9} {'cue':>6}"
+    header = (
+        f"{'gold subset':<22} {'n':>6} {'R@0.3':>6} {'R@0.8':>6} "
+        f"{'speaker':>8} {'last name':>9} {'cue':>6}"
+    )
     lines.append(header)
-    order = ["all", "with quote marks", "without quote marks", "speaker before", "speaker after", "speaker absent", "pronoun speaker"]
+    order = [
+        "all",
+        "with quote marks",
+        "without quote marks",
+        "speaker before",
+        "speaker after",
+        "speaker absent",
+        "pronoun speaker",
+    ]
     for name in order:
         row = report.rows.get(name)
         if row is None or not row.gold:
@@ -285,7 +311,9 @@ def format_report(report: Report) -> str:
         sp = row.speaker_exact / row.speaker_total if row.speaker_total else 0.0
         sl = row.speaker_last / row.speaker_total if row.speaker_total else 0.0
         cue = row.cue_right / row.cue_total if row.cue_total else 0.0
-        lines.append(f"{name:<22} {row.gold:>6} {r3:>6.3f} {r8:>6.3f} {sp:>8.3f} {sl:>9.3f} {cue:>6.3f}")
+        lines.append(
+            f"{name:<22} {row.gold:>6} {r3:>6.3f} {r8:>6.3f} {sp:>8.3f} {sl:>9.3f} {cue:>6.3f}"
+        )
     if report.misses or report.false_positives:
         lines.append("")
         lines.append("misses ([[gold content]]):")

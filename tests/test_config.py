@@ -33,7 +33,11 @@ def _error(tmp_path: Path, text: str) -> str:
 
 def test_shipped_config_loads() -> None:
     config = load_config(ROOT / "config.yaml")
-    assert [t.id for t in config.topics] == ["nk-russia-arms", "unsc-sanctions", "iran-funds-waiver"]
+    assert [t.id for t in config.topics] == [
+        "nk-russia-arms",
+        "unsc-sanctions",
+        "iran-funds-waiver",
+    ]
     assert config.brief.title == "Korea Desk Daily Brief"
     assert config.output_dir == ROOT / "out"
 
@@ -60,7 +64,10 @@ def test_wrong_type_names_value_and_expectation(tmp_path: Path) -> None:
 
 
 def test_unbalanced_parenthesis_in_a_query_points_at_it(tmp_path: Path) -> None:
-    text = "topics:\n  - id: nk-russia-arms\n    title: Arms\n    query: 'Russia AND (arms OR weapons'\n"
+    text = (
+        "topics:\n  - id: nk-russia-arms\n    title: Arms\n"
+        "    query: 'Russia AND (arms OR weapons'\n"
+    )
     path = _write(tmp_path, text)
     with pytest.raises(QueryError) as info:
         load_config(path)
@@ -81,7 +88,9 @@ def test_unknown_top_level_key(tmp_path: Path) -> None:
 
 def test_missing_required_key_in_a_topic(tmp_path: Path) -> None:
     message = _error(tmp_path, "topics:\n  - id: arms\n    title: Arms\n")
-    assert message.endswith(":2: topics[0].query: required key is missing\nHint: add 'query: ...' here")
+    assert message.endswith(
+        ":2: topics[0].query: required key is missing\nHint: add 'query: ...' here"
+    )
 
 
 def test_bad_choice_lists_the_values(tmp_path: Path) -> None:

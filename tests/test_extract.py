@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -38,7 +38,7 @@ def test_quote_with_speaker_after() -> None:
 
 def test_inverted_attribution_resolves_the_last_name() -> None:
     text = (
-        'Matthew Miller said the talks would resume.\n\n'
+        "Matthew Miller said the talks would resume.\n\n"
         '"They will be available for humanitarian use only," added Miller.'
     )
     claim = [c for c in attributed(text) if c.kind == "quote"][0]
@@ -55,15 +55,20 @@ def test_speaker_before_with_colon() -> None:
 
 
 def test_multi_sentence_quote_is_one_claim() -> None:
-    claim = one('"Obviously we know that a meeting is to take place. Our understanding is that it '
-                'will focus on arms," Brig. Gen. Pat Ryder told reporters.')
+    claim = one(
+        '"Obviously we know that a meeting is to take place. Our understanding is that it '
+        'will focus on arms," Brig. Gen. Pat Ryder told reporters.'
+    )
     assert claim.text.startswith("Obviously") and claim.text.endswith("focus on arms")
     assert claim.speaker is not None
     assert (claim.speaker.name, claim.speaker.role) == ("Pat Ryder", "Brig. Gen.")
 
 
 def test_quote_interrupted_by_he_said_is_one_claim() -> None:
-    text = 'Park Jin spoke on Tuesday.\n\n"Russia is a permanent member," he said, "and it bears a special duty."'
+    text = (
+        'Park Jin spoke on Tuesday.\n\n"Russia is a permanent member," he said, '
+        '"and it bears a special duty."'
+    )
     claim = [c for c in attributed(text) if c.kind == "quote"][0]
     assert claim.text == "Russia is a permanent member, and it bears a special duty"
     assert claim.speaker is not None and claim.speaker.name == "Park Jin"
@@ -72,18 +77,21 @@ def test_quote_interrupted_by_he_said_is_one_claim() -> None:
 
 def test_quote_over_several_paragraphs() -> None:
     text = (
-        'Kirby spoke at length on Monday.\n\n'
+        "Kirby spoke at length on Monday.\n\n"
         '"The first thing to say is that we are watching.\n\n'
         '"The second is that we will act," John Kirby said.'
     )
     quotes = [c for c in attributed(text) if c.kind == "quote"]
     assert len(quotes) == 1
-    assert quotes[0].text == "The first thing to say is that we are watching. The second is that we will act"
+    assert (
+        quotes[0].text
+        == "The first thing to say is that we are watching. The second is that we will act"
+    )
     assert quotes[0].speaker is not None and quotes[0].speaker.name == "John Kirby"
 
 
 def test_quote_inside_quote_stays_inside() -> None:
-    claim = one('"He told me \'we are ready\' and left," said Lee Min-ho.')
+    claim = one("\"He told me 'we are ready' and left,\" said Lee Min-ho.")
     assert claim.text == "He told me 'we are ready' and left"
 
 
@@ -176,7 +184,9 @@ def test_said_in_a_statement() -> None:
 
 
 def test_reported_speech_with_speaker_after() -> None:
-    claim = one("The United States will not hesitate to act, a State Department spokesperson said Tuesday.")
+    claim = one(
+        "The United States will not hesitate to act, a State Department spokesperson said Tuesday."
+    )
     assert claim.text == "The United States will not hesitate to act"
     assert claim.speaker is not None and claim.speaker.name == "a State Department spokesperson"
 
@@ -190,7 +200,10 @@ def test_participle_adds_a_second_claim_of_the_same_speaker() -> None:
 def test_appositive_name_and_role() -> None:
     claim = one("Jung Pak, U.S. deputy special envoy for North Korea, said the meeting was likely.")
     assert claim.speaker is not None
-    assert (claim.speaker.name, claim.speaker.role) == ("Jung Pak", "U.S. deputy special envoy for North Korea")
+    assert (claim.speaker.name, claim.speaker.role) == (
+        "Jung Pak",
+        "U.S. deputy special envoy for North Korea",
+    )
 
 
 def test_anonymous_source_and_group_speakers() -> None:
@@ -241,15 +254,19 @@ def test_pentagon_spokesperson_named_later() -> None:
 
 
 def test_relative_dates_resolve_against_the_publication_date() -> None:
-    tuesday = datetime(2023, 9, 12, 12, tzinfo=timezone.utc)
+    tuesday = datetime(2023, 9, 12, 12, tzinfo=UTC)
     text = (
         "The envoy said Monday that the deal was close.\n\n"
         "Kim is expected to meet Putin on Wednesday.\n\n"
-        'The minister said the waivers were signed on Friday and notified to Congress yesterday.'
+        "The minister said the waivers were signed on Friday and notified to Congress yesterday."
     )
     claims = claims_of(text, tuesday)
     whens = [(c.kind, c.when.isoformat() if c.when else None) for c in claims]
-    assert whens == [("reported", "2023-09-11"), ("statement", "2023-09-13"), ("reported", "2023-09-08")]
+    assert whens == [
+        ("reported", "2023-09-11"),
+        ("statement", "2023-09-13"),
+        ("reported", "2023-09-08"),
+    ]
     dated = {d.phrase: d.date.isoformat() for d in claims[2].dates}
     assert dated == {"Friday": "2023-09-08", "yesterday": "2023-09-11"}
 

@@ -47,7 +47,9 @@ def _compare_golden(name: str, actual: str) -> None:
                 n=2,
             )
         )
-        pytest.fail(f"{name} differs from the golden file (UPDATE_GOLDEN=1 to accept):\n{diff[:6000]}")
+        pytest.fail(
+            f"{name} differs from the golden file (UPDATE_GOLDEN=1 to accept):\n{diff[:6000]}"
+        )
 
 
 def test_markdown_matches_golden(built: dict[str, Path]) -> None:
@@ -62,7 +64,13 @@ def test_pdf_has_pages_bookmarks_headings_and_a_quote(built: dict[str, Path]) ->
     reader = PdfReader(built["pdf"])
     assert len(reader.pages) >= 2
     outline = [item.title for item in reader.outline if not isinstance(item, list)]
-    for title in ("Bottom line", "North Korea–Russia arms", "UN Security Council sanctions", "Iran frozen funds waiver", "Sources"):
+    for title in (
+        "Bottom line",
+        "North Korea–Russia arms",
+        "UN Security Council sanctions",
+        "Iran frozen funds waiver",
+        "Sources",
+    ):
         assert title in outline
     text = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
     assert "Korea Desk Daily Brief" in text
@@ -103,7 +111,8 @@ HOSTILE = (
     "---\ntitle: 'Test <script>alert(1)</script>'\nsource: Evil Wire\n"
     "url: 'javascript:alert(1)'\npublished: 2023-09-12T09:00:00+09:00\n---\n"
     '"<script>alert(1)</script> [x](javascript:alert(1)) <img src="file:///etc/passwd"> '
-    '# Heading | a | b |," said Kim Jong-un, adding that North Korea would send weapons to Russia.\n'
+    '# Heading | a | b |," said Kim Jong-un, adding that North Korea would send '
+    "weapons to Russia.\n"
 )
 
 
@@ -126,7 +135,11 @@ def test_hostile_article_text_stays_literal_in_every_format(tmp_path: Path) -> N
 
 def _cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "digest", *args], cwd=cwd, capture_output=True, text=True, check=False
+        [sys.executable, "-m", "digest", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 
@@ -137,7 +150,20 @@ def test_claims_command_prints_json_lines_with_offsets(seed_path: Path) -> None:
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(records) >= 17
     quote = next(r for r in records if r["text"].startswith("They will be available"))
-    assert set(quote) >= {"article", "path", "kind", "text", "start", "end", "speaker", "cue", "cue_start", "cue_end", "when", "topics"}
+    assert set(quote) >= {
+        "article",
+        "path",
+        "kind",
+        "text",
+        "start",
+        "end",
+        "speaker",
+        "cue",
+        "cue_start",
+        "cue_end",
+        "when",
+        "topics",
+    }
     assert quote["kind"] == "quote" and quote["cue"] == "added"
     assert text[quote["start"] : quote["end"]] == quote["text"]
     assert text[quote["cue_start"] : quote["cue_end"]] == "added"
@@ -151,17 +177,32 @@ def test_claims_of_a_jsonl_record_point_into_its_text() -> None:
     feed = ROOT / "examples" / "articles" / "2023-09-13_meridian_feed.jsonl"
     result = _cli("claims", str(feed))
     assert result.returncode == 0, result.stderr
-    texts = {json.loads(line)["id"]: json.loads(line)["text"] for line in feed.read_text().splitlines()}
+    texts = {
+        json.loads(line)["id"]: json.loads(line)["text"] for line in feed.read_text().splitlines()
+    }
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert {r["article"] for r in records} == set(texts)
     for record in records:
-        if record["kind"] != "quote" or "\n" in texts[record["article"]][record["start"] : record["end"]]:
+        if (
+            record["kind"] != "quote"
+            or "\n" in texts[record["article"]][record["start"] : record["end"]]
+        ):
             continue
         assert texts[record["article"]][record["start"] : record["end"]] == record["text"]
 
 
 def test_build_command_writes_the_four_files(tmp_path: Path) -> None:
-    result = _cli("build", "--config", "config.yaml", "--date", "2023-09-13", "--out", str(tmp_path), "--format", "md,json")
+    result = _cli(
+        "build",
+        "--config",
+        "config.yaml",
+        "--date",
+        "2023-09-13",
+        "--out",
+        str(tmp_path),
+        "--format",
+        "md,json",
+    )
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.json", "brief.md"]
 
@@ -177,7 +218,9 @@ def test_bad_config_exits_1_and_bad_usage_exits_2(tmp_path: Path) -> None:
 
 
 def test_nothing_to_read_exits_3(tmp_path: Path) -> None:
-    result = _cli("build", "--config", "config.yaml", "--input", str(tmp_path), "--out", str(tmp_path / "o"))
+    result = _cli(
+        "build", "--config", "config.yaml", "--input", str(tmp_path), "--out", str(tmp_path / "o")
+    )
     assert result.returncode == 3
     assert "no articles could be read" in result.stderr
 
@@ -194,7 +237,12 @@ def test_explain_shows_matched_terms() -> None:
     runner = CliRunner()
     result = runner.invoke(
         main,
-        ["explain", "--config", str(ROOT / "config.yaml"), "North Korea may ship artillery shells to Russia"],
+        [
+            "explain",
+            "--config",
+            str(ROOT / "config.yaml"),
+            "North Korea may ship artillery shells to Russia",
+        ],
     )
     assert result.exit_code == 0, result.output
     assert "✓ nk-russia-arms:" in result.output
@@ -213,5 +261,3 @@ def test_one_broken_article_does_not_stop_the_build(tmp_path: Path) -> None:
     assert [Path(s.path).name for s in brief.stats.skipped] == ["bad.txt"]
     out = write_brief(brief, tmp_path / "out", ["md"])
     assert "bad.txt" in out["md"].read_text() or "bad\\.txt" in out["md"].read_text()
-
-

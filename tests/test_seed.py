@@ -78,7 +78,9 @@ def test_expected_claim_is_found(seed, want) -> None:
 
 def test_chrome_yields_no_claim_and_no_brief_line(seed) -> None:
     expected, processed, config = seed
-    brief = build_brief(config, date(2023, 9, 13), inputs=[processed.article.path], published=date(2023, 9, 12))
+    brief = build_brief(
+        config, date(2023, 9, 13), inputs=[processed.article.path], published=date(2023, 9, 12)
+    )
     markdown = render_markdown(brief, template_environment())
     for chrome in expected["not_claims"]:
         for claim in processed.claims:
@@ -97,8 +99,14 @@ def test_captions_are_kept_as_captions(seed) -> None:
 
 def test_brief_follows_the_sketch(seed) -> None:
     _, processed, config = seed
-    brief = build_brief(config, date(2023, 9, 13), inputs=[processed.article.path], published=date(2023, 9, 12))
-    assert [s.topic_id for s in brief.sections] == ["nk-russia-arms", "unsc-sanctions", "iran-funds-waiver"]
+    brief = build_brief(
+        config, date(2023, 9, 13), inputs=[processed.article.path], published=date(2023, 9, 12)
+    )
+    assert [s.topic_id for s in brief.sections] == [
+        "nk-russia-arms",
+        "unsc-sanctions",
+        "iran-funds-waiver",
+    ]
     assert all(s.stories for s in brief.sections)
     assert {b.topic_id for b in brief.bottom_line} == {s.topic_id for s in brief.sections}
     watch = [(e.when.isoformat(), e.text) for e in brief.watch_list]

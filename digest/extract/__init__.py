@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from ..model import Article, Claim, DateRef, Speaker, Span
+from ..model import Article, Claim, DateRef, Span, Speaker
 from .attribution import Found, SentenceReader
 from .dates import find_dates
 from .speakers import Entity, Mention, Resolver, known_people
@@ -43,7 +43,9 @@ def _is_statement(text: str, sentence: Span, quotes: list) -> bool:
     if len(words) < _MIN_STATEMENT_WORDS:
         return False
     # A sentence inside a quotation is part of that quote, never the outlet's statement.
-    return not any(q.outer.start <= sentence.start and sentence.end <= q.outer.end + 1 for q in quotes)
+    return not any(
+        q.outer.start <= sentence.start and sentence.end <= q.outer.end + 1 for q in quotes
+    )
 
 
 def _strip_end(text: str, span: Span) -> Span:
@@ -98,7 +100,9 @@ def _resolve(article: Article, found: list[tuple[Found, int]]) -> tuple[Claim, .
             if last is not None and block_index - last[2] <= 1:
                 entity, mention = last[0], last[1]
             elif item.mention is None and item.cue is None:
-                resolved.append((Found("statement", item.content, None, None, None, item.sentence), None, None))
+                resolved.append(
+                    (Found("statement", item.content, None, None, None, item.sentence), None, None)
+                )
                 continue
         else:
             entity = resolver.resolve(mention)
@@ -129,11 +133,18 @@ def _resolve(article: Article, found: list[tuple[Found, int]]) -> tuple[Claim, .
             dates = sentence_dates[item.sentence] = find_dates(article.text, item.sentence, anchor)
         inside = [d for d in dates if span.start <= d.span.start < span.end]
         outside = [d for d in dates if _near_cue(d.span, item.cue)]
-        when_ref = (inside or outside or [None])[0]
+        candidates = inside or outside
+        when_ref = candidates[0] if candidates else None
         claim_text = _join_parts(
-            [_SPACES.sub(" ", article.text[p.start : p.end]).strip() for p in pieces if p.end > p.start]
+            [
+                _SPACES.sub(" ", article.text[p.start : p.end]).strip()
+                for p in pieces
+                if p.end > p.start
+            ]
         )
-        digest_ = hashlib.sha1(f"{article.id}\0{span.start}\0{span.end}\0{kind}".encode()).hexdigest()
+        digest_ = hashlib.sha1(
+            f"{article.id}\0{span.start}\0{span.end}\0{kind}".encode()
+        ).hexdigest()
         claims.append(
             Claim(
                 id=digest_[:12],

@@ -97,7 +97,9 @@ class Found:
     cue_text: str | None
     mention: Mention | None
     sentence: Span
-    inherits: bool = False  # the speaker is the previous claim's ("..., noting ...", or a bare quote)
+    inherits: bool = (
+        False  # the speaker is the previous claim's ("..., noting ...", or a bare quote)
+    )
     parts: tuple[Span, ...] = ()  # the quotations a claim joins ('"...," he said, "..."')
 
 
@@ -107,7 +109,9 @@ class SentenceReader:
     def __init__(self, text: str, sentence: Span, quotes: list[Quote]) -> None:
         self.text = text
         self.sentence = sentence
-        self.quotes = [q for q in quotes if q.outer.start < sentence.end and q.outer.end > sentence.start]
+        self.quotes = [
+            q for q in quotes if q.outer.start < sentence.end and q.outer.end > sentence.start
+        ]
         self.toks = tokens(text, sentence)
         self.starts = [t.start for t in self.toks]
         self.position = {id(t): i for i, t in enumerate(self.toks)}
@@ -189,14 +193,20 @@ class SentenceReader:
         toks = self.toks
         low = toks[k].lower
         prev = toks[k - 1].lower if k > 0 else ""
-        if toks[k].is_capital and k > 0 and toks[k - 1].text not in {'"', "“", "”", ","} and not self._title_case:
+        if (
+            toks[k].is_capital
+            and k > 0
+            and toks[k - 1].text not in {'"', "“", "”", ","}
+            and not self._title_case
+        ):
             return False  # a proper noun: "the United States"
         if (
             k + 2 < len(toks)
             and toks[k + 1].lower == "to"
             and low not in _COMMIT_CUES
             and not toks[k + 2].is_capital
-            and toks[k + 2].lower not in {"the", "a", "an", "reporters", "journalists", "me", "us", "him", "her", "them"}
+            and toks[k + 2].lower
+            not in {"the", "a", "an", "reporters", "journalists", "me", "us", "him", "her", "them"}
         ):
             return False  # "said to be", "asked to leave"; but "said to Fox News"
         if prev in _PASSIVE and low not in {"quoted"} and not low.endswith("ing"):
@@ -208,7 +218,7 @@ class SentenceReader:
             return k > 0 and (
                 toks[k - 1].is_word
                 or self.in_quote[k - 1] is not None
-                or toks[k - 1].text in "\"”»"
+                or toks[k - 1].text in '"”»'
                 or (low.endswith("ing") and toks[k - 1].text == ",")  # ", calling it ..."
             )
         return True
@@ -229,7 +239,15 @@ class SentenceReader:
             start = min(q.inner.start for q in unused)
             end = max(q.inner.end for q in unused)
             found.append(
-                Found("quote", self._tidy(Span(start, end)), None, None, None, self.sentence, inherits=True)
+                Found(
+                    "quote",
+                    self._tidy(Span(start, end)),
+                    None,
+                    None,
+                    None,
+                    self.sentence,
+                    inherits=True,
+                )
             )
         else:
             # A quotation of a few words or more outside every claim: still someone's words.
@@ -243,7 +261,9 @@ class SentenceReader:
                     continue
                 if len(self.text[quote.inner.start : quote.inner.end].split()) >= _BARE_QUOTE_WORDS:
                     content = self._tidy(quote.inner)
-                    found.append(Found("quote", content, None, None, None, self.sentence, inherits=True))
+                    found.append(
+                        Found("quote", content, None, None, None, self.sentence, inherits=True)
+                    )
         return found
 
     def _mostly_quote(self, quotes: list[Quote]) -> bool:
@@ -263,10 +283,14 @@ class SentenceReader:
             return None if earlier else self._according_to(first, last, cue_span)
         # Participle cue after a comma: a second claim of the sentence's speaker.
         participle = toks[first].lower in PARTICIPLE_CUES or toks[first].lower.endswith("ing")
-        if participle and first > 1 and (
-            toks[first - 1].text == ","
-            or toks[first - 1].lower in {"before", "after", "while", "by"}
-            or (self.in_quote[first - 1] is not None and toks[first - 2].text == ",")
+        if (
+            participle
+            and first > 1
+            and (
+                toks[first - 1].text == ","
+                or toks[first - 1].lower in {"before", "after", "while", "by"}
+                or (self.in_quote[first - 1] is not None and toks[first - 2].text == ",")
+            )
         ):
             content = self._content_after(last + 1, cue=cue_text, used=used)
             if content is None:
@@ -286,17 +310,27 @@ class SentenceReader:
             while j >= 0 and (toks[j].lower in PRE_CUE_SKIP or toks[j].lower in _PASSIVE):
                 j -= 1
         else:
-            while j >= 0 and self.in_quote[j] is None and (
-                toks[j].lower in PRE_CUE_SKIP
-                or toks[j].lower in _TIME_WORDS
-                or (toks[j].lower.endswith("ly") and not toks[j].is_capital and len(toks[j].text) > 4)
+            while (
+                j >= 0
+                and self.in_quote[j] is None
+                and (
+                    toks[j].lower in PRE_CUE_SKIP
+                    or toks[j].lower in _TIME_WORDS
+                    or (
+                        toks[j].lower.endswith("ly")
+                        and not toks[j].is_capital
+                        and len(toks[j].text) > 4
+                    )
+                )
             ):
                 j -= 1
         j = self._skip_aside(j)
         if j > 2 and toks[j].text == "," and toks[j - 1].text == ")" and self.in_quote[j] is None:
             j -= 1  # "Gov. John Kasich (R-OH), said"
         if j > 1 and toks[j].text == ")" and self.in_quote[j] is None:
-            opening = next((i for i in range(j - 1, max(-1, j - 6), -1) if toks[i].text == "("), None)
+            opening = next(
+                (i for i in range(j - 1, max(-1, j - 6), -1) if toks[i].text == "("), None
+            )
             if opening is not None:
                 j = opening - 1
         floor = self._floor(j)
@@ -324,7 +358,10 @@ class SentenceReader:
         if mention is None and first == 0 and toks[0].is_capital:
             # "Continued Stone: "..."", "Said Dorothy Poynter, who grew up with Ali, "...""
             ahead = forward_np(toks, last + 1, min(n, last + 16))
-            quote = next((i for i in range(last + 1, min(n, last + 20)) if self.in_quote[i] is not None), None)
+            quote = next(
+                (i for i in range(last + 1, min(n, last + 20)) if self.in_quote[i] is not None),
+                None,
+            )
             if ahead and quote is not None:
                 mention = self._inverted_mention(ahead)
                 index = self.in_quote[quote]
@@ -345,16 +382,22 @@ class SentenceReader:
         if not inverted and start_tok > 0 and toks[start_tok - 1].lower in _INVERTING:
             return None  # "should North Korea agree to ...": a condition or a question
         resume = last + 1 + (len(mention_toks) if inverted else 0)
-        ahead_used: set[int] = set()
-        ahead = self._content_after(resume, cue=cue_text, used=ahead_used)
+        content_used: set[int] = set()
+        after_cue = self._content_after(resume, cue=cue_text, used=content_used)
         # 1. A quotation right before the attribution: `"...," Miller said` -- unless it
         #    is a short title and a reported clause follows the cue.
         before = self._quote_before(start_tok)
-        if before is not None and (ahead is None or inverted or self._words(self.quotes[before].inner) >= 5):
+        if before is not None and (
+            after_cue is None or inverted or self._words(self.quotes[before].inner) >= 5
+        ):
             used.add(before)
             content = self.quotes[before].inner
             lead_in = Span(self.sentence.start, self.quotes[before].outer.start)
-            if self._words(lead_in) >= _MIN_CONTENT_WORDS and not earlier and self._mark_free(lead_in):
+            if (
+                self._words(lead_in) >= _MIN_CONTENT_WORDS
+                and not earlier
+                and self._mark_free(lead_in)
+            ):
                 # 'Gore "made a strategic mistake," Lichtman said': the quotation is a fragment
                 # of the claim, which starts with the sentence.
                 content = self._tidy(Span(self.sentence.start, content.end))
@@ -365,7 +408,9 @@ class SentenceReader:
                 used.add(after)
                 pieces = (self._tidy(content), self._tidy(self.quotes[after].inner))
                 joined = Span(pieces[0].start, pieces[1].end)
-                return Found("quote", joined, cue_span, cue_text, mention, self.sentence, parts=pieces)
+                return Found(
+                    "quote", joined, cue_span, cue_text, mention, self.sentence, parts=pieces
+                )
             return Found("quote", self._tidy(content), cue_span, cue_text, mention, self.sentence)
         # 2. A parenthetical attribution: `At one point, she said, she was considering ...`.
         if start_tok > 0 and toks[start_tok - 1].text == "," and not inverted:
@@ -373,27 +418,47 @@ class SentenceReader:
             if after_comma is not None and not earlier:
                 head = self._tidy(Span(self.sentence.start, toks[start_tok - 1].start))
                 tail = self._tidy(Span(toks[after_comma].start, self.sentence.end))
-                if self._words(head) + self._words(tail) >= _MIN_CONTENT_WORDS and self._words(tail) >= 2:
-                    pieces = tuple(p for p in (head, tail) if p.end > p.start)
-                    joined = Span(pieces[0].start, pieces[-1].end)
+                if (
+                    self._words(head) + self._words(tail) >= _MIN_CONTENT_WORDS
+                    and self._words(tail) >= 2
+                ):
+                    halves = tuple(p for p in (head, tail) if p.end > p.start)
+                    joined = Span(halves[0].start, halves[-1].end)
                     self._use_quotes_in(joined, used)
-                    return Found(self._kind(joined), joined, cue_span, cue_text, mention, self.sentence, parts=pieces)
+                    return Found(
+                        self._kind(joined),
+                        joined,
+                        cue_span,
+                        cue_text,
+                        mention,
+                        self.sentence,
+                        parts=halves,
+                    )
         # 3. Content after the cue: a quotation or a reported clause.
-        if ahead is not None and not inverted:
-            used |= ahead_used
-            return Found(self._kind(ahead), ahead, cue_span, cue_text, mention, self.sentence)
+        if after_cue is not None and not inverted:
+            used |= content_used
+            return Found(self._kind(after_cue), after_cue, cue_span, cue_text, mention, self.sentence)
         # 4. Content before the subject: `..., a spokesperson said Tuesday.`
         if start_tok > 0 and toks[start_tok - 1].text == "," and self._tail_is_short(last + 1):
             content = self._tidy(Span(self.sentence.start, toks[start_tok - 1].start))
             if self._words(content) >= _MIN_CONTENT_WORDS and not earlier:
                 self._use_quotes_in(content, used)
-                return Found(self._kind(content), content, cue_span, cue_text, mention, self.sentence)
-        if ahead is not None:
-            used |= ahead_used
-            return Found(self._kind(ahead), ahead, cue_span, cue_text, mention, self.sentence)
+                return Found(
+                    self._kind(content), content, cue_span, cue_text, mention, self.sentence
+                )
+        if after_cue is not None:
+            used |= content_used
+            return Found(self._kind(after_cue), after_cue, cue_span, cue_text, mention, self.sentence)
         if self.text[self.sentence.start : self.sentence.end].rstrip().endswith(":"):
             # "Cruz continued:" and the quotation in the next paragraph is his.
-            return Found("intro", Span(self.sentence.end, self.sentence.end), cue_span, cue_text, mention, self.sentence)
+            return Found(
+                "intro",
+                Span(self.sentence.end, self.sentence.end),
+                cue_span,
+                cue_text,
+                mention,
+                self.sentence,
+            )
         return None
 
     def _skip_aside(self, j: int) -> int:
@@ -403,7 +468,10 @@ class SentenceReader:
         toks = self.toks
         for _ in range(3):
             if j > 1 and toks[j].text in {"—", "–", "--"} and self.in_quote[j] is None:
-                opening = next((i for i in range(j - 1, max(-1, j - 40), -1) if toks[i].text == toks[j].text), None)
+                opening = next(
+                    (i for i in range(j - 1, max(-1, j - 40), -1) if toks[i].text == toks[j].text),
+                    None,
+                )
                 if opening is None:
                     return j
                 j = opening - 1
@@ -412,7 +480,13 @@ class SentenceReader:
                 continue
             if j >= 2 and toks[j].lower in _SETTING_NOUNS:
                 k = j - 1
-                while k >= 0 and k >= j - 3 and toks[k].lower not in _PREPOSITIONS and toks[k].is_word and not toks[k].is_capital:
+                while (
+                    k >= 0
+                    and k >= j - 3
+                    and toks[k].lower not in _PREPOSITIONS
+                    and toks[k].is_word
+                    and not toks[k].is_capital
+                ):
                     k -= 1
                 if k >= 1 and toks[k].lower in _PREPOSITIONS and self.in_quote[k] is None:
                     j = k - 1
@@ -433,7 +507,14 @@ class SentenceReader:
             k += 1
         while k < limit and toks[k].lower in _CONNECTIVES:
             k += 1
-        if k < limit and toks[k].lower in _PREPOSITIONS | {"in", "on", "at", "after", "during", "despite"}:
+        if k < limit and toks[k].lower in _PREPOSITIONS | {
+            "in",
+            "on",
+            "at",
+            "after",
+            "during",
+            "despite",
+        }:
             comma = next((i for i in range(k, min(limit, k + 12)) if toks[i].text == ","), None)
             if comma is None:
                 return None
@@ -442,11 +523,15 @@ class SentenceReader:
             return mention_from_tokens([toks[k]], self.text)
         end = k
         limit = min(limit, k + 15)
-        while end < limit and self.in_quote[end] is None and (
-            toks[end].is_capital
-            or toks[end].lower in {"the", "a", "an", "of", "'s", "’s", "-"}
-            or toks[end].lower in ROLE_HEADS
-            or (end + 1 < limit and toks[end + 1].lower in ROLE_HEADS and toks[end].is_word)
+        while (
+            end < limit
+            and self.in_quote[end] is None
+            and (
+                toks[end].is_capital
+                or toks[end].lower in {"the", "a", "an", "of", "'s", "’s", "-"}
+                or toks[end].lower in ROLE_HEADS
+                or (end + 1 < limit and toks[end + 1].lower in ROLE_HEADS and toks[end].is_word)
+            )
         ):
             end += 1
         if end == k:
@@ -486,9 +571,15 @@ class SentenceReader:
         """After `, she said`, the token that resumes the sentence past the closing comma."""
         toks = self.toks
         limit = min(len(toks), k + 12)
-        while k < limit and self.in_quote[k] is None and (
-            toks[k].lower in _TIME_WORDS or toks[k].lower in RECIPIENTS or toks[k].is_capital
-            or toks[k].lower in {"in", "an", "interview", "statement", "with", "of"}
+        while (
+            k < limit
+            and self.in_quote[k] is None
+            and (
+                toks[k].lower in _TIME_WORDS
+                or toks[k].lower in RECIPIENTS
+                or toks[k].is_capital
+                or toks[k].lower in {"in", "an", "interview", "statement", "with", "of"}
+            )
         ):
             k += 1
         if k + 1 < len(toks) and toks[k].text == "," and self.in_quote[k] is None:
@@ -548,8 +639,14 @@ class SentenceReader:
         for _ in range(3):
             if k + 1 < comma and toks[k + 1].lower in {"a", "an", "the"}:
                 break
-            previous = next((i for i in range(back - 1, floor - 1, -1) if toks[i].text == ","), None)
-            if previous is None or previous < floor + 1 or not toks[previous + 1].lower in {"a", "an", "the"}:
+            previous = next(
+                (i for i in range(back - 1, floor - 1, -1) if toks[i].text == ","), None
+            )
+            if (
+                previous is None
+                or previous < floor + 1
+                or toks[previous + 1].lower not in {"a", "an", "the"}
+            ):
                 break
             k = back = previous
         middle = toks[k + 1 : comma]
@@ -570,8 +667,12 @@ class SentenceReader:
             if named is not None and named.name:
                 mention = Mention(named.span, named.text, named.name, base.text, gender=base.gender)
                 return mention, list(toks[self.index_of(name_toks[0]) : comma])
-        if not base.name or len(middle) > 16 or not all(
-            t.is_capital or not t.is_word or t.lower in {"of", "for", "the"} for t in name_toks
+        if (
+            not base.name
+            or len(middle) > 16
+            or not all(
+                t.is_capital or not t.is_word or t.lower in {"of", "for", "the"} for t in name_toks
+            )
         ):
             return None, []
         role_text = self.text[middle[0].start : middle[-1].end]
@@ -587,11 +688,17 @@ class SentenceReader:
         toks = self.toks
         if k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].lower in {"a", "an", "the"}:
             end = k + 2
-            while end < len(toks) and toks[end].text not in {",", ".", ";"} and self.in_quote[end] is None:
+            while (
+                end < len(toks)
+                and toks[end].text not in {",", ".", ";"}
+                and self.in_quote[end] is None
+            ):
                 end += 1
             if end - k <= 14:
                 role = self.text[toks[k + 1].start : toks[end - 1].end]
-                return Mention(mention.span, mention.text, mention.name, role, gender=mention.gender)
+                return Mention(
+                    mention.span, mention.text, mention.name, role, gender=mention.gender
+                )
         return mention
 
     def _floor(self, j: int) -> int:
@@ -632,13 +739,29 @@ class SentenceReader:
         told = CUE_FORMS.get(cue.lower()) in _TELL_LIKE
         comma = False
         # A phrasal verb's particle belongs to the cue: "called for", "talked about".
-        if k < n and toks[k].lower in _PARTICLES and self.in_quote[k] is None and cue.lower() not in {"said", "says", "say"}:
+        if (
+            k < n
+            and toks[k].lower in _PARTICLES
+            and self.in_quote[k] is None
+            and cue.lower() not in {"said", "says", "say"}
+        ):
             k += 1
-        while k < n and self.in_quote[k] is None and (
-            toks[k].lower in _TIME_WORDS
-            or toks[k].text in {",", ":"}
-            or toks[k].lower == "however"
-            or (told and (toks[k].lower in RECIPIENTS or toks[k].is_capital or toks[k].lower in _OBJECT_WORDS))
+        while (
+            k < n
+            and self.in_quote[k] is None
+            and (
+                toks[k].lower in _TIME_WORDS
+                or toks[k].text in {",", ":"}
+                or toks[k].lower == "however"
+                or (
+                    told
+                    and (
+                        toks[k].lower in RECIPIENTS
+                        or toks[k].is_capital
+                        or toks[k].lower in _OBJECT_WORDS
+                    )
+                )
+            )
         ):
             comma = comma or toks[k].text == ","
             k += 1
@@ -653,13 +776,19 @@ class SentenceReader:
             return None  # "..., a spokesman said, after the waiver": the content came before
         if CUE_FORMS.get(cue.lower()) in _INFINITIVE_ONLY and k < n and self.in_quote[k] is None:
             first_word = toks[k].lower
-            if first_word.endswith("ly") or first_word in _PREPOSITIONS or first_word[:1].isdigit():
+            if first_word.endswith("ly") or first_word in _PREPOSITIONS:
                 return None
-        if cue.lower() in _OBJECT_CUES and k < n and self.in_quote[k] is None:
-            # "warned Russia against ...", "urged Moscow to ...": an appeal, not a report,
-            # unless a "that" clause follows soon.
-            if not any(t.lower in _CLAUSE_WORDS for t in toks[k : k + 6]):
+            if first_word[:1].isdigit():
                 return None
+        # "warned Russia against ...", "urged Moscow to ...": an appeal, not a report,
+        # unless a "that" clause follows soon.
+        if (
+            cue.lower() in _OBJECT_CUES
+            and k < n
+            and self.in_quote[k] is None
+            and not any(t.lower in _CLAUSE_WORDS for t in toks[k : k + 6])
+        ):
+            return None
         # "told a daily press briefing that ...", "said in an interview that ...": skip to
         # "that" when what comes before it is who was told or where it was said.
         that_at = None
@@ -680,7 +809,12 @@ class SentenceReader:
         end = min(self.sentence.end, toks[k].start + _MAX_CONTENT)
         last_tok = bisect.bisect_left(self.starts, end, k + 1)
         for j in range(k + 1, last_tok):
-            if toks[j].text == "," and self.in_quote[j] is None and j + 1 < n and toks[j + 1].lower in _CONTENT_BREAKS:
+            if (
+                toks[j].text == ","
+                and self.in_quote[j] is None
+                and j + 1 < n
+                and toks[j + 1].lower in _CONTENT_BREAKS
+            ):
                 end = toks[j].start
                 break
         else:

@@ -9,9 +9,23 @@ from ..model import DateRef, Span
 from .lexicon import MONTHS
 
 _WEEKDAYS = {
-    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
-    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5,
-    "sat": 5, "sunday": 6, "sun": 6,
+    "monday": 0,
+    "mon": 0,
+    "tuesday": 1,
+    "tue": 1,
+    "tues": 1,
+    "wednesday": 2,
+    "wed": 2,
+    "thursday": 3,
+    "thu": 3,
+    "thur": 3,
+    "thurs": 3,
+    "friday": 4,
+    "fri": 4,
+    "saturday": 5,
+    "sat": 5,
+    "sunday": 6,
+    "sun": 6,
 }
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DATE_RE = re.compile(
@@ -24,7 +38,8 @@ _DATE_RE = re.compile(
 )
 # Words before a date that put the event after the article was written.
 _FUTURE = re.compile(
-    r"\b(?:will|would|forecast|forecasts|won't|'ll|shall|expected|scheduled|set to|plans?|planned|planning|due|"
+    r"\b(?:will|would|forecast|forecasts|won't|'ll|shall|expected|scheduled|set to|"
+    r"plans?|planned|planning|due|"
     r"is to|are to|going to|upcoming|later|next|coming|tomorrow|would be held|to be held|"
     r"slated|intends?|aims? to)\b",
     re.I,
@@ -42,12 +57,15 @@ def find_dates(text: str, span: Span, anchor: date | None) -> tuple[DateRef, ...
         boundary = max(text.rfind(ch, clause_start, match.start()) for ch in ".;")
         before = text[max(boundary + 1, clause_start, match.start() - 120) : match.start()]
         future = bool(_FUTURE.search(before)) or (match.group("mod") or "").lower() in {
-            "next", "coming",
+            "next",
+            "coming",
         }
         resolved = _resolve(match, anchor, future)
         if resolved is not None:
             refs.append(
-                DateRef(resolved, match.group(), Span(match.start(), match.end()), resolved > anchor)
+                DateRef(
+                    resolved, match.group(), Span(match.start(), match.end()), resolved > anchor
+                )
             )
     return tuple(refs)
 

@@ -39,13 +39,22 @@ vow pledge promise guarantee swear
 """.split()
 
 _IRREGULAR_CUES = {
-    "say": "said", "tell": "tell tells told telling", "write": "write writes wrote writing written",
-    "think": "think thinks thought thinking", "know": "know knows knew knowing",
-    "see": "see sees saw seen seeing", "feel": "feel feels felt feeling",
+    "say": "said",
+    "tell": "tell tells told telling",
+    "write": "write writes wrote writing written",
+    "think": "think thinks thought thinking",
+    "know": "know knows knew knowing",
+    "see": "see sees saw seen seeing",
+    "feel": "feel feels felt feeling",
     "speak": "speak speaks spoke spoken speaking",
-    "find": "found", "seek": "sought", "understand": "understood", "mean": "meant",
-    "swear": "swore sworn", "forecast": "forecast",
-    "broadcast": "broadcast", "foresee": "foresees foresaw foreseen",
+    "find": "found",
+    "seek": "sought",
+    "understand": "understood",
+    "mean": "meant",
+    "swear": "swore sworn",
+    "forecast": "forecast",
+    "broadcast": "broadcast",
+    "foresee": "foresees foresaw foreseen",
 }
 
 
@@ -79,19 +88,122 @@ for _base, _forms in _IRREGULAR_CUES.items():
     if _base not in CUE_FORMS:
         CUE_FORMS[_base] = _base
 # Forms that are more often something else in news copy.
-for _form in ("sayed", "feeled", "pointing", "issue", "issues", "release", "releases", "text", "texts",
-              "back", "backs", "post", "posts", "call", "cry", "point", "points", "view", "views",
-              "plan", "plans", "support", "answer", "question", "questions", "counter", "echo",
-              "quote", "quotes", "label", "brand", "term", "terms", "detail", "details", "project",
-              "projects", "signal", "signals", "leak", "leaks", "brief", "briefs", "shout", "message",
-              "email", "tout", "hail", "want", "hope", "fear", "wish", "doubt", "guess", "expect",
-              "state", "states", "attack", "attacks", "tweet", "tweets", "contest", "contests",
-              "mean", "means", "meant", "hold", "held", "holds", "holding", "publish",
-              "demand", "request", "appeal", "report", "claim", "promise", "pledge", "vow",
-              "estimate", "remark", "reply", "quip", "joke", "favour", "favor", "challenge",
-              "welcome", "thank", "blast", "slam", "leak", "leaked", "cry", "cries", "sigh", "sighs",
-              "term", "dub", "deem", "regard", "maintain", "read", "like", "liking", "note",
-              "vote", "votes", "voting", "wave", "waves", "waving", "press", "pressing"):
+for _form in (
+    "sayed",
+    "feeled",
+    "pointing",
+    "issue",
+    "issues",
+    "release",
+    "releases",
+    "text",
+    "texts",
+    "back",
+    "backs",
+    "post",
+    "posts",
+    "call",
+    "cry",
+    "point",
+    "points",
+    "view",
+    "views",
+    "plan",
+    "plans",
+    "support",
+    "answer",
+    "question",
+    "questions",
+    "counter",
+    "echo",
+    "quote",
+    "quotes",
+    "label",
+    "brand",
+    "term",
+    "terms",
+    "detail",
+    "details",
+    "project",
+    "projects",
+    "signal",
+    "signals",
+    "leak",
+    "leaks",
+    "brief",
+    "briefs",
+    "shout",
+    "message",
+    "email",
+    "tout",
+    "hail",
+    "want",
+    "hope",
+    "fear",
+    "wish",
+    "doubt",
+    "guess",
+    "expect",
+    "state",
+    "states",
+    "attack",
+    "attacks",
+    "tweet",
+    "tweets",
+    "contest",
+    "contests",
+    "mean",
+    "means",
+    "meant",
+    "hold",
+    "held",
+    "holds",
+    "holding",
+    "publish",
+    "demand",
+    "request",
+    "appeal",
+    "report",
+    "claim",
+    "promise",
+    "pledge",
+    "vow",
+    "estimate",
+    "remark",
+    "reply",
+    "quip",
+    "joke",
+    "favour",
+    "favor",
+    "challenge",
+    "welcome",
+    "thank",
+    "blast",
+    "slam",
+    "leak",
+    "leaked",
+    "cry",
+    "cries",
+    "sigh",
+    "sighs",
+    "term",
+    "dub",
+    "deem",
+    "regard",
+    "maintain",
+    "read",
+    "like",
+    "liking",
+    "note",
+    "vote",
+    "votes",
+    "voting",
+    "wave",
+    "waves",
+    "waving",
+    "press",
+    "pressing",
+):
     CUE_FORMS.pop(_form, None)
 
 # Cues that read as speech only in the past or present tense with a speaker before
@@ -122,7 +234,8 @@ PARTICIPLE_CUES = frozenset(
 
 # Words that introduce who was told (skipped before the content: "told reporters").
 RECIPIENTS = frozenset(
-    "a the daily regular weekly news press reporters journalists lawmakers legislators the press a briefing conference interview "
+    "a the daily regular weekly news press reporters journalists lawmakers legislators "
+    "briefing conference interview "
     "parliament congress senators supporters audience crowd delegates students viewers "
     "readers members officials committee hearing forum radio television".split()
 )
@@ -164,8 +277,27 @@ PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 GROUP_PRONOUNS = frozenset({"they", "we"})
 
 DETERMINERS = frozenset(
-    {"the", "a", "an", "another", "one", "two", "three", "several", "some", "his", "her", "their",
-     "its", "our", "many", "most", "few", "both", "all"}
+    {
+        "the",
+        "a",
+        "an",
+        "another",
+        "one",
+        "two",
+        "three",
+        "several",
+        "some",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "many",
+        "most",
+        "few",
+        "both",
+        "all",
+    }
 )
 
 # Words that cannot sit inside a speaker's noun phrase: reading backwards from a cue,
@@ -182,7 +314,8 @@ NP_STOP = frozenset(
 
 # Adverbs and auxiliaries that may stand between a speaker and the cue ("also said").
 PRE_CUE_SKIP = frozenset(
-    """both each all did does do not n't never could can may might should must now still also earlier later
+    """both each all did does do not n't never could can may might should must now still
+    also earlier later
     didn't doesn't don't won't wouldn't couldn't hasn't haven't hadn't isn't wasn't
     didn’t doesn’t don’t won’t wouldn’t couldn’t hasn’t haven’t hadn’t isn’t wasn’t
     again previously repeatedly then once further recently has have
@@ -202,10 +335,30 @@ NOT_NAMES = frozenset(
 )
 
 MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
-    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8,
-    "august": 8, "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10,
-    "nov": 11, "november": 11, "dec": 12, "december": 12,
+    "jan": 1,
+    "january": 1,
+    "feb": 2,
+    "february": 2,
+    "mar": 3,
+    "march": 3,
+    "apr": 4,
+    "april": 4,
+    "may": 5,
+    "jun": 6,
+    "june": 6,
+    "jul": 7,
+    "july": 7,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "oct": 10,
+    "october": 10,
+    "nov": 11,
+    "november": 11,
+    "dec": 12,
+    "december": 12,
 }
 
 ABBREVIATIONS = frozenset(

@@ -46,7 +46,11 @@ _PERSON_TITLES = frozenset(
 )
 # How many speaker mentions later "a spokesperson" may still be given a name.
 _PENDING_REACH = 2
-_SYNONYMS = {"spokesman": "spokesperson", "spokeswoman": "spokesperson", "spokespeople": "spokesperson"}
+_SYNONYMS = {
+    "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson",
+    "spokespeople": "spokesperson",
+}
 _FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "queen", "spokeswoman", "chairwoman"})
 _MALE_TITLES = frozenset({"mr", "sir", "king", "spokesman", "chairman"})
 
@@ -81,7 +85,9 @@ def mention_from_tokens(toks: list[Token], text: str) -> Mention | None:
     if len(toks) == 1 and toks[0].lower in _PRONOUNS:
         word = toks[0].lower
         span = Span(toks[0].start, toks[0].end)
-        return Mention(span, toks[0].text, None, None, pronoun=word, gender=PERSON_PRONOUNS.get(word))
+        return Mention(
+            span, toks[0].text, None, None, pronoun=word, gender=PERSON_PRONOUNS.get(word)
+        )
     while toks and (toks[0].lower in NOT_NAMES - DETERMINERS or not toks[0].is_word):
         toks = toks[1:]
     while toks and not toks[-1].is_word:
@@ -92,7 +98,12 @@ def mention_from_tokens(toks: list[Token], text: str) -> Mention | None:
     phrase = text[span.start : span.end]
     # The name: the trailing run of capitalised words that are not titles, not after "of".
     k = len(toks)
-    while k > 0 and toks[k - 1].is_capital and toks[k - 1].lower not in TITLE_WORDS and toks[k - 1].lower not in NOT_NAMES:
+    while (
+        k > 0
+        and toks[k - 1].is_capital
+        and toks[k - 1].lower not in TITLE_WORDS
+        and toks[k - 1].lower not in NOT_NAMES
+    ):
         k -= 1
     name_toks = toks[k:]
     cut = max((i for i, t in enumerate(name_toks[:-1]) if t.lower in _ORG_TAILS), default=-1)
@@ -105,11 +116,18 @@ def mention_from_tokens(toks: list[Token], text: str) -> Mention | None:
         j = end
         while j > 0 and toks[j - 1].is_capital and toks[j - 1].lower not in TITLE_WORDS:
             j -= 1
-        person = (j > 0 and toks[j - 1].lower in _PERSON_TITLES) or name_gender(toks[j].text) is not None
+        person = (j > 0 and toks[j - 1].lower in _PERSON_TITLES) or name_gender(
+            toks[j].text
+        ) is not None
         if person:  # not "Joint Chiefs of Staff" or "Bank of Korea"
             name_toks = toks[j:end]
             k = j
-    elif name_toks and k >= 2 and toks[k - 1].lower in DETERMINERS and toks[k - 2].lower in _JOINERS | _ATTACH:
+    elif (
+        name_toks
+        and k >= 2
+        and toks[k - 1].lower in DETERMINERS
+        and toks[k - 2].lower in _JOINERS | _ATTACH
+    ):
         # "Robert Antonacci of the New York delegation": the name is before "of".
         j = k - 2
         end = j
@@ -128,11 +146,18 @@ def mention_from_tokens(toks: list[Token], text: str) -> Mention | None:
     head = None
     if not name:
         heads = [t.lower for t in toks if t.lower in ROLE_HEADS or t.lower in _SYNONYMS]
-        head = _SYNONYMS.get(heads[-1], heads[-1]) if heads else (toks[-1].lower if toks[-1].is_word else None)
+        head = (
+            _SYNONYMS.get(heads[-1], heads[-1])
+            if heads
+            else (toks[-1].lower if toks[-1].is_word else None)
+        )
         # A descriptor needs a head noun a speaker can have, or a capitalised organisation.
-        if not heads and not any(t.is_capital for t in toks):
-            if not (toks[0].lower in DETERMINERS and len(toks) <= 4):
-                return None
+        if (
+            not heads
+            and not any(t.is_capital for t in toks)
+            and not (toks[0].lower in DETERMINERS and len(toks) <= 4)
+        ):
+            return None
     words = {t.lower for t in toks}
     gender = "f" if words & _FEMALE_TITLES else "m" if words & _MALE_TITLES else None
     return Mention(
@@ -167,10 +192,14 @@ def backward_np(toks: list[Token], end: int, floor: int) -> list[Token]:
             break
         if tok.is_capital or low in DETERMINERS or low in _JOINERS or not tok.is_word:
             out.append(tok)
-            if low in DETERMINERS:
-                # "Ambassador to the United Nations Linda Thomas-Greenfield" goes on.
-                if not (k >= 2 and toks[k - 1].lower in _ATTACH | _JOINERS and toks[k - 2].lower in TITLE_WORDS | ROLE_HEADS):
-                    break
+            # A determiner opens the phrase, except inside "Ambassador to the United Nations
+            # Linda Thomas-Greenfield", which goes on.
+            if low in DETERMINERS and not (
+                k >= 2
+                and toks[k - 1].lower in _ATTACH | _JOINERS
+                and toks[k - 2].lower in TITLE_WORDS | ROLE_HEADS
+            ):
+                break
         elif low in ROLE_HEADS or low in _SYNONYMS:
             has_head = True
             out.append(tok)
@@ -206,9 +235,17 @@ def forward_np(toks: list[Token], start: int, ceiling: int) -> list[Token]:
             break
         if tok.is_word and low in NP_STOP and low not in _JOINERS:
             break
-        if tok.is_capital or low in DETERMINERS or low in _JOINERS or low in ROLE_HEADS or low in _SYNONYMS:
-            out.append(tok)
-        elif out and (out[-1].lower in DETERMINERS or out[-1].lower in _JOINERS):
+        if (
+            (
+                tok.is_capital
+                or low in DETERMINERS
+                or low in _JOINERS
+                or low in ROLE_HEADS
+                or low in _SYNONYMS
+            )
+            or out
+            and (out[-1].lower in DETERMINERS or out[-1].lower in _JOINERS)
+        ):
             out.append(tok)
         elif tok.is_word and _name_soon(toks, k, ceiling):
             out.append(tok)  # "said former tech executive Carly Fiorina"
@@ -276,7 +313,10 @@ def known_people(text: str, body: tuple[Span, ...]) -> list[tuple[int, str, bool
         for match in _NAME_RUN.finditer(text, span.start, span.end):
             words = [w for w in match.group(1).split() if w not in _SUFFIXES]
             lows = [w.lower() for w in words]
-            if len(words) < 2 or any(w in TITLE_WORDS or w in _ORG_TAILS or w in NOT_NAMES or w in _CALENDAR for w in lows):
+            if len(words) < 2 or any(
+                w in TITLE_WORDS or w in _ORG_TAILS or w in NOT_NAMES or w in _CALENDAR
+                for w in lows
+            ):
                 continue
             found.append((match.start(), " ".join(words)))
     by_last: dict[str, str] = {}
@@ -288,31 +328,46 @@ def known_people(text: str, body: tuple[Span, ...]) -> list[tuple[int, str, bool
         for match in _SINGLE_NAME.finditer(text, span.start, span.end):
             word = match.group()
             full = by_last.get(word)
-            if full and first_seen[word] < match.start():
-                if not text.startswith(full, match.start() - len(full) + len(word)):
-                    found.append((match.start(), full))
+            if (
+                full
+                and first_seen[word] < match.start()
+                and not text.startswith(full, match.start() - len(full) + len(word))
+            ):
+                found.append((match.start(), full))
     named = {offset for offset, _ in found}
     for span in body:
         # "Biden rubbished Trump's claim ...": a one-word name opening a sentence, then a verb.
         for match in _SUBJECT_NAME.finditer(text, span.start, span.end):
             word = match.group(1)
             low = word.lower()
-            if match.start(1) in named or low in TITLE_WORDS or low in _ORG_TAILS or low in NOT_NAMES or low in _CALENDAR:
+            if (
+                match.start(1) in named
+                or low in TITLE_WORDS
+                or low in _ORG_TAILS
+                or low in NOT_NAMES
+                or low in _CALENDAR
+            ):
                 continue
             found.append((match.start(1), by_last.get(word, word)))
     return sorted((offset, name, _opens_sentence(text, offset)) for offset, name in found)
 
 
 def _opens_sentence(text: str, offset: int) -> bool:
-    """True when only capitalised words (titles, a first name) stand before `offset` in its sentence."""
+    """True when only capitalised words (titles, a first name) precede `offset` in its sentence."""
     start = offset
     floor = max(0, offset - 80)  # five words at most: no need to read further back
-    while start > floor and text[start - 1] not in ".!?\n“”\"":
+    while start > floor and text[start - 1] not in '.!?\n“”"':
         start -= 1
     if start == floor and floor > 0:
         return False
     before = text[start:offset].split()
-    return all(w[:1].isupper() or w.lower().strip(".,") in {"former", "the", "sen", "rep", "gov"} for w in before) and len(before) <= 5
+    return (
+        all(
+            w[:1].isupper() or w.lower().strip(".,") in {"former", "the", "sen", "rep", "gov"}
+            for w in before
+        )
+        and len(before) <= 5
+    )
 
 
 def name_gender(name: str) -> str | None:
@@ -325,7 +380,11 @@ def name_gender(name: str) -> str | None:
     return None
 
 
-_SUBJECT_NAME = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]+(?:-[A-Za-z]+)?)\s+(?:has |had |was |is |also |then )?[a-z]+(?:ed|s)\b", re.M)
+_SUBJECT_NAME = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]+(?:-[A-Za-z]+)?)\s+"
+    r"(?:has |had |was |is |also |then )?[a-z]+(?:ed|s)\b",
+    re.M,
+)
 _RECENT = 40
 _SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
 _SINGLE_NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Za-z]+)?\b")
@@ -387,12 +446,14 @@ class Resolver:
         return None
 
     def _person_pronoun(self, mention: Mention) -> Entity | None:
-        """"he"/"she": the latest fitting speaker or sentence subject before it (recency,
+        """ "he"/"she": the latest fitting speaker or sentence subject before it (recency,
         with subjects preferred over names elsewhere in a sentence)."""
         here = mention.span.start
         gender = mention.gender
         candidates: list[tuple[int, Entity | str]] = [
-            (e.position, e) for e in self.recent if e.person and self._fits(e.gender, e.name, gender)
+            (e.position, e)
+            for e in self.recent
+            if e.person and self._fits(e.gender, e.name, gender)
         ]
         first = bisect.bisect_left(self.people_offsets, here - _PRONOUN_REACH)
         last = bisect.bisect_left(self.people_offsets, here)
@@ -479,10 +540,35 @@ class Resolver:
                 if head and head in entity.heads and mention.definite:
                     return self._touch(entity)
         person = head in {
-            "spokesperson", "official", "minister", "secretary", "president", "envoy", "ambassador",
-            "diplomat", "source", "analyst", "expert", "aide", "adviser", "advisor", "officer",
-            "commander", "lawmaker", "senator", "leader", "chief", "director", "negotiator",
-            "lawyer", "attorney", "economist", "professor", "candidate", "governor", "mayor",
+            "spokesperson",
+            "official",
+            "minister",
+            "secretary",
+            "president",
+            "envoy",
+            "ambassador",
+            "diplomat",
+            "source",
+            "analyst",
+            "expert",
+            "aide",
+            "adviser",
+            "advisor",
+            "officer",
+            "commander",
+            "lawmaker",
+            "senator",
+            "leader",
+            "chief",
+            "director",
+            "negotiator",
+            "lawyer",
+            "attorney",
+            "economist",
+            "professor",
+            "candidate",
+            "governor",
+            "mayor",
         }
         role = mention.text
         if role.split()[0].lower() in DETERMINERS:

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from ..model import Span
 from .lexicon import ABBREVIATIONS
 
-OPEN_MARKS = "\"“«„"
-CLOSE_MARKS = "\"”»“"
+OPEN_MARKS = '"“«„'
+CLOSE_MARKS = '"”»“'
 _PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"'}
 
 
@@ -62,7 +62,12 @@ def find_quotes(text: str, span: Span) -> tuple[list[Quote], bool]:
             if _opens(text, i, width, span):
                 opener, opener_width = i, width
                 closer = '"' if straight else _PAIRS.get(mark, mark)
-        elif (straight and closer == '"') or mark == closer or (mark in "”»" and closer != '"') or (straight and closer != '"'):
+        elif (
+            (straight and closer == '"')
+            or mark == closer
+            or (mark in "”»" and closer != '"')
+            or (straight and closer != '"')
+        ):
             if straight and closer != '"' and _opens(text, i, width, span):
                 continue
             quotes.append(Quote(Span(opener, i + width), Span(opener + opener_width, i), True))
@@ -162,7 +167,12 @@ def sentences(text: str, block: Block) -> list[Span]:
         # Inside a quotation there is no sentence end; at its end a full stop ends the
         # sentence ('..."identity." Cruz says ...'), but "!" or "?" hands over to the
         # attribution that follows ('"... our fix!" Clinton said').
-        if any(q.start < match.start() and (match.end() < q.end or text[match.start()] in "!?") and match.start() < q.end for q in inside):
+        if any(
+            q.start < match.start()
+            and (match.end() < q.end or text[match.start()] in "!?")
+            and match.start() < q.end
+            for q in inside
+        ):
             continue
         spans.append(_trim(text, Span(start, cut)))
         start = end
