@@ -437,7 +437,9 @@ class SentenceReader:
         # 3. Content after the cue: a quotation or a reported clause.
         if after_cue is not None and not inverted:
             used |= content_used
-            return Found(self._kind(after_cue), after_cue, cue_span, cue_text, mention, self.sentence)
+            return Found(
+                self._kind(after_cue), after_cue, cue_span, cue_text, mention, self.sentence
+            )
         # 4. Content before the subject: `..., a spokesperson said Tuesday.`
         if start_tok > 0 and toks[start_tok - 1].text == "," and self._tail_is_short(last + 1):
             content = self._tidy(Span(self.sentence.start, toks[start_tok - 1].start))
@@ -448,7 +450,9 @@ class SentenceReader:
                 )
         if after_cue is not None:
             used |= content_used
-            return Found(self._kind(after_cue), after_cue, cue_span, cue_text, mention, self.sentence)
+            return Found(
+                self._kind(after_cue), after_cue, cue_span, cue_text, mention, self.sentence
+            )
         if self.text[self.sentence.start : self.sentence.end].rstrip().endswith(":"):
             # "Cruz continued:" and the quotation in the next paragraph is his.
             return Found(
