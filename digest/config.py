@@ -10,7 +10,8 @@ import codecs
 import difflib
 import re
 from collections.abc import Mapping
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
+from datetime import time as clock_time
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
@@ -20,6 +21,12 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .errors import ConfigError, QueryError
+from .config_delivery import (
+    DeliverySettings,
+    HealthcheckSettings,
+    SmtpSettings,
+    SubscriberSpec,
+)
 from .topics import Topic, compile_topics
 from .window import parse_length
 
@@ -64,10 +71,10 @@ class BriefSettings(_Strict):
         return ZoneInfo(self.timezone)
 
     @property
-    def clock(self) -> time:
+    def clock(self) -> clock_time:
         """The time of day the brief is issued."""
         hours, minutes = self.time.split(":")
-        return time(int(hours), int(minutes))
+        return clock_time(int(hours), int(minutes))
 
     def issued_at(self, day: date) -> datetime:
         """When the brief of `day` is issued, in the brief's zone."""
@@ -229,6 +236,12 @@ class ConfigFile(_Strict):
     limits: Limits = Limits()
     state: str | None = Field(default=".digest/state.sqlite", description="what earlier runs read; null: nothing")
     http: HttpSettings = HttpSettings()
+    # Delivery (config_delivery.py): no smtp: writes the messages to <output>/<date>/outbox/.
+    smtp: SmtpSettings | None = None
+    delivery: DeliverySettings = DeliverySettings()
+    subscribers: list[SubscriberSpec] = []
+    subscribers_file: str | None = Field(default=None, description="YAML or CSV, beside the config")
+    healthcheck: HealthcheckSettings | None = None
 
     @field_validator("window")
     @classmethod
@@ -396,7 +409,7 @@ def _allowed_keys(loc: tuple[int | str, ...]) -> list[str]:
         model = next((a for a in (annotation, *args) if isinstance(a, type) and issubclass(a, BaseModel)), None)
         if model is None:
             return []
-    return list(model.model_fields)
+    return [field.alias or name for name, field in model.model_fields.items()]
 
 
 # pydantic error type -> (what was expected, how to write it)
