@@ -1,0 +1,150 @@
+"""A sentence as tokens with its quotations marked, and the span helpers the rules use.
+
+Everything here is computed once per sentence (token positions, which quotation each
+token stands in, where each clause starts), so that the attribution rules can look
+things up in constant or logarithmic time however long the sentence runs.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from ..model import Span
+from .text import Quote, Token, mark_at, tokens
+
+
+def overlap(a: Span, b: Span) -> int:
+    """Characters two spans share."""
+    return max(0, min(a.end, b.end) - max(a.start, b.start))
+
+
+class SentenceView:
+    """One sentence of an article: its tokens, quotations and clause boundaries."""
+
+    def __init__(self, text: str, sentence: Span, quotes: list[Quote]) -> None:
+        self.text = text
+        self.sentence = sentence
+        self.quotes = [
+            q for q in quotes if q.outer.start < sentence.end and q.outer.end > sentence.start
+        ]
+        self.toks = tokens(text, sentence)
+        self.starts = [t.start for t in self.toks]
+        self.position = {id(t): i for i, t in enumerate(self.toks)}
+        self.in_quote = self._quote_membership()
+        self.floors = self._clause_floors()
+        self.quote_starts = [q.inner.start for q in self.quotes]
+        words = [t for t in self.toks if t.is_word and t.text[0].isalpha()]
+        # A headline in title case ("Christie Says He Would ..."): capitals say nothing.
+        self._title_case = len(words) >= 4 and sum(t.is_capital for t in words) >= 0.8 * len(words)
+
+    def _quote_membership(self) -> list[int | None]:
+        """For each token, the index of the quotation it stands in (one sweep, in order)."""
+        membership: list[int | None] = []
+        q = 0
+        for tok in self.toks:
+            while q < len(self.quotes) and self.quotes[q].outer.end <= tok.start:
+                q += 1
+            inside = q < len(self.quotes) and self.quotes[q].outer.start <= tok.start
+            membership.append(q if inside else None)
+        return membership
+
+    def _clause_floors(self) -> list[int]:
+        """For each token, the first token of its clause (after a quotation, ';', ':' or a dash)."""
+        floors = []
+        floor = 0
+        for k, tok in enumerate(self.toks):
+            floors.append(floor)
+            if self.in_quote[k] is not None or tok.text in {";", ":", "—", "–"}:
+                floor = k + 1
+        return floors
+
+    def index_of(self, tok: Token) -> int:
+        """The position of a token of this sentence."""
+        return self.position[id(tok)]
+
+    # -- cues ---------------------------------------------------------------------------
+
+    def _mark_free(self, span: Span) -> bool:
+        """No quotation mark in `span`: it is not another quotation's tail."""
+        return not any(overlap(self.quotes[i].outer, span) for i in self._quotes_in(span))
+
+    def _first_words(self, span: Span, count: int) -> list[Token]:
+        """The first `count` word tokens inside `span`."""
+        found: list[Token] = []
+        k = bisect.bisect_left(self.starts, span.start)
+        while k < len(self.toks) and self.toks[k].start < span.end and len(found) < count:
+            if self.toks[k].is_word:
+                found.append(self.toks[k])
+            k += 1
+        return found
+
+    def _quotes_in(self, span: Span) -> range:
+        """Indexes of the quotations that may overlap `span` (quotations are in order)."""
+        first = max(0, bisect.bisect_left(self.quote_starts, span.start) - 1)
+        last = bisect.bisect_right(self.quote_starts, span.end)
+        return range(first, min(last + 1, len(self.quotes)))
+
+    def _words(self, span: Span) -> int:
+        return len(self.text[span.start : span.end].split())
+
+    def _use_quotes_in(self, span: Span, used: set[int]) -> None:
+        for index in self._quotes_in(span):
+            quote = self.quotes[index]
+            if quote.inner.start >= span.start and quote.inner.end <= span.end:
+                used.add(index)
+
+    def _floor(self, j: int) -> int:
+        """The first token of the clause that ends at token `j`."""
+        if j < 0:
+            return 0
+        if self.in_quote[j] is not None or self.toks[j].text in {";", ":", "—", "–"}:
+            return j + 1
+        return self.floors[j]
+
+    def _quote_before(self, k: int) -> int | None:
+        """The quotation that ends right before token `k` (allowing a comma and dashes)."""
+        j = k - 1
+        while j >= 0 and self.toks[j].text in {",", "—", "–", "-"} and self.in_quote[j] is None:
+            j -= 1
+        if j >= 0 and self.in_quote[j] is not None:
+            return self.in_quote[j]
+        return None
+
+    def _quote_after(self, k: int, gap: int = 2) -> int | None:
+        """The quotation starting within `gap` tokens after token `k` (after ',' or ':')."""
+        j = k
+        while j < len(self.toks) and j < k + gap and self.in_quote[j] is None:
+            if self.toks[j].text not in {",", ":", "—", "–", "-"}:
+                return None
+            j += 1
+        if j < len(self.toks) and self.in_quote[j] is not None:
+            return self.in_quote[j]
+        return None
+
+    def _quote_ends_before(self, k: int) -> bool:
+        return self._quote_before(k) is not None
+
+    def _kind(self, content: Span) -> str:
+        covered = sum(overlap(self.quotes[i].outer, content) for i in self._quotes_in(content))
+        if covered == 0:
+            return "reported"
+        return "quote" if covered >= len(content) - 2 else "partial"
+
+    def _tidy(self, span: Span) -> Span:
+        """Trim spaces, a closing comma and sentence punctuation from a content span."""
+        start, end = span.start, span.end
+        text = self.text
+        while start < end and (text[start].isspace() or text[start] in ",;:—–"):
+            start += 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.—–"):
+            end -= 1
+        # Whole content in quotation marks: point inside them.
+        opening = mark_at(text, start)
+        closing = "''" if text[max(start, end - 2) : end] == "''" else text[end - 1 : end]
+        if end - start >= 4 and opening and closing in {'"', "”", "»", "''"}:
+            inner = text[start + len(opening) : end - len(closing)]
+            if not any(m in inner for m in ('"', "“", "”", "«", "»", "''")):
+                start, end = start + len(opening), end - len(closing)
+                while end > start and text[end - 1] in ",.;: ":
+                    end -= 1
+        return Span(start, end)
