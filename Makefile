@@ -6,7 +6,7 @@ CONFIG ?= config.yaml
 DATE   ?= 2023-09-13
 STAMP   = $(VENV)/.installed
 
-.PHONY: install brief pdf test lint eval dupes-bbc clean check-system
+.PHONY: install brief pdf send test lint eval dupes-bbc clean check-system
 
 install: $(STAMP)
 
@@ -34,6 +34,11 @@ brief: install
 
 pdf: install
 	$(BIN)/digest build --config $(CONFIG) --date $(DATE) --format pdf
+
+# Email the built brief to config.yaml's subscribers; without an smtp: block (as shipped)
+# the messages are written to out/$(DATE)/outbox/ as .eml files. Run `make brief` first.
+send: install
+	$(BIN)/digest send --config $(CONFIG) --date $(DATE)
 
 test: install
 	$(BIN)/pytest -q

@@ -1,7 +1,9 @@
 """The command line: a thin shell over the library. Exit codes live here only.
 
 0 success · 1 bad config or template · 2 bad usage · 3 nothing could be read ·
-4 the brief could not be rendered or written.
+4 the brief could not be rendered or written · 5 another digest run holds the lock
+(nothing was done) · 6 the mail server refused a message for good (recorded, not
+retried) · 75 (EX_TEMPFAIL) messages left unsent after retries: the next run sends them.
 """
 
 from __future__ import annotations
@@ -23,11 +25,18 @@ EXIT_CONFIG = 1
 EXIT_USAGE = 2
 EXIT_INPUT = 3
 EXIT_RENDER = 4
+EXIT_LOCKED = 5
+EXIT_REFUSED = 6
+EXIT_TEMPFAIL = 75  # sysexits.h EX_TEMPFAIL: "try again later", as cron wrappers expect
 
 
 def _fail(exc: DigestError) -> None:
+    from .lock import LockHeld
+
     code = EXIT_CONFIG
-    if isinstance(exc, InputError):
+    if isinstance(exc, LockHeld):
+        code = EXIT_LOCKED
+    elif isinstance(exc, InputError):
         code = EXIT_INPUT
     elif isinstance(exc, RenderError):
         code = EXIT_RENDER
@@ -89,6 +98,9 @@ def main(quiet: bool, verbose: bool) -> None:
 @click.option("--format", "formats", default="md,html,pdf,json", show_default=True, help="Comma-separated formats: md, html, pdf, json.")
 @click.option("--published", callback=_parse_date, help="Publication date for articles that do not give one.")
 @click.option("--window", callback=_parse_window, help="Cover articles published this long before the issue time: 36h, 2d, or all (default: the config's window:).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Read and process articles in N worker processes (a process pool; with --executor dask, N local workers).")
+@click.option("--executor", "executor_kind", type=click.Choice(["serial", "process", "dask"]), help="Where the per-article stages run (default: serial; these three flags replace the config's executor: block).")
+@click.option("--scheduler", help="With --executor dask: a Dask scheduler's address, tcp://HOST:PORT (default: start a local cluster).")
 def build(
     config_path: str,
     day: date | None,
@@ -97,11 +109,16 @@ def build(
     formats: str,
     published: date | None,
     window: str | None,
+    jobs: int | None,
+    executor_kind: str | None,
+    scheduler: str | None,
 ) -> None:
     """Build the brief and write it as Markdown, HTML, PDF and JSON."""
     from contextlib import ExitStack
 
+    from .executor import make_executor
     from .pipeline import build_brief
+    from .progress import Progress
     from .render import FORMATS, write_brief
     from .state import State
 
@@ -120,8 +137,15 @@ def build(
             state = None
             if config.state_path is not None and not inputs:
                 state = run.enter_context(State(config.state_path, day))
+            wanted = config.settings.executor
+            if jobs is None and executor_kind is None and scheduler is None:
+                executor_kind, jobs, scheduler = wanted.kind, wanted.jobs, wanted.scheduler
+            executor = run.enter_context(make_executor(executor_kind, jobs, scheduler))
+            # -q sets the root logger to errors only: no bar either (and none off a terminal).
+            quiet = logging.getLogger().getEffectiveLevel() >= logging.ERROR
             brief = build_brief(
-                config, day, inputs=list(inputs) or None, published=published, window=window, state=state
+                config, day, inputs=list(inputs) or None, published=published, window=window, state=state,
+                executor=executor, progress=Progress.for_terminal(sys.stderr, quiet=quiet),
             )
             if brief.stats.articles == 0:
                 outside = brief.stats.outside_window
@@ -194,7 +218,9 @@ def check(config_path: str) -> None:
     except DigestError as exc:
         _fail(exc)
         return
-    problems = check_templates(config.template_dir)
+    from .message import check_email
+
+    problems = check_templates(config.template_dir) + check_email(config)
     if problems:
         for problem in problems:
             click.echo(f"digest: error: {problem}", err=True)
@@ -272,6 +298,97 @@ def explain(
             click.echo(f"  {topic.id}: no match")
         else:
             click.echo(f"✓ {topic.id}: {', '.join(terms)}")
+
+
+def _delivery_log() -> None:
+    """Say each delivery event (one line each) unless --quiet; -v says more."""
+    quiet = click.get_current_context().find_root().params.get("quiet")
+    logging.getLogger("digest.delivery").setLevel(logging.NOTSET if quiet else logging.INFO)
+
+
+def _delivery_exit(report: Any) -> None:
+    """Exit 75 if messages are left for the next run, 6 if one was refused for good."""
+    delivery = report.delivery
+    if delivery is not None and delivery.unsent:
+        click.echo(
+            f"digest: error: {len(delivery.unsent)} messages not sent, left for the next run "
+            f"({delivery.unsent[0][1]})",
+            err=True,
+        )
+        sys.exit(EXIT_TEMPFAIL)
+    if delivery is not None and delivery.failed:
+        refused = ", ".join(f"{address} ({reply})" for address, reply in delivery.failed)
+        click.echo(f"digest: error: refused for good: {refused}", err=True)
+        sys.exit(EXIT_REFUSED)
+
+
+@main.command()
+@config_option
+@click.option(
+    "--date",
+    "day",
+    callback=_parse_date,
+    help="The brief's date, YYYY-MM-DD (default: today in the brief's time zone).",
+)
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Write the messages to <output>/<date>/outbox/ instead of sending them.",
+)
+@click.option(
+    "--to",
+    "to",
+    metavar="ADDRESS",
+    help="Send only to this address (a subscriber gets their own topics; not in the ledger).",
+)
+def send(config_path: str, day: date | None, dry_run: bool, to: str | None) -> None:
+    """Email the brief `digest build` made to its subscribers, each exactly once.
+
+    Without an smtp: block in the config, the messages are written as .eml files to
+    <output>/<date>/outbox/, exactly as they would be sent.
+    """
+    from .run import send_built
+
+    _delivery_log()
+    try:
+        config = load_config(config_path)
+        report = send_built(
+            config, day or datetime.now(config.brief.tz).date(), dry_run=dry_run, to=to
+        )
+    except DigestError as exc:
+        _fail(exc)
+        return
+    _delivery_exit(report)
+
+
+@main.command()
+@config_option
+@click.option(
+    "--date",
+    "day",
+    callback=_parse_date,
+    help="Build and send the brief of this date (default: today in the brief's time zone).",
+)
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Build, then write the messages to the outbox instead of sending them.",
+)
+def run(config_path: str, day: date | None, dry_run: bool) -> None:
+    """What cron calls: read the sources, build today's brief and send it.
+
+    One run at a time (a second one exits 5 at once); messages left unsent exit 75 and
+    the next run sends them, and only them.
+    """
+    from .run import run_once
+
+    _delivery_log()
+    try:
+        report = run_once(load_config(config_path), day, dry_run=dry_run)
+    except DigestError as exc:
+        _fail(exc)
+        return
+    _delivery_exit(report)
 
 
 @main.command()

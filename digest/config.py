@@ -20,13 +20,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from .errors import ConfigError, QueryError
 from .config_delivery import (
     DeliverySettings,
     HealthcheckSettings,
     SmtpSettings,
     SubscriberSpec,
 )
+from .errors import ConfigError, QueryError
 from .topics import Topic, compile_topics
 from .window import parse_length
 
@@ -222,6 +222,23 @@ class MergeSettings(_Strict):
     other_groups: int = Field(default=5, ge=0, le=20, description="labelled groups in Other reporting")
 
 
+class ExecutorSettings(_Strict):
+    """The `executor:` block: where the per-article stages run; `digest build` flags win."""
+
+    kind: Literal["serial", "process", "dask"] = "serial"
+    jobs: int | None = Field(default=None, ge=1, le=1024, description="worker processes")
+    scheduler: str | None = Field(default=None, description="a Dask scheduler, tcp://HOST:PORT")
+
+    @model_validator(mode="after")
+    def _scheduler_needs_dask(self) -> ExecutorSettings:
+        if self.scheduler and self.kind != "dask":
+            raise ValueError(
+                f"a scheduler needs kind: dask, got kind: {self.kind}; "
+                "Hint: set kind: dask, or remove scheduler"
+            )
+        return self
+
+
 class ConfigFile(_Strict):
     """The whole config file as declared."""
 
@@ -236,6 +253,7 @@ class ConfigFile(_Strict):
     limits: Limits = Limits()
     state: str | None = Field(default=".digest/state.sqlite", description="what earlier runs read; null: nothing")
     http: HttpSettings = HttpSettings()
+    executor: ExecutorSettings = ExecutorSettings()
     # Delivery (config_delivery.py): no smtp: writes the messages to <output>/<date>/outbox/.
     smtp: SmtpSettings | None = None
     delivery: DeliverySettings = DeliverySettings()

@@ -112,6 +112,8 @@ class Story:
     topic_id: str | None
     also_topics: tuple[str, ...] = ()
     salience: float = 0.0
+    new: bool | None = None
+    """Whether no earlier brief carried one of its claims; None when unknown (no state)."""
 
     @property
     def lead(self) -> Claim:
@@ -137,6 +139,8 @@ class SourceRef:
     path: str
     copy_of: int | None = None
     """The number of the source this article is a syndicated copy of, if it is one."""
+    new: bool | None = None
+    """Whether no earlier brief listed this article; None when unknown (no state)."""
 
 
 @dataclass(frozen=True)

@@ -15,12 +15,14 @@ from .compose import compose_brief
 from .config import Config
 from .dupes import syndicated_copies
 from .errors import ConfigError
+from .executor import Executor, Failure, SerialExecutor
 from .extract import extract_claims
-from .merge import merge_claims
+from .merge import claim_key, merge_claims
 from .model import Article, Brief, Claim, Skipped
+from .progress import NO_PROGRESS, Progress
 from .rank import rank_stories
 from .sources import read_sources
-from .state import State
+from .state import Seen, State
 from .topics import Topic
 from .window import Window, parse_length
 
@@ -54,17 +56,29 @@ def read_articles(
 
 
 def process_all(
-    articles: Sequence[Article], topics: Sequence[Topic]
+    articles: Sequence[Article],
+    topics: Sequence[Topic],
+    *,
+    executor: Executor | None = None,
+    progress: Progress = NO_PROGRESS,
 ) -> tuple[list[Processed], list[Skipped]]:
-    """Run the per-article stages; an article that fails is skipped, the rest go on."""
+    """Run the per-article stages; an article that fails is skipped, the rest go on.
+
+    `executor` runs them (default: serially, here); results keep the articles' order,
+    so every executor gives the same brief.
+    """
     done: list[Processed] = []
     skipped: list[Skipped] = []
-    for article in articles:
-        try:
-            done.append(process_article(article, topics))
-        except Exception as exc:  # one bad article must never stop the brief
-            log.exception("skipped %s: %s", article.path, exc)
-            skipped.append(Skipped(article.path, f"could not be processed: {exc}"))
+    outcomes = (executor or SerialExecutor()).map_each(process_article, articles, topics)
+    with progress.stage("processing", len(articles)) as meter:
+        for article, outcome in zip(articles, outcomes, strict=True):
+            if isinstance(outcome, Failure):  # one bad article must never stop the brief
+                log.error("skipped %s: %s\n%s", article.path, outcome.message, outcome.trace)
+                skipped.append(Skipped(article.path, f"could not be processed: {outcome.message}"))
+                meter.update(1)
+            else:
+                done.append(outcome)
+                meter.update(1, len(outcome.claims))
     return done, skipped
 
 
@@ -76,29 +90,68 @@ def build_brief(
     published: date | None = None,
     window: str | None = None,
     state: State | None = None,
+    executor: Executor | None = None,
+    progress: Progress = NO_PROGRESS,
 ) -> Brief:
     """Build the brief of `day` from the config's sources (or `inputs`).
 
+    `executor` reads the files and runs the per-article stages (default: serially);
+    `progress` shows how far they are.
+
     `window` ("36h", "all") overrides the config's; with a `state`, feed items read for
-    an earlier brief are left out and those shown are recorded (the caller commits).
+    an earlier brief are left out, stories and sources no earlier brief carried are
+    marked new, and what this brief shows is recorded (the caller commits).
     """
     try:
         length = config.window if window is None else parse_length(window)
     except ValueError as exc:
         raise ConfigError(f"window: {exc}".replace("; Hint: ", "\nHint: ")) from None
     span = Window.before(config.brief.issued_at(day), length)
-    reading = read_sources(config, inputs=inputs, published=published, window=span, state=state)
-    processed, failed = process_all(reading.articles, config.topics)
-    brief = brief_from(config, day, processed, [*reading.skipped, *failed])
+    reading = read_sources(
+        config,
+        inputs=inputs,
+        published=published,
+        window=span,
+        state=state,
+        executor=executor,
+        progress=progress,
+    )
+    processed, failed = process_all(
+        reading.articles, config.topics, executor=executor, progress=progress
+    )
+    keys = [claim_key(c.text) for p in processed for c in p.claims]
+    seen = None
+    # The first brief has nothing to be new against: it marks nothing.
+    if state is not None and state.earlier_brief() is not None:
+        seen = state.seen_before(keys, (p.article.id for p in processed))
+    brief = brief_from(config, day, processed, [*reading.skipped, *failed], seen=seen)
     if state is not None:
         state.mark_read(p.article for p in processed)
+        if processed:
+            state.remember_brief(
+                keys, brief_articles(brief), claims=brief.stats.claims, stories=brief.stats.stories
+            )
     return replace(brief, stats=replace(brief.stats, outside_window=reading.outside_window))
 
 
+def brief_articles(brief: Brief) -> list[str]:
+    """The ids of the articles a brief lists as its sources."""
+    return [source.article_id for source in brief.sources]
+
+
 def brief_from(
-    config: Config, day: date, processed: Sequence[Processed], skipped: Sequence[Skipped]
+    config: Config,
+    day: date,
+    processed: Sequence[Processed],
+    skipped: Sequence[Skipped],
+    *,
+    seen: Seen | None = None,
 ) -> Brief:
-    """The reduce step: merge claims into stories, rank them and compose the brief."""
+    """The reduce step: merge claims into stories, rank them and compose the brief.
+
+    With `seen` (what earlier briefs carried), a story with a claim no earlier brief had
+    is marked new, one whose every claim was there ranks lower, and so on for sources.
+    """
     by_id = {p.article.id: p.article for p in processed}
     merging = config.settings.merge
     copies = syndicated_copies(by_id.values(), merging.article_similarity)
@@ -107,9 +160,19 @@ def brief_from(
     )
     settings = config.brief
     issued = datetime.combine(day, settings.clock, tzinfo=ZoneInfo(settings.timezone))
-    # Novelty against earlier briefs joins here as `seen_claim_keys=` once state keeps them.
-    stories = rank_stories(stories, by_id, issued=issued, copies=copies)
-    return compose_brief(
+    stories = rank_stories(
+        stories,
+        by_id,
+        issued=issued,
+        copies=copies,
+        seen_claim_keys=seen.claim_keys if seen is not None else None,
+    )
+    if seen is not None:
+        stories = tuple(
+            replace(s, new=any(claim_key(c.text) not in seen.claim_keys for c in s.claims))
+            for s in stories
+        )
+    brief = compose_brief(
         day=day,
         title=settings.title,
         issued=issued,
@@ -123,3 +186,7 @@ def brief_from(
         copies=copies,
         other_groups=merging.other_groups,
     )
+    if seen is None:
+        return brief
+    sources = tuple(replace(s, new=s.article_id not in seen.article_ids) for s in brief.sources)
+    return replace(brief, sources=sources)

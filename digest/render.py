@@ -28,6 +28,7 @@ from digest import model
 from digest.errors import RenderError
 from digest.model import Brief, Claim, Section, SourceRef, Story, TimelineEntry
 from digest.render_md import FILTERS, markdown_to_html
+from digest.render_text import TEXT_FILTERS
 
 FORMATS = ("md", "html", "pdf", "json")
 
@@ -86,6 +87,7 @@ def template_environment(user_dir: Path | None = None) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(FILTERS)
+    env.filters.update(TEXT_FILTERS)  # for the email's text and subject templates
     return env
 
 
@@ -240,6 +242,11 @@ def _iso(value: date | datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
+def _zone_name(value: datetime | None) -> str | None:
+    # The offset is in the ISO time; the zone's name ("KST") is kept for reading it back.
+    return value.tzname() if value is not None else None
+
+
 def claim_to_dict(claim: Claim) -> dict[str, Any]:
     """A claim as JSON-ready data: text, offsets, speaker, cue, dates and topics."""
     speaker = claim.speaker
@@ -286,6 +293,7 @@ def _story_json(brief: Brief, story: Story) -> dict[str, Any]:
         "topic_id": story.topic_id,
         "also_topics": list(story.also_topics),
         "salience": story.salience,
+        "new": story.new,
         "article_ids": list(story.article_ids),
         "sources": list(brief.cite(story.article_ids)),
         "independent_outlets": list(brief.independent(story.article_ids)),
@@ -324,8 +332,10 @@ def _source_json(source: SourceRef) -> dict[str, Any]:
         "title": source.title,
         "url": source.url,
         "published": _iso(source.published),
+        "published_zone": _zone_name(source.published),
         "path": source.path,
         "copy_of": source.copy_of,
+        "new": source.new,
     }
 
 
@@ -336,6 +346,7 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
         "date": brief.date.isoformat(),
         "title": brief.title,
         "issued": brief.issued.isoformat(),
+        "issued_zone": _zone_name(brief.issued),
         "classification": brief.classification,
         "topic_titles": dict(brief.topic_titles),
         "stats": {
@@ -344,6 +355,7 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
             "claims": stats.claims,
             "stories": stats.stories,
             "skipped": [{"path": s.path, "reason": s.reason} for s in stats.skipped],
+            "outside_window": stats.outside_window,
         },
         "bottom_line": [
             {

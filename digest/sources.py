@@ -10,7 +10,7 @@ link to pages, an item the feed dates outside the window is not even fetched.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -20,8 +20,10 @@ from zoneinfo import ZoneInfo
 from .chrome import drop_learned_chrome
 from .config import Config, SourceSpec
 from .errors import InputError
+from .executor import Executor, Failure
 from .fetch import Fetcher, FetchError, HttpOptions, Page
 from .model import Article, Skipped
+from .progress import NO_PROGRESS, Progress
 from .readers import ReadOptions, decode, expand_paths, iter_file, too_big
 from .readers.encoding import declared_charset
 from .readers.feed import FeedItem, FeedReader, item_article, item_id
@@ -51,9 +53,16 @@ def read_sources(
     published: date | None = None,
     window: Window = ALL_TIMES,
     state: State | None = None,
+    executor: Executor | None = None,
+    progress: Progress = NO_PROGRESS,
 ) -> Reading:
-    """Read `inputs` (files, folders, globs) or the config's sources; keep those in `window`."""
-    collect = _Collector(window)
+    """Read `inputs` (files, folders, globs) or the config's sources; keep those in `window`.
+
+    With an `executor` of several workers, files are read (decoded, parsed) by them;
+    feeds are read here, where the connection pool and the state file are.
+    """
+    parallel = executor if executor is not None and executor.jobs > 1 else None
+    collect = _Collector(window, executor=parallel, progress=progress)
     limit = config.settings.limits.max_size
     if inputs:
         options = ReadOptions(timezone=config.brief.tz, published=published, max_size=limit)
@@ -112,6 +121,8 @@ class _Collector:
     """Articles in the window, without duplicate ids; what was skipped; how many were outside."""
 
     window: Window
+    executor: Executor | None = None
+    progress: Progress = NO_PROGRESS
     articles: list[Article] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     outside: int = 0
@@ -134,12 +145,31 @@ class _Collector:
 
     def files(self, paths: Sequence[str | Path], options: ReadOptions) -> None:
         """Read the files named by `paths` (folders and globs expanded)."""
-        for path in expand_paths(paths):
-            for item in iter_file(path, options):
-                if isinstance(item, Skipped):
-                    self.skipped.append(item)  # iter_file has logged it
+        if self.executor is None:
+            for path in expand_paths(paths):
+                self._take(iter_file(path, options))
+            return
+        found = list(expand_paths(paths))
+        read = self.executor.map_each(read_path, found, options)
+        with self.progress.stage("reading", len(found), unit="file") as meter:
+            for path, items in zip(found, read, strict=True):
+                if isinstance(items, Failure):
+                    self.skip(str(path), f"could not be read: {items.message}")
                 else:
-                    self.add(item)
+                    self._take(items)
+                meter.update(1)
+
+    def _take(self, items: Iterable[Article | Skipped]) -> None:
+        for item in items:
+            if isinstance(item, Skipped):
+                self.skipped.append(item)  # iter_file has logged it
+            else:
+                self.add(item)
+
+
+def read_path(path: Path, options: ReadOptions) -> list[Article | Skipped]:
+    """The articles of one file, or why it was skipped: a task for an executor's worker."""
+    return list(iter_file(path, options))
 
 
 class _LazyFetcher:

@@ -8,12 +8,16 @@ Last-Modified) only with the items they stand for.
 
 "Earlier" means "for another brief": rebuilding the same day's brief reads the same
 items again, with an unconditional request, so a re-run never loses what the first
-run showed. The schema is versioned (`PRAGMA user_version`); later tables (seen claims,
-briefs, deliveries, runs) are added as further steps of `_MIGRATIONS`.
+run showed. The schema is versioned (`PRAGMA user_version`); each step of `_MIGRATIONS`
+adds tables. Step 2 keeps the briefs built and the claims and articles they carried (so a
+brief can mark what is new since the last one), the send ledger (`ledger.py`) and a row
+per cron run (`run.py`). Those two write in transactions of their own (`write_now`),
+committed at once, never mixed with a run's build transaction.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import sqlite3
 from collections.abc import Iterable, Sequence
@@ -21,6 +25,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from .errors import DigestError
 from .model import Article
@@ -45,6 +50,52 @@ _MIGRATIONS: tuple[tuple[str, ...], ...] = (
             url TEXT,
             brief TEXT NOT NULL,
             read_at TEXT NOT NULL
+        )""",
+    ),
+    (
+        # Briefs built (the day's date; first built at), so "new" is "in no earlier brief".
+        """CREATE TABLE briefs (
+            brief TEXT PRIMARY KEY,
+            built_at TEXT NOT NULL,
+            articles INTEGER NOT NULL,
+            claims INTEGER NOT NULL,
+            stories INTEGER NOT NULL
+        )""",
+        # Claims (by a digest of their normalised wording) and articles a brief carried.
+        """CREATE TABLE seen_claims (
+            key TEXT PRIMARY KEY,
+            first_brief TEXT NOT NULL,
+            last_brief TEXT NOT NULL
+        )""",
+        """CREATE TABLE seen_articles (
+            article_id TEXT PRIMARY KEY,
+            first_brief TEXT NOT NULL,
+            last_brief TEXT NOT NULL
+        )""",
+        # The send ledger: one row per (brief, subscriber); `sent` only after the server's
+        # reply to DATA accepted the message.
+        """CREATE TABLE deliveries (
+            brief TEXT NOT NULL,
+            subscriber TEXT NOT NULL,
+            message_id TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('queued', 'sending', 'sent', 'failed')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            reply TEXT,
+            queued_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            sent_at TEXT,
+            PRIMARY KEY (brief, subscriber)
+        )""",
+        # One row per `digest run` / `digest send`: a row left 'running' is a run that died.
+        """CREATE TABLE runs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            command TEXT NOT NULL,
+            brief TEXT NOT NULL,
+            pid INTEGER NOT NULL,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            status TEXT NOT NULL,
+            summary TEXT
         )""",
     ),
 )
@@ -108,6 +159,72 @@ class State:
             self._write_many("INSERT OR IGNORE INTO read_items VALUES (?, ?, ?, ?, ?)", rows)
         return len(rows)
 
+    def earlier_brief(self) -> str | None:
+        """The date of the latest brief built before this one, if any (ISO)."""
+        row = self._query("SELECT max(brief) FROM briefs WHERE brief < ?", (self.brief,)).fetchone()
+        return row[0] if row else None
+
+    def seen_before(self, claim_keys: Iterable[str], article_ids: Iterable[str]) -> Seen:
+        """Which of these claims (by `merge.claim_key`) and articles an earlier brief carried."""
+        keys = {_digest(key): key for key in claim_keys}
+        claims = {keys[k] for k in self._earlier("seen_claims", "key", list(keys))}
+        ids = list(dict.fromkeys(article_ids))
+        articles = set(self._earlier("seen_articles", "article_id", ids))
+        return Seen(frozenset(claims), frozenset(articles))
+
+    def remember_brief(
+        self, claim_keys: Iterable[str], article_ids: Iterable[str], *, claims: int, stories: int
+    ) -> None:
+        """Record this brief and the claims and articles it carries (committed with the run)."""
+        articles = list(dict.fromkeys(article_ids))
+        # Rebuilding a day's brief changes no row: first and last brief stay the same.
+        upsert = (
+            "INSERT INTO {table} VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET "
+            "first_brief = min(first_brief, excluded.first_brief), "
+            "last_brief = max(last_brief, excluded.last_brief)"
+        )
+        self._write(
+            "INSERT INTO briefs VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET "
+            "articles = excluded.articles, claims = excluded.claims, stories = excluded.stories",
+            (self.brief, _now(), len(articles), claims, stories),
+        )
+        keys = sorted({_digest(key) for key in claim_keys})
+        self._write_many(
+            upsert.format(table="seen_claims"), [(k, self.brief, self.brief) for k in keys]
+        )
+        self._write_many(
+            upsert.format(table="seen_articles"), [(a, self.brief, self.brief) for a in articles]
+        )
+
+    def query(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
+        """Rows of a read-only statement (for the send ledger and the runs table)."""
+        return list(self._query(sql, params).fetchall())
+
+    def write_now(self, sql: str, params: tuple[object, ...] = ()) -> int:
+        """Run one write in a transaction of its own, committed before returning; rows changed.
+
+        The send ledger needs each row durable the moment it is written, so this refuses to
+        run while the run's build transaction is open: that one is committed (or rolled
+        back) first, never as a side effect of recording a delivery.
+        """
+        db = self._connection()
+        if db.in_transaction:
+            raise StateError(
+                f"{self.path}: a delivery record would commit the run's pending changes; "
+                "Hint: this is a bug in digest: commit() or rollback() the run first"
+            )
+        try:
+            with db:  # BEGIN ... COMMIT, or ROLLBACK on error
+                db.execute("BEGIN IMMEDIATE")
+                return db.execute(sql, params).rowcount
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
+
+    def rollback(self) -> None:
+        """Drop this run's uncommitted changes (a run that failed remembers nothing)."""
+        if self._db is not None and self._db.in_transaction:
+            self._db.rollback()
+
     def commit(self) -> None:
         """Make this run's changes permanent, all at once."""
         if self._db is not None and self._db.in_transaction:
@@ -149,6 +266,18 @@ class State:
             return self._connection().execute(sql, params)
         except sqlite3.Error as exc:
             raise self._error(exc) from None
+
+    def _earlier(self, table: str, column: str, values: Sequence[str]) -> list[str]:
+        found: list[str] = []
+        for start in range(0, len(values), 500):  # SQLite caps the number of parameters
+            chunk = values[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            rows = self._query(
+                f"SELECT {column} FROM {table} WHERE first_brief < ? AND {column} IN ({marks})",
+                (self.brief, *chunk),
+            )
+            found.extend(row[0] for row in rows)
+        return found
 
     def _write(self, sql: str, params: tuple[object, ...]) -> None:
         self._write_many(sql, [params])
@@ -192,6 +321,19 @@ def _migrate(db: sqlite3.Connection, path: Path) -> None:
         db.execute("ROLLBACK")
         raise
     log.info("state file %s at schema version %d", path, SCHEMA_VERSION)
+
+
+@dataclass(frozen=True)
+class Seen:
+    """What earlier briefs carried, of what this one does: claim keys and article ids."""
+
+    claim_keys: frozenset[str]
+    article_ids: frozenset[str]
+
+
+def _digest(key: str) -> str:
+    # Claims are kept as digests of their wording: fixed-size rows, and no article text.
+    return hashlib.blake2b(key.encode("utf-8"), digest_size=10).hexdigest()
 
 
 def _now() -> str:

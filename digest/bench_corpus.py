@@ -1,0 +1,280 @@
+"""A synthetic news corpus for the benchmark: wire stories written from a seed, any size.
+
+The stories are made to exercise every stage the way a desk's day does, not to read
+well: datelines, direct and partial quotes with attributions ("..., Kim Min-jun, the
+foreign ministry spokesperson, said Tuesday."), reported speech, the outlet's own
+statements, relative dates, an outlet's repeated chrome line, and:
+
+- topic words taken from the config's own queries, arranged so that each query
+  matches (one alternative of every OR, every part of an AND, NEAR terms side by
+  side), so classification does real work;
+- the same quotes carried by several outlets, and syndicated copies of whole stories,
+  so merging and the syndication check do real work;
+- stories on no topic at all, for "Other reporting".
+
+Pools of speakers and quotes grow with the corpus, so twice the articles make about
+twice the stories: the benchmark measures how cost grows, not a saturated brief.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+from .query import And, Near, Node, Not, Or, Words
+from .topics import Topic
+
+_FIRST = (
+    "Min-jun Ji-woo Seo-yeon Ha-eun Do-hyun Ye-jin John Maria Elena David Sarah Peter Anna "
+    "Hiroshi Yuki Olga Ivan Sergei Amir Leila Omar James Laura Thomas Sofia Daniel Grace"
+).split()
+_LAST = (
+    "Kim Lee Park Choi Jung Kang Yoon Jang Lim Han Smith Brown Tanaka Sato Petrov Ivanova "
+    "Volkov Rahimi Haddad Garcia Lopez Miller Novak Weber Dubois Rossi Cho Shin Nakamura"
+).split()
+_ROLES = [
+    "the foreign ministry spokesperson",
+    "the defence minister",
+    "a senior official at the presidential office",
+    "the ambassador to the United Nations",
+    "a researcher at the Asan Institute",
+    "the unification minister",
+    "a spokesperson for the State Department",
+    "the deputy national security adviser",
+]
+_OUTLETS = [
+    ("Harbor Wire", "SEOUL"),
+    ("Pacific Dispatch", "TOKYO"),
+    ("Capital Ledger", "WASHINGTON"),
+    ("Meridian News", "LONDON"),
+    ("Northern Courier", "SEOUL"),
+    ("Asia Monitor", "BEIJING"),
+    ("Global Post", "NEW YORK"),
+    ("Seoul Courier", "SEOUL"),
+    ("Eastern Herald", "MOSCOW"),
+    ("Gulf Times Wire", "DOHA"),
+]
+_CHROME = "Subscribe to the {outlet} morning newsletter for the stories that matter."
+# Sentences are put together from parts, thousands of ways: two claims that are not
+# the same event share their topic words and little else, as in real reporting, so
+# merging finds the quotes repeated across outlets, not every claim of one template.
+_OPENERS = (
+    "we believe that|it is clear that|nobody should doubt that|our view is that|"
+    "the truth is that|I can tell you that|we have said many times that|"
+    "it would be naive to think that|history shows that|the evidence suggests that|"
+    "there is no question that|everyone in the region knows that|we are concerned that|"
+    "I want to be very clear that|we warned last year that|it now seems that|"
+    "the people deserve to know that|we cannot accept that|few expected that|it is true that"
+).split("|")
+_VERBS = (
+    "is now tied to|cannot be separated from|will shape|has complicated|"
+    "is being used against|depends on|was never about|has little to do with|"
+    "will be judged by|puts pressure on|raises questions about|undermines|"
+    "is a test for|sends a message to|changes nothing for|is linked to|"
+    "threatens|could reshape|should worry|was discussed alongside"
+).split("|")
+_LINKS = (
+    "because of|in the middle of|regardless of|on top of|in spite of|as a result of|"
+    "alongside|ahead of|in light of|far beyond|in connection with|at the expense of"
+).split("|")
+_SUBJECTS = (
+    "Officials|Diplomats|Lawmakers|Analysts|Negotiators|Military officers|Aid workers|"
+    "Government advisers|Opposition leaders|Trade officials|Security experts|Envoys"
+).split("|")
+_ACTIONS = (
+    "have discussed|are reviewing|raised concerns about|held talks on|warned about|"
+    "questioned the handling of|called for an inquiry into|played down reports of|"
+    "sought clarity on|pressed for progress on|are divided over|published figures on"
+).split("|")
+_PLACES = (
+    "Seoul Busan Incheon Tokyo Osaka Beijing Shanghai Moscow Vladivostok Geneva Vienna "
+    "Brussels Doha Hanoi Jakarta Manila Canberra Ottawa Berlin Paris Madrid Warsaw"
+).split()
+_DETAILS = [
+    "after {n} hours of talks in {p}",
+    "at a briefing in {p} attended by {n} reporters",
+    "since the meeting in {p} {n} days ago",
+    "in a {n}-page report circulated in {p}",
+    "during a visit to {p} by {n} lawmakers",
+    "ahead of the {n}th round of consultations in {p}",
+    "according to {n} officials in {p}",
+    "in remarks broadcast from {p} at {n} minutes past the hour",
+]
+_CUES = ["said", "added", "told reporters", "said in a statement", "said at a briefing"]
+_GENERIC = [
+    ("heavy rain", "the southern provinces", "flood warnings"),
+    ("the central bank", "interest rates", "household debt"),
+    ("the national team", "the qualifying match", "the coach"),
+    ("the semiconductor industry", "exports", "chip prices"),
+    ("the film festival", "the opening night", "ticket sales"),
+    ("the port strike", "shipping companies", "freight costs"),
+]
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something said that several outlets carry: a speaker and the words."""
+
+    speaker: str
+    role: str
+    words: str
+
+
+def topic_phrases(node: Node, rng: random.Random) -> list[str]:
+    """Words that make `node` match when they stand in one paragraph: a witness."""
+    if isinstance(node, Words):
+        return [surface(node)] if node.field == "text" else []
+    if isinstance(node, And):
+        return [p for part in node.parts for p in topic_phrases(part, rng)]
+    if isinstance(node, Or):
+        return topic_phrases(rng.choice(node.parts), rng)
+    if isinstance(node, Near):
+        # Adjacent, so any distance holds; left first, so ONEAR holds too.
+        return [f"{surface(rng.choice(node.left))} {surface(rng.choice(node.right))}"]
+    if isinstance(node, Not):
+        return []
+    return []
+
+
+def surface(words: Words) -> str:
+    """How a query term could appear in text: quotes and '=' off, a wildcard completed."""
+    text = words.text.split(":", 1)[1] if ":" in words.text.split('"')[0] else words.text
+    text = text.lstrip("=").strip('"')
+    # "weapon*" -> "weapons"; a capitalised stem ("Iran*") is a word already.
+    return re.sub(r"(\w)\*", lambda m: m.group(1) + ("s" if m.group(1).islower() else ""), text)
+
+
+def generate(
+    topics: Sequence[Topic], count: int, *, seed: int = 7, day: date = date(2023, 9, 13)
+) -> Iterator[tuple[str, str]]:
+    """(file name, file text) for `count` articles, the same for the same arguments."""
+    rng = random.Random(seed)
+    people = [
+        (f"{rng.choice(_FIRST)} {rng.choice(_LAST)}", rng.choice(_ROLES))
+        for _ in range(max(40, count // 15))
+    ]
+    subjects: list[Sequence[Node] | None] = [[t.compiled.root] for t in topics] or [None]
+    # About three outlets carry each quote: pools grow with the corpus.
+    per_pool = max(6, count // (4 * max(1, len(subjects) + 1)))
+    pools = [[_event(rng, people, s) for _ in range(per_pool)] for s in [*subjects, None]]
+    start = datetime.combine(
+        day - timedelta(days=1), datetime.min.time(), timezone(timedelta(hours=9))
+    )
+    bodies: list[tuple[str, str, str]] = []
+    for i in range(count):
+        outlet, city = _OUTLETS[i % len(_OUTLETS)]
+        published = start + timedelta(minutes=(i * 1440) // max(1, count))
+        ident = f"a{i:06d}"
+        if bodies and rng.random() < 0.08:  # a syndicated copy of an earlier story
+            title, body, original = bodies[rng.randrange(len(bodies))]
+            body = body.replace(f"({original}) -- ", f"({outlet}) -- ", 1)
+        else:
+            which = rng.randrange(len(pools))
+            subject = subjects[which] if which < len(subjects) else None
+            title, body = _story(rng, subject, pools[which], city, published, outlet)
+            bodies.append((title, body, outlet))
+        chrome = f"\n\n{_CHROME.format(outlet=outlet)}" if i % len(_OUTLETS) < 4 else ""
+        slug = outlet.lower().replace(" ", "")
+        yield (
+            f"{ident}.txt",
+            f"---\ntitle: {_quoted(title)}\nsource: {outlet}\nid: {ident}\n"
+            f"url: https://{slug}.example/{published:%Y/%m/%d}/{ident}\n"
+            f"published: {published.isoformat()}\n---\n{body}{chrome}\n",
+        )
+
+
+def write_corpus(
+    folder: Path,
+    topics: Sequence[Topic],
+    count: int,
+    *,
+    seed: int = 7,
+    day: date = date(2023, 9, 13),
+) -> list[Path]:
+    """Write `count` generated articles into `folder`; return their paths."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, text in generate(topics, count, seed=seed, day=day):
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _phrases(rng: random.Random, subject: Sequence[Node] | None) -> list[str]:
+    if subject is None:
+        return list(rng.choice(_GENERIC))
+    found = [p for node in subject for p in topic_phrases(node, rng)]
+    while len(found) < 3:
+        found.append(rng.choice(found) if found else "the talks")
+    return found
+
+
+def _detail(rng: random.Random) -> str:
+    return rng.choice(_DETAILS).format(n=rng.randint(2, 99), p=rng.choice(_PLACES))
+
+
+def _clause(rng: random.Random, phrases: list[str]) -> str:
+    """Words someone says, with every topic phrase in them."""
+    a, b, c, *rest = phrases
+    text = (
+        f"{rng.choice(_OPENERS)} {a} {rng.choice(_VERBS)} {b} {rng.choice(_LINKS)} {c} "
+        f"{_detail(rng)}"
+    )
+    return f"{text}, as well as {' and '.join(rest)}" if rest else text
+
+
+def _statement(rng: random.Random, phrases: list[str]) -> str:
+    """The outlet's own words: who did what about the topic, and where."""
+    a, b, c, *_ = phrases
+    return (
+        f"{rng.choice(_SUBJECTS)} in {rng.choice(_PLACES)} {rng.choice(_ACTIONS)} {a} "
+        f"and {b} {rng.choice(_LINKS)} {c} {_detail(rng)}."
+    )
+
+
+def _event(
+    rng: random.Random, people: list[tuple[str, str]], subject: Sequence[Node] | None
+) -> Event:
+    name, role = rng.choice(people)
+    return Event(name, role, _clause(rng, _phrases(rng, subject)))
+
+
+def _story(
+    rng: random.Random,
+    subject: Sequence[Node] | None,
+    pool: list[Event],
+    city: str,
+    published: datetime,
+    outlet: str,
+) -> tuple[str, str]:
+    """A headline and a wire story of eight to twelve paragraphs."""
+    phrases = _phrases(rng, subject)
+    weekday = _WEEKDAYS[(published.weekday() - rng.randint(0, 1)) % 7]
+    ahead = _WEEKDAYS[(published.weekday() + rng.randint(2, 4)) % 7]
+    lead = _statement(rng, phrases).rstrip(".")
+    paragraphs = [f"{city}, {published:%b}. {published.day} ({outlet}) -- {lead} on {weekday}."]
+    for event in rng.sample(pool, k=min(len(pool), rng.randint(2, 4))):
+        words = event.words[0].upper() + event.words[1:]
+        cue = rng.choice(_CUES)
+        paragraphs.append(f'"{words}," {event.speaker}, {event.role}, {cue} {weekday}.')
+        reported = _clause(rng, _phrases(rng, subject))
+        paragraphs.append(f"{event.speaker.split()[-1]} told reporters that {reported}.")
+        paragraphs.append(f"{_statement(rng, _phrases(rng, subject))} {_statement(rng, phrases)}")
+    paragraphs.append(
+        f"{rng.choice(pool).speaker} is expected to meet officials in {rng.choice(_PLACES)} "
+        f"again on {ahead}, when the talks on {phrases[0]} resume, according to a statement."
+    )
+    title = (
+        f"{phrases[0][0].upper()}{phrases[0][1:]} talks with {phrases[1]} stall over {phrases[2]}"
+    )
+    return title, "\n\n".join(paragraphs)
