@@ -58,8 +58,8 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     """|a ∩ b| / |a ∪ b|; 0 for two empty sets."""
     if not a and not b:
         return 0.0
-    small, large = (a, b) if len(a) <= len(b) else (b, a)
-    shared = sum(1 for item in small if item in large)
+    # The set intersection runs in C over the smaller set: this is merging's inner loop.
+    shared = len(a & b)
     return shared / (len(a) + len(b) - shared)
 
 

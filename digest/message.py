@@ -174,6 +174,7 @@ class MessageBuilder:
         self.env = template_environment(config.template_dir)
         self._css: Markup | None = None
         self._bodies: dict[tuple[str, ...] | None, tuple[Brief, str]] = {}
+        self._html_bodies: dict[str, Markup] = {}
         self._files: dict[str, bytes] = {}
 
     def view(self, subscriber: Subscriber) -> Brief:
@@ -237,9 +238,9 @@ class MessageBuilder:
     def _html(self, context: dict[str, Any], markdown: str) -> str:
         if self._css is None:
             self._css = _stylesheet(self.env)
-        page = _render(
-            self.env, HTML, body=Markup(markdown_to_html(markdown)), css=self._css, **context
-        )
+        if markdown not in self._html_bodies:
+            self._html_bodies[markdown] = Markup(markdown_to_html(markdown))
+        page = _render(self.env, HTML, body=self._html_bodies[markdown], css=self._css, **context)
         try:
             # Nothing is fetched: the stylesheet is in the page, and links stay links.
             inliner = css_inline.CSSInliner(keep_style_tags=False, load_remote_stylesheets=False)

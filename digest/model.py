@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 from typing import Literal
 
 ClaimKind = Literal["quote", "partial", "reported", "statement"]
@@ -213,21 +214,30 @@ class Brief:
     stats: BriefStats
     topic_titles: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
+    # Renderers ask these for every story: the lookups are built once per brief, not once
+    # per call (which made rendering quadratic in the number of sources).
+    @cached_property
+    def _by_id(self) -> dict[str, SourceRef]:
+        return {s.article_id: s for s in self.sources}
+
+    @cached_property
+    def _by_number(self) -> dict[int, SourceRef]:
+        return {s.number: s for s in self.sources}
+
     def cite(self, article_ids: tuple[str, ...]) -> tuple[int, ...]:
         """Source numbers for these articles, in list order."""
-        numbers = {s.article_id: s.number for s in self.sources}
-        return tuple(sorted(numbers[a] for a in article_ids if a in numbers))
+        by_id = self._by_id
+        return tuple(sorted(by_id[a].number for a in article_ids if a in by_id))
 
     def outlets(self, article_ids: tuple[str, ...]) -> tuple[str, ...]:
         """Distinct outlet names for these articles, in source-list order."""
-        by_id = {s.article_id: s for s in self.sources}
+        by_id = self._by_id
         refs = sorted((by_id[a] for a in article_ids if a in by_id), key=lambda s: s.number)
         return tuple(dict.fromkeys(s.outlet for s in refs))
 
     def independent(self, article_ids: tuple[str, ...]) -> tuple[str, ...]:
         """Distinct outlets of these articles, a syndicated copy counted as its original's."""
-        by_id = {s.article_id: s for s in self.sources}
-        by_number = {s.number: s for s in self.sources}
+        by_id, by_number = self._by_id, self._by_number
         refs = [by_id[a] for a in article_ids if a in by_id]
         origins = [by_number.get(r.copy_of, r) if r.copy_of else r for r in refs]
         return tuple(dict.fromkeys(s.outlet for s in sorted(origins, key=lambda s: s.number)))
@@ -237,8 +247,7 @@ class Brief:
 
         A copy from the original's own outlet (a later version of its story) is left out.
         """
-        by_id = {s.article_id: s for s in self.sources}
-        by_number = {s.number: s for s in self.sources}
+        by_id, by_number = self._by_id, self._by_number
         refs = sorted((by_id[a] for a in article_ids if a in by_id), key=lambda s: s.number)
         return tuple(
             dict.fromkeys(

@@ -16,8 +16,8 @@ several topics or formats in one cell are separated by spaces or semicolons:
 from __future__ import annotations
 
 import csv
-import io
 import difflib
+import io
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
