@@ -38,7 +38,8 @@ _DATE_RE = re.compile(
 )
 # Words before a date that put the event after the article was written.
 _FUTURE = re.compile(
-    r"\b(?:will|would|forecast|forecasts|won't|'ll|shall|expected|scheduled|set to|"
+    r"\b(?:will|(?:would|could|may|might)(?!\s+have)|forecast|forecasts|won't|'ll|shall|"
+    r"expected|scheduled|set to|"
     r"plans?|planned|planning|due|"
     r"is to|are to|going to|upcoming|later|next|coming|tomorrow|would be held|to be held|"
     r"slated|intends?|aims? to)\b",
