@@ -6,7 +6,7 @@ CONFIG ?= config.yaml
 DATE   ?= 2023-09-13
 STAMP   = $(VENV)/.installed
 
-.PHONY: install brief pdf send test lint eval dupes-bbc clean check-system
+.PHONY: install brief pdf send test lint eval dupes-bbc bench clean check-system
 
 install: $(STAMP)
 
@@ -42,6 +42,13 @@ send: install
 
 test: install
 	$(BIN)/pytest -q
+
+# The benchmark (a measurement, not a test): every stage and whole builds, on a synthetic
+# corpus of ARTICLES and on the BBC corpus when present; BENCH_ARGS=--json for machines.
+ARTICLES ?= 20000
+JOBS     ?= 2
+bench: install
+	$(BIN)/python -m digest.bench --articles $(ARTICLES) --jobs $(JOBS) --bbc $(BBC) $(BENCH_ARGS)
 
 lint: install
 	$(BIN)/ruff check digest tests

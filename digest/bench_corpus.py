@@ -59,60 +59,42 @@ _OUTLETS = [
     ("Gulf Times Wire", "DOHA"),
 ]
 _CHROME = "Subscribe to the {outlet} morning newsletter for the stories that matter."
-# Sentences are put together from parts, thousands of ways: two claims that are not
-# the same event share their topic words and little else, as in real reporting, so
-# merging finds the quotes repeated across outlets, not every claim of one template.
-_OPENERS = (
-    "we believe that|it is clear that|nobody should doubt that|our view is that|"
-    "the truth is that|I can tell you that|we have said many times that|"
-    "it would be naive to think that|history shows that|the evidence suggests that|"
-    "there is no question that|everyone in the region knows that|we are concerned that|"
-    "I want to be very clear that|we warned last year that|it now seems that|"
-    "the people deserve to know that|we cannot accept that|few expected that|it is true that"
-).split("|")
+# Sentences are short frames around the topic words and a thing of their own ("the
+# renewed Belvor plan", from over a million made-up names). Unrelated claims then
+# share function words and the odd topic word, little else, as real claims do: the
+# merge stage meets near-duplicate candidates about as rarely as on real reporting.
 _VERBS = (
-    "is now tied to|cannot be separated from|will shape|has complicated|"
-    "is being used against|depends on|was never about|has little to do with|"
-    "will be judged by|puts pressure on|raises questions about|undermines|"
-    "is a test for|sends a message to|changes nothing for|is linked to|"
-    "threatens|could reshape|should worry|was discussed alongside"
-).split("|")
-_LINKS = (
-    "because of|in the middle of|regardless of|on top of|in spite of|as a result of|"
-    "alongside|ahead of|in light of|far beyond|in connection with|at the expense of"
-).split("|")
+    "threatens shapes complicates undermines tests strains delays funds blocks supports "
+    "weakens reshapes overshadows revives stalls exposes eases worsens follows ignores "
+    "outweighs hampers accelerates unsettles"
+).split()
+_PAST = (
+    "discussed reviewed questioned defended criticised welcomed postponed approved "
+    "rejected examined debated announced"
+).split()
+_PREPOSITIONS = "with for against over despite after before beyond amid without".split()
 _SUBJECTS = (
-    "Officials|Diplomats|Lawmakers|Analysts|Negotiators|Military officers|Aid workers|"
-    "Government advisers|Opposition leaders|Trade officials|Security experts|Envoys"
-).split("|")
-_ACTIONS = (
-    "have discussed|are reviewing|raised concerns about|held talks on|warned about|"
-    "questioned the handling of|called for an inquiry into|played down reports of|"
-    "sought clarity on|pressed for progress on|are divided over|published figures on"
-).split("|")
+    "Officials Diplomats Lawmakers Analysts Negotiators Envoys Regulators Ministers "
+    "Economists Commanders Researchers Delegates"
+).split()
 _PLACES = (
     "Seoul Busan Incheon Tokyo Osaka Beijing Shanghai Moscow Vladivostok Geneva Vienna "
     "Brussels Doha Hanoi Jakarta Manila Canberra Ottawa Berlin Paris Madrid Warsaw"
 ).split()
-_DETAILS = [
-    "after {n} hours of talks in {p}",
-    "at a briefing in {p} attended by {n} reporters",
-    "since the meeting in {p} {n} days ago",
-    "in a {n}-page report circulated in {p}",
-    "during a visit to {p} by {n} lawmakers",
-    "ahead of the {n}th round of consultations in {p}",
-    "according to {n} officials in {p}",
-    "in remarks broadcast from {p} at {n} minutes past the hour",
-]
 _CUES = ["said", "added", "told reporters", "said in a statement", "said at a briefing"]
-_GENERIC = [
-    ("heavy rain", "the southern provinces", "flood warnings"),
-    ("the central bank", "interest rates", "household debt"),
-    ("the national team", "the qualifying match", "the coach"),
-    ("the semiconductor industry", "exports", "chip prices"),
-    ("the film festival", "the opening night", "ticket sales"),
-    ("the port strike", "shipping companies", "freight costs"),
-]
+_ADJECTIVES = (
+    "new old rising falling sharp modest broad narrow rapid gradual public private local "
+    "foreign regional national urban rural early late strong weak cautious bold formal "
+    "fresh renewed lengthy brief costly digital coastal seasonal annual emergency joint"
+).split()
+_KINDS = (
+    "plan fund project bridge pipeline railway harbour reactor refinery shipyard factory "
+    "hospital university festival league union tariff subsidy budget bond reservoir "
+    "satellite rocket census court ballot coalition broadcaster"
+).split()
+_ONSETS = "b br d dr f g gr h k l m n p pr r s st t tr v".split()
+_VOWELS = "a e i o u ai".split()
+_CODAS = ["", "n", "r", "l", "s", "th", "m", "nd", "rk", "x"]
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
@@ -145,8 +127,8 @@ def surface(words: Words) -> str:
     """How a query term could appear in text: quotes and '=' off, a wildcard completed."""
     text = words.text.split(":", 1)[1] if ":" in words.text.split('"')[0] else words.text
     text = text.lstrip("=").strip('"')
-    # "weapon*" -> "weapons"; a capitalised stem ("Iran*") is a word already.
-    return re.sub(r"(\w)\*", lambda m: m.group(1) + ("s" if m.group(1).islower() else ""), text)
+    # "weapon*" -> "weapons"; a capitalised stem ("Iran*") is a name already.
+    return re.sub(r"(\w+)\*", lambda m: m.group(1) + ("s" if m.group(1).islower() else ""), text)
 
 
 def generate(
@@ -158,10 +140,14 @@ def generate(
         (f"{rng.choice(_FIRST)} {rng.choice(_LAST)}", rng.choice(_ROLES))
         for _ in range(max(40, count // 15))
     ]
-    subjects: list[Sequence[Node] | None] = [[t.compiled.root] for t in topics] or [None]
+    # A quarter of the stories are on no topic, each about one of a few recurring things
+    # (a strike, a festival): "Other reporting", and something for its groups to find.
+    others = [_thing(rng) for _ in range(max(4, count // 100))]
+    subjects: list[Sequence[Node] | str] = [[t.compiled.root] for t in topics]
     # About three outlets carry each quote: pools grow with the corpus.
-    per_pool = max(6, count // (4 * max(1, len(subjects) + 1)))
-    pools = [[_event(rng, people, s) for _ in range(per_pool)] for s in [*subjects, None]]
+    per_pool = max(6, count // (4 * (len(subjects) + 1)))
+    pools = [[_event(rng, people, s) for _ in range(per_pool)] for s in subjects]
+    pools.append([_event(rng, people, rng.choice(others)) for _ in range(per_pool)])
     start = datetime.combine(
         day - timedelta(days=1), datetime.min.time(), timezone(timedelta(hours=9))
     )
@@ -175,7 +161,7 @@ def generate(
             body = body.replace(f"({original}) -- ", f"({outlet}) -- ", 1)
         else:
             which = rng.randrange(len(pools))
-            subject = subjects[which] if which < len(subjects) else None
+            subject = subjects[which] if which < len(subjects) else rng.choice(others)
             title, body = _story(rng, subject, pools[which], city, published, outlet)
             bodies.append((title, body, outlet))
         chrome = f"\n\n{_CHROME.format(outlet=outlet)}" if i % len(_OUTLETS) < 4 else ""
@@ -210,40 +196,43 @@ def _quoted(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _phrases(rng: random.Random, subject: Sequence[Node] | None) -> list[str]:
-    if subject is None:
-        return list(rng.choice(_GENERIC))
+def _phrases(rng: random.Random, subject: Sequence[Node] | str) -> list[str]:
+    """Three or more phrases: a topic's words, or for a story on no topic its subject."""
+    if isinstance(subject, str):
+        return [subject, _thing(rng), _thing(rng)]
     found = [p for node in subject for p in topic_phrases(node, rng)]
     while len(found) < 3:
-        found.append(rng.choice(found) if found else "the talks")
+        found.append(rng.choice(found) if found else _thing(rng))
     return found
 
 
-def _detail(rng: random.Random) -> str:
-    return rng.choice(_DETAILS).format(n=rng.randint(2, 99), p=rng.choice(_PLACES))
+def _thing(rng: random.Random) -> str:
+    """A noun phrase of its own: "the renewed Belvor plan"."""
+    name = "".join(rng.choice(_ONSETS) + rng.choice(_VOWELS) + rng.choice(_CODAS) for _ in range(2))
+    return f"the {rng.choice(_ADJECTIVES)} {name.capitalize()} {rng.choice(_KINDS)}"
 
 
 def _clause(rng: random.Random, phrases: list[str]) -> str:
     """Words someone says, with every topic phrase in them."""
     a, b, c, *rest = phrases
-    text = (
-        f"{rng.choice(_OPENERS)} {a} {rng.choice(_VERBS)} {b} {rng.choice(_LINKS)} {c} "
-        f"{_detail(rng)}"
+    more = f", as do {' and '.join(rest)}" if rest else ""
+    return (
+        f"{a} {rng.choice(_VERBS)} {_thing(rng)}, and {b} {rng.choice(_VERBS)} "
+        f"{_thing(rng)} {rng.choice(_PREPOSITIONS)} {c}{more} in {rng.choice(_PLACES)}"
     )
-    return f"{text}, as well as {' and '.join(rest)}" if rest else text
 
 
 def _statement(rng: random.Random, phrases: list[str]) -> str:
     """The outlet's own words: who did what about the topic, and where."""
     a, b, c, *_ = phrases
     return (
-        f"{rng.choice(_SUBJECTS)} in {rng.choice(_PLACES)} {rng.choice(_ACTIONS)} {a} "
-        f"and {b} {rng.choice(_LINKS)} {c} {_detail(rng)}."
+        f"{rng.choice(_SUBJECTS)} in {rng.choice(_PLACES)} {rng.choice(_PAST)} "
+        f"{_thing(rng)} {rng.choice(_PREPOSITIONS)} {a}, {b} and {c}."
     )
 
 
 def _event(
-    rng: random.Random, people: list[tuple[str, str]], subject: Sequence[Node] | None
+    rng: random.Random, people: list[tuple[str, str]], subject: Sequence[Node] | str
 ) -> Event:
     name, role = rng.choice(people)
     return Event(name, role, _clause(rng, _phrases(rng, subject)))
@@ -251,7 +240,7 @@ def _event(
 
 def _story(
     rng: random.Random,
-    subject: Sequence[Node] | None,
+    subject: Sequence[Node] | str,
     pool: list[Event],
     city: str,
     published: datetime,
@@ -265,14 +254,17 @@ def _story(
     paragraphs = [f"{city}, {published:%b}. {published.day} ({outlet}) -- {lead} on {weekday}."]
     for event in rng.sample(pool, k=min(len(pool), rng.randint(2, 4))):
         words = event.words[0].upper() + event.words[1:]
+        if rng.random() < 0.25:  # an outlet that cut the quote short: a near-duplicate
+            words = words.rsplit(" in ", 1)[0]
         cue = rng.choice(_CUES)
         paragraphs.append(f'"{words}," {event.speaker}, {event.role}, {cue} {weekday}.')
         reported = _clause(rng, _phrases(rng, subject))
         paragraphs.append(f"{event.speaker.split()[-1]} told reporters that {reported}.")
         paragraphs.append(f"{_statement(rng, _phrases(rng, subject))} {_statement(rng, phrases)}")
+    # A date ahead, for the watch list; few fixed words, or every story would share them.
     paragraphs.append(
-        f"{rng.choice(pool).speaker} is expected to meet officials in {rng.choice(_PLACES)} "
-        f"again on {ahead}, when the talks on {phrases[0]} resume, according to a statement."
+        f"{rng.choice(pool).speaker} is due in {rng.choice(_PLACES)} on {ahead} to discuss "
+        f"{_thing(rng)} and {phrases[0]}."
     )
     title = (
         f"{phrases[0][0].upper()}{phrases[0][1:]} talks with {phrases[1]} stall over {phrases[2]}"

@@ -15,7 +15,7 @@ matched once per speaker.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
 from .model import Article, Claim, Span, TopicMatch
@@ -48,18 +48,12 @@ def classify_claims(
     contexts = _Contexts(article)
     out = []
     for claim, speaker in zip(claims, speakers, strict=True):
-        keys: list[Callable[[], _Key]] = [
-            lambda c=claim: c.text,
-            lambda c=claim: (*_astuple(_sentence_of(article, c)), False),
-            lambda c=claim: (*_astuple(contexts.paragraphs(c)), False),
-            lambda c=claim: (*_astuple(contexts.paragraphs(c)), True),
-        ]
         matches: list[TopicMatch] = []
         remaining = candidates
-        for weight, key_of in zip(_TIERS, keys, strict=True):
+        for tier, weight in enumerate(_TIERS):
             if not remaining:
                 break
-            key = key_of()
+            key = contexts.key(tier, claim)
             still = []
             for order, topic in remaining:
                 terms = contexts.match(topic, order, key, speaker, claim.span)
@@ -93,14 +87,23 @@ class _Contexts:
         self.docs: dict[tuple[_Key, str], Document] = {}
         self.found: dict[tuple[_Key, str, int], tuple[str, ...] | None] = {}
 
-    def paragraphs(self, claim: Claim) -> Span:
-        """The claim's paragraph and the one before (see `_context_of`)."""
-        return _context_of(self.article, self.starts, claim)
+    def key(self, tier: int, claim: Claim) -> _Key:
+        """The context of `claim` at `tier` (0: its words ... 3: paragraphs and title)."""
+        if tier == 0:
+            return claim.text
+        span = (
+            _sentence_of(self.article, claim)
+            if tier == 1
+            else _context_of(self.article, self.starts, claim)
+        )
+        return span.start, span.end, tier == 3
 
     def match(
         self, topic: Topic, order: int, key: _Key, speaker: str, claim_span: Span
     ) -> tuple[str, ...] | None:
         """The terms `topic` matches in the context `key` with this speaker, or None."""
+        if "speaker" not in topic.compiled.fields:
+            speaker = ""  # the claims of a paragraph then share one match per context
         slot = (key, speaker, order)
         if slot in self.found:
             return self.found[slot]
@@ -141,10 +144,6 @@ class _Contexts:
             return span.start, span.end
         at = self.article.text.find(text)
         return (at, at + len(text)) if at >= 0 else None
-
-
-def _astuple(span: Span) -> tuple[int, int]:
-    return span.start, span.end
 
 
 def _sentence_of(article: Article, claim: Claim) -> Span:

@@ -140,7 +140,8 @@ def build(
             wanted = config.settings.executor
             if jobs is None and executor_kind is None and scheduler is None:
                 executor_kind, jobs, scheduler = wanted.kind, wanted.jobs, wanted.scheduler
-            executor = run.enter_context(make_executor(executor_kind, jobs, scheduler))
+            executor = make_executor(executor_kind, jobs, scheduler)
+            run.callback(executor.close)
             # -q sets the root logger to errors only: no bar either (and none off a terminal).
             quiet = logging.getLogger().getEffectiveLevel() >= logging.ERROR
             brief = build_brief(

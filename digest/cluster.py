@@ -26,6 +26,11 @@ from .model import Article, Story, StoryGroup
 LABEL_TERMS = 3
 GROUP_SIMILARITY = 0.2
 """Jaccard overlap of two stories' features above which they are in one group."""
+GROUP_LIMIT = 2000
+"""At most this many stories, the first given (the most salient), are compared for groups;
+the rest go to "Everything else". At so low a similarity most stories that share a common
+word are candidates for each other, so comparing costs about the square of their number:
+seconds for two thousand stories, hours for the fifty thousand of a 20,000-article day."""
 _NAME_WEIGHT = 1.5
 _CAPITALISED = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:of\s+|the\s+|de\s+)?[A-Z][\w’'-]*)*")
 _WORD = re.compile(r"[a-z][a-z'’-]{3,}")
@@ -89,11 +94,14 @@ def group_stories(
     *,
     max_groups: int = 5,
     similarity: float = GROUP_SIMILARITY,
+    limit: int = GROUP_LIMIT,
 ) -> tuple[StoryGroup, ...]:
     """Labelled groups of `stories` (in their given order inside each), largest first.
 
-    Returns no groups when no two stories are alike: they then stand as one list.
+    Returns no groups when no two stories are alike: they then stand as one list. Only
+    the first `limit` stories are grouped; those after them end in "Everything else".
     """
+    stories, beyond = stories[:limit], stories[limit:]
     features = [_features(s, articles) for s in stories]
     names: dict[str, str] = {}
     for found in features:
@@ -129,9 +137,9 @@ def group_stories(
         label = " · ".join(terms) or "Related reports"
         groups.append(StoryGroup(label, terms, tuple(stories[i] for i in cluster)))
     kept = {i for cluster in clusters[:max_groups] for i in cluster}
-    rest = [i for i in range(len(stories)) if i not in kept]
-    if groups and rest:
-        groups.append(StoryGroup("Everything else", (), tuple(stories[i] for i in rest)))
+    rest = [stories[i] for i in range(len(stories)) if i not in kept]
+    if groups and (rest or beyond):
+        groups.append(StoryGroup("Everything else", (), (*rest, *beyond)))
     return tuple(groups)
 
 

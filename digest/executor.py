@@ -30,7 +30,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol, TypeVar
 
-from .errors import ConfigError
+from .errors import ConfigError, DigestError
 
 log = logging.getLogger("digest")
 
@@ -45,6 +45,14 @@ MAX_CHUNK = 64
 small enough that every worker gets several tasks and the last one is not long alone."""
 CHUNKS_PER_WORKER = 4
 """Tasks queued per worker: keeps workers busy without holding the whole input in flight."""
+
+
+GIVE_UP = 3
+"""Items in a row whose worker failed after which the run stops: a systematic fault."""
+
+
+class ExecutorError(DigestError):
+    """The workers cannot run: every task fails, whatever the article."""
 
 
 @dataclass(frozen=True)
@@ -124,6 +132,7 @@ class _Windowed:
     """
 
     jobs: int
+    _lost = 0  # items in a row lost with their worker
 
     def map_each(
         self, fn: Callable[..., R], items: Sequence[Any], *args: Any
@@ -167,9 +176,15 @@ class _Windowed:
         for item in chunk:
             try:
                 results.extend(self._submit(fn, (item,), args).result())
+                self._lost = 0
             except Exception as again:
-                message = f"its worker failed: {type(again).__name__}: {again}"
-                results.append(Failure(message))
+                self._lost += 1
+                if self._lost >= GIVE_UP:  # not one article's fault: workers cannot run at all
+                    raise ExecutorError(
+                        f"the workers keep failing ({type(again).__name__}: {again})"
+                        "\nHint: run without --jobs and --executor to see the error"
+                    ) from again
+                results.append(Failure(f"its worker failed: {type(again).__name__}: {again}"))
         return results
 
 
@@ -272,6 +287,9 @@ class DaskExecutor(_Windowed):
                 n_workers=jobs or os.cpu_count() or 1,
                 threads_per_worker=1,
                 processes=processes,
+                # TCP on loopback, also for threads (whose default, inproc, takes no host):
+                # the cluster is this machine's own and listens to no one else.
+                protocol="tcp://",
                 host="127.0.0.1",
                 dashboard_address=None,
                 silence_logs=logging.ERROR,

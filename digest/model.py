@@ -11,7 +11,7 @@ ClaimKind = Literal["quote", "partial", "reported", "statement"]
 CLAIM_KINDS: tuple[ClaimKind, ...] = ("quote", "partial", "reported", "statement")
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, slots=True, order=True)
 class Span:
     """A half-open character range [start, end) of `Article.text`."""
 
@@ -26,7 +26,7 @@ class Span:
         return text[self.start : self.end]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """One article as read: `text` is the document exactly as decoded.
 
@@ -49,7 +49,7 @@ class Article:
     """The feed (URL or file) the article came from as an item, if it did."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Speaker:
     """Who a claim is attributed to, after resolving pronouns and descriptors.
 
@@ -63,7 +63,7 @@ class Speaker:
     span: Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateRef:
     """A date expression in a claim's sentence, resolved against the article's date."""
 
@@ -73,7 +73,7 @@ class DateRef:
     future: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TopicMatch:
     """Why a claim belongs to a topic: its score and the terms that matched."""
 
@@ -82,7 +82,7 @@ class TopicMatch:
     matched_terms: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     """One thing said: a quote, a partial quote, reported speech or a statement."""
 
@@ -104,7 +104,7 @@ class Claim:
         return self.topics[0] if self.topics else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Story:
     """Claims that say the same thing, from one or more articles."""
 
@@ -127,7 +127,7 @@ class Story:
         return tuple(dict.fromkeys(c.article_id for c in self.claims))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceRef:
     """An article in the brief's numbered source list."""
 

@@ -83,6 +83,7 @@ class Progress:
             with logging_redirect_tqdm():
                 yield _TqdmMeter(bar)
         finally:
+            bar.refresh()  # the last count, which the redraw clock may have skipped
             bar.close()
 
 

