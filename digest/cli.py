@@ -38,9 +38,7 @@ def _fail(exc: DigestError) -> None:
         code = EXIT_LOCKED
     elif isinstance(exc, InputError):
         code = EXIT_INPUT
-    elif isinstance(exc, RenderError):
-        code = EXIT_RENDER
-    elif not isinstance(exc, ConfigError):
+    elif isinstance(exc, RenderError) or not isinstance(exc, ConfigError):
         code = EXIT_RENDER
     click.echo(f"digest: error: {exc}", err=True)
     sys.exit(code)
@@ -92,15 +90,56 @@ def main(quiet: bool, verbose: bool) -> None:
 
 @main.command()
 @config_option
-@click.option("--date", "day", callback=_parse_date, help="The brief's date, YYYY-MM-DD (default: today in the brief's time zone).")
-@click.option("--input", "inputs", multiple=True, type=click.Path(), help="Read these files or folders instead of the config's sources (repeatable).")
-@click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Write here (default: <output>/<date>).")
-@click.option("--format", "formats", default="md,html,pdf,json", show_default=True, help="Comma-separated formats: md, html, pdf, json.")
-@click.option("--published", callback=_parse_date, help="Publication date for articles that do not give one.")
-@click.option("--window", callback=_parse_window, help="Cover articles published this long before the issue time: 36h, 2d, or all (default: the config's window:).")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Read and process articles in N worker processes (a process pool; with --executor dask, N local workers).")
-@click.option("--executor", "executor_kind", type=click.Choice(["serial", "process", "dask"]), help="Where the per-article stages run (default: serial; these three flags replace the config's executor: block).")
-@click.option("--scheduler", help="With --executor dask: a Dask scheduler's address, tcp://HOST:PORT (default: start a local cluster).")
+@click.option(
+    "--date",
+    "day",
+    callback=_parse_date,
+    help="The brief's date, YYYY-MM-DD (default: today in the brief's time zone).",
+)
+@click.option(
+    "--input",
+    "inputs",
+    multiple=True,
+    type=click.Path(),
+    help="Read these files or folders instead of the config's sources (repeatable).",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False),
+    help="Write here (default: <output>/<date>).",
+)
+@click.option(
+    "--format",
+    "formats",
+    default="md,html,pdf,json",
+    show_default=True,
+    help="Comma-separated formats: md, html, pdf, json.",
+)
+@click.option(
+    "--published", callback=_parse_date, help="Publication date for articles that do not give one."
+)
+@click.option(
+    "--window",
+    callback=_parse_window,
+    help="Cover articles published this long before the issue time: 36h, 2d, or all (default: the config's window:).",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    help="Read and process articles in N worker processes (a process pool; with --executor dask, N local workers).",
+)
+@click.option(
+    "--executor",
+    "executor_kind",
+    type=click.Choice(["serial", "process", "dask"]),
+    help="Where the per-article stages run (default: serial; these three flags replace the config's executor: block).",
+)
+@click.option(
+    "--scheduler",
+    help="With --executor dask: a Dask scheduler's address, tcp://HOST:PORT (default: start a local cluster).",
+)
 def build(
     config_path: str,
     day: date | None,
@@ -145,8 +184,14 @@ def build(
             # -q sets the root logger to errors only: no bar either (and none off a terminal).
             quiet = logging.getLogger().getEffectiveLevel() >= logging.ERROR
             brief = build_brief(
-                config, day, inputs=list(inputs) or None, published=published, window=window, state=state,
-                executor=executor, progress=Progress.for_terminal(sys.stderr, quiet=quiet),
+                config,
+                day,
+                inputs=list(inputs) or None,
+                published=published,
+                window=window,
+                state=state,
+                executor=executor,
+                progress=Progress.for_terminal(sys.stderr, quiet=quiet),
             )
             if brief.stats.articles == 0:
                 outside = brief.stats.outside_window
@@ -169,7 +214,10 @@ def build(
     for path in written.values():
         click.echo(str(path))
     logging.getLogger("digest").info(
-        "%d articles, %d claims, %d stories", brief.stats.articles, brief.stats.claims, brief.stats.stories
+        "%d articles, %d claims, %d stories",
+        brief.stats.articles,
+        brief.stats.claims,
+        brief.stats.stories,
     )
 
 
@@ -181,11 +229,25 @@ def claim_record(claim: Claim, path: str) -> dict[str, Any]:
 
 
 @main.command()
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Classify under this config's topics.")
-@click.option("--published", callback=_parse_date, help="Publication date for articles that do not give one.")
-@click.option("--text", "with_text", is_flag=True, help="Before each article's claims, print the text their offsets point into.")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    help="Classify under this config's topics.",
+)
+@click.option(
+    "--published", callback=_parse_date, help="Publication date for articles that do not give one."
+)
+@click.option(
+    "--text",
+    "with_text",
+    is_flag=True,
+    help="Before each article's claims, print the text their offsets point into.",
+)
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-def claims(config_path: str | None, published: date | None, with_text: bool, paths: tuple[str, ...]) -> None:
+def claims(
+    config_path: str | None, published: date | None, with_text: bool, paths: tuple[str, ...]
+) -> None:
     """Print every claim in PATHS as JSON Lines, with offsets into each file's text."""
     from .pipeline import process_all, read_articles
 
@@ -201,8 +263,14 @@ def claims(config_path: str | None, published: date | None, with_text: bool, pat
     for item in processed:
         if with_text:
             # For an HTML page or a feed item this is the extracted text, not the file.
-            record = {"type": "article", "article": item.article.id, "path": item.article.path,
-                      "url": item.article.url, "title": item.article.title, "text": item.article.text}
+            record = {
+                "type": "article",
+                "article": item.article.id,
+                "path": item.article.path,
+                "url": item.article.url,
+                "title": item.article.title,
+                "text": item.article.text,
+            }
             click.echo(json.dumps(record, ensure_ascii=False))
         for claim in item.claims:
             click.echo(json.dumps(claim_record(claim, item.article.path), ensure_ascii=False))
@@ -457,7 +525,9 @@ def eval_group() -> None:
 
 @eval_group.command(name="claims")
 @click.argument("gold", type=click.Path(dir_okay=False))
-@click.option("--errors", default=0, show_default=True, help="Print this many misses and false positives.")
+@click.option(
+    "--errors", default=0, show_default=True, help="Print this many misses and false positives."
+)
 @click.option("--limit", default=0, help="Only the first N documents (0: all).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def eval_claims(gold: str, errors: int, limit: int, as_json: bool) -> None:
@@ -474,8 +544,19 @@ def eval_claims(gold: str, errors: int, limit: int, as_json: bool) -> None:
         return
     if as_json:
         figures = {
-            str(t): dict(zip(("precision", "recall", "f1"), report.scores(t), strict=True)) for t in THRESHOLDS
+            str(t): dict(zip(("precision", "recall", "f1"), report.scores(t), strict=True))
+            for t in THRESHOLDS
         }
-        click.echo(json.dumps({"documents": report.docs, "gold": report.rows["all"].gold, "predicted": report.predicted, **figures}, indent=2))
+        click.echo(
+            json.dumps(
+                {
+                    "documents": report.docs,
+                    "gold": report.rows["all"].gold,
+                    "predicted": report.predicted,
+                    **figures,
+                },
+                indent=2,
+            )
+        )
     else:
         click.echo(format_report(report))

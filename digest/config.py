@@ -154,26 +154,43 @@ class SourceSpec(_Strict):
                 "'fetch_articles' applies to a feed; Hint: remove it, or use 'feed:' instead of 'path:'"
             )
         if self.fields and self.feed is not None:
-            raise ValueError("'fields' applies to JSON files under 'path:'; Hint: remove it from the feed")
+            raise ValueError(
+                "'fields' applies to JSON files under 'path:'; Hint: remove it from the feed"
+            )
         return self
 
 
 def parse_size(value: object) -> int:
     """Bytes from a size such as 5000000, "5 MB", "500 kB" or "2 MiB"; ValueError if not one."""
-    units = {"": 1, "b": 1, "kb": 10**3, "mb": 10**6, "gb": 10**9, "kib": 2**10, "mib": 2**20, "gib": 2**30}
+    units = {
+        "": 1,
+        "b": 1,
+        "kb": 10**3,
+        "mb": 10**6,
+        "gb": 10**9,
+        "kib": 2**10,
+        "mib": 2**20,
+        "gib": 2**30,
+    }
     match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*", str(value).lower())
     if isinstance(value, bool) or not match or match.group(2) not in units:
-        raise ValueError(f"expected a size such as '5 MB', got {value!r}; Hint: a number with B, kB, MB or GB")
+        raise ValueError(
+            f"expected a size such as '5 MB', got {value!r}; Hint: a number with B, kB, MB or GB"
+        )
     size = int(float(match.group(1)) * units[match.group(2)])
     if not 1000 <= size <= 2 * 10**9:
-        raise ValueError(f"expected a size from 1 kB to 2 GB, got {value!r}; Hint: the default is '5 MB'")
+        raise ValueError(
+            f"expected a size from 1 kB to 2 GB, got {value!r}; Hint: the default is '5 MB'"
+        )
     return size
 
 
 class Limits(_Strict):
     """The `limits:` block: input too big to be an article is refused, not read."""
 
-    max_size: int = Field(default=5_000_000, description="files and downloads larger than this are refused")
+    max_size: int = Field(
+        default=5_000_000, description="files and downloads larger than this are refused"
+    )
 
     @field_validator("max_size", mode="before")
     @classmethod
@@ -184,11 +201,19 @@ class Limits(_Strict):
 class HttpSettings(_Strict):
     """The `http:` block: how feeds and the pages behind them are fetched."""
 
-    timeout: float = Field(default=10.0, ge=0.1, le=300, description="seconds for one request, download included")
+    timeout: float = Field(
+        default=10.0, ge=0.1, le=300, description="seconds for one request, download included"
+    )
     user_agent: str | None = None
-    per_host: int = Field(default=2, ge=1, le=16, description="requests in flight to one host at most")
-    retries: int = Field(default=2, ge=0, le=10, description="more tries after a 5xx answer or a timeout")
-    backoff: float = Field(default=1.0, ge=0, le=60, description="seconds before the first retry; doubles")
+    per_host: int = Field(
+        default=2, ge=1, le=16, description="requests in flight to one host at most"
+    )
+    retries: int = Field(
+        default=2, ge=0, le=10, description="more tries after a 5xx answer or a timeout"
+    )
+    backoff: float = Field(
+        default=1.0, ge=0, le=60, description="seconds before the first retry; doubles"
+    )
     max_redirects: int = Field(default=5, ge=0, le=20)
 
 
@@ -219,7 +244,9 @@ class MergeSettings(_Strict):
     article_similarity: float = Field(
         default=0.5, ge=0.1, le=1.0, description="shingle overlap for a syndicated copy"
     )
-    other_groups: int = Field(default=5, ge=0, le=20, description="labelled groups in Other reporting")
+    other_groups: int = Field(
+        default=5, ge=0, le=20, description="labelled groups in Other reporting"
+    )
 
 
 class ExecutorSettings(_Strict):
@@ -249,9 +276,13 @@ class ConfigFile(_Strict):
     templates: str | None = None
     aliases: dict[str, str] = {}
     topics: list[TopicSpec] = Field(default_factory=list)
-    window: str = Field(default="24h", description="the brief covers articles published this long before it")
+    window: str = Field(
+        default="24h", description="the brief covers articles published this long before it"
+    )
     limits: Limits = Limits()
-    state: str | None = Field(default=".digest/state.sqlite", description="what earlier runs read; null: nothing")
+    state: str | None = Field(
+        default=".digest/state.sqlite", description="what earlier runs read; null: nothing"
+    )
     http: HttpSettings = HttpSettings()
     executor: ExecutorSettings = ExecutorSettings()
     # Delivery (config_delivery.py): no smtp: writes the messages to <output>/<date>/outbox/.
@@ -364,7 +395,8 @@ def parse_config(source: str, path: Path) -> Config:
         )
     except QueryError as exc:
         index = next(
-            (i for i, t in enumerate(settings.topics) if str(exc).startswith(f"topics.{t.id}.")), None
+            (i for i, t in enumerate(settings.topics) if str(exc).startswith(f"topics.{t.id}.")),
+            None,
         )
         where = _line(lines, f"topics[{index}].query") if index is not None else ""
         raise QueryError(f"{path}{where}: {exc}") from None
@@ -424,7 +456,10 @@ def _allowed_keys(loc: tuple[int | str, ...]) -> list[str]:
             return []
         annotation = field.annotation
         args = getattr(annotation, "__args__", ())
-        model = next((a for a in (annotation, *args) if isinstance(a, type) and issubclass(a, BaseModel)), None)
+        model = next(
+            (a for a in (annotation, *args) if isinstance(a, type) and issubclass(a, BaseModel)),
+            None,
+        )
         if model is None:
             return []
     return [field.alias or name for name, field in model.model_fields.items()]
