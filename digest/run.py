@@ -134,7 +134,12 @@ def _run(config: Config, day: date, dry_run: bool, sleep: Callable[[float], obje
 def _build(
     config: Config, day: date, state: State | None, brief_dir: Path, report: RunReport
 ) -> Brief | None:
-    brief = build_brief(config, day, state=state)
+    from .executor import make_executor
+
+    wanted = config.settings.executor
+    # The config's executor block applies to cron runs as it does to `digest build`.
+    with make_executor(wanted.kind, wanted.jobs, wanted.scheduler) as executor:
+        brief = build_brief(config, day, state=state, executor=executor)
     stats = brief.stats
     if stats.articles == 0:
         if stats.skipped:
