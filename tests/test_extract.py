@@ -278,3 +278,14 @@ def test_offsets_point_into_the_text() -> None:
     assert claim.cue_span is not None and text[claim.cue_span.start : claim.cue_span.end] == "said"
     assert claim.speaker is not None
     assert text[claim.speaker.span.start : claim.speaker.span.end] == claim.speaker.mention
+
+
+def test_interrupted_quote_continued_in_the_same_paragraph_keeps_every_part() -> None:
+    text = (
+        'Park Jin spoke on Tuesday.\n\n"Russia is a permanent member," he said, '
+        '"and it bears a special duty." "It must act now."'
+    )
+    quotes = [c for c in attributed(text) if c.kind == "quote"]
+    assert [q.text for q in quotes] == [
+        "Russia is a permanent member, and it bears a special duty. It must act now"
+    ]

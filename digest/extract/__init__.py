@@ -92,10 +92,9 @@ def _resolve(article: Article, found: list[tuple[Found, int]]) -> tuple[Claim, .
             ):
                 # '"...," Clinton said, drawing gasps. "And she died ..."': one quotation.
                 index = len(resolved) - 1
-                parts.setdefault(index, [previous.parts[0] if previous.parts else previous.content])
-                if previous.parts:
-                    parts[index] = list(previous.parts)
-                parts[index].append(item.content)
+                parts.setdefault(index, list(previous.parts) or [previous.content]).append(
+                    item.content
+                )
                 continue
             if last is not None and block_index - last[2] <= 1:
                 entity, mention = last[0], last[1]

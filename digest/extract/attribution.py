@@ -20,7 +20,7 @@ import bisect
 from dataclasses import dataclass
 
 from ..model import Span
-from .lexicon import CUE_FORMS, PARTICIPLE_CUES, PRE_CUE_SKIP, RECIPIENTS, ROLE_HEADS, WEAK_CUES
+from .lexicon import CUE_FORMS, PRE_CUE_SKIP, RECIPIENTS, ROLE_HEADS, WEAK_CUES
 from .sentence import SentenceView, overlap
 from .speakers import Mention, backward_np, forward_np, mention_from_tokens
 from .text import Quote, Token
@@ -236,7 +236,8 @@ class SentenceReader(SentenceView):
             # "..., Kim said, according to a transcript": the source of a claim already read.
             return None if earlier else self._according_to(first, last, cue_span)
         # Participle cue after a comma: a second claim of the sentence's speaker.
-        participle = toks[first].lower in PARTICIPLE_CUES or toks[first].lower.endswith("ing")
+        # Any -ing cue after a comma ("..., noting that ...") adds a second claim.
+        participle = toks[first].lower.endswith("ing")
         if (
             participle
             and first > 1
@@ -325,7 +326,9 @@ class SentenceReader(SentenceView):
                     return Found("quote", content, cue_span, cue_text, mention, self.sentence)
         if mention is None:
             ahead = forward_np(toks, last + 1, min(n, last + 16))
-            if ahead and (self._quote_ends_before(first) or (j >= 0 and toks[j].text == ",")):
+            if ahead and (
+                self._quote_before(first) is not None or (j >= 0 and toks[j].text == ",")
+            ):
                 mention = self._inverted_mention(ahead)
                 mention_toks = ahead
                 inverted = True

@@ -225,13 +225,6 @@ WEAK_CUES = frozenset(
     "conclude concluded discover discovered prove proved demonstrate demonstrated".split()
 )
 
-# Participle cues that attach a second claim to the same speaker: ", noting that ...".
-PARTICIPLE_CUES = frozenset(
-    "saying adding noting stressing warning insisting arguing claiming explaining "
-    "acknowledging emphasizing emphasising underscoring reiterating suggesting "
-    "asserting contending cautioning".split()
-)
-
 # Words that introduce who was told (skipped before the content: "told reporters").
 RECIPIENTS = frozenset(
     "a the daily regular weekly news press reporters journalists lawmakers legislators "

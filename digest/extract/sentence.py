@@ -121,9 +121,6 @@ class SentenceView:
             return self.in_quote[j]
         return None
 
-    def _quote_ends_before(self, k: int) -> bool:
-        return self._quote_before(k) is not None
-
     def _kind(self, content: Span) -> str:
         covered = sum(overlap(self.quotes[i].outer, content) for i in self._quotes_in(content))
         if covered == 0:
