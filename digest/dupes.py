@@ -4,28 +4,29 @@ Two uses: `digest dupes PATH...` (pairs of duplicate files, on their own) and th
 where the copies of one wire story on several sites count as one source.
 
 Cost is about linear in the number of documents: identical contents are grouped by a
-hash; the rest are sketched with MinHash (a fixed seed, so runs agree) and only the pairs
-that share an LSH band are compared, on their exact shingle sets. The LSH threshold is
-set below the requested one, so a pair at the threshold is rarely lost to the sketch's
-randomness; the exact Jaccard check then keeps precision.
+hash; the rest are sketched with MinHash (`minhash`: all documents at once, a fixed
+seed, so runs agree) and only the pairs that share an LSH band are compared, on their
+exact shingle sets. The LSH threshold is set below the requested one, so a pair at the
+threshold is rarely lost to the sketch's randomness; the exact Jaccard check then keeps
+precision.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations, product
 
-from datasketch import MinHash, MinHashLSH
-
+from .minhash import ShingleSets, jaccard, similar
 from .model import Article
+
+__all__ = ["jaccard"]
 
 ARTICLE_SHINGLE = 5
 """Words per shingle for articles: long enough that shared phrasing is rare by chance."""
 NUM_PERM = 128
-SEED = 1
 # LSH finds pairs above `threshold * _RECALL_MARGIN`; exact Jaccard decides the rest.
 _RECALL_MARGIN = 0.75
 _WORD = re.compile(r"[^\W_]+")
@@ -54,15 +55,6 @@ def shingles(text: str, size: int = ARTICLE_SHINGLE) -> frozenset[str]:
     return frozenset(" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1))
 
 
-def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    """|a ∩ b| / |a ∪ b|; 0 for two empty sets."""
-    if not a and not b:
-        return 0.0
-    # The set intersection runs in C over the smaller set: this is merging's inner loop.
-    shared = len(a & b)
-    return shared / (len(a) + len(b) - shared)
-
-
 def similar_pairs(
     sets: Mapping[str, frozenset[str]], threshold: float, *, num_perm: int = NUM_PERM
 ) -> Iterator[tuple[str, str, float]]:
@@ -71,26 +63,31 @@ def similar_pairs(
     Only pairs that share an LSH band are compared, so the cost grows with the number
     of sets and of true near-duplicates, not with all pairs. Empty sets never match.
     """
-    if not 0.0 < threshold <= 1.0:
-        raise ValueError(f"similarity threshold must be in (0, 1], got {threshold}")
-    keys = sorted(k for k, s in sets.items() if s)
-    if len(keys) < 2:
-        return
-    template = MinHash(num_perm=num_perm, seed=SEED)
-    lsh = MinHashLSH(threshold=max(0.05, threshold * _RECALL_MARGIN), num_perm=num_perm)
-    sketches: dict[str, MinHash] = {}
-    for key in keys:
-        sketch = template.copy()
-        sketch.update_batch([s.encode("utf-8") for s in sorted(sets[key])])
-        sketches[key] = sketch
-        lsh.insert(key, sketch)
-    for key in keys:
-        for other in sorted(lsh.query(sketches[key])):
-            if other <= key:
-                continue
-            score = jaccard(sets[key], sets[other])
-            if score >= threshold:
-                yield key, other, score
+    keys = sorted(sets)
+    found = ShingleSets.of_sets([sets[k] for k in keys])
+    yield from _named(keys, found, threshold, num_perm)
+
+
+def similar_texts(
+    keys: Sequence[str],
+    found: ShingleSets,
+    threshold: float,
+    *,
+    num_perm: int = NUM_PERM,
+) -> Iterator[tuple[str, str, float]]:
+    """`similar_pairs` for sets already hashed (`minhash.ShingleSets`), named by `keys`."""
+    yield from _named(keys, found, threshold, num_perm)
+
+
+def _named(
+    keys: Sequence[str], found: ShingleSets, threshold: float, num_perm: int
+) -> Iterator[tuple[str, str, float]]:
+    lsh = max(0.05, threshold * _RECALL_MARGIN)
+    named = []
+    for i, j, score in similar(found, threshold, num_perm=num_perm, lsh_threshold=lsh):
+        a, b = sorted((keys[i], keys[j]))
+        named.append((a, b, score))
+    yield from sorted(named)
 
 
 def find_duplicates(
@@ -115,8 +112,9 @@ def find_duplicates(
     for members in groups.values():
         pairs.extend(DuplicatePair(a, b, 1.0, identical=True) for a, b in combinations(members, 2))
         lead[members[0]] = members
-    sets = {key: shingles(texts[key], size) for key in lead}
-    for a, b, score in similar_pairs(sets, threshold):
+    keys = list(lead)
+    found = ShingleSets.ngrams([words(texts[key]) for key in keys], size)
+    for a, b, score in similar_texts(keys, found, threshold):
         for x, y in product(lead[a], lead[b]):
             first, second = sorted((x, y))
             pairs.append(DuplicatePair(first, second, round(score, 4)))

@@ -23,7 +23,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-from .dupes import similar_pairs, words
+from .dupes import similar_texts, words
+from .minhash import ShingleSets
 from .model import Claim, Story
 
 _PUNCT = re.compile(r"[^\w\s]")
@@ -76,9 +77,16 @@ def merge_claims(claims: Iterable[Claim], *, similarity: float = 0.8) -> tuple[S
     keys = list(groups)
     joined = _Groups(keys, groups)
     if similarity < 1.0:
-        sets = {key: _claim_shingles(key.partition("\0")[0]) for key in keys}
+        ordered = sorted(keys)
+        # Words and word pairs: one word more or less in a short claim costs little,
+        # while the pairs keep order ("X warned Y" is not "Y warned X"). A claim of
+        # fewer than four words is too short to call "near": "No", "We will see".
+        found = ShingleSets.words_and_pairs(
+            [words(key.partition("\0")[0]) for key in ordered], min_words=_MIN_WORDS
+        )
         pairs = sorted(
-            similar_pairs(sets, similarity, num_perm=64), key=lambda p: (-p[2], p[0], p[1])
+            similar_texts(ordered, found, similarity, num_perm=64),
+            key=lambda p: (-p[2], p[0], p[1]),
         )
         for a, b, _score in pairs:
             joined.join(a, b)
@@ -106,16 +114,6 @@ def _by_speaker(claims: list[Claim]) -> list[tuple[str, list[Claim]]]:
     parts[0][1].extend(unnamed)
     parts[0][1].sort(key=lambda c: order[id(c)])
     return [(min(names), members) for names, members in parts]
-
-
-def _claim_shingles(key: str) -> frozenset[str]:
-    """Words and word pairs: one word more or less in a short claim costs little, while
-    the pairs keep order ("X warned Y" is not "Y warned X")."""
-    tokens = words(key)
-    if len(tokens) < _MIN_WORDS:
-        return frozenset()  # too short to call "near": "No", "We will see"
-    pairs = frozenset(f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False))
-    return frozenset(tokens) | pairs
 
 
 class _Groups:

@@ -16,7 +16,7 @@ import os
 import re
 import secrets
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -302,11 +302,12 @@ def _story_json(brief: Brief, story: Story) -> dict[str, Any]:
     }
 
 
-def _section_json(brief: Brief, section: Section) -> dict[str, Any]:
+def _section_json(brief: Brief, section: Section, *, lazy: bool = False) -> dict[str, Any]:
+    stories = (_story_json(brief, s) for s in section.stories)
     return {
         "topic_id": section.topic_id,
         "title": section.title,
-        "stories": [_story_json(brief, s) for s in section.stories],
+        "stories": stories if lazy else list(stories),
         "groups": [
             {"label": g.label, "terms": list(g.terms), "story_ids": [s.id for s in g.stories]}
             for g in section.groups
@@ -339,8 +340,12 @@ def _source_json(source: SourceRef) -> dict[str, Any]:
     }
 
 
-def brief_to_dict(brief: Brief) -> dict[str, Any]:
-    """The brief as plain JSON-ready data; `sources` fields are the cited source numbers."""
+def brief_to_dict(brief: Brief, *, lazy: bool = False) -> dict[str, Any]:
+    """The brief as plain JSON-ready data; `sources` fields are the cited source numbers.
+
+    `lazy`: the long lists (stories, timeline, sources) are generators, made as a
+    writer consumes them, so the whole tree is never in memory at once.
+    """
     stats = brief.stats
     return {
         "date": brief.date.isoformat(),
@@ -357,31 +362,76 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
             "skipped": [{"path": s.path, "reason": s.reason} for s in stats.skipped],
             "outside_window": stats.outside_window,
         },
-        "bottom_line": [
-            {
-                "topic_id": b.topic_id,
-                "topic_title": b.topic_title,
-                "story": _story_json(brief, b.story),
-            }
-            for b in brief.bottom_line
-        ],
-        "sections": [_section_json(brief, s) for s in brief.sections],
-        "other": None if brief.other is None else _section_json(brief, brief.other),
-        "timeline": [_entry_json(brief, e) for e in brief.timeline],
-        "watch_list": [_entry_json(brief, e) for e in brief.watch_list],
-        "sources": [_source_json(s) for s in brief.sources],
+        "bottom_line": _listed(
+            (
+                {
+                    "topic_id": b.topic_id,
+                    "topic_title": b.topic_title,
+                    "story": _story_json(brief, b.story),
+                }
+                for b in brief.bottom_line
+            ),
+            lazy,
+        ),
+        "sections": [_section_json(brief, s, lazy=lazy) for s in brief.sections],
+        "other": None if brief.other is None else _section_json(brief, brief.other, lazy=lazy),
+        "timeline": _listed((_entry_json(brief, e) for e in brief.timeline), lazy),
+        "watch_list": _listed((_entry_json(brief, e) for e in brief.watch_list), lazy),
+        "sources": _listed((_source_json(s) for s in brief.sources), lazy),
     }
+
+
+def _listed(items: Iterator[dict[str, Any]], lazy: bool) -> Iterator[dict[str, Any]] | list[Any]:
+    return items if lazy else list(items)
 
 
 def render_json(brief: Brief) -> str:
     """The whole brief as deterministic JSON (sorted keys, ISO dates, final newline)."""
+    return "".join(json_chunks(brief))
+
+
+_JSON_DEPTH = 4
+"""The items of the long lists (a story with its claims, a timeline entry, a source), and
+containers nested this deep, are written on one line each: the file reads and diffs
+like indented JSON, one record per line, and is written by the json module's C
+encoder, which does not indent."""
+_compact = json.JSONEncoder(
+    sort_keys=True, ensure_ascii=False, allow_nan=False, separators=(", ", ": ")
+).encode
+
+
+def json_chunks(brief: Brief) -> Iterator[str]:
+    """brief.json in pieces, made as they are written: memory stays flat however long."""
     try:
-        text = json.dumps(
-            brief_to_dict(brief), sort_keys=True, indent=2, ensure_ascii=False, allow_nan=False
-        )
+        yield from _json_value(brief_to_dict(brief, lazy=True), 0)
     except ValueError as exc:
         raise RenderError(f"brief.json: {exc}; Hint: a score or salience is NaN or inf") from exc
-    return text + "\n"
+    yield "\n"
+
+
+def _json_value(value: Any, depth: int, record: bool = False) -> Iterator[str]:
+    if record or depth >= _JSON_DEPTH or not isinstance(value, dict | list | Iterator):
+        yield _compact(value)
+        return
+    inner = "\n" + "  " * (depth + 1)
+    if isinstance(value, dict):
+        if not value:
+            yield "{}"
+            return
+        opening = "{"
+        for key in sorted(value):
+            yield f"{opening}{inner}{_compact(key)}: "
+            yield from _json_value(value[key], depth + 1)
+            opening = ","
+        yield "\n" + "  " * depth + "}"
+        return
+    opening = "["
+    records = isinstance(value, Iterator)
+    for item in value:
+        yield opening + inner
+        yield from _json_value(item, depth + 1, records)
+        opening = ","
+    yield "[]" if opening == "[" else "\n" + "  " * depth + "]"
 
 
 # --- writing -----------------------------------------------------------------------------
@@ -403,19 +453,53 @@ def _fsync_dir(directory: Path) -> None:
 
 def _atomic_write(path: Path, data: bytes) -> None:
     """Write `data` to `path` so readers see the old file or the new one, never half."""
+    _commit([(_temp_file(path, [data]), path)])
+
+
+def _temp_file(path: Path, chunks: Iterable[bytes]) -> Path:
+    """A new temporary file beside `path` holding `chunks`, flushed to disk.
+
+    If a chunk cannot be made (a render error midway), the temporary file is removed.
+    """
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
     # os.open with 0o666 lets the umask decide permissions, as a plain open() would.
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            for chunk in chunks:
+                fh.write(chunk)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    _fsync_dir(path.parent)
+    return tmp
+
+
+def _commit(renames: Sequence[tuple[Path, Path]]) -> None:
+    """Move each temporary file onto its path; on failure, the temporaries left are removed."""
+    try:
+        for tmp, path in renames:
+            os.replace(tmp, path)
+    finally:
+        for tmp, _ in renames:
+            tmp.unlink(missing_ok=True)
+    for directory in {path.parent for _, path in renames}:
+        _fsync_dir(directory)
+
+
+def _encoded(chunks: Iterable[str], size: int = 1 << 20) -> Iterator[bytes]:
+    """UTF-8 bytes of `chunks`, in pieces of about `size` characters."""
+    pending: list[str] = []
+    length = 0
+    for chunk in chunks:
+        pending.append(chunk)
+        length += len(chunk)
+        if length >= size:
+            yield "".join(pending).encode("utf-8")
+            pending, length = [], 0
+    if pending:
+        yield "".join(pending).encode("utf-8")
 
 
 def write_brief(
@@ -424,7 +508,12 @@ def write_brief(
     formats: Sequence[str] = FORMATS,
     template_dir: Path | None = None,
 ) -> dict[str, Path]:
-    """Render `formats` and write them as out_dir/brief.<format>; returns format -> path."""
+    """Render `formats` and write them as out_dir/brief.<format>; returns format -> path.
+
+    Every format is rendered (JSON streamed into a temporary file) before any file is
+    replaced, so a template error leaves the previous brief in place rather than a mix
+    of old and new files.
+    """
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise RenderError(
@@ -433,29 +522,30 @@ def write_brief(
         )
     wanted = list(dict.fromkeys(formats))
     env = template_environment(template_dir)
-    # Everything is rendered before anything is written, so a template error leaves
-    # the previous brief in place rather than a mix of old and new files.
     markdown = render_markdown(brief, env) if set(wanted) & {"md", "html", "pdf"} else ""
-    producers: dict[str, Callable[[], bytes]] = {
-        "md": lambda: markdown.encode("utf-8"),
-        "html": lambda: render_html(brief, env, markdown).encode("utf-8"),
-        "pdf": lambda: render_pdf(render_html(brief, env, markdown, for_pdf=True)),
-        "json": lambda: render_json(brief).encode("utf-8"),
+    producers: dict[str, Callable[[], Iterable[bytes]]] = {
+        "md": lambda: [markdown.encode("utf-8")],
+        "html": lambda: [render_html(brief, env, markdown).encode("utf-8")],
+        "pdf": lambda: [render_pdf(render_html(brief, env, markdown, for_pdf=True))],
+        "json": lambda: _encoded(json_chunks(brief)),
     }
-    outputs = {fmt: producers[fmt]() for fmt in wanted}
-    paths: dict[str, Path] = {}
+    out = Path(out_dir)
+    renames: list[tuple[Path, Path]] = []
     try:
-        Path(out_dir).mkdir(parents=True, exist_ok=True)
-        for fmt, data in outputs.items():
-            path = Path(out_dir) / f"brief.{fmt}"
-            _atomic_write(path, data)
-            paths[fmt] = path
+        out.mkdir(parents=True, exist_ok=True)
+        for fmt in wanted:
+            path = out / f"brief.{fmt}"
+            renames.append((_temp_file(path, producers[fmt]()), path))
+        _commit(renames)
     except OSError as exc:
         raise RenderError(
             f"{exc.filename or out_dir}: cannot write the brief: {exc.strerror or exc}"
             "; Hint: check the output folder exists and is writable"
         ) from exc
-    return paths
+    finally:
+        for tmp, _ in renames:
+            tmp.unlink(missing_ok=True)
+    return {fmt: out / f"brief.{fmt}" for fmt in wanted}
 
 
 # --- digest check ------------------------------------------------------------------------

@@ -37,7 +37,10 @@ MONTHS = (
     "December",
 )
 
-_ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_ASCII_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+_MD_SPECIAL = re.compile("[" + re.escape(_ASCII_PUNCTUATION) + "]")
+# Unicode category Cc: the C0 controls, DEL and the C1 controls.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _HTTP_URL = re.compile(r"https?://[^/?#\s]", re.IGNORECASE)
 # Characters an autolink `<...>` cannot hold (CommonMark: no controls, spaces, < or >).
 _AUTOLINK_UNSAFE = re.compile(r"[\x00-\x20\x7f<>]")
@@ -53,13 +56,23 @@ def _clean(value: object) -> str:
     """One line of printable text: whitespace runs to one space, controls dropped."""
     if value is None:
         return ""
-    text = " ".join(str(value).split())
-    return "".join(ch for ch in text if unicodedata.category(ch) != "Cc")
+    return _CONTROL.sub("", " ".join(str(value).split()))
 
 
 def md(value: object) -> str:
     """Escape untrusted text for inline Markdown: every ASCII punctuation mark literal."""
-    return "".join("\\" + ch if ch in _ASCII_PUNCTUATION else ch for ch in _clean(value))
+    return _MD_SPECIAL.sub(r"\\\g<0>", _clean(value))
+
+
+def same_speaker(a: Any, b: Any) -> bool:
+    """Two claims by the same named speaker, in the same role, on the same date."""
+    return bool(
+        a.speaker
+        and b.speaker
+        and a.speaker.name == b.speaker.name
+        and a.speaker.role == b.speaker.role
+        and a.when == b.when
+    )
 
 
 def is_web_url(value: object) -> bool:
@@ -169,6 +182,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "timestamp": timestamp,
     "clock": clock,
     "plural": plural,
+    "same_speaker": same_speaker,
     "css_string": css_string,
     "w3c": w3c,
 }

@@ -1,0 +1,119 @@
+"""MinHash sketches and LSH over many sets at once (digest/minhash.py)."""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+from itertools import combinations
+from pathlib import Path
+
+import pytest
+
+from digest.dupes import shingles, words
+from digest.minhash import ShingleSets, bands, jaccard, similar
+
+WORDS = [f"w{i}" for i in range(400)]
+
+
+def _near_copies(seed: int, count: int) -> list[list[str]]:
+    """Texts in families: a base text and edits of it (some words replaced)."""
+    rng = random.Random(seed)
+    texts = []
+    while len(texts) < count:
+        base = [rng.choice(WORDS) for _ in range(rng.randint(8, 40))]
+        texts.append(base)
+        for _ in range(rng.randint(0, 3)):
+            edited = list(base)
+            for _ in range(rng.randint(0, 3)):
+                edited[rng.randrange(len(edited))] = rng.choice(WORDS)
+            texts.append(edited)
+    return texts[:count]
+
+
+def _exact_pairs(sets: list[frozenset[str]], threshold: float) -> set[tuple[int, int]]:
+    return {
+        (i, j)
+        for i, j in combinations(range(len(sets)), 2)
+        if sets[i] and sets[j] and jaccard(sets[i], sets[j]) >= threshold
+    }
+
+
+def test_every_pair_found_is_at_the_threshold_and_none_well_above_it_is_missed() -> None:
+    texts = _near_copies(3, 300)
+    string_sets = [frozenset(t) | frozenset(zip(t, t[1:], strict=False)) for t in texts]
+    string_sets = [frozenset(map(str, s)) for s in string_sets]
+    found = similar(ShingleSets.words_and_pairs(texts), 0.6, num_perm=64, lsh_threshold=0.45)
+    pairs = {(i, j) for i, j, _ in found}
+    truth = _exact_pairs(string_sets, 0.6)
+    assert pairs <= truth  # precision is exact: the Jaccard check decides
+    assert len(pairs) >= 0.97 * len(truth)
+    clear = _exact_pairs(string_sets, 0.75)
+    assert clear <= pairs  # well above the threshold nothing is lost to the sketch
+    for i, j, score in found:
+        assert score == pytest.approx(jaccard(string_sets[i], string_sets[j]))
+
+
+def test_word_runs_are_the_shingles_of_dupes() -> None:
+    texts = [
+        "The envoy said the council would meet on Friday to discuss the launches.",
+        "The envoy said the council would meet on Friday to discuss the tests.",
+        "Short one.",
+        "Short one.",
+        "",
+    ]
+    found = ShingleSets.ngrams([words(t) for t in texts], 5)
+    assert [len(found.members(i)) for i in range(len(texts))] == [len(shingles(t)) for t in texts]
+    assert jaccard(found.members(0), found.members(1)) == pytest.approx(
+        jaccard(shingles(texts[0]), shingles(texts[1]))
+    )
+    assert found.members(2) == found.members(3)
+    assert found.members(4) == frozenset()
+
+
+def test_texts_shorter_than_min_words_match_nothing() -> None:
+    found = ShingleSets.words_and_pairs([["we", "will", "see"], ["we", "will", "see"]], 4)
+    assert similar(found, 0.5) == []
+    assert len(found.members(0)) == 0
+
+
+def test_empty_and_single_inputs() -> None:
+    assert similar(ShingleSets.of_sets([]), 0.5) == []
+    assert similar(ShingleSets.of_sets([{"a"}]), 0.5) == []
+    assert similar(ShingleSets.of_sets([set(), set()]), 0.5) == []
+    assert similar(ShingleSets.of_sets([{"a", "b"}, {"a", "b"}]), 1.0) == [(0, 1, 1.0)]
+
+
+def test_threshold_out_of_range() -> None:
+    with pytest.raises(ValueError, match=r"threshold must be in \(0, 1\], got 0"):
+        similar(ShingleSets.of_sets([{"a"}, {"a"}]), 0)
+
+
+def test_bands_fit_the_sketch_and_move_with_the_threshold() -> None:
+    for threshold in (0.3, 0.5, 0.8):
+        b, r = bands(threshold, 64)
+        assert b * r <= 64
+    # A stricter threshold wants longer bands (fewer chance collisions).
+    assert bands(0.8, 128)[1] > bands(0.3, 128)[1]
+
+
+def test_same_pairs_in_another_process() -> None:
+    """No per-process hash seed leaks in: a second interpreter finds the same pairs."""
+    code = (
+        "from tests.test_minhash import _near_copies;"
+        "from digest.minhash import ShingleSets, similar;"
+        "print(similar(ShingleSets.words_and_pairs(_near_copies(5, 200)), 0.7, num_perm=64))"
+    )
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={"PYTHONHASHSEED": seed, "PATH": ""},
+            cwd=Path(__file__).resolve().parents[1],
+        ).stdout
+        for seed in ("1", "2")
+    ]
+    assert runs[0] == runs[1]
+    assert runs[0].count("(") > 10
