@@ -79,12 +79,19 @@ def similar_texts(
     yield from _named(keys, found, threshold, num_perm)
 
 
+def similar_indices(
+    found: ShingleSets, threshold: float, *, num_perm: int = NUM_PERM
+) -> list[tuple[int, int, float]]:
+    """Pairs (i < j, Jaccard) of sets in `found` whose Jaccard is at least `threshold`."""
+    lsh = max(0.05, threshold * _RECALL_MARGIN)
+    return similar(found, threshold, num_perm=num_perm, lsh_threshold=lsh)
+
+
 def _named(
     keys: Sequence[str], found: ShingleSets, threshold: float, num_perm: int
 ) -> Iterator[tuple[str, str, float]]:
-    lsh = max(0.05, threshold * _RECALL_MARGIN)
     named = []
-    for i, j, score in similar(found, threshold, num_perm=num_perm, lsh_threshold=lsh):
+    for i, j, score in similar_indices(found, threshold, num_perm=num_perm):
         a, b = sorted((keys[i], keys[j]))
         named.append((a, b, score))
     yield from sorted(named)
@@ -113,7 +120,7 @@ def find_duplicates(
         pairs.extend(DuplicatePair(a, b, 1.0, identical=True) for a, b in combinations(members, 2))
         lead[members[0]] = members
     keys = list(lead)
-    found = ShingleSets.ngrams([words(texts[key]) for key in keys], size)
+    found = ShingleSets.ngrams((words(texts[key]) for key in keys), size)
     for a, b, score in similar_texts(keys, found, threshold):
         for x, y in product(lead[a], lead[b]):
             first, second = sorted((x, y))

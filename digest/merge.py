@@ -23,7 +23,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-from .dupes import similar_texts, words
+from .dupes import similar_indices, words
 from .minhash import ShingleSets
 from .model import Claim, Story
 
@@ -69,28 +69,30 @@ def merge_claims(claims: Iterable[Claim], *, similarity: float = 0.8) -> tuple[S
     for claim in claims:
         exact.setdefault(claim_key(claim.text), []).append(claim)
     # The same words from two named speakers ("We are monitoring the situation") are two
-    # stories; a claim whose speaker has no name goes with the first named one.
-    groups: dict[str, list[Claim]] = {}
-    for key, members in exact.items():
-        for name, part in _by_speaker(members):
-            groups[f"{key}\0{name}"] = part
-    keys = list(groups)
-    joined = _Groups(keys, groups)
+    # stories; a claim whose speaker has no name goes with the first named one. Groups
+    # are (wording, speaker name, claims), in first-seen order.
+    groups = [
+        (key, name, part) for key, found in exact.items() for name, part in _by_speaker(found)
+    ]
+    del exact
+    # Ties are broken by wording, then speaker: the same whatever order claims came in.
+    order = sorted(range(len(groups)), key=lambda i: (groups[i][0], groups[i][1]))
+    joined = _Groups([g[2] for g in groups], order)
     if similarity < 1.0:
-        ordered = sorted(keys)
         # Words and word pairs: one word more or less in a short claim costs little,
         # while the pairs keep order ("X warned Y" is not "Y warned X"). A claim of
         # fewer than four words is too short to call "near": "No", "We will see".
         found = ShingleSets.words_and_pairs(
-            [words(key.partition("\0")[0]) for key in ordered], min_words=_MIN_WORDS
+            (words(groups[i][0]) for i in order), min_words=_MIN_WORDS
         )
-        pairs = sorted(
-            similar_texts(ordered, found, similarity, num_perm=64),
-            key=lambda p: (-p[2], p[0], p[1]),
-        )
+        pairs = similar_indices(found, similarity, num_perm=64)
+        pairs.sort(key=lambda p: (-p[2], p[0], p[1]))  # the most alike first
         for a, b, _score in pairs:
-            joined.join(a, b)
-    return tuple(_story(key, members) for key, members in joined.groups())
+            joined.join(order[a], order[b])
+    return tuple(
+        _story(f"{groups[least][0]}\0{groups[least][1]}", members)
+        for least, members in joined.groups()
+    )
 
 
 def _by_speaker(claims: list[Claim]) -> list[tuple[str, list[Claim]]]:
@@ -117,40 +119,65 @@ def _by_speaker(claims: list[Claim]) -> list[tuple[str, list[Claim]]]:
 
 
 class _Groups:
-    """Union-find over exact-key groups that refuses joins breaking the merge rules."""
+    """Union-find over exact-key groups (by index) that refuses joins breaking the rules.
 
-    def __init__(self, keys: Sequence[str], exact: dict[str, list[Claim]]) -> None:
-        self.order = {key: i for i, key in enumerate(keys)}
-        self.parent = {key: key for key in keys}
-        self.members = {key: list(exact[key]) for key in keys}
-        self.articles = {key: {c.article_id for c in exact[key]} for key in keys}
-        self.speakers = {key: _names(exact[key]) for key in keys}
-        self.least = {key: key for key in keys}
+    A group's articles and speakers are worked out only when it is asked to join: most
+    groups never are.
+    """
 
-    def root(self, key: str) -> str:
-        while self.parent[key] != key:
-            self.parent[key] = self.parent[self.parent[key]]
-            key = self.parent[key]
-        return key
+    def __init__(self, members: list[list[Claim]], order: Sequence[int]) -> None:
+        self.parent = list(range(len(members)))
+        self.members = members
+        self.rank = [0] * len(members)  # place in wording order: the least names a story
+        for place, index in enumerate(order):
+            self.rank[index] = place
+        self.least: dict[int, int] = {}
+        self._articles: dict[int, set[str]] = {}
+        self._speakers: dict[int, set[str]] = {}
 
-    def join(self, a: str, b: str) -> None:
+    def root(self, i: int) -> int:
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def articles(self, root: int) -> set[str]:
+        found = self._articles.get(root)
+        if found is None:
+            found = self._articles[root] = {c.article_id for c in self.members[root]}
+        return found
+
+    def speakers(self, root: int) -> set[str]:
+        found = self._speakers.get(root)
+        if found is None:
+            found = self._speakers[root] = _names(self.members[root])
+        return found
+
+    def join(self, a: int, b: int) -> None:
         ra, rb = self.root(a), self.root(b)
-        if ra == rb or self.articles[ra] & self.articles[rb]:
+        if ra == rb or self.articles(ra) & self.articles(rb):
             return  # two claims of one article are two claims, however alike
-        if self.speakers[ra] and self.speakers[rb] and not self.speakers[ra] & self.speakers[rb]:
+        named_a, named_b = self.speakers(ra), self.speakers(rb)
+        if named_a and named_b and not named_a & named_b:
             return  # Miller and Ryder saying alike things are two stories
-        if self.order[rb] < self.order[ra]:
+        if rb < ra:
             ra, rb = rb, ra  # the first-seen group stays the root: stable story order
         self.parent[rb] = ra
-        self.members[ra].extend(self.members.pop(rb))
-        self.articles[ra] |= self.articles.pop(rb)
-        self.speakers[ra] |= self.speakers.pop(rb)
-        self.least[ra] = min(self.least[ra], self.least.pop(rb))
+        self.members[ra].extend(self.members[rb])
+        self.members[rb] = []
+        self._articles[ra] |= self._articles.pop(rb)
+        self._speakers[ra] |= self._speakers.pop(rb)
+        least_a, least_b = self.least.pop(ra, ra), self.least.pop(rb, rb)
+        self.least[ra] = min(least_a, least_b, key=self.rank.__getitem__)
 
-    def groups(self) -> list[tuple[str, list[Claim]]]:
-        """(the least exact-group key in it, its claims) per group, in first-seen order."""
-        roots = sorted({self.root(k) for k in self.parent}, key=self.order.__getitem__)
-        return [(self.least[r], self.members[r]) for r in roots]
+    def groups(self) -> list[tuple[int, list[Claim]]]:
+        """(the group with the least wording in it, its claims) per group, first-seen first."""
+        return [
+            (self.least.get(i, i), self.members[i])
+            for i in range(len(self.parent))
+            if self.parent[i] == i
+        ]
 
 
 def _names(claims: Sequence[Claim]) -> set[str]:

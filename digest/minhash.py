@@ -24,8 +24,9 @@ Everything is deterministic: the same sets give the same pairs in every run.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -34,6 +35,9 @@ U64 = npt.NDArray[np.uint64]
 I64 = npt.NDArray[np.int64]
 
 SEED = 1
+_BLOCK = 1 << 20  # hashes sketched at a time
+_TEXTS_AT_ONCE = 20_000  # short texts shingled at a time: bounded temporaries
+T = TypeVar("T")
 # Odd 64-bit multipliers for combining the words of a shingle (any fixed odd constants).
 _MIX = np.array(
     [
@@ -92,18 +96,14 @@ class ShingleSets:
 
     hashes: U64
     starts: I64
-    _members: dict[int, frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.starts) - 1
 
     def members(self, i: int) -> frozenset[int]:
-        """Set i as Python ints (cached: the exact check asks for a set many times)."""
-        found = self._members.get(i)
-        if found is None:
-            found = frozenset(self.hashes[self.starts[i] : self.starts[i + 1]].tolist())
-            self._members[i] = found
-        return found
+        """Set i as Python ints (made anew each time: tens of thousands of them would
+        outweigh the arrays)."""
+        return frozenset(self.hashes[self.starts[i] : self.starts[i + 1]].tolist())
 
     @classmethod
     def of_sets(cls, sets: Sequence[Iterable[str]]) -> ShingleSets:
@@ -117,39 +117,45 @@ class ShingleSets:
         return cls(np.array(flat, dtype=np.uint64), np.array(starts, dtype=np.int64))
 
     @classmethod
-    def ngrams(cls, token_lists: Sequence[Sequence[str]], size: int) -> ShingleSets:
+    def ngrams(cls, token_lists: Iterable[Sequence[str]], size: int) -> ShingleSets:
         """Each text's runs of `size` words; a shorter text is one shingle of all its words.
 
         (A run and a whole short text of the same words hash alike.)
         """
         if not 1 <= size <= len(_MIX):
             raise ValueError(f"shingle size must be 1..{len(_MIX)}, got {size}")
-        words, bounds = _flat_words(token_lists)
-        lengths = np.diff(bounds)
-        doc = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+        vocabulary = _Vocabulary()
         parts: list[U64] = []
-        owners: list[I64] = []
-        if len(words) >= size:
-            count = len(words) - size + 1
+        starts = [0]
+        # Text by text: a long text's runs are made in numpy, and only its hashes kept.
+        for tokens in token_lists:
+            words = np.array(vocabulary.hashes(tokens), dtype=np.uint64)
+            count = max(len(words) - size + 1, 1 if len(words) else 0)
             combined = np.zeros(count, dtype=np.uint64)
-            for k in range(size):
+            for k in range(min(size, len(words))):
                 combined += words[k : k + count] * _MIX[k]
-            # A run is valid when its last word is in the same text as its first.
-            valid = doc[:count] == doc[size - 1 : size - 1 + count]
-            parts.append(_fmix(combined[valid]))
-            owners.append(doc[:count][valid])
-        for i in np.flatnonzero((lengths > 0) & (lengths < size)).tolist():
-            run = words[bounds[i] : bounds[i + 1]]
-            parts.append(_fmix(np.array([(run * _MIX[: len(run)]).sum()], dtype=np.uint64)))
-            owners.append(np.array([i], dtype=np.int64))
-        return cls._grouped(parts, owners, len(lengths))
+            parts.append(_fmix(combined))
+            starts.append(starts[-1] + count)
+        hashes = np.concatenate(parts) if parts else np.zeros(0, dtype=np.uint64)
+        return cls(hashes, np.array(starts, dtype=np.int64))
 
     @classmethod
     def words_and_pairs(
-        cls, token_lists: Sequence[Sequence[str]], min_words: int = 1
+        cls, token_lists: Iterable[Sequence[str]], min_words: int = 1
     ) -> ShingleSets:
         """Each text's words and word pairs; a text of fewer than `min_words` is empty."""
-        words, bounds = _flat_words(token_lists)
+        vocabulary = _Vocabulary()
+        parts = [
+            cls._words_and_pairs(chunk, min_words, vocabulary)
+            for chunk in _chunks(token_lists, _TEXTS_AT_ONCE)
+        ]
+        return cls._joined(parts)
+
+    @classmethod
+    def _words_and_pairs(
+        cls, token_lists: Sequence[Sequence[str]], min_words: int, vocabulary: _Vocabulary
+    ) -> ShingleSets:
+        words, bounds = _flat_words(token_lists, vocabulary)
         lengths = np.diff(bounds)
         doc = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
         keep = (lengths >= min_words)[doc] if len(doc) else np.zeros(0, dtype=bool)
@@ -158,6 +164,17 @@ class ShingleSets:
         same = keep[:-1] & (doc[:-1] == doc[1:])
         pairs = _fmix((words[:-1][same] * _MIX[0]) ^ (words[1:][same] * _MIX[1]) ^ _PAIR_SALT)
         return cls._grouped([singles, pairs], [single_doc, doc[:-1][same]], len(lengths))
+
+    @classmethod
+    def _joined(cls, parts: Sequence[ShingleSets]) -> ShingleSets:
+        if not parts:
+            return cls(np.zeros(0, dtype=np.uint64), np.zeros(1, dtype=np.int64))
+        starts = [parts[0].starts[:1]]
+        offset = 0
+        for part in parts:
+            starts.append(part.starts[1:] + offset)
+            offset += len(part.hashes)
+        return cls(np.concatenate([p.hashes for p in parts]), np.concatenate(starts))
 
     @classmethod
     def _grouped(cls, parts: list[U64], owners: list[I64], count: int) -> ShingleSets:
@@ -170,14 +187,26 @@ class ShingleSets:
         return cls(hashes[order], starts.astype(np.int64))
 
 
-def _flat_words(token_lists: Sequence[Sequence[str]]) -> tuple[U64, I64]:
-    vocabulary = _Vocabulary()
-    flat: list[int] = []
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    chunk: list[T] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _flat_words(token_lists: Iterable[Sequence[str]], vocabulary: _Vocabulary) -> tuple[U64, I64]:
+    """All texts' word hashes end to end, and where each text starts (and the last ends)."""
+    arrays: list[U64] = []
     bounds = [0]
     for tokens in token_lists:
-        flat.extend(vocabulary.hashes(tokens))
-        bounds.append(len(flat))
-    return np.array(flat, dtype=np.uint64), np.array(bounds, dtype=np.int64)
+        arrays.append(np.array(vocabulary.hashes(tokens), dtype=np.uint64))
+        bounds.append(bounds[-1] + len(tokens))
+    flat = np.concatenate(arrays) if arrays else np.zeros(0, dtype=np.uint64)
+    return flat, np.array(bounds, dtype=np.int64)
 
 
 def sketches(sets: ShingleSets, num_perm: int, seed: int = SEED) -> npt.NDArray[np.uint32]:
@@ -192,11 +221,22 @@ def sketches(sets: ShingleSets, num_perm: int, seed: int = SEED) -> npt.NDArray[
     filled = np.flatnonzero(lengths > 0)
     if not len(filled):
         return out
-    starts = sets.starts[filled]
     shift = np.uint64(32)
-    for p in range(num_perm):
-        permuted = (sets.hashes * a[p] + b[p]) >> shift
-        out[filled, p] = np.minimum.reduceat(permuted, starts).astype(np.uint32)
+    # Blocks of whole sets of about a million hashes: the temporaries stay small.
+    ends = sets.starts[filled + 1]
+    block_starts = [0]
+    while block_starts[-1] < len(filled):
+        first = block_starts[-1]
+        limit = sets.starts[filled[first]] + _BLOCK
+        block_starts.append(max(first + 1, int(np.searchsorted(ends, limit, side="right"))))
+    for first, last in zip(block_starts, block_starts[1:], strict=False):
+        rows = filled[first:last]
+        low, high = sets.starts[rows[0]], ends[last - 1]
+        block = sets.hashes[low:high]
+        offsets = sets.starts[rows] - low
+        for p in range(num_perm):
+            permuted = (block * a[p] + b[p]) >> shift
+            out[rows, p] = np.minimum.reduceat(permuted, offsets)
     return out
 
 
