@@ -78,6 +78,11 @@ class Executor(Protocol):
         """Release the workers."""
         ...
 
+    def rest(self) -> None:
+        """The map step is over for now: free what idle workers hold (the reduce step
+        needs the memory); they start again if there is more work."""
+        ...
+
 
 def apply_each(
     fn: Callable[..., R], items: Sequence[Any], args: tuple[Any, ...]
@@ -116,6 +121,9 @@ class SerialExecutor:
 
     def close(self) -> None:
         """Nothing to release."""
+
+    def rest(self) -> None:
+        """Nothing to free."""
 
     def __enter__(self) -> SerialExecutor:
         return self
@@ -227,6 +235,10 @@ class ProcessExecutor(_Windowed):
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
 
+    def rest(self) -> None:
+        """Stop the worker processes; a new pool starts if there is more work."""
+        self.close()
+
     def __enter__(self) -> ProcessExecutor:
         return self
 
@@ -302,6 +314,9 @@ class DaskExecutor(_Windowed):
         # pure=False: the items are not hashed for a task key, which costs as much as
         # sending them, and each run's tasks are its own.
         return self._client.submit(apply_each, fn, list(chunk), args, pure=False)
+
+    def rest(self) -> None:
+        """Nothing: a cluster's workers are not this build's to stop."""
 
     def close(self) -> None:
         """Disconnect, and stop the local cluster if this executor started it."""

@@ -119,6 +119,8 @@ def build_brief(
     processed, failed = process_all(
         reading.articles, config.topics, executor=executor, progress=progress
     )
+    if executor is not None:
+        executor.rest()  # the workers' memory is the reduce step's now
     keys = [claim_key(c.text) for p in processed for c in p.claims]
     seen = None
     # The first brief has nothing to be new against: it marks nothing.

@@ -66,6 +66,10 @@ def test_process_pool_gives_the_serial_brief_byte_for_byte(
 ) -> None:
     with ProcessExecutor(2) as pool:
         assert _brief_bytes(config, corpus, pool, tmp_path) == serial_brief
+        # The workers were stopped before merging, so their memory was free for it ...
+        assert pool._pool is None
+        # ... and a second build starts them again.
+        assert _brief_bytes(config, corpus, pool, tmp_path / "again") == serial_brief
     assert b"Other reporting" in serial_brief["md"]  # the corpus reaches every section
 
 
