@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -27,6 +29,14 @@ from .topics import Topic
 from .window import Window, parse_length
 
 log = logging.getLogger("digest")
+
+
+@contextmanager
+def timed(what: str) -> Iterator[None]:
+    """Say (with -v) how long a stage took."""
+    start = time.perf_counter()
+    yield
+    log.debug("%s: %.2f s", what, time.perf_counter() - start)
 
 
 @dataclass(frozen=True)
@@ -107,18 +117,20 @@ def build_brief(
     except ValueError as exc:
         raise ConfigError(f"window: {exc}".replace("; Hint: ", "\nHint: ")) from None
     span = Window.before(config.brief.issued_at(day), length)
-    reading = read_sources(
-        config,
-        inputs=inputs,
-        published=published,
-        window=span,
-        state=state,
-        executor=executor,
-        progress=progress,
-    )
-    processed, failed = process_all(
-        reading.articles, config.topics, executor=executor, progress=progress
-    )
+    with timed("read"):
+        reading = read_sources(
+            config,
+            inputs=inputs,
+            published=published,
+            window=span,
+            state=state,
+            executor=executor,
+            progress=progress,
+        )
+    with timed(f"cleaned, extracted and classified {len(reading.articles):,} articles"):
+        processed, failed = process_all(
+            reading.articles, config.topics, executor=executor, progress=progress
+        )
     if executor is not None:
         executor.rest()  # the workers' memory is the reduce step's now
     keys = [claim_key(c.text) for p in processed for c in p.claims]
@@ -156,38 +168,42 @@ def brief_from(
     """
     by_id = {p.article.id: p.article for p in processed}
     merging = config.settings.merge
-    copies = syndicated_copies(by_id.values(), merging.article_similarity)
-    stories = merge_claims(
-        (c for p in processed for c in p.claims), similarity=merging.claim_similarity
-    )
+    with timed("syndicated copies"):
+        copies = syndicated_copies(by_id.values(), merging.article_similarity)
+    with timed("merged claims into stories"):
+        stories = merge_claims(
+            (c for p in processed for c in p.claims), similarity=merging.claim_similarity
+        )
     settings = config.brief
     issued = datetime.combine(day, settings.clock, tzinfo=ZoneInfo(settings.timezone))
-    stories = rank_stories(
-        stories,
-        by_id,
-        issued=issued,
-        copies=copies,
-        seen_claim_keys=seen.claim_keys if seen is not None else None,
-    )
+    with timed("ranked stories"):
+        stories = rank_stories(
+            stories,
+            by_id,
+            issued=issued,
+            copies=copies,
+            seen_claim_keys=seen.claim_keys if seen is not None else None,
+        )
     if seen is not None:
         stories = tuple(
             replace(s, new=any(claim_key(c.text) not in seen.claim_keys for c in s.claims))
             for s in stories
         )
-    brief = compose_brief(
-        day=day,
-        title=settings.title,
-        issued=issued,
-        classification=settings.classification,
-        topics=config.topics,
-        stories=stories,
-        articles=by_id,
-        skipped=skipped,
-        bottom_line=settings.bottom_line,
-        show_other=settings.other_reporting == "show",
-        copies=copies,
-        other_groups=merging.other_groups,
-    )
+    with timed("composed the brief"):
+        brief = compose_brief(
+            day=day,
+            title=settings.title,
+            issued=issued,
+            classification=settings.classification,
+            topics=config.topics,
+            stories=stories,
+            articles=by_id,
+            skipped=skipped,
+            bottom_line=settings.bottom_line,
+            show_other=settings.other_reporting == "show",
+            copies=copies,
+            other_groups=merging.other_groups,
+        )
     if seen is None:
         return brief
     sources = tuple(replace(s, new=s.article_id not in seen.article_ids) for s in brief.sources)

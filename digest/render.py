@@ -12,9 +12,11 @@ import dataclasses
 import difflib
 import inspect
 import json
+import logging
 import os
 import re
 import secrets
+import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
@@ -31,6 +33,7 @@ from digest.render_md import FILTERS, markdown_to_html
 from digest.render_text import TEXT_FILTERS
 
 FORMATS = ("md", "html", "pdf", "json")
+log = logging.getLogger("digest")
 
 BRIEF_MD = "brief.md.j2"
 PAGE_HTML = "page.html.j2"
@@ -522,7 +525,9 @@ def write_brief(
         )
     wanted = list(dict.fromkeys(formats))
     env = template_environment(template_dir)
+    start = time.perf_counter()
     markdown = render_markdown(brief, env) if set(wanted) & {"md", "html", "pdf"} else ""
+    log.debug("rendered the Markdown: %.2f s", time.perf_counter() - start)
     producers: dict[str, Callable[[], Iterable[bytes]]] = {
         "md": lambda: [markdown.encode("utf-8")],
         "html": lambda: [render_html(brief, env, markdown).encode("utf-8")],
@@ -535,7 +540,9 @@ def write_brief(
         out.mkdir(parents=True, exist_ok=True)
         for fmt in wanted:
             path = out / f"brief.{fmt}"
+            start = time.perf_counter()
             renames.append((_temp_file(path, producers[fmt]()), path))
+            log.debug("rendered brief.%s: %.2f s", fmt, time.perf_counter() - start)
         _commit(renames)
     except OSError as exc:
         raise RenderError(
