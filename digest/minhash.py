@@ -36,6 +36,7 @@ I64 = npt.NDArray[np.int64]
 
 SEED = 1
 _BLOCK = 1 << 20  # hashes sketched at a time
+_KEEP_SETS = 10_000  # up to this many sets, each is made once for the exact check
 _TEXTS_AT_ONCE = 20_000  # short texts shingled at a time: bounded temporaries
 T = TypeVar("T")
 # Odd 64-bit multipliers for combining the words of a shingle (any fixed odd constants).
@@ -317,9 +318,21 @@ def similar(
         chunk = pairs[start : start + 65_536]
         agree[start : start + len(chunk)] = (sketch[chunk[:, 0]] == sketch[chunk[:, 1]]).sum(1)
     pairs = pairs[agree >= np.floor((threshold - 0.3) * num_perm)]
+    # Pairs come sorted by i, so i's set is made once; j's sets are kept too when there
+    # are few sets (grouping a few thousand stories compares most pairs of them).
+    kept: dict[int, frozenset[int]] = {}
+    keep = len(sets) <= _KEEP_SETS
     result = []
+    current, first = -1, frozenset[int]()
     for i, j in pairs.tolist():
-        score = jaccard(sets.members(i), sets.members(j))
+        if i != current:
+            current, first = i, kept.get(i) or sets.members(i)
+        second = kept.get(j)
+        if second is None:
+            second = sets.members(j)
+            if keep:
+                kept[j] = second
+        score = jaccard(first, second)
         if score >= threshold:
             result.append((i, j, score))
     return result

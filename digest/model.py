@@ -115,16 +115,18 @@ class Story:
     salience: float = 0.0
     new: bool | None = None
     """Whether no earlier brief carried one of its claims; None when unknown (no state)."""
+    article_ids: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    """Distinct articles that report the story, in first-seen order (from `claims`)."""
+
+    def __post_init__(self) -> None:
+        # Asked for at every step from ranking to rendering: worked out once.
+        ids = tuple(dict.fromkeys(c.article_id for c in self.claims))
+        object.__setattr__(self, "article_ids", ids)
 
     @property
     def lead(self) -> Claim:
         """The claim shown for the story."""
         return self.claims[0]
-
-    @property
-    def article_ids(self) -> tuple[str, ...]:
-        """Distinct articles that report the story, in first-seen order."""
-        return tuple(dict.fromkeys(c.article_id for c in self.claims))
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 
 from .model import Article, Claim, DateRef, Span, Story, TimelineEntry
@@ -30,13 +29,6 @@ _SOFT = re.compile(
 _RELATIVE = {"that", "which", "who", "whom"}
 _PRONOUN = re.compile(r"^(?:he|she|they|it|we|i|you)\b", re.I)
 _DISCOURSE = re.compile(r"^(?:so|and|but|now|then|also|meanwhile|however)\b[\s,]*", re.I)
-
-
-@dataclass(frozen=True)
-class _Event:
-    when: date
-    ahead: bool
-    text: str
 
 
 def timeline_and_watch(
@@ -56,13 +48,15 @@ def timeline_and_watch(
             for ref in claim.dates:
                 if owners.get((claim.article_id, ref.span)) != claim.id:
                     continue
-                event = _event(claim, ref, article, day)
-                key = (event.ahead, event.when, story.id)
+                later = ref.date > day or (ref.date == day and ref.future)
+                key = (later, ref.date, story.id)
                 teller, texts, ids = merged.setdefault(key, (claim.id, [], []))
                 # The same claim from several outlets is told once (the lead's words, as
                 # the story comes lead first), and every outlet that gives the date cited.
-                if claim.id == teller and event.text not in texts:
-                    texts.append(event.text)
+                if claim.id == teller:
+                    text = _event_text(claim, ref, article)
+                    if text not in texts:
+                        texts.append(text)
                 if claim.article_id not in ids:
                     ids.append(claim.article_id)
     order = {s.id: i for i, s in enumerate(stories)}
@@ -120,14 +114,11 @@ def _by_cue(claim: Claim, span: Span) -> bool:
     return _distance(cue, span) <= _CUE_GAP
 
 
-def _event(claim: Claim, ref: DateRef, article: Article, day: date) -> _Event:
-    ahead = ref.date > day or (ref.date == day and ref.future)
+def _event_text(claim: Claim, ref: DateRef, article: Article) -> str:
     if _inside(claim.span, ref.span) and not _by_cue(claim, ref.span):
         clause, cut = _clause(article.text, claim.span, ref.span)
-        text = _attributed(claim, clause, cut)
-    else:
-        text = _attributed(claim, _shorten(claim.text), (False, False))
-    return _Event(ref.date, ahead, text)
+        return _attributed(claim, clause, cut)
+    return _attributed(claim, _shorten(claim.text), (False, False))
 
 
 def _attributed(claim: Claim, text: str, cut: tuple[bool, bool]) -> str:
