@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations, product
 
-from .minhash import ShingleSets, jaccard, similar
+from .minhash import U64, ShingleSets, jaccard, similar
 from .model import Article
 
 __all__ = ["jaccard"]
@@ -103,12 +103,14 @@ def find_duplicates(
     *,
     raw: Mapping[str, bytes] | None = None,
     size: int = ARTICLE_SHINGLE,
+    shingled: Mapping[str, U64] | None = None,
 ) -> tuple[DuplicatePair, ...]:
     """Every pair of documents at least `threshold` alike, most similar first.
 
     `raw` (the bytes as stored, by the same keys) decides which pairs are identical;
     without it the texts do. Identical documents are found by hash, and only one of
-    each identical group is sketched, so copies cost nothing extra.
+    each identical group is sketched, so copies cost nothing extra. `shingled` gives
+    documents' hashed shingles already made (`text_shingles`, in a build's map step).
     """
     groups: dict[str, list[str]] = {}
     for key in sorted(texts):
@@ -120,7 +122,10 @@ def find_duplicates(
         pairs.extend(DuplicatePair(a, b, 1.0, identical=True) for a, b in combinations(members, 2))
         lead[members[0]] = members
     keys = list(lead)
-    found = ShingleSets.ngrams((words(texts[key]) for key in keys), size)
+    if shingled is not None and all(key in shingled for key in keys):
+        found = ShingleSets.of_arrays([shingled[key] for key in keys])
+    else:
+        found = ShingleSets.ngrams((words(texts[key]) for key in keys), size)
     for a, b, score in similar_texts(keys, found, threshold):
         for x, y in product(lead[a], lead[b]):
             first, second = sorted((x, y))
@@ -135,14 +140,25 @@ def article_text(article: Article) -> str:
     return "\n".join(span.of(article.text) for span in article.body)
 
 
-def syndicated_copies(articles: Iterable[Article], threshold: float) -> dict[str, str]:
+def text_shingles(text: str, size: int = ARTICLE_SHINGLE) -> U64:
+    """`text`'s runs of `size` words, hashed as `find_duplicates` hashes them."""
+    return ShingleSets.ngrams([words(text)], size).hashes
+
+
+def syndicated_copies(
+    articles: Iterable[Article], threshold: float, shingled: Mapping[str, U64] | None = None
+) -> dict[str, str]:
     """Map each syndicated copy's article id to the id of the article it copies.
+
+    `shingled`: each article's `text_shingles(article_text(article))`, by id, if made.
 
     Articles whose bodies are near-duplicates form a group (transitively); the earliest
     published is the original (ties: outlet, then id), and every other one is its copy.
     """
     by_id = {a.id: a for a in articles}
-    pairs = find_duplicates({a.id: article_text(a) for a in by_id.values()}, threshold)
+    pairs = find_duplicates(
+        {a.id: article_text(a) for a in by_id.values()}, threshold, shingled=shingled
+    )
     parent = {key: key for key in by_id}
 
     def root(key: str) -> str:

@@ -58,16 +58,22 @@ def claim_key(text: str) -> str:
     return _LEADING.sub("", folded)
 
 
-def merge_claims(claims: Iterable[Claim], *, similarity: float = 0.8) -> tuple[Story, ...]:
+def merge_claims(
+    claims: Iterable[Claim], *, similarity: float = 0.8, keys: Iterable[str] | None = None
+) -> tuple[Story, ...]:
     """Group claims that say the same thing into stories, in first-seen order.
 
     `similarity` is the Jaccard overlap of words and word pairs above which two
     differently worded claims are the same (1.0: only exact matches after normalising
-    typography).
+    typography). `keys`: each claim's `claim_key`, if already worked out.
     """
     exact: dict[str, list[Claim]] = {}
-    for claim in claims:
-        exact.setdefault(claim_key(claim.text), []).append(claim)
+    if keys is None:
+        for claim in claims:
+            exact.setdefault(claim_key(claim.text), []).append(claim)
+    else:
+        for claim, key in zip(claims, keys, strict=True):
+            exact.setdefault(key, []).append(claim)
     # The same words from two named speakers ("We are monitoring the situation") are two
     # stories; a claim whose speaker has no name goes with the first named one. Groups
     # are (wording, speaker name, claims), in first-seen order.

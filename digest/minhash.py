@@ -118,6 +118,14 @@ class ShingleSets:
         return cls(np.array(flat, dtype=np.uint64), np.array(starts, dtype=np.int64))
 
     @classmethod
+    def of_arrays(cls, arrays: Sequence[U64]) -> ShingleSets:
+        """Sets already hashed, one array each."""
+        starts = np.zeros(len(arrays) + 1, dtype=np.int64)
+        np.cumsum([len(a) for a in arrays], out=starts[1:])
+        flat = np.concatenate(arrays) if arrays else np.zeros(0, dtype=np.uint64)
+        return cls(flat.astype(np.uint64, copy=False), starts)
+
+    @classmethod
     def ngrams(cls, token_lists: Iterable[Sequence[str]], size: int) -> ShingleSets:
         """Each text's runs of `size` words; a shorter text is one shingle of all its words.
 

@@ -11,11 +11,14 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import numpy as np
+import numpy.typing as npt
+
 from .classify import classify_claims
 from .clean import clean_article
 from .compose import compose_brief
 from .config import Config
-from .dupes import syndicated_copies
+from .dupes import article_text, syndicated_copies, text_shingles
 from .errors import ConfigError
 from .executor import Executor, Failure, SerialExecutor
 from .extract import extract_claims
@@ -45,13 +48,28 @@ class Processed:
 
     article: Article
     claims: tuple[Claim, ...]
+    keys: tuple[str, ...] | None = None
+    """Each claim's `merge.claim_key`, if the map step worked them out."""
+    shingles: npt.NDArray[np.uint64] | None = None
+    """The article body's hashed word runs (`dupes.text_shingles`), if worked out."""
+
+    def claim_keys(self) -> tuple[str, ...]:
+        """Each claim's `merge.claim_key`."""
+        if self.keys is not None:
+            return self.keys
+        return tuple(claim_key(c.text) for c in self.claims)
 
 
 def process_article(article: Article, topics: Sequence[Topic]) -> Processed:
-    """Clean, extract and classify one article: the map step, a pure function."""
+    """Clean, extract and classify one article: the map step, a pure function.
+
+    It also does the reduce step's work that needs one article only (claim keys for
+    merging, shingles for finding syndicated copies), so that it runs on the workers.
+    """
     cleaned = clean_article(article)
-    claims = extract_claims(cleaned)
-    return Processed(cleaned, classify_claims(cleaned, claims, topics))
+    claims = classify_claims(cleaned, extract_claims(cleaned), topics)
+    keys = tuple(claim_key(c.text) for c in claims)
+    return Processed(cleaned, claims, keys, text_shingles(article_text(cleaned)))
 
 
 def read_articles(
@@ -133,17 +151,20 @@ def build_brief(
         )
     if executor is not None:
         executor.rest()  # the workers' memory is the reduce step's now
-    keys = [claim_key(c.text) for p in processed for c in p.claims]
     seen = None
     # The first brief has nothing to be new against: it marks nothing.
     if state is not None and state.earlier_brief() is not None:
+        keys = [k for p in processed for k in p.claim_keys()]
         seen = state.seen_before(keys, (p.article.id for p in processed))
     brief = brief_from(config, day, processed, [*reading.skipped, *failed], seen=seen)
     if state is not None:
         state.mark_read(p.article for p in processed)
         if processed:
             state.remember_brief(
-                keys, brief_articles(brief), claims=brief.stats.claims, stories=brief.stats.stories
+                [k for p in processed for k in p.claim_keys()],
+                brief_articles(brief),
+                claims=brief.stats.claims,
+                stories=brief.stats.stories,
             )
     return replace(brief, stats=replace(brief.stats, outside_window=reading.outside_window))
 
@@ -169,10 +190,13 @@ def brief_from(
     by_id = {p.article.id: p.article for p in processed}
     merging = config.settings.merge
     with timed("syndicated copies"):
-        copies = syndicated_copies(by_id.values(), merging.article_similarity)
+        shingled = {p.article.id: p.shingles for p in processed if p.shingles is not None}
+        copies = syndicated_copies(by_id.values(), merging.article_similarity, shingled)
     with timed("merged claims into stories"):
         stories = merge_claims(
-            (c for p in processed for c in p.claims), similarity=merging.claim_similarity
+            (c for p in processed for c in p.claims),
+            similarity=merging.claim_similarity,
+            keys=(k for p in processed for k in p.claim_keys()),
         )
     settings = config.brief
     issued = datetime.combine(day, settings.clock, tzinfo=ZoneInfo(settings.timezone))
