@@ -207,11 +207,64 @@ def _css(env: jinja2.Environment, name: str) -> Markup:
 
 def render_markdown(brief: Brief, env: jinja2.Environment) -> str:
     """The brief as Markdown, from `brief.md.j2`."""
-    text = _render(env, BRIEF_MD, brief=brief)
-    # Trailing spaces would be hard line breaks, and loops leave extra blank lines;
-    # neither carries meaning in the brief, so normalise both.
-    lines = [line.rstrip() for line in text.splitlines()]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n") + "\n"
+    return "".join(markdown_chunks(brief, env))
+
+
+def markdown_chunks(brief: Brief, env: jinja2.Environment) -> Iterator[str]:
+    """The brief as Markdown, a line at a time as the template writes it (a long brief
+    is never all in memory when it goes straight to a file).
+
+    Trailing spaces would be hard line breaks, and loops leave extra blank lines;
+    neither carries meaning in the brief, so lines lose trailing spaces, runs of blank
+    lines become one, and the text has no blank line first or last.
+    """
+    started = blank = False
+    for line in _lines(_generate(env, BRIEF_MD, brief=brief)):
+        line = line.rstrip()
+        if not line:
+            blank = started
+            continue
+        yield ("\n" if blank else "") + line + "\n"
+        started, blank = True, False
+    if not started:
+        yield "\n"
+
+
+def _lines(chunks: Iterable[str], block: int = 1 << 16) -> Iterator[str]:
+    """The lines of the text `chunks` make, without their line breaks: what
+    `"".join(chunks).splitlines()` gives, taken a block of text at a time."""
+    pending: list[str] = []
+    size = 0
+    for chunk in chunks:
+        pending.append(chunk)
+        size += len(chunk)
+        if size < block:
+            continue
+        parts = "".join(pending).splitlines(keepends=True)
+        last = parts.pop()
+        # The last line may go on in the next chunk; a "\r" may be half of "\r\n".
+        if last[-1] not in _LINE_BREAKS or last[-1] == "\r":
+            pending, size = [last], len(last)
+        else:
+            parts.append(last)
+            pending, size = [], 0
+        for part in parts:
+            yield part.rstrip(_LINE_BREAKS) if part[-1] != "\n" else part[:-1].rstrip("\r")
+    if pending:
+        yield from "".join(pending).splitlines()
+
+
+_LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+def _generate(env: jinja2.Environment, name: str, **context: Any) -> Iterator[str]:
+    """`_render` a piece at a time: the same errors, raised as the pieces are made."""
+    try:
+        yield from env.get_template(name).generate(**context)
+    except RenderError:
+        raise
+    except Exception as exc:  # a user template can raise anything; report where
+        raise _template_error(env, name, exc) from exc
 
 
 def render_html(
@@ -525,11 +578,16 @@ def write_brief(
         )
     wanted = list(dict.fromkeys(formats))
     env = template_environment(template_dir)
-    start = time.perf_counter()
-    markdown = render_markdown(brief, env) if set(wanted) & {"md", "html", "pdf"} else ""
-    log.debug("rendered the Markdown: %.2f s", time.perf_counter() - start)
+    # HTML and PDF are made from the whole Markdown; alone, it goes straight to its file.
+    markdown = ""
+    if set(wanted) & {"html", "pdf"}:
+        start = time.perf_counter()
+        markdown = render_markdown(brief, env)
+        log.debug("rendered the Markdown: %.2f s", time.perf_counter() - start)
     producers: dict[str, Callable[[], Iterable[bytes]]] = {
-        "md": lambda: [markdown.encode("utf-8")],
+        "md": lambda: (
+            [markdown.encode("utf-8")] if markdown else _encoded(markdown_chunks(brief, env))
+        ),
         "html": lambda: [render_html(brief, env, markdown).encode("utf-8")],
         "pdf": lambda: [render_pdf(render_html(brief, env, markdown, for_pdf=True))],
         "json": lambda: _encoded(json_chunks(brief)),

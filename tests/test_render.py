@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from pypdf import PdfReader
 
@@ -747,3 +749,28 @@ def test_check_templates_reports_runtime_errors(tmp_path: Path) -> None:
     errors = check_templates(tmp_path)
     assert len(errors) == 1
     assert "line 3" in errors[0] and "did you mean 'outlet'?" in errors[0]
+
+
+# --- streaming ----------------------------------------------------------------------------
+
+_PIECES = ["a", "b ", "  ", "\n", "\r", "\r\n", "\n\n\n", "\u2028", "\x0c", "x\ny", "é"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=60), st.integers(1, 8))
+def test_lines_of_chunks_are_the_lines_of_the_joined_text(pieces: list[str], block: int) -> None:
+    from digest.render import _lines
+
+    assert list(_lines(pieces, block=block)) == "".join(pieces).splitlines()
+
+
+def test_markdown_written_alone_is_the_markdown_rendered_whole(
+    brief: Brief, tmp_path: Path
+) -> None:
+    """brief.md streamed to its file (no HTML or PDF asked for) is the same text."""
+    env = template_environment()
+    whole = render_markdown(brief, env)
+    written = write_brief(brief, tmp_path, ["md"])
+    assert written["md"].read_text(encoding="utf-8") == whole
+    lines = whole.splitlines()
+    assert lines[0] and lines[-1]  # no blank line first or last
+    assert "\n\n\n" not in whole and not any(line != line.rstrip() for line in lines)
