@@ -289,3 +289,310 @@ def test_interrupted_quote_continued_in_the_same_paragraph_keeps_every_part() ->
     assert [q.text for q in quotes] == [
         "Russia is a permanent member, and it bears a special duty. It must act now"
     ]
+
+
+# -- quotation marks as web copy mixes them --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will act,” said Kim Yong-ho.',
+        "“We will act,“ said Kim Yong-ho.",
+        "''We will act,'' said Kim Yong-ho.",
+    ],
+)
+def test_mixed_quotation_marks_close_the_quotation(text: str) -> None:
+    claim = one(text)
+    assert (claim.kind, claim.text) == ("quote", "We will act")
+    assert claim.speaker is not None and claim.speaker.name == "Kim Yong-ho"
+
+
+def test_stray_single_mark_after_a_quotation() -> None:
+    claim = one("''I would call it 'old-fashioned,''' said Jo Reyes, a ferry captain.")
+    assert claim.kind == "quote"
+    assert claim.speaker is not None and claim.speaker.name == "Jo Reyes"
+
+
+# -- where the attribution stands ---------------------------------------------------------
+
+
+def test_scene_setting_opener_before_speaker_and_quotation() -> None:
+    claim = one('Asked about the delay, Lim Soo-suk said, "We are still waiting for an answer."')
+    assert claim.text == "We are still waiting for an answer"
+    assert claim.speaker is not None and claim.speaker.name == "Lim Soo-suk"
+
+
+def test_role_words_before_the_name_after_a_quotation() -> None:
+    claim = one('"The harbor will reopen next week," port official Jo Reyes said.')
+    assert claim.kind == "quote"
+    assert claim.speaker is not None and claim.speaker.name == "Jo Reyes"
+
+
+def test_age_and_long_aside_after_the_name() -> None:
+    claim = one(
+        "Dana Whitfield, 54, a retired teacher who has lived on the island since the ferry "
+        "service began in the nineteen seventies, said the new schedule was a mistake."
+    )
+    assert claim.text == "the new schedule was a mistake"
+    assert claim.speaker is not None and claim.speaker.name == "Dana Whitfield"
+
+
+def test_name_right_after_a_quotation_with_commas_in_its_aside() -> None:
+    claim = one(
+        '"It was a long winter," Mr. Okafor, now 70 and retired in Lagos, Nigeria, said on Monday.'
+    )
+    assert claim.kind == "quote"
+    assert claim.speaker is not None and claim.speaker.name == "Okafor"
+
+
+def test_weak_cue_after_an_appositive() -> None:
+    claim = one("Yang Shu, director of the Asian Studies Institute, calls the port a mistake.")
+    assert claim.cue == "calls"
+    assert claim.speaker is not None and claim.speaker.name == "Yang Shu"
+
+
+def test_demonstrative_phrase_after_a_quotation() -> None:
+    claim = one('"We are not giving up," this veteran organizer declared.')
+    assert claim.speaker is not None and claim.speaker.mention == "this veteran organizer"
+
+
+def test_quoted_document_speaks_as_it() -> None:
+    text = 'The council issued a notice. "The bridge is closed until spring," it added.'
+    claim = [c for c in attributed(text) if c.kind == "quote"][0]
+    assert claim.speaker is not None and claim.speaker.mention == "it"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The ferry is late again," reads the sign at the pier.',
+        'At the bottom it reads, "Thank you for waiting."',
+    ],
+)
+def test_reads_is_a_cue_next_to_a_quotation(text: str) -> None:
+    claim = one(text)
+    assert claim.cue == "reads" and claim.kind == "quote"
+
+
+def test_reads_elsewhere_is_not_a_cue() -> None:
+    assert attributed("The mayor reads the budget every morning before work.") == []
+
+
+def test_said_to_an_audience_after_a_quotation() -> None:
+    claim = one('"We will not close the pier," Mayor Ines Duarte said to loud cheers.')
+    assert claim.speaker is not None and claim.speaker.name == "Ines Duarte"
+
+
+def test_wrote_to_a_plural_audience_is_speech() -> None:
+    claim = one("Ines Duarte wrote to investors that the fund would reopen.")
+    assert claim.cue == "wrote"
+    assert claim.text.endswith("the fund would reopen")
+
+
+def test_said_in_a_place_then_a_quotation() -> None:
+    claim = one('As Ines Duarte said last week in Porto, "The river is our road."')
+    assert claim.text == "The river is our road"
+    assert claim.speaker is not None and claim.speaker.name == "Ines Duarte"
+
+
+def test_according_to_after_a_quotation() -> None:
+    claim = one('"The pier will be rebuilt by June," according to the harbor authority.')
+    assert claim.cue == "according to"
+    assert claim.text == "The pier will be rebuilt by June"
+
+
+def test_colon_after_a_parenthesis_introduces_the_quotation() -> None:
+    claim = one('Rep. Ana Lima (D-Ore.): "Who told you that figure?"')
+    assert claim.cue == ":"
+    assert claim.speaker is not None and claim.speaker.name == "Ana Lima"
+
+
+def test_as_she_put_it() -> None:
+    claim = one('As Ines Duarte put it, "The river is our road."')
+    assert claim.cue == "put it"
+    assert claim.speaker is not None and claim.speaker.name == "Ines Duarte"
+
+
+def test_inverted_speaker_phrase_keeps_its_head() -> None:
+    claim = one('"It is a start," said a Democratic strategist who asked not to be named.')
+    assert claim.speaker is not None and claim.speaker.name == "a Democratic strategist"
+
+
+def test_a_thing_after_said_is_not_an_inverted_speaker() -> None:
+    claims = attributed("Dana Whitfield, 54, a teacher, said the convention was a mistake.")
+    assert [c.speaker.name if c.speaker else None for c in claims] == ["Dana Whitfield"]
+
+
+@pytest.mark.parametrize("verb", ["admitted", "referred to", "quipped"])
+def test_verbs_that_double_their_last_consonant(verb: str) -> None:
+    claim = one(f"Ines Duarte {verb} that the plan would be delayed.")
+    assert claim.cue == verb.split()[0]
+
+
+# -- what is not a cue ------------------------------------------------------------------
+
+
+def test_possessive_before_a_participle_is_a_modifier() -> None:
+    assert attributed("Duarte's proposed bridge would cost four million euros a year.") == []
+
+
+# -- claims without a speech verb ----------------------------------------------------------
+
+
+def test_quoted_words_in_the_subjects_own_clause() -> None:
+    claim = one('Mayor Ines Duarte stood by her "turning point" deal with the port.')
+    assert claim.kind == "partial"
+    assert claim.text == 'stood by her "turning point" deal with the port'
+    assert claim.speaker is not None and claim.speaker.name == "Ines Duarte"
+
+
+def test_a_quoted_title_with_no_subject_before_it_stays_a_statement() -> None:
+    claims = claims_of('In the film "Harbor Lights" the town looks much older than it is.')
+    assert [c.kind for c in claims] == ["statement"]
+
+
+def test_coordinated_cue_keeps_the_speaker() -> None:
+    found = attributed('Duarte called the plan "reckless" and said it would hurt the fishermen.')
+    assert [c.cue for c in found] == ["called", "said"]
+    assert all(c.speaker is not None and c.speaker.name == "Duarte" for c in found)
+
+
+def test_content_ends_where_another_attribution_starts() -> None:
+    found = attributed('Critics said the bridge was unsafe, Ines Duarte replied: "It passed."')
+    assert found[0].text == "the bridge was unsafe"
+    assert found[-1].text == "It passed"
+
+
+# -- speakers across sentences ----------------------------------------------------------
+
+
+def test_participial_opener_is_not_the_subject() -> None:
+    claim = one("Weighing in on Friday, Ines Duarte smiled, praising the fishermen.")
+    assert claim.cue == "praising"
+    assert claim.speaker is not None and claim.speaker.name == "Ines Duarte"
+
+
+def test_time_phrase_opener_is_not_the_subject() -> None:
+    claim = one("Last month, a group of pilots warned, arguing that the channel was unsafe.")
+    assert claim.speaker is not None and claim.speaker.name == "a group of pilots"
+
+
+def test_subject_noun_phrase_keeps_its_head() -> None:
+    claim = one("The veteran captain began by saying the channel was too shallow.")
+    assert claim.speaker is not None and claim.speaker.name == "The veteran captain"
+
+
+def test_contracted_pronoun_is_a_speaker() -> None:
+    text = "Ines Duarte runs the port.\n\nShe's said the channel must be dredged this year."
+    claim = [c for c in attributed(text) if c.cue == "said"][0]
+    assert claim.speaker is not None
+    assert (claim.speaker.mention, claim.speaker.name) == ("She", "Ines Duarte")
+
+
+def test_courtesy_title_does_not_start_a_sentence() -> None:
+    text = (
+        "Ines Duarte spoke first. She said that Mr. Okafor had already left the meeting.\n\n"
+        '"We will try again next week," she said.'
+    )
+    quote = [c for c in attributed(text) if c.kind == "quote"][0]
+    assert quote.speaker is not None and quote.speaker.name == "Ines Duarte"
+
+
+def test_pronoun_skips_names_inside_quotations() -> None:
+    text = (
+        "Tom Okafor spoke at the pier.\n\n"
+        '"Ines Duarte should resign. Duarte knows what she did," he said.'
+    )
+    quote = [c for c in attributed(text) if c.kind == "quote"][0]
+    assert quote.speaker is not None and quote.speaker.name == "Tom Okafor"
+
+
+def test_first_name_decides_the_gender_over_the_title() -> None:
+    text = 'Ferry spokesman Hope Lindqvist confirmed the delay.\n\n"Nobody was hurt," she said.'
+    quote = [c for c in attributed(text) if c.kind == "quote"][0]
+    assert quote.speaker is not None and quote.speaker.name == "Hope Lindqvist"
+
+
+def test_pronoun_falls_back_to_the_last_person_named() -> None:
+    text = (
+        "The report, written by Tom Okafor of the port authority, was published on Monday.\n\n"
+        '"The channel needs work," he said.'
+    )
+    quote = [c for c in attributed(text) if c.kind == "quote"][0]
+    assert quote.speaker is not None and quote.speaker.name == "Tom Okafor"
+
+
+def test_group_pronoun_shows_the_description() -> None:
+    text = (
+        "Harbor officials say the pier is safe.\n\n"
+        "Still, they say, the old crane must be removed this year."
+    )
+    claims = attributed(text)
+    assert claims[-1].speaker is not None
+    assert claims[-1].speaker.name == "Harbor officials"
+
+
+def test_definite_description_lets_the_pronoun_find_the_person() -> None:
+    text = (
+        "Ines Duarte toured the harbor.\n\n"
+        '"It is in better shape than I feared," the mayor said.\n\n'
+        '"We will start in May," she added.'
+    )
+    quotes = [c for c in attributed(text) if c.kind == "quote"]
+    assert quotes[-1].speaker is not None and quotes[-1].speaker.name == "Ines Duarte"
+
+
+def test_an_unnamed_official_is_not_named_by_the_next_person() -> None:
+    text = (
+        "A port official said the crane was unsafe.\n\n"
+        '"We are reviewing it," Harbor Master Tom Okafor said.'
+    )
+    claims = attributed(text)
+    assert claims[0].speaker is not None and claims[0].speaker.name == "A port official"
+
+
+def test_last_name_with_a_known_full_name_is_not_a_first_name() -> None:
+    text = (
+        "Tom Okafor runs the port. The Okafor Shipping Group owns three ferries.\n\n"
+        '"We will not sell," Okafor said.'
+    )
+    quote = [c for c in attributed(text) if c.kind == "quote"][0]
+    assert quote.speaker is not None and quote.speaker.name == "Tom Okafor"
+
+
+def test_quoted_paragraph_two_paragraphs_on_keeps_the_speaker() -> None:
+    text = (
+        '"The channel is too shallow," Ines Duarte said.\n\n'
+        "The port handled two million tonnes last year.\n\n"
+        '"We need the dredging done before the autumn storms arrive."'
+    )
+    quotes = [c for c in attributed(text) if c.kind == "quote"]
+    assert len(quotes) == 2
+    assert quotes[1].speaker is not None and quotes[1].speaker.name == "Ines Duarte"
+
+
+def test_quoted_phrase_far_from_any_speaker_is_the_writers() -> None:
+    text = (
+        '"The channel is too shallow," Ines Duarte said.\n\n'
+        "The port handled two million tonnes last year.\n\n"
+        'In the old town, a "blue corridor" of cafes now lines the whole harbor front.'
+    )
+    claims = claims_of(text)
+    assert [c.kind for c in claims] == ["quote", "statement", "statement"]
+
+
+def test_quoted_paragraph_after_another_persons_paragraph_is_theirs() -> None:
+    text = (
+        '"The channel is too shallow," Ines Duarte said.\n\n'
+        "Tom Okafor runs the ferry company that uses it.\n\n"
+        '"We lose money every week the channel stays closed."'
+    )
+    quotes = [c for c in attributed(text) if c.kind == "quote"]
+    assert quotes[-1].speaker is not None and quotes[-1].speaker.name == "Tom Okafor"
+
+
+def test_speaker_phrase_with_a_place_after_a_quotation() -> None:
+    claim = one('"The fund will reopen in May," a voice-over in the ad says.')
+    assert claim.kind == "quote"
+    assert claim.speaker is not None and claim.speaker.name == "the ad"

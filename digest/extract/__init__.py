@@ -26,8 +26,10 @@ def extract_claims(article: Article) -> tuple[Claim, ...]:
     """Every claim in the article's body, in reading order, with speakers and dates."""
     text = article.text
     found: list[tuple[Found, int]] = []
+    quoted: list[Span] = []
     for block_index, block in enumerate(blocks(text, article.body)):
         quotes = list(block.quotes)
+        quoted.extend(q.inner for q in quotes)
         for sentence in sentences(text, block):
             claims = SentenceReader(text, sentence, quotes).read()
             if claims:
@@ -35,7 +37,20 @@ def extract_claims(article: Article) -> tuple[Claim, ...]:
             elif _is_statement(text, sentence, quotes):
                 span = _strip_end(text, sentence)
                 found.append((Found("statement", span, None, None, None, sentence), block_index))
-    return _resolve(article, found)
+    return _resolve(article, found, quoted)
+
+
+def _whole_quote(item: Found) -> bool:
+    """The quotation is most of its sentence: a paragraph of someone's words."""
+    return len(item.content) >= 0.6 * len(item.sentence)
+
+
+def _reach(item: Found) -> int:
+    """How many blocks back a quotation with no attribution of its own may take its
+    speaker from: a paragraph that is all quotation goes on the words of the speaker of
+    one of the two paragraphs before it; a phrase quoted inside the writer's sentence
+    echoes a speaker of its own paragraph or the one before."""
+    return 2 if _whole_quote(item) else 1
 
 
 def _is_statement(text: str, sentence: Span, quotes: list) -> bool:
@@ -55,9 +70,11 @@ def _strip_end(text: str, span: Span) -> Span:
     return Span(span.start, end)
 
 
-def _resolve(article: Article, found: list[tuple[Found, int]]) -> tuple[Claim, ...]:
+def _resolve(
+    article: Article, found: list[tuple[Found, int]], quoted: list[Span]
+) -> tuple[Claim, ...]:
     """Resolve speakers in reading order, then build the claims."""
-    resolver = Resolver(known_people(article.text, article.body))
+    resolver = Resolver(known_people(article.text, article.body, quoted), article.text)
     anchor = article.published.date() if article.published else None
     resolved: list[tuple[Found, Entity | None, Mention | None]] = []
     parts: dict[int, list[Span]] = {}  # index in `resolved` -> the quotations it joins
@@ -96,9 +113,17 @@ def _resolve(article: Article, found: list[tuple[Found, int]]) -> tuple[Claim, .
                     item.content
                 )
                 continue
-            if last is not None and block_index - last[2] <= 1:
+            if last is not None and block_index - last[2] <= _reach(item):
                 entity, mention = last[0], last[1]
+                if block_index - last[2] > 1 and mention is not None:
+                    # A paragraph or more since that speaker: a person the writer has
+                    # made the subject since is likelier the one quoted.
+                    named = resolver.subject_between(mention.span.end, item.content.start)
+                    if named is not None:
+                        mention = named
+                        entity = resolver.resolve(named)
             elif item.mention is None and item.cue is None:
+                # A quotation with no speaker near: the writer's own sentence.
                 resolved.append(
                     (Found("statement", item.content, None, None, None, item.sentence), None, None)
                 )

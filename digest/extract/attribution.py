@@ -8,10 +8,12 @@ uses, in this order:
 - attribution, then quotation: `Miller said: "..."`;
 - attribution, then reported content: `Miller said (that) ...`;
 - reported content, then attribution: `..., a spokesperson said Tuesday`;
-- a second claim of the same speaker: `..., noting (that) ...`.
+- a second claim of the same speaker: `..., noting (that) ...`, `... and said ...`.
 
-A sentence with no cue that is mostly a quotation continues the previous speaker;
-any other sentence is the outlet's own statement.
+Who speaks is found by `subjects.SubjectReader`. A sentence with no cue that quotes
+words inside its own clause gives them to its subject (`Merkel hailed the deal as a
+"breakthrough"`); one that is mostly a quotation continues the previous speaker; any
+other sentence is the outlet's own statement.
 """
 
 from __future__ import annotations
@@ -20,16 +22,25 @@ import bisect
 from dataclasses import dataclass
 
 from ..model import Span
-from .lexicon import CUE_FORMS, PRE_CUE_SKIP, RECIPIENTS, ROLE_HEADS, WEAK_CUES
-from .sentence import SentenceView, overlap
-from .speakers import Mention, backward_np, forward_np, mention_from_tokens
+from .lexicon import (
+    CUE_FORMS,
+    NP_STOP,
+    PRE_CUE_SKIP,
+    RECIPIENTS,
+    WEAK_CUES,
+)
+from .sentence import overlap
+from .speakers import Mention, backward_np, forward_np, mention_from_tokens, pronoun_of
+from .subjects import (
+    PREPOSITIONS,
+    TIME_WORDS,
+    SubjectReader,
+    is_time_word,
+    may_speak,
+    verb_like,
+)
 from .text import Quote, Token
 
-_TIME_WORDS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
-    on earlier later last this week month year morning afternoon evening night
-    mon tue wed thu fri sat sun again also""".split()
-)
 _COMMIT_CUES = frozenset(
     "promise promises promised vow vows vowed pledge pledges pledged urged urge urges "
     "told tell tells telling according seek seeks sought seeking plan plans planned "
@@ -47,19 +58,24 @@ _MAX_CONTENT = 1200
 # Reported content shorter than this is a fragment ("Still, he said"), not a claim.
 _MIN_CONTENT_WORDS = 3
 # A quotation with no cue becomes a claim when it has at least this many words.
-_BARE_QUOTE_WORDS = 3
-_CONNECTIVES = frozenset(
-    "then but and so yet still now later earlier meanwhile instead also however indeed , —".split()
-)
-_SETTING_NOUNS = frozenset(
-    "time week weekend day month year morning afternoon evening night statement interview "
-    "speech briefing conference rally debate letter post email".split()
-)
+_BARE_QUOTE_WORDS = 2
 _PROGRESSIVE = frozenset("is are was were be been am 's ’s".split())
 # Stance verbs that report something only with an infinitive or a clause after them:
 # "declined to comment" is a claim, "earnings declined sharply" is not.
 _INFINITIVE_ONLY = frozenset(
     "decline refuse plan seek want hope attempt intend threaten decide vow pledge promise".split()
+)
+# Verbs that report words only right after a quotation: elsewhere "reads" and "states"
+# are seldom speech.
+_AFTER_QUOTE_CUES = frozenset("read reads state states".split())
+# Prepositions that may join a speaker's phrase right after a quotation.
+_OF_PLACE = frozenset("in of at for from with on".split())
+# First words of the cues of several words (`SentenceReader._phrase_cue`).
+_PHRASE_STARTS = frozenset("according quoted pointed put puts".split())
+# Words after "said to" that start who was spoken to, not an infinitive.
+_TO_WHOM = frozenset(
+    "the a an reporters journalists me us him her them his their my our its this that "
+    "these those some many all".split()
 )
 _INVERTING = frozenset("should would could will did does do can may might must shall had".split())
 _PARTICLES = frozenset("for about on to against of with at out over up into".split())
@@ -70,7 +86,6 @@ _TELL_LIKE = frozenset(
 _OBJECT_WORDS = frozenset(
     "of 's ’s me us him her them you voters supporters americans people reporters".split()
 )
-_PREPOSITIONS = frozenset("in on at during to with before after about from by".split())
 _OBJECT_CUES = frozenset(
     "warn warns warned warning urge urges urged urging ask asks asked accuse accuses "
     "accused caution cautions cautioned press presses pressed".split()
@@ -100,8 +115,10 @@ class Found:
     parts: tuple[Span, ...] = ()  # the quotations a claim joins ('"...," he said, "..."')
 
 
-class SentenceReader(SentenceView):
+class SentenceReader(SubjectReader):
     """Reads one sentence of an article; cheap to build, used once."""
+
+    _cue_starts: tuple[int, ...] = ()  # first token of each cue, once `read` found them
 
     def cues(self) -> list[tuple[int, int, str]]:
         """(first token, last token, cue text) of every cue outside quotations."""
@@ -115,33 +132,59 @@ class SentenceReader(SentenceView):
                 and 0 < k < n - 1
                 and self.in_quote[k] is None
                 and self.in_quote[k + 1] is not None
-                and toks[k - 1].is_word
-                and toks[k - 1].lower not in CUE_FORMS
+                and (
+                    (toks[k - 1].is_word and toks[k - 1].lower not in CUE_FORMS)
+                    or (
+                        toks[k - 1].text == ")" and "(" in {t.text for t in toks[max(0, k - 8) : k]}
+                    )
+                )
             ):
-                found.append((k, k, ":"))  # 'Cecile Richards: "..."'
+                # 'Cecile Richards: "..."', 'Rep. Trey Gowdy (R-S.C.): "..."'
+                found.append((k, k, ":"))
                 k += 1
                 continue
             if self.in_quote[k] is not None or not toks[k].is_word:
                 k += 1
                 continue
             low = toks[k].lower
-            nxt = toks[k + 1].lower if k + 1 < n else ""
-            if low == "according" and nxt == "to":
-                found.append((k, k + 1, "according to"))
-                k += 2
-                continue
-            if low == "quoted" and nxt == "as" and k + 2 < n and toks[k + 2].lower == "saying":
-                found.append((k, k + 2, "quoted as saying"))
-                k += 3
-                continue
-            if low == "pointed" and nxt == "out":
-                found.append((k, k + 1, "pointed out"))
-                k += 2
-                continue
+            if low in _PHRASE_STARTS:
+                phrase = self._phrase_cue(k)
+                if phrase is not None:
+                    found.append(phrase)
+                    k = phrase[1] + 1
+                    continue
             if low in CUE_FORMS and self._is_speech(k):
+                found.append((k, k, toks[k].text))
+            elif (
+                low in _AFTER_QUOTE_CUES
+                and k > 0
+                and not toks[k].is_capital
+                and (
+                    any(q is not None for q in self.in_quote[max(0, k - 6) : k])
+                    or (toks[k - 1].is_word and self._quote_after(k + 1) is not None)
+                )
+            ):
+                # '"...," reads the editorial', '"...," the ad states', 'it reads: "..."'
                 found.append((k, k, toks[k].text))
             k += 1
         return found
+
+    def _phrase_cue(self, k: int) -> tuple[int, int, str] | None:
+        """A cue of several words starting at `k`: "according to", "quoted as saying",
+        "pointed out", "put it" ("as Jo Reyes put it, "..."")."""
+        toks = self.toks
+        n = len(toks)
+        low = toks[k].lower
+        nxt = toks[k + 1].lower if k + 1 < n else ""
+        if low == "according" and nxt == "to":
+            return k, k + 1, "according to"
+        if low == "quoted" and nxt == "as" and k + 2 < n and toks[k + 2].lower == "saying":
+            return k, k + 2, "quoted as saying"
+        if low == "pointed" and nxt == "out":
+            return k, k + 1, "pointed out"
+        if low in {"put", "puts"} and nxt == "it" and k > 0 and toks[k - 1].is_word:
+            return k, k + 1, toks[k].text + " it"
+        return None
 
     def _is_speech(self, k: int) -> bool:
         toks = self.toks
@@ -151,7 +194,7 @@ class SentenceReader(SentenceView):
             toks[k].is_capital
             and k > 0
             and toks[k - 1].text not in {'"', "“", "”", ","}
-            and not self._title_case
+            and not self.title_case
         ):
             return False  # a proper noun: "the United States"
         if (
@@ -159,14 +202,27 @@ class SentenceReader(SentenceView):
             and toks[k + 1].lower == "to"
             and low not in _COMMIT_CUES
             and not toks[k + 2].is_capital
-            and toks[k + 2].lower
-            not in {"the", "a", "an", "reporters", "journalists", "me", "us", "him", "her", "them"}
+            and toks[k + 2].lower not in _TO_WHOM
+            and not _plural_noun(toks[k + 2])
+            and not any(q is not None for q in self.in_quote[max(0, k - 6) : k])
         ):
-            return False  # "said to be", "asked to leave"; but "said to Fox News"
+            # "said to be", "asked to leave"; but "said to Fox News", "said to his
+            # aides", and '"...," he said to cheers' after a quotation.
+            return False
         if prev in _PASSIVE and low not in {"quoted"} and not low.endswith("ing"):
             return False  # "he is expected to", "it was reported"
         if prev in {"the", "a", "an", "his", "her", "their", "its"}:
             return False  # a noun: "the report", "a claim"
+        before = k - 1
+        if before > 0 and prev.endswith("ly") and not toks[before].is_capital:
+            before -= 1  # "Obama's highly criticized press conference"
+        if (
+            before >= 0
+            and toks[before].lower.endswith(("'s", "’s"))
+            and pronoun_of(toks[before]) is None
+            and (low.endswith("ed") or low.endswith("s"))
+        ):
+            return False  # a modifier or a noun: "Trump's proposed wall", "Kim's remarks"
         if low in WEAK_CUES:
             # Weak cues need a subject right before them or an inversion after a quotation.
             return k > 0 and (
@@ -174,14 +230,15 @@ class SentenceReader(SentenceView):
                 or self.in_quote[k - 1] is not None
                 or toks[k - 1].text in '"”»'
                 or (low.endswith("ing") and toks[k - 1].text == ",")  # ", calling it ..."
+                or (toks[k - 1].text == "," and self._closes_appositive(k - 1))
             )
         return True
-
-    # -- reading ------------------------------------------------------------------------
 
     def read(self) -> list[Found]:
         """The claims of this sentence."""
         cues = self.cues()
+        if cues:
+            self._cue_starts = tuple([cue[0] for cue in cues])
         found: list[Found] = []
         used_quotes: set[int] = set()
         for first, last, cue_text in cues:
@@ -189,7 +246,14 @@ class SentenceReader(SentenceView):
             if claim is not None:
                 found.append(claim)
         unused = [q for i, q in enumerate(self.quotes) if i not in used_quotes]
-        if not found and unused and self._mostly_quote(unused):
+        mostly_quote = bool(unused) and not found and self._mostly_quote(unused)
+        if not found and unused and not mostly_quote:
+            # "Merkel hailed the deal as a "breakthrough."": no speech verb, but the quoted
+            # words are the subject's.
+            claim = self._quoting_subject(unused)
+            if claim is not None:
+                return [claim]
+        if mostly_quote:
             start = min(q.inner.start for q in unused)
             end = max(q.inner.end for q in unused)
             found.append(
@@ -219,6 +283,56 @@ class SentenceReader(SentenceView):
                         Found("quote", content, None, None, None, self.sentence, inherits=True)
                     )
         return found
+
+    def _quoting_subject(self, quotes: list[Quote]) -> Found | None:
+        """A sentence that quotes words inside its own clause, with the subject and verb
+        before the quotation: the claim is what follows the subject."""
+        toks = self.toks
+        first_quote = bisect.bisect_left(self.starts, quotes[0].outer.start)
+        subject = self._subject(first_quote)
+        if (
+            subject is None
+            or subject.span.end > quotes[0].outer.start
+            or not (
+                subject.pronoun in {"he", "she", "they", "we", "i"}
+                or subject.name
+                or (subject.head is not None and len(subject.text.split()) > 1)
+            )
+        ):
+            return None
+        verb = self._past_subject(bisect.bisect_left(self.starts, subject.span.end), first_quote)
+        if verb >= first_quote or not verb_like(toks[verb]):
+            return None
+        content = self._tidy(Span(toks[verb].start, self.sentence.end))
+        if self._words(content) < _MIN_CONTENT_WORDS:
+            return None
+        cue = Span(toks[verb].start, toks[verb].end)
+        return Found(self._kind(content), content, cue, toks[verb].text, subject, self.sentence)
+
+    def _attribution_follows(self, k: int) -> bool:
+        """After a comma at `k - 1`, another attribution starts: "..., Rubio fired back:",
+        "..., recently telling one friend", "..., with Lewandowski calling ..."."""
+        toks = self.toks
+        for c in self._cue_starts:
+            if c < k:
+                continue
+            if c > k + 5 or (c == k and not toks[c].lower.endswith("ing")):
+                return False  # ", requested by Sanders,": a participle of the phrase before
+            if c + 1 < len(toks) and toks[c + 1].text == ",":
+                return False  # ", she said, ...": an aside inside the same content
+            return all(
+                self.in_quote[i] is None
+                and toks[i].is_word
+                and (
+                    toks[i].is_capital
+                    or pronoun_of(toks[i]) is not None
+                    or toks[i].lower in PRE_CUE_SKIP
+                    or toks[i].lower in {"with", "while", "the", "a", "an"}
+                    or toks[i].lower.endswith("ly")
+                )
+                for i in range(k, c)
+            )
+        return False
 
     def _mostly_quote(self, quotes: list[Quote]) -> bool:
         inside = sum(len(q.outer) for q in quotes)
@@ -270,7 +384,7 @@ class SentenceReader(SentenceView):
                 and self.in_quote[j] is None
                 and (
                     toks[j].lower in PRE_CUE_SKIP
-                    or toks[j].lower in _TIME_WORDS
+                    or toks[j].lower in TIME_WORDS
                     or (
                         toks[j].lower.endswith("ly")
                         and not toks[j].is_capital
@@ -279,6 +393,20 @@ class SentenceReader(SentenceView):
                 )
             ):
                 j -= 1
+        if (
+            j >= 1
+            and toks[j].lower in {"and", "but"}
+            and self.in_quote[j] is None
+            and earlier
+            and cue_text != ":"
+        ):
+            # "Trump called her "weak" and said ...": the speaker of the claim before.
+            content = self._content_after(last + 1, cue=cue_text, used=used)
+            if content is None:
+                return None
+            return Found(
+                self._kind(content), content, cue_span, cue_text, None, self.sentence, inherits=True
+            )
         j = self._skip_aside(j)
         if j > 2 and toks[j].text == "," and toks[j - 1].text == ")" and self.in_quote[j] is None:
             j -= 1  # "Gov. John Kasich (R-OH), said"
@@ -291,7 +419,20 @@ class SentenceReader(SentenceView):
         floor = self._floor(j)
         mention = None
         mention_toks: list[Token] = []
-        if j >= 1 and toks[j].lower == "who" and self.in_quote[j - 1] is None:
+        if (
+            j >= 1
+            and (
+                toks[j].lower == "who"
+                or (
+                    toks[j].lower == "which"  # "the report, which notes: "..."" says something
+                    and (
+                        self._quote_after(last + 1, gap=3) is not None
+                        or (last + 1 < n and toks[last + 1].lower == "that")
+                    )
+                )
+            )
+            and self.in_quote[j - 1] is None
+        ):
             # "Trump, who said ...": the speaker is the phrase before the relative pronoun.
             end = j - 2 if toks[j - 1].text == "," else j - 1
             antecedent = backward_np(toks, end, self._floor(end)) if end >= 0 else []
@@ -304,6 +445,14 @@ class SentenceReader(SentenceView):
             base = self._subject(j)
             if base is not None:
                 mention, mention_toks = base, [toks[first]]
+        elif (
+            j >= 0
+            and toks[j].lower == "it"
+            and (self._quote_before(j) is not None or self._quote_after(last + 1) is not None)
+        ):
+            # '"...," it added', 'it reads: "..."': an organisation or a document speaks.
+            mention_toks = [toks[j]]
+            mention = mention_from_tokens(mention_toks, self.text)
         elif j >= 0 and toks[j].is_word and self.in_quote[j] is None:
             mention_toks = backward_np(toks, j, floor)
             mention = mention_from_tokens(mention_toks, self.text) if mention_toks else None
@@ -327,7 +476,8 @@ class SentenceReader(SentenceView):
         if mention is None:
             ahead = forward_np(toks, last + 1, min(n, last + 16))
             if ahead and (
-                self._quote_before(first) is not None or (j >= 0 and toks[j].text == ",")
+                self._quote_before(first) is not None
+                or (j >= 0 and toks[j].text == "," and may_speak(ahead))
             ):
                 mention = self._inverted_mention(ahead)
                 mention_toks = ahead
@@ -341,9 +491,30 @@ class SentenceReader(SentenceView):
         resume = last + 1 + (len(mention_toks) if inverted else 0)
         content_used: set[int] = set()
         after_cue = self._content_after(resume, cue=cue_text, used=content_used)
+        # Where the attribution starts: role words may stand before the name ('"...,"
+        # Republican strategist Jo Reyes said', '..., political scientist Jo Reyes said').
+        lead = start_tok
+        while (
+            not inverted
+            and lead > 0
+            and start_tok - lead < 6
+            and toks[lead - 1].is_word
+            and self.in_quote[lead - 1] is None
+            and (toks[lead - 1].lower not in NP_STOP or toks[lead - 1].lower in _OF_PLACE)
+            and toks[lead - 1].lower not in CUE_FORMS
+        ):
+            lead -= 1  # also '"...," a voice-over in the ad said': a place in the phrase
+        if (
+            lead < start_tok
+            and not (lead > 0 and toks[lead - 1].text == ",")
+            and self._quote_before(lead) is None
+        ):
+            lead = start_tok  # the words before the name are not a role after all
         # 1. A quotation right before the attribution: `"...," Miller said` -- unless it
         #    is a short title and a reported clause follows the cue.
         before = self._quote_before(start_tok)
+        if before is None and lead < start_tok:
+            before = self._quote_before(lead)
         if before is not None and (
             after_cue is None or inverted or self._words(self.quotes[before].inner) >= 5
         ):
@@ -372,13 +543,21 @@ class SentenceReader(SentenceView):
         # 2. A parenthetical attribution: `At one point, she said, she was considering ...`.
         if start_tok > 0 and toks[start_tok - 1].text == "," and not inverted:
             after_comma = self._parenthetical_end(resume)
-            if after_comma is not None and not earlier:
+            if (
+                after_comma is not None
+                and not earlier
+                and (self.in_quote[after_comma] is None or after_cue is None)
+            ):
+                # 'Asked about it, Ryan said, "Sure."': a quotation after the comma is
+                # what was said; the words before it only set the scene.
                 head = self._tidy(Span(self.sentence.start, toks[start_tok - 1].start))
                 tail = self._tidy(Span(toks[after_comma].start, self.sentence.end))
                 if (
                     self._words(head) + self._words(tail) >= _MIN_CONTENT_WORDS
                     and self._words(tail) >= 2
+                    and not all(is_time_word(t) for t in toks[: start_tok - 1])
                 ):
+                    # "Last month, X warned, ...": a time phrase is not half of a claim.
                     halves = tuple(p for p in (head, tail) if p.end > p.start)
                     joined = Span(halves[0].start, halves[-1].end)
                     self._use_quotes_in(joined, used)
@@ -398,8 +577,8 @@ class SentenceReader(SentenceView):
                 self._kind(after_cue), after_cue, cue_span, cue_text, mention, self.sentence
             )
         # 4. Content before the subject: `..., a spokesperson said Tuesday.`
-        if start_tok > 0 and toks[start_tok - 1].text == "," and self._tail_is_short(last + 1):
-            content = self._tidy(Span(self.sentence.start, toks[start_tok - 1].start))
+        if lead > 0 and toks[lead - 1].text == "," and self._tail_is_short(last + 1):
+            content = self._tidy(Span(self.sentence.start, toks[lead - 1].start))
             if self._words(content) >= _MIN_CONTENT_WORDS and not earlier:
                 self._use_quotes_in(content, used)
                 return Found(
@@ -422,83 +601,6 @@ class SentenceReader(SentenceView):
             )
         return None
 
-    def _skip_aside(self, j: int) -> int:
-        """Step back over what may stand between a speaker and the cue: a dashed aside
-        ("figures — whose party ... — both suggested") or a short time or setting phrase
-        ("Trump at the time said", "Kasich in an interview said")."""
-        toks = self.toks
-        for _ in range(3):
-            if j > 1 and toks[j].text in {"—", "–", "--"} and self.in_quote[j] is None:
-                opening = next(
-                    (i for i in range(j - 1, max(-1, j - 40), -1) if toks[i].text == toks[j].text),
-                    None,
-                )
-                if opening is None:
-                    return j
-                j = opening - 1
-                while j >= 0 and toks[j].lower in PRE_CUE_SKIP:
-                    j -= 1
-                continue
-            if j >= 2 and toks[j].lower in _SETTING_NOUNS:
-                k = j - 1
-                while (
-                    k >= 0
-                    and k >= j - 3
-                    and toks[k].lower not in _PREPOSITIONS
-                    and toks[k].is_word
-                    and not toks[k].is_capital
-                ):
-                    k -= 1
-                if k >= 1 and toks[k].lower in _PREPOSITIONS and self.in_quote[k] is None:
-                    j = k - 1
-                    continue
-            return j
-        return j
-
-    def _subject(self, limit: int) -> Mention | None:
-        """The subject of the sentence's main clause, read before token `limit`.
-
-        Leading connectives ("Then", "But") and an opening phrase that ends in a comma
-        ("In court documents, ...") are skipped; a pronoun subject is kept as such.
-        """
-        toks = self.toks
-        k = 0
-        # A dateline ("WASHINGTON —") is where the story was filed, not who speaks.
-        while k < limit and toks[k].is_word and toks[k].text.isupper() and len(toks[k].text) > 2:
-            k += 1
-        while k < limit and toks[k].lower in _CONNECTIVES:
-            k += 1
-        if k < limit and toks[k].lower in _PREPOSITIONS | {
-            "in",
-            "on",
-            "at",
-            "after",
-            "during",
-            "despite",
-        }:
-            comma = next((i for i in range(k, min(limit, k + 12)) if toks[i].text == ","), None)
-            if comma is None:
-                return None
-            k = comma + 1
-        if k < limit and toks[k].lower in {"he", "she", "they", "we", "i", "it"}:
-            return mention_from_tokens([toks[k]], self.text)
-        end = k
-        limit = min(limit, k + 15)
-        while (
-            end < limit
-            and self.in_quote[end] is None
-            and (
-                toks[end].is_capital
-                or toks[end].lower in {"the", "a", "an", "of", "'s", "’s", "-"}
-                or toks[end].lower in ROLE_HEADS
-                or (end + 1 < limit and toks[end + 1].lower in ROLE_HEADS and toks[end].is_word)
-            )
-        ):
-            end += 1
-        if end == k:
-            return None
-        return mention_from_tokens(list(toks[k:end]), self.text)
-
     def _parenthetical_end(self, k: int) -> int | None:
         """After `, she said`, the token that resumes the sentence past the closing comma."""
         toks = self.toks
@@ -507,7 +609,7 @@ class SentenceReader(SentenceView):
             k < limit
             and self.in_quote[k] is None
             and (
-                toks[k].lower in _TIME_WORDS
+                toks[k].lower in TIME_WORDS
                 or toks[k].lower in RECIPIENTS
                 or toks[k].is_capital
                 or toks[k].lower in {"in", "an", "interview", "statement", "with", "of"}
@@ -538,7 +640,8 @@ class SentenceReader(SentenceView):
         if mention is None:
             return None
         after_np = last + 1 + len(ahead)
-        if first == 0 or (first > 0 and toks[first - 1].text not in {","}):
+        quoted = first > 0 and self._quote_before(first) is not None
+        if first == 0 or (toks[first - 1].text not in {","} and not quoted):
             # "According to X, content."
             k = after_np
             while k < len(toks) and toks[k].text != ",":
@@ -547,91 +650,12 @@ class SentenceReader(SentenceView):
                 return None
             content = self._tidy(Span(toks[k + 1].start, self.sentence.end))
         else:
-            content = self._tidy(Span(self.sentence.start, toks[first - 1].start))
+            # '"...," according to X': the quotation with its closing mark.
+            cut = toks[first - 1].end if quoted and toks[first - 1].text != "," else None
+            content = self._tidy(Span(self.sentence.start, cut or toks[first - 1].start))
         if len(content) == 0:
             return None
         return Found(self._kind(content), content, cue_span, "according to", mention, self.sentence)
-
-    def _appositive(self, comma: int, floor: int) -> tuple[Mention | None, list[Token]]:
-        """`Jung Pak, U.S. deputy special envoy for North Korea, said`: name and role.
-
-        Also `A senior official, speaking on condition of anonymity, said` and
-        `Kirby, who spoke to reporters, said`: the middle tells nothing of the speaker.
-        """
-        toks = self.toks
-        k = comma - 1
-        stop = max(floor, comma - 40)
-        while k >= stop and toks[k].text != "," and self.in_quote[k] is None:
-            k -= 1
-        if k < floor + 1 or toks[k].text != ",":
-            return None, []
-        # "Dean Johnson, a salesman from Sumter, South Carolina, says": the role may
-        # hold commas; it starts with a determiner after the name.
-        back = k
-        for _ in range(3):
-            if k + 1 < comma and toks[k + 1].lower in {"a", "an", "the"}:
-                break
-            previous = next(
-                (i for i in range(back - 1, floor - 1, -1) if toks[i].text == ","), None
-            )
-            if (
-                previous is None
-                or previous < floor + 1
-                or toks[previous + 1].lower not in {"a", "an", "the"}
-            ):
-                break
-            k = back = previous
-        middle = toks[k + 1 : comma]
-        if not middle:
-            return None, []
-        aside = middle[0].lower in {"who", "which"} or middle[0].lower.endswith("ing")
-        name_toks = backward_np(toks, k - 1, floor)
-        if not name_toks:
-            return None, []
-        base = mention_from_tokens(name_toks, self.text)
-        if base is None:
-            return None, []
-        if aside:
-            return base, list(toks[self.index_of(name_toks[0]) : comma])
-        if not base.name and all(t.is_capital for t in middle if t.is_word) and len(middle) <= 4:
-            # "A Twitter spokesman, Christopher Abboud, said": the name is the aside.
-            named = mention_from_tokens(list(middle), self.text)
-            if named is not None and named.name:
-                mention = Mention(named.span, named.text, named.name, base.text, gender=base.gender)
-                return mention, list(toks[self.index_of(name_toks[0]) : comma])
-        if (
-            not base.name
-            or len(middle) > 16
-            or not all(
-                t.is_capital or not t.is_word or t.lower in {"of", "for", "the"} for t in name_toks
-            )
-        ):
-            return None, []
-        role_text = self.text[middle[0].start : middle[-1].end]
-        mention = Mention(base.span, base.text, base.name, role_text, gender=base.gender)
-        return mention, list(toks[self.index_of(name_toks[0]) : comma])
-
-    def _inverted_mention(self, ahead: list[Token]) -> Mention | None:
-        """`said Lee Soo-jin, an economist at Hanbit Securities`: the name, then its role."""
-        mention = mention_from_tokens(ahead, self.text)
-        if mention is None or not mention.name:
-            return mention
-        k = self.index_of(ahead[-1]) + 1
-        toks = self.toks
-        if k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].lower in {"a", "an", "the"}:
-            end = k + 2
-            while (
-                end < len(toks)
-                and toks[end].text not in {",", ".", ";"}
-                and self.in_quote[end] is None
-            ):
-                end += 1
-            if end - k <= 14:
-                role = self.text[toks[k + 1].start : toks[end - 1].end]
-                return Mention(
-                    mention.span, mention.text, mention.name, role, gender=mention.gender
-                )
-        return mention
 
     def _content_after(self, k: int, *, cue: str, used: set[int]) -> Span | None:
         """Reported content after a cue: skip time words, who was told, and "that"."""
@@ -651,7 +675,7 @@ class SentenceReader(SentenceView):
             k < n
             and self.in_quote[k] is None
             and (
-                toks[k].lower in _TIME_WORDS
+                toks[k].lower in TIME_WORDS
                 or toks[k].text in {",", ":"}
                 or toks[k].lower == "however"
                 or (
@@ -666,18 +690,23 @@ class SentenceReader(SentenceView):
         ):
             comma = comma or toks[k].text == ","
             k += 1
-        # "told reporters in Washington on Monday: "..."": the quotation after the colon.
+        # "told reporters in Washington on Monday: "..."": the quotation after the colon;
+        # "said last week in Tel Aviv, "..."": after a place or time and a comma.
+        setting = k < n and toks[k].lower in PREPOSITIONS
         for j in range(k, min(n, k + 10)):
-            if self.in_quote[j] is not None:
+            if self.in_quote[j] is not None or toks[j].lower in CUE_FORMS:
                 break
-            if toks[j].text == ":" and j + 1 < n and self.in_quote[j + 1] is not None:
-                k = j + 1
+            if j + 1 < n and self.in_quote[j + 1] is not None:
+                if toks[j].text == ":" or (toks[j].text == "," and setting):
+                    k = j + 1
+                break
+            if toks[j].text == "," and not setting:
                 break
         if comma and k < n and self.in_quote[k] is None and toks[k].lower != "that":
             return None  # "..., a spokesman said, after the waiver": the content came before
         if CUE_FORMS.get(cue.lower()) in _INFINITIVE_ONLY and k < n and self.in_quote[k] is None:
             first_word = toks[k].lower
-            if first_word.endswith("ly") or first_word in _PREPOSITIONS:
+            if first_word.endswith("ly") or first_word in PREPOSITIONS:
                 return None
             if first_word[:1].isdigit():
                 return None
@@ -700,7 +729,7 @@ class SentenceReader(SentenceView):
                 that_at = j
                 break
         clause = False
-        if that_at is not None and (that_at == k or told or toks[k].lower in _PREPOSITIONS):
+        if that_at is not None and (that_at == k or told or toks[k].lower in PREPOSITIONS):
             k = that_at + 1
             clause = True  # a "that" clause: whatever it starts with, it is content
         if k >= n:
@@ -714,7 +743,7 @@ class SentenceReader(SentenceView):
                 toks[j].text == ","
                 and self.in_quote[j] is None
                 and j + 1 < n
-                and toks[j + 1].lower in _CONTENT_BREAKS
+                and (toks[j + 1].lower in _CONTENT_BREAKS or self._attribution_follows(j + 1))
             ):
                 end = toks[j].start
                 break
@@ -738,3 +767,10 @@ class SentenceReader(SentenceView):
             if overlap(content, quote.inner) * 2 >= len(quote.inner):
                 used.add(index)
         return content
+
+
+def _plural_noun(tok: Token) -> bool:
+    """A word that reads as a plural noun ("investors", "cheers"), which an infinitive
+    never is: "wrote to investors" is not "said to be"."""
+    low = tok.lower
+    return len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is"))

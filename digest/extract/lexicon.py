@@ -58,6 +58,11 @@ _IRREGULAR_CUES = {
 }
 
 
+# Verbs stressed on a last syllable that ends vowel-consonant double that consonant
+# ("admitted", "referred"); "quip" counts the "u" of "qu" as a consonant.
+_STRESSED_LAST = frozenset("admit refer prefer concur infer rebut quip".split())
+
+
 def _inflect(base: str) -> list[str]:
     """Regular inflections of a verb: base, -s, -ed, -ing (approximate English rules)."""
     forms = [base]
@@ -67,7 +72,7 @@ def _inflect(base: str) -> list[str]:
         forms += [base + "s", base + "d", base[:-1] + "ing"]
     else:
         third = base + "es" if base.endswith(("s", "sh", "ch", "x", "z", "o")) else base + "s"
-        double = (
+        double = base in _STRESSED_LAST or (
             len(base) <= 4
             and base[-1] not in "aeiouwxy"
             and base[-2] in "aeiou"
@@ -303,6 +308,17 @@ NP_STOP = frozenset(
     into over under during about against between through is was were are be been being
     has have had do does did will would could should may might can must not also
     it its this these those there here what how why said says told added""".split()
+)
+
+# Common verbs that are not speech, whose past or present forms the suffix rules miss:
+# where a subject's noun phrase ends ("The businessman began by ...").
+COMMON_VERBS = frozenset(
+    """began begins become became becomes went goes go came comes come took takes take
+    made makes make got gets get gave gives give kept keeps keep left leaves leave ran
+    runs run won wins win lost loses lose sat sits stood stands put puts set sets sent
+    sends spent spends held holds met meets brought brings bought buys fought fights
+    sought seeks taught teaches caught catches led leads paid pays seems seem appears
+    appear remains remain looks look wants want needs need tries try tried""".split()
 )
 
 # Adverbs and auxiliaries that may stand between a speaker and the cue ("also said").

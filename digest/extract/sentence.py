@@ -29,13 +29,19 @@ class SentenceView:
         ]
         self.toks = tokens(text, sentence)
         self.starts = [t.start for t in self.toks]
-        self.position = {id(t): i for i, t in enumerate(self.toks)}
         self.in_quote = self._quote_membership()
         self.floors = self._clause_floors()
         self.quote_starts = [q.inner.start for q in self.quotes]
-        words = [t for t in self.toks if t.is_word and t.text[0].isalpha()]
-        # A headline in title case ("Christie Says He Would ..."): capitals say nothing.
-        self._title_case = len(words) >= 4 and sum(t.is_capital for t in words) >= 0.8 * len(words)
+        self._title_case: bool | None = None  # read on demand: most sentences never ask
+
+    @property
+    def title_case(self) -> bool:
+        """A headline in title case ("Christie Says He Would ..."): capitals say nothing."""
+        if self._title_case is None:
+            words = [t for t in self.toks if t.is_word and t.text[0].isalpha()]
+            capitals = sum(t.is_capital for t in words)
+            self._title_case = len(words) >= 4 and capitals >= 0.8 * len(words)
+        return self._title_case
 
     def _quote_membership(self) -> list[int | None]:
         """For each token, the index of the quotation it stands in (one sweep, in order)."""
@@ -59,8 +65,8 @@ class SentenceView:
         return floors
 
     def index_of(self, tok: Token) -> int:
-        """The position of a token of this sentence."""
-        return self.position[id(tok)]
+        """The position of a token of this sentence (tokens start at distinct offsets)."""
+        return bisect.bisect_left(self.starts, tok.start)
 
     # -- cues ---------------------------------------------------------------------------
 
@@ -104,7 +110,12 @@ class SentenceView:
     def _quote_before(self, k: int) -> int | None:
         """The quotation that ends right before token `k` (allowing a comma and dashes)."""
         j = k - 1
-        while j >= 0 and self.toks[j].text in {",", "—", "–", "-"} and self.in_quote[j] is None:
+        # A stray single mark may trail the quotation: "''... 'old-school,''' said".
+        while (
+            j >= 0
+            and self.toks[j].text in {",", "—", "–", "-", "'", "’"}
+            and self.in_quote[j] is None
+        ):
             j -= 1
         if j >= 0 and self.in_quote[j] is not None:
             return self.in_quote[j]

@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 
 from ..model import Span
 from .lexicon import (
+    ABBREVIATIONS,
+    COMMON_VERBS,
+    CUE_FORMS,
     DETERMINERS,
     FEMALE_NAMES,
     GROUP_PRONOUNS,
@@ -15,6 +18,7 @@ from .lexicon import (
     NOT_NAMES,
     NP_STOP,
     PERSON_PRONOUNS,
+    PRE_CUE_SKIP,
     ROLE_HEADS,
     TITLE_WORDS,
 )
@@ -37,6 +41,27 @@ _ORG_TAILS = frozenset(
     russia china japan iran america usa qatar ukraine europe seoul washington moscow
     beijing tokyo pyongyang""".split()
 )
+_DEMONSTRATIVES = frozenset({"this", "these", "those"})
+# Words a speaker's noun phrase does not start with, though they may stand before it.
+_NOT_OPENING = NOT_NAMES - DETERMINERS - _DEMONSTRATIVES
+_OPENERS = frozenset(
+    """in on at after before during despite while although though because since as when
+    if once unless until whereas amid following upon for with without from by asked
+    last earlier later yesterday today""".split()
+)
+# Lower-case words that may stand before a name at the start of a sentence.
+_BEFORE_NAME = (ROLE_HEADS | DETERMINERS | {"former", "sen", "rep", "gov"}) - {
+    "people",
+    "residents",
+    "voters",
+}
+_NOT_PERSON_WORDS = frozenset(
+    """zero four five six seven eight nine ten eleven twelve thirteen fifteen twenty
+    thirty forty fifty hundred hundreds thousand thousands million millions dozens dozen
+    mine yours ours theirs hers each every none nobody everyone everybody someone
+    somebody anyone anybody no such other others sometimes overall otherwise likewise
+    besides anyway together instead""".split()
+)
 _PRONOUNS = frozenset(PERSON_PRONOUNS) | GROUP_PRONOUNS | {"it", "i"}
 _PERSON_TITLES = frozenset(
     "mr mrs ms dr prof gen brig lt col maj sgt capt adm cmdr sen rep gov president "
@@ -45,12 +70,13 @@ _PERSON_TITLES = frozenset(
     "pope leader premier congressman congresswoman".split()
 )
 # How many speaker mentions later "a spokesperson" may still be given a name.
-_PENDING_REACH = 2
+_PENDING_REACH = 1
 _SYNONYMS = {
     "spokesman": "spokesperson",
     "spokeswoman": "spokesperson",
     "spokespeople": "spokesperson",
 }
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir"})
 _FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "queen", "spokeswoman", "chairwoman"})
 _MALE_TITLES = frozenset({"mr", "sir", "king", "spokesman", "chairman"})
 
@@ -80,15 +106,32 @@ class Mention:
         return bool(self.role and set(self.role.lower().replace(".", "").split()) & _PERSON_TITLES)
 
 
+def pronoun_of(tok: Token) -> str | None:
+    """The pronoun a token is or starts with ("she", "he's", "they’ve"), else None."""
+    low = tok.lower
+    if low in _PRONOUNS:
+        return low
+    cut = max(low.find("'"), low.find("’"))
+    if cut > 0 and low[:cut] in _PRONOUNS:
+        return low[:cut]
+    return None
+
+
 def mention_from_tokens(toks: list[Token], text: str) -> Mention | None:
     """Make a Mention of a noun phrase's tokens, or None if they are not a speaker."""
-    if len(toks) == 1 and toks[0].lower in _PRONOUNS:
-        word = toks[0].lower
-        span = Span(toks[0].start, toks[0].end)
+    word = pronoun_of(toks[0]) if len(toks) == 1 else None
+    if word is not None:
+        # "He's said ...": the pronoun without its contracted verb.
+        span = Span(toks[0].start, toks[0].start + len(word))
         return Mention(
-            span, toks[0].text, None, None, pronoun=word, gender=PERSON_PRONOUNS.get(word)
+            span,
+            text[span.start : span.end],
+            None,
+            None,
+            pronoun=word,
+            gender=PERSON_PRONOUNS.get(word),
         )
-    while toks and (toks[0].lower in NOT_NAMES - DETERMINERS or not toks[0].is_word):
+    while toks and (toks[0].lower in _NOT_OPENING or not toks[0].is_word):
         toks = toks[1:]
     while toks and not toks[-1].is_word:
         toks = toks[:-1]
@@ -155,11 +198,14 @@ def mention_from_tokens(toks: list[Token], text: str) -> Mention | None:
         if (
             not heads
             and not any(t.is_capital for t in toks)
-            and not (toks[0].lower in DETERMINERS and len(toks) <= 4)
+            and not (toks[0].lower in DETERMINERS | _DEMONSTRATIVES and len(toks) <= 4)
         ):
             return None
     words = {t.lower for t in toks}
-    gender = "f" if words & _FEMALE_TITLES else "m" if words & _MALE_TITLES else None
+    # A first name tells more than a title: "spokesman Hope Hicks" is a woman.
+    gender = name_gender(name) if name and len(name_toks) > 1 else None
+    if gender is None:
+        gender = "f" if words & _FEMALE_TITLES else "m" if words & _MALE_TITLES else None
     return Mention(
         span,
         phrase,
@@ -187,6 +233,8 @@ def backward_np(toks: list[Token], end: int, floor: int) -> list[Token]:
                 out.append(tok)
                 k -= 1
                 continue
+            if low in _DEMONSTRATIVES and out:
+                out.append(tok)  # "this Trump look-alike": a determiner opens the phrase
             break
         if tok.is_capital and low in _CALENDAR:
             break
@@ -210,7 +258,14 @@ def backward_np(toks: list[Token], end: int, floor: int) -> list[Token]:
         else:
             # "a major climate group": modifiers of an unknown head, up to its determiner.
             reach = [toks[i] for i in range(k, max(floor - 1, k - 4), -1)]
-            stop = next((i for i, t in enumerate(reach) if t.lower in DETERMINERS), None)
+            stop = next(
+                (
+                    i
+                    for i, t in enumerate(reach)
+                    if t.lower in DETERMINERS or t.lower in _DEMONSTRATIVES
+                ),
+                None,
+            )
             if stop is None or any(t.lower in NP_STOP or not t.is_word for t in reach[:stop]):
                 break
             out.extend(reach[: stop + 1])
@@ -249,12 +304,36 @@ def forward_np(toks: list[Token], start: int, ceiling: int) -> list[Token]:
             out.append(tok)
         elif tok.is_word and _name_soon(toks, k, ceiling):
             out.append(tok)  # "said former tech executive Carly Fiorina"
+        elif (
+            out
+            and out[0].lower in DETERMINERS
+            and not out[-1].lower.endswith(("'s", "’s"))
+            and _head_word(tok)
+            and k - start < 8
+        ):
+            out.append(tok)  # "said a Democratic strategist who ...": the phrase's head
         else:
             break
         k += 1
     while out and out[-1].lower in _JOINERS:
         out.pop()
     return out
+
+
+def _head_word(tok: Token) -> bool:
+    """A lower-case word that may end a noun phrase: not a verb form we know, not an
+    adverb, not a function word."""
+    low = tok.lower
+    return (
+        tok.is_word
+        and not tok.is_capital
+        and low.replace("-", "").isalpha()
+        and low not in NP_STOP
+        and low not in PRE_CUE_SKIP
+        and low not in CUE_FORMS
+        and low not in COMMON_VERBS
+        and not low.endswith(("ed", "ly", "ing"))
+    )
 
 
 def _two_name_words(toks: list[Token], end: int) -> bool:
@@ -287,38 +366,70 @@ class Entity:
     heads: set[str] = field(default_factory=set)
     role_words: set[str] = field(default_factory=set)
     pending: bool = False  # introduced by "a spokesperson": may be named a little later
+    referent: str | None = None  # "the senator": the person last named before, if any
     step: int = 0  # when it was last mentioned, in speaker mentions since the article start
     position: int = 0  # where it was last mentioned as a speaker
 
     def display(self, mention: Mention) -> str:
-        """The name shown for this entity."""
-        return self.name or mention.text
+        """The name shown for this entity: its name, else what the mention says, or for a
+        pronoun the description it was introduced with ("they": "Facebook officials")."""
+        if self.name:
+            return self.name
+        if mention.pronoun and self.referent:
+            return self.referent
+        if mention.pronoun and self.role:
+            return self.role
+        return mention.text
+
+
+def _same_person(entity: Entity, name: str) -> bool:
+    """`name` is this entity's name, or one word of a person's name."""
+    if entity.name == name:
+        return True
+    if " " in name or not entity.person or not entity.name:
+        return False
+    words = entity.name.split()
+    return name in (words[0], words[-1])
 
 
 def _words(role: str | None) -> set[str]:
     return {w.lower().strip(".,") for w in (role or "").split()} - DETERMINERS
 
 
-_NAME_RUN = re.compile(r"\b([A-Z][a-z]+(?:-[A-Za-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z]+)?){1,2})\b")
+_NAME_RUN = re.compile(r"\b([A-Z][a-z]+(?:-[A-Za-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z]+)?){1,4})\b")
+_WORD = re.compile(r"\S+")
+_SENTENCE_END = re.compile(r'[.!?\n“”"]')
 
 
-def known_people(text: str, body: tuple[Span, ...]) -> list[tuple[int, str, bool]]:
+def known_people(
+    text: str, body: tuple[Span, ...], quoted: list[Span] | None = None
+) -> list[tuple[int, str, bool]]:
     """Where the body names a person: full names, and later last names of those people.
 
     Each entry is (offset, full name, subject): `subject` when the name opens its
-    sentence, where "he" or "she" in the sentences after most often points back.
+    sentence, where "he" or "she" in the sentences after most often points back. A name
+    inside a quotation (`quoted`, in text order) is the speaker's word, not the writer's:
+    the writer's "he said" never points to it.
     """
     found: list[tuple[int, str]] = []
     for span in body:
         for match in _NAME_RUN.finditer(text, span.start, span.end):
-            words = [w for w in match.group(1).split() if w not in _SUFFIXES]
-            lows = [w.lower() for w in words]
-            if len(words) < 2 or any(
-                w in TITLE_WORDS or w in _ORG_TAILS or w in NOT_NAMES or w in _CALENDAR
-                for w in lows
-            ):
-                continue
-            found.append((match.start(), " ".join(words)))
+            parts = match.group(1).split()
+            if len(parts) == 2:
+                # Two words, the most common run: no title to strip, no headline verb.
+                first, last = parts[0].lower(), parts[1].lower()
+                if (
+                    first not in _NOT_IN_NAMES
+                    and last not in _NOT_IN_NAMES
+                    and last not in CUE_FORMS
+                    and parts[1] not in _SUFFIXES
+                    and _may_be_name(first)
+                ):
+                    found.append((match.start(1), f"{parts[0]} {parts[1]}"))
+                    continue
+            person = _person_in_run(match)
+            if person is not None:
+                found.append(person)
     by_last: dict[str, str] = {}
     first_seen: dict[str, int] = {}
     for offset, name in found:
@@ -346,28 +457,101 @@ def known_people(text: str, body: tuple[Span, ...]) -> list[tuple[int, str, bool
                 or low in _ORG_TAILS
                 or low in NOT_NAMES
                 or low in _CALENDAR
+                or not _may_be_name(low)
+                or word.partition("-")[2][:1].islower()  # "Long-term", not "Thomas-Greenfield"
             ):
                 continue
             found.append((match.start(1), by_last.get(word, word)))
-    return sorted((offset, name, _opens_sentence(text, offset)) for offset, name in found)
+    starts = [q.start for q in quoted or ()]
+    return sorted(
+        (offset, name, _opens_sentence(text, offset))
+        for offset, name in found
+        if not _inside(offset, starts, quoted or [])
+    )
+
+
+def _inside(offset: int, starts: list[int], spans: list[Span]) -> bool:
+    """`offset` falls in one of `spans` (sorted, not overlapping; `starts` their starts)."""
+    i = bisect.bisect_right(starts, offset) - 1
+    return i >= 0 and offset < spans[i].end
+
+
+def _person_in_run(match: re.Match[str]) -> tuple[int, str] | None:
+    """The person's name in a run of capitalised words, with its offset: titles and
+    parties before it go ("Secretary of State Hillary Clinton", "Democrat Jo Reyes"), and
+    so does a headline's verb after it ("Bernie Sanders Promises")."""
+    words = [(m.start(), m.group()) for m in _WORD.finditer(match.group(1))]
+    words = [(o, w) for o, w in words if w not in _SUFFIXES]
+    while words and not _name_word(words[0][1].lower()):
+        words = words[1:]
+    while words and words[-1][1].lower() in CUE_FORMS:
+        words = words[:-1]
+    if len(words) == 3 and not name_gender(words[0][1]) and name_gender(words[1][1]):
+        words = words[1:]  # "Elections Susan Bucher": the first name says where it starts
+    lows = [w.lower() for _, w in words]
+    if len(words) < 2 or not all(_name_word(w) for w in lows) or not _may_be_name(lows[0]):
+        return None
+    words = words[-3:]
+    return match.start(1) + words[0][0], " ".join(w for _, w in words)
+
+
+def _name_word(word: str) -> bool:
+    """A capitalised word that may stand in a person's name."""
+    return word not in _NOT_IN_NAMES
+
+
+def _opens_phrase(word: str) -> bool:
+    """A sentence's first word that opens a phrase before its subject ("In", "After",
+    "Speaking", "Reached", "Separately")."""
+    return word in _OPENERS or (len(word) > 4 and word.endswith(("ing", "ed", "ly")))
+
+
+def _may_be_name(word: str) -> bool:
+    """A capitalised word that can start a person's name: not a number, a quantifier, a
+    possessive pronoun or a gerund ("Twelve", "Some", "Mine", "Seeing")."""
+    if word in DETERMINERS or word in _NOT_PERSON_WORDS or word in PRE_CUE_SKIP:
+        return False
+    return not word.endswith(("ing", "ly")) or word in MALE_NAMES or word in FEMALE_NAMES
 
 
 def _opens_sentence(text: str, offset: int) -> bool:
-    """True when only capitalised words (titles, a first name) precede `offset` in its sentence."""
-    start = offset
-    floor = max(0, offset - 80)  # five words at most: no need to read further back
-    while start > floor and text[start - 1] not in '.!?\n“”"':
-        start -= 1
-    if start == floor and floor > 0:
+    """True when only capitalised words (titles, a first name) precede `offset` in its sentence.
+
+    The period of a title or an initial ("Mr. Trump", "Donald J. Trump") does not end a
+    sentence, and a capitalised function word ("If Trump ...", "But Trump ...") does
+    not make the name that follows it the subject.
+    """
+    floor = max(0, offset - 160)  # an opening phrase and a title: no need to read further
+    end = _SENTENCE_END.search(text[floor:offset][::-1])
+    while end is not None:
+        at = offset - end.start() - 1  # the mark, read from the right
+        if text[at] != "." or not _abbreviation_before(text, at, floor):
+            break
+        end = _SENTENCE_END.search(text[floor:offset][::-1], end.end())
+    if end is None and floor > 0:
         return False
+    start = offset - end.start() if end is not None else floor
+    # "In a statement Monday, Trump campaign spokeswoman Hope Hicks ...": after an
+    # opening phrase, the subject starts past its comma.
+    comma = text.rfind(",", start, offset)
+    opening = text[start:offset].split()[:1]
+    if comma >= 0 and opening and _opens_phrase(opening[0].lower()):
+        start = comma + 1
     before = text[start:offset].split()
-    return (
-        all(
-            w[:1].isupper() or w.lower().strip(".,") in {"former", "the", "sen", "rep", "gov"}
-            for w in before
-        )
-        and len(before) <= 5
+    return len(before) <= 6 and all(
+        (w[:1].isupper() and w.lower().strip(".,") not in NOT_NAMES)
+        or w.lower().strip(".,") in _BEFORE_NAME
+        for w in before
     )
+
+
+def _abbreviation_before(text: str, dot: int, floor: int) -> bool:
+    """The period at `dot` closes a title or an initial ("Mr.", "Gen.", "J.")."""
+    i = dot
+    while i > floor and text[i - 1].isalpha():
+        i -= 1
+    word = text[i:dot].lower()
+    return len(word) == 1 or word in ABBREVIATIONS
 
 
 def name_gender(name: str) -> str | None:
@@ -380,13 +564,21 @@ def name_gender(name: str) -> str | None:
     return None
 
 
+# A one-word name opening a sentence, then its verb ("Biden rubbished", "Kirby said",
+# "Christie wasn't") or an aside about the person ("Small, who ...", "Ortiz, 42, ...").
 _SUBJECT_NAME = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]+(?:-[A-Za-z]+)?)\s+"
-    r"(?:has |had |was |is |also |then )?[a-z]+(?:ed|s)\b",
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]+(?:-[A-Za-z]+)?)(?:\s+"
+    r"(?:has |had |was |is |also |then |did |does |would |will |could |can )?"
+    r"(?!(?:his|its|this|us|as|less|yes|ours|yours)\b)"
+    r"(?:[a-z]+(?:ed|s)|said|told|wrote|thought|spoke|made|took|gave|went|came|knew"
+    r"|felt|kept|held|met|sent|won|lost|left|ran|did|had|would|will|could|can|should"
+    r"|might|must)(?:n['’]t)?\b|,\s(?:who\b|\d{1,3},))",
     re.M,
 )
 _RECENT = 40
 _SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
+# Capitalised words that are never part of a person's name.
+_NOT_IN_NAMES = TITLE_WORDS | _ORG_TAILS | NOT_NAMES | _CALENDAR
 _SINGLE_NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Za-z]+)?\b")
 # How far back (characters) "he" or "she" looks for the person it stands for.
 _PRONOUN_REACH = 600
@@ -400,7 +592,8 @@ class Resolver:
     Pentagon spokesperson" waits for the next named person to be introduced.
     """
 
-    def __init__(self, people: list[tuple[int, str, bool]] | None = None) -> None:
+    def __init__(self, people: list[tuple[int, str, bool]] | None = None, text: str = "") -> None:
+        self.text = text
         self.people = people or []  # (offset, full name, opens its sentence) of each person named
         self.people_offsets = [offset for offset, _, _ in self.people]
         self.by_word: dict[str, list[tuple[int, str]]] = {}
@@ -457,17 +650,22 @@ class Resolver:
         ]
         first = bisect.bisect_left(self.people_offsets, here - _PRONOUN_REACH)
         last = bisect.bisect_left(self.people_offsets, here)
-        candidates += [
-            (offset, name)
+        nearby = [
+            (offset, name, subject)
             for offset, name, subject in self.people[first:last]
-            if subject and self._fits(None, name, gender)
+            if self._fits(None, name, gender)
         ]
+        candidates += [(offset, name) for offset, name, subject in nearby if subject]
+        if not candidates:
+            # No speaker and no subject fits: the person last named, wherever it stood.
+            candidates = [(offset, name) for offset, name, _ in nearby[-1:]]
         if not candidates:
             return None
         # The latest candidate; one whose first name says another gender was left out.
         _, best = max(candidates, key=lambda c: c[0])
         if isinstance(best, str):
-            entity = next((e for e in self.entities if e.name == best), None)
+            # "Park" opening a sentence is the speaker "Park Jin" named before.
+            entity = next((e for e in self.entities if _same_person(e, best)), None)
             if entity is None:
                 entity = Entity(best, None, True, gender)
                 self.entities.append(entity)
@@ -475,6 +673,35 @@ class Resolver:
             entity = best
         entity.gender = entity.gender or gender
         return self._touch(entity)
+
+    def subject_between(self, start: int, end: int) -> Mention | None:
+        """The last person the writer made a sentence's subject between two offsets, as a
+        mention of that name."""
+        first = bisect.bisect_left(self.people_offsets, start)
+        last = bisect.bisect_left(self.people_offsets, end)
+        for offset, name, subject in reversed(self.people[first:last]):
+            if subject:
+                word = name.split()[-1] if not self.text.startswith(name, offset) else name
+                span = Span(offset, offset + len(word))
+                return Mention(span, self.text[span.start : span.end], name, None)
+        return None
+
+    def _last_person(self, here: int, gender: str | None) -> str | None:
+        """The name of the person last named as a speaker or a sentence's subject."""
+        speakers = [
+            (e.position, e.name)
+            for e in self.recent
+            if e.person and e.name and self._fits(e.gender, e.name, gender)
+        ]
+        first = bisect.bisect_left(self.people_offsets, here - _PRONOUN_REACH)
+        last = bisect.bisect_left(self.people_offsets, here)
+        subjects = [
+            (offset, name)
+            for offset, name, subject in self.people[first:last]
+            if subject and self._fits(None, name, gender)
+        ]
+        candidates = speakers + subjects
+        return max(candidates)[1] if candidates else None
 
     @staticmethod
     def _fits(known: str | None, name: str | None, wanted: str | None) -> bool:
@@ -496,18 +723,41 @@ class Resolver:
         name = mention.name or ""
         last = name.split()[-1].lower()
         person = mention.is_person_name
-        for entity in reversed(self.recent):
-            if entity.name and (
-                entity.name.lower() == name.lower()
-                or (entity.person and entity.name.split()[-1].lower() == last)
-                or (entity.person and entity.name.split()[0].lower() == name.lower())
-            ):
-                if mention.role and not entity.role:
-                    entity.role = mention.role
-                if len(name) > len(entity.name):
-                    entity.name = name
-                entity.role_words |= _words(mention.role)
-                return self._touch(entity)
+        # The same name or last name first; then a first or family name ("Hillary",
+        # "Kim"), which a courtesy title rules out: "Mr. Paulson" is a last name.
+        honorific = bool(_words(mention.role) & _HONORIFICS)
+        match = next(
+            (
+                e
+                for e in reversed(self.recent)
+                if e.name
+                and (
+                    e.name.lower() == name.lower()
+                    or (e.person and e.name.split()[-1].lower() == last)
+                )
+            ),
+            None,
+        )
+        # "Trump" after "Donald Trump" was named is that person's last name, though no
+        # speaker had it yet: not the first name of "Trump Supporter".
+        full = self._full_name(name, mention.span.start) if " " not in name else None
+        known_last = full is not None and " " in full and full.split()[-1].lower() == last
+        if match is None and not honorific and not known_last and " " not in name:
+            match = next(
+                (
+                    e
+                    for e in reversed(self.recent)
+                    if e.name and e.person and e.name.split()[0].lower() == name.lower()
+                ),
+                None,
+            )
+        if match is not None and match.name:
+            if mention.role and not match.role:
+                match.role = mention.role
+            if len(name) > len(match.name):
+                match.name = name
+            match.role_words |= _words(mention.role)
+            return self._touch(match)
         for entity in reversed(self.recent):
             # "A Pentagon spokesperson noted ... Brig. Gen. Pat Ryder told": the first
             # person named after an unnamed speaker is that speaker.
@@ -573,6 +823,10 @@ class Resolver:
         role = mention.text
         if role.split()[0].lower() in DETERMINERS:
             role = role.split(" ", 1)[1] if " " in role else role
+        referent = None
+        if mention.definite and person:
+            # "Rubio ... the Florida senator said ... he": "he" is Rubio.
+            referent = self._last_person(mention.span.start, mention.gender)
         entity = Entity(
             None,
             role,
@@ -580,7 +834,8 @@ class Resolver:
             mention.gender,
             heads={head} if head else set(),
             role_words=words,
-            pending=person and not mention.definite,
+            pending=head == "spokesperson" and not mention.definite,
+            referent=referent,
         )
         self.entities.append(entity)
         return self._touch(entity)

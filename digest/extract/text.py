@@ -46,8 +46,10 @@ def find_quotes(text: str, span: Span) -> tuple[list[Quote], bool]:
 
     Straight marks (" and the typewriter '') open after a space or at the start and
     close before a space or punctuation; curly and guillemet marks say which they are.
-    A mark that closes nothing, or opens and never closes, never raises: it yields an
-    unclosed quote.
+    Web copy mixes them up ('"Yes,” he said', '“Yes,“ he said'): a closing mark of
+    any style closes, and so does an opening curly mark that stands where a closing
+    one would. A mark that closes nothing, or opens and never closes, never raises: it
+    yields an unclosed quote.
     """
     quotes: list[Quote] = []
     opener: int | None = None
@@ -63,10 +65,10 @@ def find_quotes(text: str, span: Span) -> tuple[list[Quote], bool]:
                 opener, opener_width = i, width
                 closer = '"' if straight else _PAIRS.get(mark, mark)
         elif (
-            (straight and closer == '"')
+            straight
             or mark == closer
-            or (mark in "”»" and closer != '"')
-            or (straight and closer != '"')
+            or mark in "”»"
+            or (mark == "“" and _closes(text, i, width, span))
         ):
             if straight and closer != '"' and _opens(text, i, width, span):
                 continue
@@ -76,6 +78,14 @@ def find_quotes(text: str, span: Span) -> tuple[list[Quote], bool]:
         quotes.append(Quote(Span(opener, span.end), Span(opener + opener_width, span.end), False))
         return quotes, True
     return quotes, False
+
+
+def _closes(text: str, i: int, width: int, span: Span) -> bool:
+    """A mark right after a word or punctuation, and before a space, punctuation or the
+    end: where a closing mark stands."""
+    before = text[i - 1] if i > span.start else " "
+    after = text[i + width] if i + width < span.end else " "
+    return not before.isspace() and (after.isspace() or not after.isalnum())
 
 
 def _opens(text: str, i: int, width: int, span: Span) -> bool:
@@ -222,9 +232,11 @@ class Token:
         self.start = start
         self.end = end
         # The word in lower case, without a trailing period.
-        self.lower = text.lower().rstrip(".") if len(text) > 1 else text.lower()
-        self.is_word = text[0].isalnum()
-        self.is_capital = text[0].isupper()
+        low = text.lower()
+        self.lower = low.rstrip(".") if low[-1] == "." and len(low) > 1 else low
+        first = text[0]
+        self.is_word = first.isalnum()
+        self.is_capital = first.isupper()
 
     def __repr__(self) -> str:
         return f"Token({self.text!r}, {self.start}, {self.end})"
@@ -236,14 +248,16 @@ def tokens(text: str, span: Span) -> list[Token]:
     A trailing period stays on a token only for abbreviations and initials, so that
     "Gen." and "N." keep theirs and "Tuesday." does not.
     """
-    out = []
+    out: list[Token] = []
+    append = out.append  # the hottest loop of extraction: one lookup, not one per token
     for m in _TOKEN.finditer(text, span.start, span.end):
         word = m.group()
-        if len(word) > 1 and word.endswith(".") and word[0].isalnum():
+        start, end = m.span()
+        if word[-1] == "." and len(word) > 1 and word[0].isalnum():
             bare = word[:-1]
             if not (len(bare) == 1 or bare.lower() in ABBREVIATIONS or "." in bare):
-                out.append(Token(bare, m.start(), m.end() - 1))
-                out.append(Token(".", m.end() - 1, m.end()))
+                append(Token(bare, start, end - 1))
+                append(Token(".", end - 1, end))
                 continue
-        out.append(Token(word, m.start(), m.end()))
+        append(Token(word, start, end))
     return out
