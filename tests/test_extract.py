@@ -596,3 +596,33 @@ def test_speaker_phrase_with_a_place_after_a_quotation() -> None:
     claim = one('"The fund will reopen in May," a voice-over in the ad says.')
     assert claim.kind == "quote"
     assert claim.speaker is not None and claim.speaker.name == "the ad"
+
+
+def test_a_participle_aside_on_how_someone_spoke_is_not_a_cue() -> None:
+    text = (
+        "A senior port official, speaking to reporters on condition of anonymity, "
+        "warned that the channel could close by March."
+    )
+    claims = attributed(text)
+    assert [c.text for c in claims] == ["the channel could close by March"]
+    assert claims[0].cue == "warned"
+    assert claims[0].speaker is not None and claims[0].speaker.name == "A senior port official"
+
+
+def test_particle_verbs_report_speech_only_with_their_particle() -> None:
+    assert claims_of("The train crossed the border at the Khasan rail station shortly after dawn.")
+    assert all(
+        c.kind == "statement"
+        for c in claims_of(
+            "The train crossed the border at the Khasan rail station shortly after dawn."
+        )
+    )
+    railed = one("Opposition leader Lee Jae-myung railed against the deal on Tuesday.")
+    assert railed.cue == "railed" and railed.speaker is not None
+
+
+def test_a_noun_in_ing_after_an_article_is_not_a_cue() -> None:
+    claims = attributed(
+        "Spokesman Jeon Ha-kyu told a regular briefing that the military was on alert."
+    )
+    assert [c.cue for c in claims] == ["told"]

@@ -91,6 +91,20 @@ _OBJECT_CUES = frozenset(
     "accused caution cautions cautioned press presses pressed".split()
 )
 _PASSIVE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+# Verbs that report speech only with their particle: "railed against", "weighed in".
+_PARTICLE_CUES = {
+    form: particles
+    for lemma, particles in {
+        "rail": {"against", "at"},
+        "lash": {"out"},
+        "weigh": {"in"},
+        "push": {"back", "for"},
+        "lobby": {"for", "against"},
+    }.items()
+    for form in (lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "ing")
+}
+# Participles that, set off by a comma, say how someone spoke rather than what.
+_ASIDE_PARTICIPLES = frozenset({"speaking", "talking", "writing", "appearing"})
 # Where a claim's content stops: a comma and a word that starts another clause.
 _CONTENT_BREAKS = frozenset(
     "while whereas apparently according although though adding noting saying stressing "
@@ -208,6 +222,26 @@ class SentenceReader(SubjectReader):
         ):
             # "said to be", "asked to leave"; but "said to Fox News", "said to his
             # aides", and '"...," he said to cheers' after a quotation.
+            return False
+        particles = _PARTICLE_CUES.get(low)
+        if particles is not None and (k + 1 >= len(toks) or toks[k + 1].lower not in particles):
+            return False  # "rail against" reports speech; "the rail station" does not
+        if (
+            low.endswith("ing")
+            and k > 1
+            and toks[k - 2].lower in {"a", "an", "the", "his", "her", "their", "its"}
+            and toks[k - 1].is_word
+            and not toks[k - 1].is_capital
+        ):
+            return False  # a noun: "a regular briefing", "the weekly meeting"
+        if (
+            low in _ASIDE_PARTICIPLES
+            and prev == ","
+            and k + 1 < len(toks)
+            and toks[k + 1].lower in {"to", "with", "on", "at"}
+        ):
+            # "An official, speaking to reporters on condition of anonymity, warned ...":
+            # an aside on how the speaker spoke; its verb is the cue, not this.
             return False
         if prev in _PASSIVE and low not in {"quoted"} and not low.endswith("ing"):
             return False  # "he is expected to", "it was reported"
