@@ -534,7 +534,7 @@ def eval_claims(gold: str, errors: int, limit: int, as_json: bool) -> None:
     """Score claim extraction on GOLD (JSONL in the PolNeAR schema)."""
     import itertools
 
-    from .evaluate import THRESHOLDS, evaluate, format_report, read_gold
+    from .evaluate import evaluate, format_report, read_gold, report_figures
 
     try:
         pairs = read_gold(Path(gold))
@@ -543,20 +543,6 @@ def eval_claims(gold: str, errors: int, limit: int, as_json: bool) -> None:
         _fail(exc)
         return
     if as_json:
-        figures = {
-            str(t): dict(zip(("precision", "recall", "f1"), report.scores(t), strict=True))
-            for t in THRESHOLDS
-        }
-        click.echo(
-            json.dumps(
-                {
-                    "documents": report.docs,
-                    "gold": report.rows["all"].gold,
-                    "predicted": report.predicted,
-                    **figures,
-                },
-                indent=2,
-            )
-        )
+        click.echo(json.dumps(report_figures(report), indent=2))
     else:
         click.echo(format_report(report))

@@ -274,6 +274,49 @@ def _context(text: str, span: Span, width: int = 80) -> str:
     return f"…{before}[[{inside}]]{after}…"
 
 
+SUBSETS = (
+    "all",
+    "with quote marks",
+    "without quote marks",
+    "speaker before",
+    "speaker after",
+    "speaker absent",
+    "pronoun speaker",
+)
+
+
+def subset_figures(row: Tally) -> dict[str, float | int]:
+    """One row of the subset table: its size, recall at each threshold, speaker and cue
+    accuracy over its matched pairs."""
+    return {
+        "n": row.gold,
+        **{f"recall@{t}": row.matched[t] / row.gold if row.gold else 0.0 for t in THRESHOLDS},
+        "speaker": row.speaker_exact / row.speaker_total if row.speaker_total else 0.0,
+        "speaker_last_name": row.speaker_last / row.speaker_total if row.speaker_total else 0.0,
+        "cue": row.cue_right / row.cue_total if row.cue_total else 0.0,
+    }
+
+
+def report_figures(report: Report) -> dict[str, object]:
+    """Every figure of the table, for `digest eval claims --json`."""
+    tight = sum(report.tightness) / len(report.tightness) if report.tightness else 0.0
+    return {
+        "documents": report.docs,
+        "gold": report.rows["all"].gold,
+        "predicted": report.predicted,
+        **{
+            str(t): dict(zip(("precision", "recall", "f1"), report.scores(t), strict=True))
+            for t in THRESHOLDS
+        },
+        "tightness": tight,
+        "subsets": {
+            name: subset_figures(report.rows[name])
+            for name in SUBSETS
+            if name in report.rows and report.rows[name].gold
+        },
+    }
+
+
 def format_report(report: Report) -> str:
     """The report as a plain-text table."""
     lines = [
@@ -293,26 +336,14 @@ def format_report(report: Report) -> str:
         f"{'speaker':>8} {'last name':>9} {'cue':>6}"
     )
     lines.append(header)
-    order = [
-        "all",
-        "with quote marks",
-        "without quote marks",
-        "speaker before",
-        "speaker after",
-        "speaker absent",
-        "pronoun speaker",
-    ]
-    for name in order:
+    for name in SUBSETS:
         row = report.rows.get(name)
         if row is None or not row.gold:
             continue
-        r3 = row.matched[0.3] / row.gold
-        r8 = row.matched[0.8] / row.gold
-        sp = row.speaker_exact / row.speaker_total if row.speaker_total else 0.0
-        sl = row.speaker_last / row.speaker_total if row.speaker_total else 0.0
-        cue = row.cue_right / row.cue_total if row.cue_total else 0.0
+        fig = subset_figures(row)
         lines.append(
-            f"{name:<22} {row.gold:>6} {r3:>6.3f} {r8:>6.3f} {sp:>8.3f} {sl:>9.3f} {cue:>6.3f}"
+            f"{name:<22} {row.gold:>6} {fig['recall@0.3']:>6.3f} {fig['recall@0.8']:>6.3f} "
+            f"{fig['speaker']:>8.3f} {fig['speaker_last_name']:>9.3f} {fig['cue']:>6.3f}"
         )
     if report.misses or report.false_positives:
         lines.append("")

@@ -1,0 +1,175 @@
+"""The claim-extraction scorer (`digest eval claims`): its matching rule and figures.
+
+The extractor is replaced by fixed predictions here, so each figure can be worked out
+by hand; a last test runs the real extractor through the command line.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import digest.evaluate as evaluate_module
+from digest.cli import main
+from digest.evaluate import evaluate, read_gold
+from digest.model import Article, Claim, Span, Speaker
+
+TEXT = (
+    "Senator Ana Ruiz of Ohio said the bridge would reopen in May. "
+    "She added that the budget was fixed. "
+    "The ministry warned of delays."
+)
+RUIZ = TEXT.index("the bridge")
+BUDGET = TEXT.index("the budget")
+DELAYS = TEXT.index("delays")
+
+
+def _gold_file(tmp_path: Path, attributions: list[dict]) -> Path:
+    path = tmp_path / "gold.jsonl"
+    record = {"doc_id": "d1", "date": "2024-05-02", "text": TEXT, "attributions": attributions}
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    return path
+
+
+def _attribution(start: int, end: int, speaker: str, at: int, quoted: bool = False) -> dict:
+    return {
+        "speaker": speaker,
+        "speaker_spans": [[at, at + len(speaker)]],
+        "cue": "said",
+        "content_spans": [[start, end]],
+        "has_quote_marks": quoted,
+    }
+
+
+def _claim(start: int, end: int, name: str | None = None, mention: str | None = None) -> Claim:
+    speaker = None
+    if name is not None:
+        speaker = Speaker(name, None, mention or name, Span(0, 1))
+    return Claim(
+        id=f"c{start}",
+        article_id="d1",
+        kind="reported",
+        text=TEXT[start:end],
+        span=Span(start, end),
+        speaker=speaker,
+        cue="said",
+        cue_span=None,
+        when=None,
+        dates=(),
+        topics=(),
+    )
+
+
+@pytest.fixture
+def predict(monkeypatch: pytest.MonkeyPatch) -> list[Claim]:
+    predictions: list[Claim] = []
+
+    def fake(article: Article) -> list[Claim]:
+        return list(predictions)
+
+    monkeypatch.setattr(evaluate_module, "extract_claims", fake)
+    return predictions
+
+
+def test_overlap_must_be_strictly_above_the_threshold(tmp_path: Path, predict: list) -> None:
+    end = RUIZ + 40  # a gold content of 40 characters
+    gold = _gold_file(tmp_path, [_attribution(RUIZ, end, "Senator Ana Ruiz of Ohio", 0)])
+    predict.append(_claim(RUIZ, RUIZ + 12))  # 12 of 40 = 0.3 exactly: no match
+    report = evaluate(read_gold(gold))
+    assert report.tp[0.3] == 0 and report.predicted == 1
+    predict[0] = _claim(RUIZ, RUIZ + 13)  # 13 of 40 > 0.3, < 0.8
+    report = evaluate(read_gold(gold))
+    assert (report.tp[0.3], report.tp[0.8]) == (1, 0)
+    assert report.scores(0.3) == (1.0, 1.0, 1.0)
+
+
+def test_matching_is_one_to_one_in_document_order(tmp_path: Path, predict: list) -> None:
+    gold = _gold_file(
+        tmp_path,
+        [
+            _attribution(BUDGET, BUDGET + 20, "She", TEXT.index("She")),
+            _attribution(RUIZ, RUIZ + 20, "Senator Ana Ruiz of Ohio", 0),
+        ],
+    )
+    # One prediction covering both: the first gold in the text takes it.
+    predict.append(_claim(RUIZ, BUDGET + 20, "Ana Ruiz"))
+    report = evaluate(read_gold(gold), errors=5)
+    assert report.tp[0.3] == 1
+    assert report.rows["all"].gold == 2
+    assert len(report.misses) == 1 and "[[the budget" in report.misses[0][1]
+    # Tightness: 20 of the prediction's characters are the gold content.
+    assert report.tightness == [pytest.approx(20 / (BUDGET + 20 - RUIZ))]
+
+
+def test_speaker_last_name_and_pronoun_antecedent(tmp_path: Path, predict: list) -> None:
+    gold = _gold_file(
+        tmp_path,
+        [
+            _attribution(RUIZ, RUIZ + 30, "Senator Ana Ruiz of Ohio", 0),
+            _attribution(BUDGET, BUDGET + 20, "She", TEXT.index("She")),
+            _attribution(DELAYS, DELAYS + 6, "The ministry", TEXT.index("The ministry")),
+        ],
+    )
+    predict.extend(
+        [
+            _claim(RUIZ, RUIZ + 30, "Ruiz"),  # last name agrees, not the whole name
+            # "She" resolved to the nearest named speaker before it, the whole name
+            _claim(BUDGET, BUDGET + 20, "Senator Ana Ruiz of Ohio", mention="She"),
+            _claim(DELAYS, DELAYS + 6, "The government"),  # wrong speaker
+        ]
+    )
+    report = evaluate(read_gold(gold))
+    row = report.rows["all"]
+    assert (row.speaker_total, row.speaker_exact, row.speaker_last) == (3, 1, 2)
+    pronoun = report.rows["pronoun speaker"]
+    assert (pronoun.speaker_exact, pronoun.speaker_last) == (1, 1)
+
+
+def test_json_has_every_figure_of_the_table(tmp_path: Path, predict: list) -> None:
+    gold = _gold_file(
+        tmp_path,
+        [
+            _attribution(RUIZ, RUIZ + 30, "Senator Ana Ruiz of Ohio", 0, quoted=True),
+            _attribution(DELAYS, DELAYS + 6, "The ministry", TEXT.index("The ministry")),
+        ],
+    )
+    predict.append(_claim(RUIZ, RUIZ + 30, "Ana Ruiz"))
+    result = CliRunner().invoke(main, ["eval", "claims", str(gold), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["gold"] == 2 and data["predicted"] == 1
+    assert data["0.3"]["recall"] == 0.5 and data["0.3"]["precision"] == 1.0
+    assert data["tightness"] == 1.0
+    quoted = data["subsets"]["with quote marks"]
+    assert quoted == {
+        "n": 1,
+        "recall@0.3": 1.0,
+        "recall@0.8": 1.0,
+        "speaker": 0.0,  # "Ana Ruiz" is not the whole "Senator Ana Ruiz of Ohio"
+        "speaker_last_name": 1.0,
+        "cue": 1.0,
+    }
+    assert data["subsets"]["without quote marks"]["recall@0.3"] == 0.0
+
+
+def test_the_real_extractor_through_the_command(tmp_path: Path) -> None:
+    content_end = TEXT.index(" in May") + len(" in May")
+    gold = _gold_file(tmp_path, [_attribution(RUIZ, content_end, "Senator Ana Ruiz of Ohio", 0)])
+    result = CliRunner().invoke(main, ["eval", "claims", str(gold), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["0.8"]["recall"] == 1.0  # "the bridge would reopen in May", said Ruiz
+    assert data["subsets"]["all"]["speaker_last_name"] == 1.0
+    table = CliRunner().invoke(main, ["eval", "claims", str(gold), "--errors", "3"]).output
+    assert "gold attributions: 1" in table and "false positives" in table
+
+
+def test_a_bad_gold_line_names_the_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "gold.jsonl"
+    path.write_text('{"doc_id": "x"}\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", "claims", str(path)])
+    assert result.exit_code != 0
+    assert f"{path}:1: not a gold record" in result.output
