@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 
 from ..model import Article, Claim, DateRef, Span, Speaker
 from .attribution import Found, SentenceReader
@@ -151,7 +152,14 @@ def _resolve(
             role = entity.role if entity is not None else mention.role
             if role and role.lower() in name.lower():
                 role = None  # "the official": the role is the name already
-            speaker = Speaker(name=name, role=role, mention=mention.text, span=mention.span)
+            # Names, roles and cues repeat across an article's claims: one string each
+            # (sent once to the build's process, and held once there).
+            speaker = Speaker(
+                name=sys.intern(name),
+                role=sys.intern(role) if role else None,
+                mention=sys.intern(mention.text),
+                span=mention.span,
+            )
         dates = sentence_dates.get(item.sentence)
         if dates is None:
             dates = sentence_dates[item.sentence] = find_dates(article.text, item.sentence, anchor)
@@ -177,7 +185,7 @@ def _resolve(
                 text=claim_text,
                 span=span,
                 speaker=speaker,
-                cue=item.cue_text,
+                cue=sys.intern(item.cue_text) if item.cue_text else None,
                 cue_span=item.cue,
                 when=when_ref.date if when_ref else None,
                 dates=dates,

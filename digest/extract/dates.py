@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from datetime import date, timedelta
 
 from ..model import DateRef, Span
@@ -65,7 +66,10 @@ def find_dates(text: str, span: Span, anchor: date | None) -> tuple[DateRef, ...
         if resolved is not None:
             refs.append(
                 DateRef(
-                    resolved, match.group(), Span(match.start(), match.end()), resolved > anchor
+                    resolved,
+                    sys.intern(match.group()),
+                    Span(match.start(), match.end()),
+                    resolved > anchor,
                 )
             )
     return tuple(refs)
