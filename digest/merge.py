@@ -89,7 +89,7 @@ def merge_claims(
         # while the pairs keep order ("X warned Y" is not "Y warned X"). A claim of
         # fewer than four words is too short to call "near": "No", "We will see".
         found = ShingleSets.words_and_pairs(
-            (words(groups[i][0]) for i in order), min_words=_MIN_WORDS
+            (_key_words(groups[i][0]) for i in order), min_words=_MIN_WORDS
         )
         pairs = similar_indices(found, similarity, num_perm=64)
         pairs.sort(key=lambda p: (-p[2], p[0], p[1]))  # the most alike first
@@ -101,8 +101,19 @@ def merge_claims(
     )
 
 
+def _key_words(key: str) -> list[str]:
+    """`dupes.words` of a claim key: its words are lower case and space-separated already,
+    so plain ASCII without underscores splits on spaces (casefolding changes no ASCII)."""
+    if key.isascii() and "_" not in key:
+        return key.split()
+    return words(key)
+
+
 def _by_speaker(claims: list[Claim]) -> list[tuple[str, list[Claim]]]:
     """Split same-worded claims by who said them; unnamed speakers join the first named."""
+    if len(claims) == 1:  # most wordings are one claim's
+        names = _names(claims)
+        return [(min(names) if names else "", claims)]
     parts: list[tuple[set[str], list[Claim]]] = []
     unnamed: list[Claim] = []
     for claim in claims:
@@ -209,11 +220,15 @@ def _story(key: str, members: list[Claim]) -> Story:
     `key` is the least of its exact-group keys (wording and speaker): unique to the
     story, and the same whatever order the claims came in.
     """
-    lead = max(members, key=_lead_rank)
-    ordered = (lead, *(c for c in members if c is not lead))
-    # Each outlet's claim was classified in its own article's context; the story takes
-    # the topics of the claim that fits its best topic best (the lead on ties).
-    fitted = max(ordered, key=lambda c: c.best_topic.score if c.best_topic else -1.0)
+    if len(members) == 1:  # most stories: one claim leads and fits
+        ordered: tuple[Claim, ...] = (members[0],)
+        fitted = members[0]
+    else:
+        lead = max(members, key=_lead_rank)
+        ordered = (lead, *(c for c in members if c is not lead))
+        # Each outlet's claim was classified in its own article's context; the story
+        # takes the topics of the claim that fits its best topic best (the lead on ties).
+        fitted = max(ordered, key=lambda c: c.best_topic.score if c.best_topic else -1.0)
     topic = fitted.best_topic
     return Story(
         id=hashlib.sha1(key.encode()).hexdigest()[:12],
