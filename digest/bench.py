@@ -51,7 +51,13 @@ from .model import Article, Brief, Claim
 from .pipeline import Processed, brief_from
 from .rank import rank_stories
 from .readers import ReadOptions, read_file
-from .render import render_html, render_json, render_markdown, render_pdf, template_environment
+from .render import (
+    render_html,
+    render_markdown,
+    render_pdf,
+    template_environment,
+    write_brief,
+)
 from .sources import read_sources
 
 T = TypeVar("T")
@@ -220,9 +226,10 @@ def run_stages(
             other_groups=merging.other_groups,
         ),
     )
-    env = template_environment(config.template_dir)
-    stage("render md", lambda: render_markdown(brief, env))
-    stage("render json", lambda: render_json(brief))
+    # As a build writes them: each streamed into a file of its own.
+    with tempfile.TemporaryDirectory(prefix="digest-bench-render-") as out:
+        stage("render md", lambda: write_brief(brief, Path(out), ["md"], config.template_dir))
+        stage("render json", lambda: write_brief(brief, Path(out), ["json"]))
     total = sum(len(c) for c in claims)
     result = [
         Row(corpus, name, len(articles), total, out["seconds"], out["peak_mb"])
