@@ -42,13 +42,12 @@ from .bench_report import machine, table, targets
 from .chrome import drop_learned_chrome
 from .classify import classify_claims
 from .clean import clean_article
-from .compose import compose_brief
 from .config import Config, load_config
 from .dupes import syndicated_copies
 from .extract import extract_claims
 from .merge import merge_claims
 from .model import Article, Brief, Claim
-from .pipeline import Processed, brief_from
+from .pipeline import Processed, brief_from, compose
 from .rank import rank_stories
 from .readers import ReadOptions, read_file
 from .render import (
@@ -210,22 +209,7 @@ def run_stages(
         return copies, rank_stories(stories, by_id, issued=issued, copies=copies)
 
     copies, stories = stage("merge", merge)
-    brief: Brief = stage(
-        "compose",
-        lambda: compose_brief(
-            day=DAY,
-            title=settings.title,
-            issued=issued,
-            classification=settings.classification,
-            topics=topics,
-            stories=stories,
-            articles=by_id,
-            bottom_line=settings.bottom_line,
-            show_other=settings.other_reporting == "show",
-            copies=copies,
-            other_groups=merging.other_groups,
-        ),
-    )
+    brief: Brief = stage("compose", lambda: compose(config, DAY, issued, stories, by_id, copies))
     # As a build writes them: each streamed into a file of its own.
     with tempfile.TemporaryDirectory(prefix="digest-bench-render-") as out:
         stage("render md", lambda: write_brief(brief, Path(out), ["md"], config.template_dir))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -23,7 +23,7 @@ from .errors import ConfigError
 from .executor import Executor, Failure, SerialExecutor
 from .extract import extract_claims
 from .merge import claim_key, merge_claims
-from .model import Article, Brief, Claim, Skipped
+from .model import Article, Brief, Claim, Skipped, Story
 from .progress import NO_PROGRESS, Progress
 from .rank import rank_stories
 from .sources import read_sources
@@ -169,6 +169,33 @@ def build_brief(
     return replace(brief, stats=replace(brief.stats, outside_window=reading.outside_window))
 
 
+def compose(
+    config: Config,
+    day: date,
+    issued: datetime,
+    stories: Sequence[Story],
+    articles: Mapping[str, Article],
+    copies: Mapping[str, str],
+    skipped: Sequence[Skipped] = (),
+) -> Brief:
+    """`compose.compose_brief` with the config's brief and merge settings."""
+    settings = config.brief
+    return compose_brief(
+        day=day,
+        title=settings.title,
+        issued=issued,
+        classification=settings.classification,
+        topics=config.topics,
+        stories=stories,
+        articles=articles,
+        skipped=skipped,
+        bottom_line=settings.bottom_line,
+        show_other=settings.other_reporting == "show",
+        copies=copies,
+        other_groups=config.settings.merge.other_groups,
+    )
+
+
 def brief_articles(brief: Brief) -> list[str]:
     """The ids of the articles a brief lists as its sources."""
     return [source.article_id for source in brief.sources]
@@ -214,20 +241,7 @@ def brief_from(
             for s in stories
         )
     with timed("composed the brief"):
-        brief = compose_brief(
-            day=day,
-            title=settings.title,
-            issued=issued,
-            classification=settings.classification,
-            topics=config.topics,
-            stories=stories,
-            articles=by_id,
-            skipped=skipped,
-            bottom_line=settings.bottom_line,
-            show_other=settings.other_reporting == "show",
-            copies=copies,
-            other_groups=merging.other_groups,
-        )
+        brief = compose(config, day, issued, stories, by_id, copies, skipped)
     if seen is None:
         return brief
     sources = tuple(replace(s, new=s.article_id not in seen.article_ids) for s in brief.sources)
