@@ -12,15 +12,16 @@ import re
 import sys
 
 from ..model import Article, Claim, DateRef, Span, Speaker
-from .attribution import Found, SentenceReader
+from .attribution import CUE_TRIGGERS, Found, SentenceReader
 from .dates import find_dates
 from .speakers import Entity, Mention, Resolver, known_people
-from .text import blocks, mark_at, sentences
+from .text import Quote, blocks, mark_at, sentences
 
 __all__ = ["extract_claims"]
 
 _SPACES = re.compile(r"\s*\n\s*(?:''|[\"“«])?|\s{2,}")
 _MIN_STATEMENT_WORDS = 6
+_WORD = re.compile(r"[^\W_]+")
 
 
 def extract_claims(article: Article) -> tuple[Claim, ...]:
@@ -32,13 +33,27 @@ def extract_claims(article: Article) -> tuple[Claim, ...]:
         quotes = list(block.quotes)
         quoted.extend(q.inner for q in quotes)
         for sentence in sentences(text, block):
-            claims = SentenceReader(text, sentence, quotes).read()
+            claims = (
+                SentenceReader(text, sentence, quotes).read()
+                if _may_attribute(text, sentence, quotes)
+                else None
+            )
             if claims:
                 found.extend((c, block_index) for c in claims)
             elif _is_statement(text, sentence, quotes):
                 span = _strip_end(text, sentence)
                 found.append((Found("statement", span, None, None, None, sentence), block_index))
     return _resolve(article, found, quoted)
+
+
+def _may_attribute(text: str, sentence: Span, quotes: list[Quote]) -> bool:
+    """Whether the sentence has a quotation or a word that may start a cue: without
+    either, `SentenceReader` finds nothing, and most sentences are told apart from
+    those without tokenising them."""
+    if any(q.outer.start < sentence.end and q.outer.end > sentence.start for q in quotes):
+        return True
+    words = _WORD.findall(text, sentence.start, sentence.end)
+    return not CUE_TRIGGERS.isdisjoint(w.lower() for w in words)
 
 
 def _whole_quote(item: Found) -> bool:

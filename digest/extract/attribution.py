@@ -72,6 +72,9 @@ _AFTER_QUOTE_CUES = frozenset("read reads state states".split())
 _OF_PLACE = frozenset("in of at for from with on".split())
 # First words of the cues of several words (`SentenceReader._phrase_cue`).
 _PHRASE_STARTS = frozenset("according quoted pointed put puts".split())
+# Every word that can start a cue (`SentenceReader.cues`): a sentence with none of them
+# and no quotation has no attribution.
+CUE_TRIGGERS = frozenset(CUE_FORMS) | _PHRASE_STARTS | _AFTER_QUOTE_CUES
 # Words after "said to" that start who was spoken to, not an infinitive.
 _TO_WHOM = frozenset(
     "the a an reporters journalists me us him her them his their my our its this that "
