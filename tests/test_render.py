@@ -644,6 +644,19 @@ def test_json_refuses_nan() -> None:
         render_json(bad)
 
 
+def test_a_json_error_midway_leaves_the_previous_brief_whole(tmp_path: Path) -> None:
+    """brief.json is streamed into a temporary file: a failure halfway through it leaves
+    the earlier files as they were and no temporary file behind."""
+    written = write_brief(make_brief(), tmp_path, ["md", "json"])
+    before = {fmt: path.read_bytes() for fmt, path in written.items()}
+    nan_story = Story("s1", (claim("c1", "a1", "statement", "x"),), "t", salience=float("nan"))
+    bad = make_brief(sections=(Section("t", "T", (nan_story,)),))
+    with pytest.raises(RenderError, match="NaN"):
+        write_brief(bad, tmp_path, ["md", "json"])
+    assert {fmt: path.read_bytes() for fmt, path in written.items()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.json", "brief.md"]
+
+
 # --- determinism and writing --------------------------------------------------------------
 
 
