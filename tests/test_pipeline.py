@@ -285,3 +285,25 @@ def test_work_done_in_the_map_step_gives_the_brief_the_reduce_step_would(
     brief = brief_from(config, day, done, [])
     assert any(source.copy_of for source in brief.sources)  # copies were found
     assert render_json(brief) == render_json(brief_from(config, day, bare, []))
+
+
+def test_processed_articles_survive_pickling_field_for_field() -> None:
+    """What a worker sends back is what it made: every field of every model object."""
+    import pickle
+    from dataclasses import fields
+
+    from digest.pipeline import process_article, read_articles
+
+    config = load_config(ROOT / "config.yaml")
+    articles, _ = read_articles(config, [ROOT / "examples" / "articles"])
+    done = [process_article(a, config.topics) for a in articles]
+    back = pickle.loads(pickle.dumps(done))
+    for before, after in zip(done, back, strict=True):
+        assert after.article == before.article and after.claims == before.claims
+        for claim in after.claims:
+            assert all(hasattr(claim, f.name) for f in fields(claim))
+    claims = [c for p in done for c in p.claims]
+    # The sample reaches every optional field, so none can be dropped unnoticed.
+    assert any(c.speaker and c.speaker.role for c in claims)
+    assert any(c.dates and c.dates[0].future for c in claims)
+    assert any(c.topics for c in claims) and any(c.cue_span for c in claims)
