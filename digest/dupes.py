@@ -65,7 +65,7 @@ def similar_pairs(
     """
     keys = sorted(sets)
     found = ShingleSets.of_sets([sets[k] for k in keys])
-    yield from _named(keys, found, threshold, num_perm)
+    yield from similar_texts(keys, found, threshold, num_perm=num_perm)
 
 
 def similar_texts(
@@ -76,7 +76,11 @@ def similar_texts(
     num_perm: int = NUM_PERM,
 ) -> Iterator[tuple[str, str, float]]:
     """`similar_pairs` for sets already hashed (`minhash.ShingleSets`), named by `keys`."""
-    yield from _named(keys, found, threshold, num_perm)
+    named = []
+    for i, j, score in similar_indices(found, threshold, num_perm=num_perm):
+        a, b = sorted((keys[i], keys[j]))
+        named.append((a, b, score))
+    yield from sorted(named)
 
 
 def similar_indices(
@@ -85,16 +89,6 @@ def similar_indices(
     """Pairs (i < j, Jaccard) of sets in `found` whose Jaccard is at least `threshold`."""
     lsh = max(0.05, threshold * _RECALL_MARGIN)
     return similar(found, threshold, num_perm=num_perm, lsh_threshold=lsh)
-
-
-def _named(
-    keys: Sequence[str], found: ShingleSets, threshold: float, num_perm: int
-) -> Iterator[tuple[str, str, float]]:
-    named = []
-    for i, j, score in similar_indices(found, threshold, num_perm=num_perm):
-        a, b = sorted((keys[i], keys[j]))
-        named.append((a, b, score))
-    yield from sorted(named)
 
 
 def find_duplicates(

@@ -2,27 +2,39 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from functools import cached_property
-from typing import Literal
+from operator import attrgetter
+from typing import Any, Literal, TypeVar
 
 ClaimKind = Literal["quote", "partial", "reported", "statement"]
 CLAIM_KINDS: tuple[ClaimKind, ...] = ("quote", "partial", "reported", "statement")
 
 
+T = TypeVar("T")
+
+
+def _pickled_by_value(cls: type[T]) -> type[T]:
+    """Pickle `cls` through its constructor, its fields read by one `attrgetter`: several
+    times faster than the state functions generated for slots dataclasses, which the
+    claims a build's workers send back pay for per object."""
+    values = attrgetter(*(f.name for f in fields(cls) if f.init))  # type: ignore[arg-type]
+
+    def __reduce__(self: Any) -> tuple[type[T], tuple[object, ...]]:
+        return cls, values(self)
+
+    cls.__reduce__ = __reduce__  # type: ignore[method-assign]
+    return cls
+
+
+@_pickled_by_value
 @dataclass(frozen=True, slots=True, order=True)
 class Span:
     """A half-open character range [start, end) of `Article.text`."""
 
     start: int
     end: int
-
-    def __reduce__(self) -> tuple[type[Span], tuple[object, ...]]:
-        # Pickled by value, through the constructor: several times faster than the
-        # generated slots state, for the claims the workers send back (Article,
-        # Speaker, DateRef, TopicMatch and Claim do the same).
-        return Span, (self.start, self.end)
 
     def __len__(self) -> int:
         return self.end - self.start
@@ -32,6 +44,7 @@ class Span:
         return text[self.start : self.end]
 
 
+@_pickled_by_value
 @dataclass(frozen=True, slots=True)
 class Article:
     """One article as read: `text` is the document exactly as decoded.
@@ -54,23 +67,8 @@ class Article:
     feed: str | None = None
     """The feed (URL or file) the article came from as an item, if it did."""
 
-    def __reduce__(self) -> tuple[type[Article], tuple[object, ...]]:
-        return Article, (
-            self.id,
-            self.source,
-            self.title,
-            self.url,
-            self.published,
-            self.text,
-            self.path,
-            self.body,
-            self.captions,
-            self.title_span,
-            self.author,
-            self.feed,
-        )
 
-
+@_pickled_by_value
 @dataclass(frozen=True, slots=True)
 class Speaker:
     """Who a claim is attributed to, after resolving pronouns and descriptors.
@@ -84,10 +82,8 @@ class Speaker:
     mention: str
     span: Span
 
-    def __reduce__(self) -> tuple[type[Speaker], tuple[object, ...]]:
-        return Speaker, (self.name, self.role, self.mention, self.span)
 
-
+@_pickled_by_value
 @dataclass(frozen=True, slots=True)
 class DateRef:
     """A date expression in a claim's sentence, resolved against the article's date."""
@@ -97,10 +93,8 @@ class DateRef:
     span: Span
     future: bool = False
 
-    def __reduce__(self) -> tuple[type[DateRef], tuple[object, ...]]:
-        return DateRef, (self.date, self.phrase, self.span, self.future)
 
-
+@_pickled_by_value
 @dataclass(frozen=True, slots=True)
 class TopicMatch:
     """Why a claim belongs to a topic: its score and the terms that matched."""
@@ -109,10 +103,8 @@ class TopicMatch:
     score: float
     matched_terms: tuple[str, ...]
 
-    def __reduce__(self) -> tuple[type[TopicMatch], tuple[object, ...]]:
-        return TopicMatch, (self.topic_id, self.score, self.matched_terms)
 
-
+@_pickled_by_value
 @dataclass(frozen=True, slots=True)
 class Claim:
     """One thing said: a quote, a partial quote, reported speech or a statement."""
@@ -128,21 +120,6 @@ class Claim:
     when: date | None = None
     dates: tuple[DateRef, ...] = ()
     topics: tuple[TopicMatch, ...] = ()
-
-    def __reduce__(self) -> tuple[type[Claim], tuple[object, ...]]:
-        return Claim, (
-            self.id,
-            self.article_id,
-            self.kind,
-            self.text,
-            self.span,
-            self.speaker,
-            self.cue,
-            self.cue_span,
-            self.when,
-            self.dates,
-            self.topics,
-        )
 
     @property
     def best_topic(self) -> TopicMatch | None:

@@ -249,7 +249,7 @@ def _lines(chunks: Iterable[str], block: int = 1 << 16) -> Iterator[str]:
             parts.append(last)
             pending, size = [], 0
         for part in parts:
-            yield part.rstrip(_LINE_BREAKS) if part[-1] != "\n" else part[:-1].rstrip("\r")
+            yield part.rstrip(_LINE_BREAKS)  # its one break ("\r\n" counts as one)
     if pending:
         yield from "".join(pending).splitlines()
 
