@@ -24,7 +24,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from .dupes import similar_indices, words
-from .minhash import ShingleSets
+from .minhash import ShingleSets, spaced
 from .model import Claim, Story
 
 _PUNCT = re.compile(r"[^\w\s]")
@@ -101,12 +101,12 @@ def merge_claims(
     )
 
 
-def _key_words(key: str) -> list[str]:
-    """`dupes.words` of a claim key: its words are lower case and space-separated already,
-    so plain ASCII without underscores splits on spaces (casefolding changes no ASCII)."""
+def _key_words(key: str) -> str:
+    """`dupes.words` of a claim key, spaced (`minhash.spaced`): its words are lower case and
+    single-spaced already, so plain ASCII without underscores is its own words."""
     if key.isascii() and "_" not in key:
-        return key.split()
-    return words(key)
+        return key
+    return spaced(words(key))
 
 
 def _by_speaker(claims: list[Claim]) -> list[tuple[str, list[Claim]]]:

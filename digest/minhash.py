@@ -24,6 +24,7 @@ Everything is deterministic: the same sets give the same pairs in every run.
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -37,7 +38,7 @@ I64 = npt.NDArray[np.int64]
 SEED = 1
 _BLOCK = 1 << 20  # hashes sketched at a time
 _KEEP_SETS = 10_000  # up to this many sets, each is made once for the exact check
-_TEXTS_AT_ONCE = 20_000  # short texts shingled at a time: bounded temporaries
+_TEXTS_AT_ONCE = 5_000  # short texts shingled at a time: bounded temporaries
 T = TypeVar("T")
 # Odd 64-bit multipliers for combining the words of a shingle (any fixed odd constants).
 _MIX = np.array(
@@ -66,7 +67,11 @@ def _fmix(values: U64) -> U64:
 
 
 def _hash_text(text: str) -> int:
-    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
+    return _hash_bytes(text.encode("utf-8"))
+
+
+def _hash_bytes(data: bytes) -> int:
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little")
 
 
 class _Vocabulary:
@@ -78,13 +83,9 @@ class _Vocabulary:
     def hashes(self, items: Iterable[str]) -> list[int]:
         ids = self.ids
         items = list(items)
-        try:
-            return list(map(ids.__getitem__, items))  # the common case, in C
-        except KeyError:
-            for item in items:
-                if item not in ids:
-                    ids[item] = _hash_text(item)
-            return list(map(ids.__getitem__, items))
+        for item in set(items).difference(ids):
+            ids[item] = _hash_text(item)
+        return list(map(ids.__getitem__, items))
 
 
 @dataclass(frozen=True)
@@ -149,22 +150,21 @@ class ShingleSets:
         return cls(hashes, np.array(starts, dtype=np.int64))
 
     @classmethod
-    def words_and_pairs(
-        cls, token_lists: Iterable[Sequence[str]], min_words: int = 1
-    ) -> ShingleSets:
-        """Each text's words and word pairs; a text of fewer than `min_words` is empty."""
-        vocabulary = _Vocabulary()
+    def words_and_pairs(cls, texts: Iterable[str], min_words: int = 1) -> ShingleSets:
+        """Each text's words and word pairs; a text of fewer than `min_words` is empty.
+
+        A text is its words separated by single spaces (`spaced`).
+        """
+        hasher = _Words()
         parts = [
-            cls._words_and_pairs(chunk, min_words, vocabulary)
-            for chunk in _chunks(token_lists, _TEXTS_AT_ONCE)
+            cls._words_and_pairs(chunk, min_words, hasher)
+            for chunk in _chunks(texts, _TEXTS_AT_ONCE)
         ]
         return cls._joined(parts)
 
     @classmethod
-    def _words_and_pairs(
-        cls, token_lists: Sequence[Sequence[str]], min_words: int, vocabulary: _Vocabulary
-    ) -> ShingleSets:
-        words, bounds = _flat_words(token_lists, vocabulary)
+    def _words_and_pairs(cls, texts: Sequence[str], min_words: int, hasher: _Words) -> ShingleSets:
+        words, bounds = hasher.hashes(texts)
         lengths = np.diff(bounds)
         doc = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
         keep = (lengths >= min_words)[doc] if len(doc) else np.zeros(0, dtype=bool)
@@ -207,15 +207,61 @@ def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield chunk
 
 
-def _flat_words(token_lists: Iterable[Sequence[str]], vocabulary: _Vocabulary) -> tuple[U64, I64]:
-    """All texts' word hashes end to end, and where each text starts (and the last ends)."""
-    arrays: list[U64] = []
-    bounds = [0]
-    for tokens in token_lists:
-        arrays.append(np.array(vocabulary.hashes(tokens), dtype=np.uint64))
-        bounds.append(bounds[-1] + len(tokens))
-    flat = np.concatenate(arrays) if arrays else np.zeros(0, dtype=np.uint64)
-    return flat, np.array(bounds, dtype=np.int64)
+def spaced(words: Iterable[str]) -> str:
+    """Words as `ngrams` and `words_and_pairs` take them: separated by single spaces.
+
+    (A word must hold no space.)"""
+    return " ".join(words)
+
+
+# Telling words apart: a polynomial of their UTF-8 bytes, Σ (byte_k + 1)·P^k modulo 2^64
+# (where P has an inverse), for all words of many texts at once from prefix sums.
+_P = 0x100000001B3
+_P_INVERSE = pow(_P, -1, 1 << 64)
+
+
+def _powers(base: int, count: int) -> U64:
+    """base^0 .. base^(count-1) modulo 2^64."""
+    powers = np.full(count, base, dtype=np.uint64)
+    powers[0] = 1
+    return np.cumprod(powers, dtype=np.uint64)
+
+
+class _Words:
+    """Word hashes for many texts at once: each word's `_hash_text`, worked out once per
+    distinct word (told apart in numpy, with no Python call per word)."""
+
+    def __init__(self) -> None:
+        self.known: dict[int, int] = {}
+
+    def hashes(self, texts: Sequence[str]) -> tuple[U64, I64]:
+        """Every word's hash, texts end to end, and where each text's words start (and the
+        last ends). A text is its words separated by single spaces (`spaced`)."""
+        counts = [text.count(" ") + 1 if text else 0 for text in texts]
+        bounds = np.zeros(len(texts) + 1, dtype=np.int64)
+        np.cumsum(counts, out=bounds[1:])
+        raw = " ".join(t for t in texts if t).encode("utf-8")
+        data = np.frombuffer(raw, dtype=np.uint8)
+        if not len(data):
+            return np.zeros(0, dtype=np.uint64), bounds
+        gaps = np.flatnonzero(data == 32)  # the spaces between words
+        starts = np.concatenate([[0], gaps + 1])
+        ends = np.concatenate([gaps, [len(data)]])
+        prefix = np.zeros(len(data) + 1, dtype=np.uint64)
+        np.cumsum((data.astype(np.uint64) + np.uint64(1)) * _powers(_P, len(data)), out=prefix[1:])
+        keys = (prefix[ends] - prefix[starts]) * _powers(_P_INVERSE, len(data))[starts]
+        keys ^= (ends - starts).astype(np.uint64) * _MIX[2]
+        distinct, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+        known = self.known
+        values = []
+        for key, start, end in zip(
+            distinct.tolist(), starts[first].tolist(), ends[first].tolist(), strict=True
+        ):
+            value = known.get(key)
+            if value is None:
+                value = known[key] = _hash_bytes(raw[start:end])
+            values.append(value)
+        return np.array(values, dtype=np.uint64)[inverse], bounds
 
 
 def sketches(sets: ShingleSets, num_perm: int, seed: int = SEED) -> npt.NDArray[np.uint32]:
@@ -320,12 +366,12 @@ def similar(
     if not len(pairs):
         return []
     # A pair whose sketches agree on far fewer rows than the threshold asks is not near
-    # it: with 64 rows, a pair at 0.8 agrees on under half of them about once in 10^7.
+    # it: a pair at the threshold falls below `_least_agreement` once in a million.
     agree = np.zeros(len(pairs), dtype=np.int64)
     for start in range(0, len(pairs), 65_536):
         chunk = pairs[start : start + 65_536]
         agree[start : start + len(chunk)] = (sketch[chunk[:, 0]] == sketch[chunk[:, 1]]).sum(1)
-    pairs = pairs[agree >= np.floor((threshold - 0.3) * num_perm)]
+    pairs = pairs[agree >= _least_agreement(threshold, num_perm)]
     # Pairs come sorted by i, so i's set is made once; j's sets are kept too when there
     # are few sets (grouping a few thousand stories compares most pairs of them).
     kept: dict[int, frozenset[int]] = {}
@@ -344,6 +390,17 @@ def similar(
         if score >= threshold:
             result.append((i, j, score))
     return result
+
+
+def _least_agreement(threshold: float, num_perm: int, miss: float = 1e-6) -> int:
+    """The most sketch rows k such that a pair of Jaccard `threshold` agrees on fewer
+    than k with probability at most `miss` (each row agrees with that probability)."""
+    below = 0.0
+    for k in range(num_perm + 1):
+        below += math.comb(num_perm, k) * threshold**k * (1 - threshold) ** (num_perm - k)
+        if below > miss:
+            return k
+    return num_perm
 
 
 def jaccard(a: frozenset[int] | frozenset[str], b: frozenset[int] | frozenset[str]) -> float:

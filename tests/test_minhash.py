@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from digest.dupes import shingles, words
-from digest.minhash import ShingleSets, bands, jaccard, similar
+from digest.minhash import ShingleSets, _hash_text, _Words, bands, jaccard, similar, spaced
 
 WORDS = [f"w{i}" for i in range(400)]
 
@@ -43,7 +43,9 @@ def test_every_pair_found_is_at_the_threshold_and_none_well_above_it_is_missed()
     texts = _near_copies(3, 300)
     string_sets = [frozenset(t) | frozenset(zip(t, t[1:], strict=False)) for t in texts]
     string_sets = [frozenset(map(str, s)) for s in string_sets]
-    found = similar(ShingleSets.words_and_pairs(texts), 0.6, num_perm=64, lsh_threshold=0.45)
+    found = similar(
+        ShingleSets.words_and_pairs(map(spaced, texts)), 0.6, num_perm=64, lsh_threshold=0.45
+    )
     pairs = {(i, j) for i, j, _ in found}
     truth = _exact_pairs(string_sets, 0.6)
     assert pairs <= truth  # precision is exact: the Jaccard check decides
@@ -71,8 +73,22 @@ def test_word_runs_are_the_shingles_of_dupes() -> None:
     assert found.members(4) == frozenset()
 
 
+def test_words_are_hashed_one_by_one_whatever_texts_they_come_in() -> None:
+    """Words hashed many texts at once get each word's own hash: the same word in two
+    texts, or in two calls, hashes alike, and a word's letters in another order do not."""
+    texts = ["the envoy said", "", "envoy", "yovne said the", "über straße 北京", "the"]
+    hasher = _Words()
+    found, bounds = hasher.hashes(texts)
+    expected = [_hash_text(w) for t in texts for w in t.split()]
+    assert found.tolist() == expected
+    assert bounds.tolist() == [0, 3, 3, 4, 7, 10, 11]
+    again, _ = _Words().hashes(["said the envoy"])
+    assert again.tolist() == [_hash_text("said"), _hash_text("the"), _hash_text("envoy")]
+    assert len(set(expected)) == len({w for t in texts for w in t.split()})
+
+
 def test_texts_shorter_than_min_words_match_nothing() -> None:
-    found = ShingleSets.words_and_pairs([["we", "will", "see"], ["we", "will", "see"]], 4)
+    found = ShingleSets.words_and_pairs(["we will see", "we will see"], 4)
     assert similar(found, 0.5) == []
     assert len(found.members(0)) == 0
 
@@ -101,8 +117,9 @@ def test_same_pairs_in_another_process() -> None:
     """No per-process hash seed leaks in: a second interpreter finds the same pairs."""
     code = (
         "from tests.test_minhash import _near_copies;"
-        "from digest.minhash import ShingleSets, similar;"
-        "print(similar(ShingleSets.words_and_pairs(_near_copies(5, 200)), 0.7, num_perm=64))"
+        "from digest.minhash import ShingleSets, similar, spaced;"
+        "texts = map(spaced, _near_copies(5, 200));"
+        "print(similar(ShingleSets.words_and_pairs(texts), 0.7, num_perm=64))"
     )
     runs = [
         subprocess.run(
