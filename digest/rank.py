@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import astuple, dataclass, replace
 from datetime import datetime
 
 from .merge import UNNAMED_SPEAKER_WORDS, claim_key
@@ -46,25 +46,16 @@ class Salience:
     @property
     def total(self) -> float:
         """The sum of the parts, rounded so that float noise cannot reorder stories."""
-        parts = (self.sources, self.speaker, self.kind, self.recency, self.fit, self.novelty)
-        return round(sum(parts), 4)
+        return _total(astuple(self))
+
+
+def _total(parts: tuple[float, ...]) -> float:
+    return round(sum(parts), 4)
 
 
 def outlet_of(article: Article) -> str:
     """The outlet an article counts as (unknown outlets count as one)."""
     return article.source or "(unknown outlet)"
-
-
-def independent_outlets(
-    article_ids: Sequence[str], articles: Mapping[str, Article], copies: Mapping[str, str]
-) -> tuple[str, ...]:
-    """Distinct outlets of these articles, each syndicated copy counted as its original."""
-    outlets: dict[str, None] = {}
-    for article_id in article_ids:
-        origin = articles.get(copies.get(article_id, article_id)) or articles.get(article_id)
-        if origin is not None:
-            outlets[outlet_of(origin)] = None
-    return tuple(outlets)
 
 
 def speaker_weight(claim: Claim) -> float:
@@ -87,30 +78,64 @@ def salience(
     seen_claim_keys: Collection[str] | None = None,
 ) -> Salience:
     """The parts of one story's salience for a brief issued at `issued`."""
-    lead = story.lead
-    sources = len(independent_outlets(story.article_ids, articles, copies or {}))
-    latest = max(
-        (a.published for a in (articles.get(i) for i in story.article_ids) if a and a.published),
-        default=None,
-    )
-    recency = 0.0
-    if latest is not None:
-        hours = max(0.0, (issued - latest).total_seconds() / 3600)
-        recency = 0.5 ** (hours / HALF_LIFE_HOURS)
-    fit = max((c.best_topic.score for c in story.claims if c.best_topic), default=0.0)
-    novelty = 0.0
-    if seen_claim_keys is not None and all(
-        claim_key(c.text) in seen_claim_keys for c in story.claims
-    ):
-        novelty = SEEN_PENALTY
-    return Salience(
-        sources=SOURCE_WEIGHT * sources,
-        speaker=SPEAKER_WEIGHT * speaker_weight(lead),
-        kind=KIND_WEIGHT * _KIND[lead.kind],
-        recency=round(RECENCY_WEIGHT * recency, 4),
-        fit=round(FIT_WEIGHT * fit, 4),
-        novelty=novelty,
-    )
+    return Salience(*_Scorer(articles, issued, copies or {}, seen_claim_keys).parts(story))
+
+
+class _Scorer:
+    """`salience` for many stories: what each article gives (the outlet it counts as, how
+    recent it is) is worked out once, however many stories it reports."""
+
+    def __init__(
+        self,
+        articles: Mapping[str, Article],
+        issued: datetime,
+        copies: Mapping[str, str],
+        seen_claim_keys: Collection[str] | None,
+    ) -> None:
+        self.articles = articles
+        self.issued = issued
+        self.copies = copies
+        self.seen = seen_claim_keys
+        self._known: dict[str, tuple[str | None, datetime | None, float]] = {}
+
+    def _article(self, article_id: str) -> tuple[str | None, datetime | None, float]:
+        """(the outlet it counts as, a syndicated copy its original's; when it was
+        published; how recent that is, 0 to 1); Nones and 0 for what was not read."""
+        found = self._known.get(article_id)
+        if found is None:
+            article = self.articles.get(article_id)
+            origin = self.articles.get(self.copies.get(article_id, article_id)) or article
+            published = article.published if article is not None else None
+            recency = 0.0
+            if published is not None:
+                hours = max(0.0, (self.issued - published).total_seconds() / 3600)
+                recency = 0.5 ** (hours / HALF_LIFE_HOURS)
+            found = self._known[article_id] = (
+                outlet_of(origin) if origin is not None else None,
+                published,
+                recency,
+            )
+        return found
+
+    def parts(self, story: Story) -> tuple[float, float, float, float, float, float]:
+        """The fields of the story's `Salience`, in order."""
+        lead = story.lead
+        known = [self._article(i) for i in story.article_ids]
+        sources = len({outlet for outlet, _, _ in known if outlet is not None})
+        dated = [(published, recency) for _, published, recency in known if published]
+        recency = max(dated)[1] if dated else 0.0  # the latest article's
+        fit = max((c.topics[0].score for c in story.claims if c.topics), default=0.0)
+        novelty = 0.0
+        if self.seen is not None and all(claim_key(c.text) in self.seen for c in story.claims):
+            novelty = SEEN_PENALTY
+        return (
+            SOURCE_WEIGHT * sources,
+            SPEAKER_WEIGHT * speaker_weight(lead),
+            KIND_WEIGHT * _KIND[lead.kind],
+            round(RECENCY_WEIGHT * recency, 4),
+            round(FIT_WEIGHT * fit, 4),
+            novelty,
+        )
 
 
 def rank_stories(
@@ -122,14 +147,7 @@ def rank_stories(
     seen_claim_keys: Collection[str] | None = None,
 ) -> tuple[Story, ...]:
     """The stories with `salience` set, most salient first (ties: first seen first)."""
-    scored = [
-        replace(
-            story,
-            salience=salience(
-                story, articles, issued=issued, copies=copies, seen_claim_keys=seen_claim_keys
-            ).total,
-        )
-        for story in stories
-    ]
+    scorer = _Scorer(articles, issued, copies or {}, seen_claim_keys)
+    scored = [replace(story, salience=_total(scorer.parts(story))) for story in stories]
     order = {story.id: i for i, story in enumerate(stories)}
     return tuple(sorted(scored, key=lambda s: (-s.salience, order[s.id])))
