@@ -252,6 +252,9 @@ class Brief:
     def cite(self, article_ids: tuple[str, ...]) -> tuple[int, ...]:
         """Source numbers for these articles, in list order."""
         by_id = self._by_id
+        if len(article_ids) == 1:  # most stories: one article
+            ref = by_id.get(article_ids[0])
+            return (ref.number,) if ref is not None else ()
         return tuple(sorted(by_id[a].number for a in article_ids if a in by_id))
 
     def outlets(self, article_ids: tuple[str, ...]) -> tuple[str, ...]:
@@ -265,6 +268,8 @@ class Brief:
         by_id, by_number = self._by_id, self._by_number
         refs = [by_id[a] for a in article_ids if a in by_id]
         origins = [by_number.get(r.copy_of, r) if r.copy_of else r for r in refs]
+        if len(origins) == 1:
+            return (origins[0].outlet,)
         return tuple(dict.fromkeys(s.outlet for s in sorted(origins, key=lambda s: s.number)))
 
     def copies(self, article_ids: tuple[str, ...]) -> tuple[str, ...]:
@@ -273,6 +278,10 @@ class Brief:
         A copy from the original's own outlet (a later version of its story) is left out.
         """
         by_id, by_number = self._by_id, self._by_number
+        if len(article_ids) == 1:
+            ref = by_id.get(article_ids[0])
+            if ref is None or not ref.copy_of:
+                return ()
         refs = sorted((by_id[a] for a in article_ids if a in by_id), key=lambda s: s.number)
         return tuple(
             dict.fromkeys(

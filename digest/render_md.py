@@ -38,9 +38,11 @@ MONTHS = (
 )
 
 _ASCII_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
-_MD_SPECIAL = re.compile("[" + re.escape(_ASCII_PUNCTUATION) + "]")
 # Unicode category Cc: the C0 controls, DEL and the C1 controls.
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_CONTROLS = [chr(c) for c in (*range(0x20), *range(0x7F, 0xA0))]
+# `md` in one pass: each ASCII punctuation mark escaped, each control dropped.
+_MD_ESCAPES = str.maketrans({c: "\\" + c for c in _ASCII_PUNCTUATION} | dict.fromkeys(_CONTROLS))
 _HTTP_URL = re.compile(r"https?://[^/?#\s]", re.IGNORECASE)
 # Characters an autolink `<...>` cannot hold (CommonMark: no controls, spaces, < or >).
 _AUTOLINK_UNSAFE = re.compile(r"[\x00-\x20\x7f<>]")
@@ -60,8 +62,13 @@ def _clean(value: object) -> str:
 
 
 def md(value: object) -> str:
-    """Escape untrusted text for inline Markdown: every ASCII punctuation mark literal."""
-    return _MD_SPECIAL.sub(r"\\\g<0>", _clean(value))
+    """Escape untrusted text for inline Markdown: every ASCII punctuation mark literal.
+
+    (`_clean`, then each mark escaped, in one pass: whitespace runs were joined first,
+    so the controls left are dropped.)"""
+    if value is None:
+        return ""
+    return " ".join(str(value).split()).translate(_MD_ESCAPES)
 
 
 def same_speaker(a: Any, b: Any) -> bool:
