@@ -37,7 +37,8 @@ I64 = npt.NDArray[np.int64]
 
 SEED = 1
 _BLOCK = 1 << 20  # hashes sketched at a time
-_KEEP_SETS = 10_000  # up to this many sets, each is made once for the exact check
+_BITSET_SETS = 10_000  # up to this many sets, the exact check counts bits ...
+_BITSET_BYTES = 32 << 20  # ... if their bit rows fit in this
 _TEXTS_AT_ONCE = 5_000  # short texts shingled at a time: bounded temporaries
 T = TypeVar("T")
 # Odd 64-bit multipliers for combining the words of a shingle (any fixed odd constants).
@@ -372,23 +373,52 @@ def similar(
         chunk = pairs[start : start + 65_536]
         agree[start : start + len(chunk)] = (sketch[chunk[:, 0]] == sketch[chunk[:, 1]]).sum(1)
     pairs = pairs[agree >= _least_agreement(threshold, num_perm)]
-    # Pairs come sorted by i, so i's set is made once; j's sets are kept too when there
-    # are few sets (grouping a few thousand stories compares most pairs of them).
-    kept: dict[int, frozenset[int]] = {}
-    keep = len(sets) <= _KEEP_SETS
+    bits = _bitsets(sets)
+    if bits is not None:
+        return _jaccard_by_bits(bits, pairs, threshold)
+    # Pairs come sorted by i, so i's set is made once.
     result = []
     current, first = -1, frozenset[int]()
     for i, j in pairs.tolist():
         if i != current:
-            current, first = i, kept.get(i) or sets.members(i)
-        second = kept.get(j)
-        if second is None:
-            second = sets.members(j)
-            if keep:
-                kept[j] = second
-        score = jaccard(first, second)
+            current, first = i, sets.members(i)
+        score = jaccard(first, sets.members(j))
         if score >= threshold:
             result.append((i, j, score))
+    return result
+
+
+def _bitsets(sets: ShingleSets) -> npt.NDArray[np.uint64] | None:
+    """Each set as a row of bits, one per distinct hash of all the sets; None when that
+    would take more than `_BITSET_BYTES` (many sets of many distinct shingles)."""
+    if len(sets) > _BITSET_SETS:
+        return None
+    distinct, ids = np.unique(sets.hashes, return_inverse=True)
+    words = (len(distinct) + 63) // 64
+    if len(sets) * words * 8 > _BITSET_BYTES:
+        return None
+    bits = np.zeros((len(sets), words), dtype=np.uint64)
+    owner = np.repeat(np.arange(len(sets)), np.diff(sets.starts))
+    np.bitwise_or.at(
+        bits, (owner, ids >> 6), np.left_shift(np.uint64(1), (ids & 63).astype(np.uint64))
+    )
+    return bits
+
+
+def _jaccard_by_bits(
+    bits: npt.NDArray[np.uint64], pairs: I64, threshold: float
+) -> list[tuple[int, int, float]]:
+    """`jaccard` of each pair of rows, by counting bits; the pairs at `threshold` or above."""
+    sizes = np.bitwise_count(bits).sum(axis=1, dtype=np.int64)
+    result: list[tuple[int, int, float]] = []
+    step = max(1, _BITSET_BYTES // (bits.shape[1] * 8))
+    for start in range(0, len(pairs), step):
+        i, j = pairs[start : start + step, 0], pairs[start : start + step, 1]
+        shared = np.bitwise_count(bits[i] & bits[j]).sum(axis=1, dtype=np.int64)
+        union = sizes[i] + sizes[j] - shared
+        score = np.divide(shared, union, out=np.zeros(len(i)), where=union > 0)
+        keep = np.flatnonzero(score >= threshold)
+        result.extend(zip(i[keep].tolist(), j[keep].tolist(), score[keep].tolist(), strict=True))
     return result
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from digest import minhash
 from digest.dupes import shingles, words
 from digest.minhash import ShingleSets, _hash_text, _Words, bands, jaccard, similar, spaced
 
@@ -134,3 +135,13 @@ def test_same_pairs_in_another_process() -> None:
     ]
     assert runs[0] == runs[1]
     assert runs[0].count("(") > 10
+
+
+def test_exact_check_by_bits_and_by_sets_agree(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Few sets are compared as bit rows, many as Python sets: the same pairs and scores."""
+    found = ShingleSets.words_and_pairs(map(spaced, _near_copies(11, 300)))
+    by_bits = similar(found, 0.5, num_perm=64)
+    monkeypatch.setattr(minhash, "_BITSET_SETS", 0)
+    by_sets = similar(found, 0.5, num_perm=64)
+    assert by_bits == by_sets
+    assert len(by_bits) > 50
