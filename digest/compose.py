@@ -43,14 +43,17 @@ def compose_brief(
     """
     sources = _sources(articles, copies or {})
     position = {s.article_id: s.number for s in sources}
+    stamps = {a.id: a.published.timestamp() for a in articles.values() if a.published}
 
     def rank(story: Story) -> tuple[float, float, int, str, int]:
-        latest = max(
-            (p.timestamp() for a in story.article_ids if (p := articles[a].published)),
-            default=0.0,
-        )
-        first = min(position[a] for a in story.article_ids)
-        return (-story.salience, -latest, first, story.lead.article_id, story.lead.span.start)
+        ids = story.article_ids
+        if len(ids) == 1:  # most stories
+            latest, first = stamps.get(ids[0], 0.0), position[ids[0]]
+        else:
+            latest = max((stamps[a] for a in ids if a in stamps), default=0.0)
+            first = min(position[a] for a in ids)
+        lead = story.lead
+        return (-story.salience, -latest, first, lead.article_id, lead.span.start)
 
     ordered = sorted(stories, key=rank)
     sections = tuple(

@@ -37,28 +37,28 @@ def timeline_and_watch(
     """Events before the brief's date (or on it, as reported) for the timeline; events
     after it (or on it, as announced beforehand) for the watch list. Both in date order,
     stories of one date in the order of `stories` (the most salient first)."""
-    owners = _owners(stories)
+    dated = [(story, claim) for story in stories for claim in story.claims if claim.dates]
+    owners = _owners(dated)
     # (ahead, date, story) -> the claim whose words describe the event, texts, articles
     merged: dict[tuple[bool, date, str], tuple[str, list[str], list[str]]] = {}
-    for story in stories:
-        for claim in story.claims:
-            article = articles.get(claim.article_id)
-            if article is None:
+    for story, claim in dated:
+        article = articles.get(claim.article_id)
+        if article is None:
+            continue
+        for ref in claim.dates:
+            if owners.get((claim.article_id, ref.span.start, ref.span.end)) != claim.id:
                 continue
-            for ref in claim.dates:
-                if owners.get((claim.article_id, ref.span)) != claim.id:
-                    continue
-                later = ref.date > day or (ref.date == day and ref.future)
-                key = (later, ref.date, story.id)
-                teller, texts, ids = merged.setdefault(key, (claim.id, [], []))
-                # The same claim from several outlets is told once (the lead's words, as
-                # the story comes lead first), and every outlet that gives the date cited.
-                if claim.id == teller:
-                    text = _event_text(claim, ref, article)
-                    if text not in texts:
-                        texts.append(text)
-                if claim.article_id not in ids:
-                    ids.append(claim.article_id)
+            later = ref.date > day or (ref.date == day and ref.future)
+            key = (later, ref.date, story.id)
+            teller, texts, ids = merged.setdefault(key, (claim.id, [], []))
+            # The same claim from several outlets is told once (the lead's words, as
+            # the story comes lead first), and every outlet that gives the date cited.
+            if claim.id == teller:
+                text = _event_text(claim, ref, article)
+                if text not in texts:
+                    texts.append(text)
+            if claim.article_id not in ids:
+                ids.append(claim.article_id)
     order = {s.id: i for i, s in enumerate(stories)}
     past: list[TimelineEntry] = []
     ahead: list[TimelineEntry] = []
@@ -70,25 +70,25 @@ def timeline_and_watch(
     return tuple(past), tuple(ahead)
 
 
-def _owners(stories: Sequence[Story]) -> dict[tuple[str, Span], str]:
-    """Which claim each date phrase of each article belongs to.
+def _owners(dated: Sequence[tuple[Story, Claim]]) -> dict[tuple[str, int, int], str]:
+    """Which claim each date phrase (article, start, end) of each article belongs to.
 
     The claim whose words contain it; else the claim whose cue it is next to; else the
     nearest claim that carries it (a date elsewhere in its sentence).
     """
-    best: dict[tuple[str, Span], tuple[int, int, str]] = {}
-    for story in stories:
-        for claim in story.claims:
-            for ref in claim.dates:
-                tier = 2
-                if _by_cue(claim, ref.span):
-                    tier = 1
-                elif _inside(claim.span, ref.span):
-                    tier = 0
-                key = (claim.article_id, ref.span)
-                candidate = (tier, _distance(claim.span, ref.span), claim.id)
-                if key not in best or candidate < best[key]:
-                    best[key] = candidate
+    best: dict[tuple[str, int, int], tuple[int, int, str]] = {}
+    for _story, claim in dated:
+        for ref in claim.dates:
+            tier = 2
+            if _by_cue(claim, ref.span):
+                tier = 1
+            elif _inside(claim.span, ref.span):
+                tier = 0
+            key = (claim.article_id, ref.span.start, ref.span.end)
+            candidate = (tier, _distance(claim.span, ref.span), claim.id)
+            found = best.get(key)
+            if found is None or candidate < found:
+                best[key] = candidate
     return {key: value[2] for key, value in best.items()}
 
 
