@@ -156,7 +156,7 @@ def build(
     from contextlib import ExitStack
 
     from .executor import make_executor
-    from .pipeline import build_brief
+    from .pipeline import build_brief, cycles_unchecked
     from .progress import Progress
     from .render import FORMATS, write_brief
     from .state import State
@@ -183,6 +183,7 @@ def build(
             run.callback(executor.close)
             # -q sets the root logger to errors only: no bar either (and none off a terminal).
             quiet = logging.getLogger().getEffectiveLevel() >= logging.ERROR
+            run.enter_context(cycles_unchecked())
             brief = build_brief(
                 config,
                 day,

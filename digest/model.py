@@ -143,7 +143,11 @@ class Story:
 
     def __post_init__(self) -> None:
         # Asked for at every step from ranking to rendering: worked out once.
-        ids = tuple(dict.fromkeys(c.article_id for c in self.claims))
+        claims = self.claims
+        if len(claims) == 1:  # most stories
+            ids: tuple[str, ...] = (claims[0].article_id,)
+        else:
+            ids = tuple(dict.fromkeys(c.article_id for c in claims))
         object.__setattr__(self, "article_ids", ids)
 
     @property

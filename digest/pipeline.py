@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
 from collections.abc import Iterator, Mapping, Sequence
@@ -40,6 +41,25 @@ def timed(what: str) -> Iterator[None]:
     start = time.perf_counter()
     yield
     log.debug("%s: %.2f s", what, time.perf_counter() - start)
+
+
+@contextmanager
+def cycles_unchecked() -> Iterator[None]:
+    """Pause Python's cycle collector while a build holds its articles, claims and brief.
+
+    They are millions of small objects that live until the brief is written and form no
+    reference cycles, yet the collector walks them all again each time their number grows
+    by a quarter: a sixth of a 20,000-article build's time, to find nothing. Objects are
+    still freed as soon as nothing refers to them; what cycles the build makes (a
+    traceback kept with an error) are collected once the collector runs again.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @dataclass(frozen=True)
