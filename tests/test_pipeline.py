@@ -307,3 +307,22 @@ def test_processed_articles_survive_pickling_field_for_field() -> None:
     assert any(c.speaker and c.speaker.role for c in claims)
     assert any(c.dates and c.dates[0].future for c in claims)
     assert any(c.topics for c in claims) and any(c.cue_span for c in claims)
+
+
+def test_cycle_collector_paused_for_a_build_and_restored_after_it() -> None:
+    import gc
+
+    from digest.pipeline import cycles_unchecked
+
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), cycles_unchecked():
+        assert not gc.isenabled()
+        raise RuntimeError("a build that fails")
+    assert gc.isenabled()  # restored however the build ended
+    gc.disable()
+    try:
+        with cycles_unchecked():
+            pass
+        assert not gc.isenabled()  # a caller that had it off keeps it off
+    finally:
+        gc.enable()
