@@ -63,8 +63,8 @@ def _outlet(article: Article) -> str:
     return f"place:{article.feed or PurePath(article.path).parent}"
 
 
-def _body_lines(article: Article) -> list[tuple[str, Span]]:
-    """Each non-blank line of the body: its words (the key to compare) and its span."""
+def _body_lines(article: Article) -> list[tuple[str, tuple[int, int]]]:
+    """Each non-blank line of the body: its words (the key to compare), start and end."""
     found = []
     text = article.text
     for span in article.body:
@@ -74,17 +74,17 @@ def _body_lines(article: Article) -> list[tuple[str, Span]]:
             end = span.end if end < 0 else end
             key = " ".join(text[start:end].split())
             if key:
-                found.append((key, Span(start, end)))
+                found.append((key, (start, end)))
             start = end + 1
     return found
 
 
-def _joined(text: str, lines: list[Span]) -> tuple[Span, ...]:
+def _joined(text: str, lines: list[tuple[int, int]]) -> tuple[Span, ...]:
     """Spans over runs of kept lines: lines separated only by line ends join up again."""
-    spans: list[Span] = []
-    for line in lines:
-        if spans and not text[spans[-1].end : line.start].strip():
-            spans[-1] = Span(spans[-1].start, line.end)
+    spans: list[tuple[int, int]] = []
+    for start, end in lines:
+        if spans and not text[spans[-1][1] : start].strip():
+            spans[-1] = (spans[-1][0], end)
         else:
-            spans.append(line)
-    return tuple(spans)
+            spans.append((start, end))
+    return tuple(Span(start, end) for start, end in spans)
