@@ -75,15 +75,18 @@ def _hash_bytes(data: bytes) -> int:
     return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little")
 
 
-class _Vocabulary:
-    """Each distinct string hashed once."""
+class Vocabulary:
+    """Each distinct string hashed once; forgets all once it holds `limit` strings."""
 
-    def __init__(self) -> None:
+    def __init__(self, limit: int = 1 << 20) -> None:
         self.ids: dict[str, int] = {}
+        self.limit = limit
 
     def hashes(self, items: Iterable[str]) -> list[int]:
         ids = self.ids
         items = list(items)
+        if len(ids) > self.limit:
+            ids.clear()
         for item in set(items).difference(ids):
             ids[item] = _hash_text(item)
         return list(map(ids.__getitem__, items))
@@ -111,7 +114,7 @@ class ShingleSets:
     @classmethod
     def of_sets(cls, sets: Sequence[Iterable[str]]) -> ShingleSets:
         """Sets of strings, each string one shingle."""
-        vocabulary = _Vocabulary()
+        vocabulary = Vocabulary()
         flat: list[int] = []
         starts = [0]
         for items in sets:
@@ -128,14 +131,17 @@ class ShingleSets:
         return cls(flat.astype(np.uint64, copy=False), starts)
 
     @classmethod
-    def ngrams(cls, token_lists: Iterable[Sequence[str]], size: int) -> ShingleSets:
+    def ngrams(
+        cls, token_lists: Iterable[Sequence[str]], size: int, vocabulary: Vocabulary | None = None
+    ) -> ShingleSets:
         """Each text's runs of `size` words; a shorter text is one shingle of all its words.
 
-        (A run and a whole short text of the same words hash alike.)
+        (A run and a whole short text of the same words hash alike.) `vocabulary` keeps
+        word hashes from call to call.
         """
         if not 1 <= size <= len(_MIX):
             raise ValueError(f"shingle size must be 1..{len(_MIX)}, got {size}")
-        vocabulary = _Vocabulary()
+        vocabulary = vocabulary or Vocabulary()
         parts: list[U64] = []
         starts = [0]
         # Text by text: a long text's runs are made in numpy, and only its hashes kept.

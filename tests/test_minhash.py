@@ -12,7 +12,16 @@ import pytest
 
 from digest import minhash
 from digest.dupes import shingles, words
-from digest.minhash import ShingleSets, _hash_text, _Words, bands, jaccard, similar, spaced
+from digest.minhash import (
+    ShingleSets,
+    Vocabulary,
+    _hash_text,
+    _Words,
+    bands,
+    jaccard,
+    similar,
+    spaced,
+)
 
 WORDS = [f"w{i}" for i in range(400)]
 
@@ -145,3 +154,15 @@ def test_exact_check_by_bits_and_by_sets_agree(monkeypatch: pytest.MonkeyPatch) 
     by_sets = similar(found, 0.5, num_perm=64)
     assert by_bits == by_sets
     assert len(by_bits) > 50
+
+
+def test_a_vocabulary_kept_between_calls_changes_no_hash() -> None:
+    """Word hashes remembered from text to text (and forgotten past the limit) are the
+    hashes a fresh vocabulary gives."""
+    kept = Vocabulary(limit=3)
+    texts = [["envoy", "said", "the"], ["council", "said", "it"], ["envoy", "will", "meet"]]
+    for tokens in texts * 2:
+        assert kept.hashes(tokens) == Vocabulary().hashes(tokens)
+    assert len(kept.ids) <= 3 + 3  # forgotten once past the limit, then refilled
+    one_by_one = [ShingleSets.ngrams([t], 2, kept).hashes.tolist() for t in texts]
+    assert one_by_one == [ShingleSets.ngrams([t], 2).hashes.tolist() for t in texts]
