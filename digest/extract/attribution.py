@@ -75,6 +75,8 @@ _PHRASE_STARTS = frozenset("according quoted pointed put puts".split())
 # Every word that can start a cue (`SentenceReader.cues`): a sentence with none of them
 # and no quotation has no attribution.
 CUE_TRIGGERS = frozenset(CUE_FORMS) | _PHRASE_STARTS | _AFTER_QUOTE_CUES
+# The tokens `SentenceReader.cues` looks at: those words, and a colon before a quotation.
+_CUE_TOKENS = CUE_TRIGGERS | {":"}
 # Words after "said to" that start who was spoken to, not an infinitive.
 _TO_WHOM = frozenset(
     "the a an reporters journalists me us him her them his their my our its this that "
@@ -142,8 +144,12 @@ class SentenceReader(SubjectReader):
         found = []
         toks = self.toks
         n = len(toks)
-        k = 0
-        while k < n:
+        # Only a colon or a word that can start a cue can be one: look at those alone.
+        candidates = [k for k, tok in enumerate(toks) if tok.lower in _CUE_TOKENS]
+        resume = 0  # the token after the last phrase cue found
+        for k in candidates:
+            if k < resume:
+                continue
             if (
                 toks[k].text == ":"
                 and 0 < k < n - 1
@@ -158,17 +164,15 @@ class SentenceReader(SubjectReader):
             ):
                 # 'Cecile Richards: "..."', 'Rep. Trey Gowdy (R-S.C.): "..."'
                 found.append((k, k, ":"))
-                k += 1
                 continue
             if self.in_quote[k] is not None or not toks[k].is_word:
-                k += 1
                 continue
             low = toks[k].lower
             if low in _PHRASE_STARTS:
                 phrase = self._phrase_cue(k)
                 if phrase is not None:
                     found.append(phrase)
-                    k = phrase[1] + 1
+                    resume = phrase[1] + 1
                     continue
             if low in CUE_FORMS and self._is_speech(k):
                 found.append((k, k, toks[k].text))
@@ -183,7 +187,6 @@ class SentenceReader(SubjectReader):
             ):
                 # '"...," reads the editorial', '"...," the ad states', 'it reads: "..."'
                 found.append((k, k, toks[k].text))
-            k += 1
         return found
 
     def _phrase_cue(self, k: int) -> tuple[int, int, str] | None:

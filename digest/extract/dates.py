@@ -29,23 +29,38 @@ _WEEKDAYS = {
     "sun": 6,
 }
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
-_DATE_RE = re.compile(
-    r"\b(?:(?P<mod>last|next|this|coming|previous|past)\s+)?"
-    r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-    r"|\b(?P<rel>yesterday|today|tomorrow|tonight)\b"
-    rf"|\b(?P<month>{_MONTH_NAMES})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?"
-    rf"|\b(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH_NAMES})\b\.?(?:,?\s+(?P<year2>\d{{4}}))?",
-    re.I,
+_MODIFIERS = "last|next|this|coming|previous|past"
+_WEEKDAY_NAMES = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_RELATIVE = "yesterday|today|tomorrow|tonight"
+_DATE = (
+    rf"(?:(?P<mod>{_MODIFIERS})\s+)?(?P<weekday>{_WEEKDAY_NAMES})\b"
+    rf"|(?P<rel>{_RELATIVE})\b"
+    rf"|(?P<month>{_MONTH_NAMES})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?"
+    rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH_NAMES})\b\.?(?:,?\s+(?P<year2>\d{{4}}))?"
 )
+_DATE_RE = re.compile(rf"\b(?:{_DATE})", re.I)
+# The same pattern for lower-cased text, which it reads several times faster than
+# `_DATE_RE` reads text of any case, the more so as it looks first whether a word
+# starts with a letter any of its words start with. Lower-casing keeps every character
+# of a sentence where it was and matches these words as `re.I` does, except for three
+# letters that `re.I` also takes for "i" or "s" (`_UNFOLDED`): text with one of them is
+# read as it is (lower-cased text in ASCII has none).
+_FIRST_LETTERS = "".join(
+    sorted({w[0] for w in f"{_MODIFIERS}|{_WEEKDAY_NAMES}|{_RELATIVE}|{_MONTH_NAMES}".split("|")})
+)
+_DATE_LOWER = re.compile(rf"(?=[{_FIRST_LETTERS}\d])\b(?:{_DATE})")
+_UNFOLDED = re.compile("[İıſ]")
+_DIGIT = re.compile(r"\d")
 # Words before a date that put the event after the article was written.
-_FUTURE = re.compile(
+_FUTURE_WORDS = (
     r"\b(?:will|(?:would|could|may|might)(?!\s+have)|forecast|forecasts|won't|'ll|shall|"
     r"expected|scheduled|set to|"
     r"plans?|planned|planning|due|"
     r"is to|are to|going to|upcoming|later|next|coming|tomorrow|would be held|to be held|"
-    r"slated|intends?|aims? to)\b",
-    re.I,
+    r"slated|intends?|aims? to)\b"
 )
+_FUTURE = re.compile(_FUTURE_WORDS, re.I)
+_FUTURE_LOWER = re.compile(_FUTURE_WORDS)
 
 
 def find_dates(text: str, span: Span, anchor: date | None) -> tuple[DateRef, ...]:
@@ -54,25 +69,50 @@ def find_dates(text: str, span: Span, anchor: date | None) -> tuple[DateRef, ...
         return ()
     refs = []
     clause_start = span.start
-    for match in _DATE_RE.finditer(text, span.start, span.end):
+    for match, start, end in _date_matches(text, span):
         # The clause before the date decides its tense: "is expected to ... on Wednesday".
-        boundary = max(text.rfind(ch, clause_start, match.start()) for ch in ".;")
-        before = text[max(boundary + 1, clause_start, match.start() - 120) : match.start()]
-        future = bool(_FUTURE.search(before)) or (match.group("mod") or "").lower() in {
+        boundary = max(text.rfind(ch, clause_start, start) for ch in ".;")
+        before = text[max(boundary + 1, clause_start, start - 120) : start]
+        future = _says_future(before) or (match.group("mod") or "").lower() in {
             "next",
             "coming",
         }
         resolved = _resolve(match, anchor, future)
         if resolved is not None:
             refs.append(
-                DateRef(
-                    resolved,
-                    sys.intern(match.group()),
-                    Span(match.start(), match.end()),
-                    resolved > anchor,
-                )
+                DateRef(resolved, sys.intern(text[start:end]), Span(start, end), resolved > anchor)
             )
     return tuple(refs)
+
+
+def _date_matches(text: str, span: Span) -> list[tuple[re.Match[str], int, int]]:
+    """The matches of `_DATE_RE` in `text[span]`, each with its offsets in `text`.
+
+    Read in the sentence lower-cased (with the character before it, for the word
+    boundary), and not at all when it has no digit and none of the words that every
+    weekday and relative day contains: most sentences have no date.
+    """
+    lead = 1 if span.start > 0 else 0
+    base = span.start - lead
+    low = text[base : span.end].lower()
+    if not low.isascii() and (len(low) != span.end - base or _UNFOLDED.search(low)):
+        return [(m, m.start(), m.end()) for m in _DATE_RE.finditer(text, span.start, span.end)]
+    if not (
+        "day" in low
+        or "tomorrow" in low
+        or "tonight" in low
+        or _DIGIT.search(text, span.start, span.end)
+    ):
+        return []
+    return [(m, base + m.start(), base + m.end()) for m in _DATE_LOWER.finditer(low, lead)]
+
+
+def _says_future(before: str) -> bool:
+    """`_FUTURE` finds a word in `before`, read lower-cased as `_date_matches` reads."""
+    low = before.lower()
+    if not low.isascii() and (len(low) != len(before) or _UNFOLDED.search(low)):
+        return bool(_FUTURE.search(before))
+    return bool(_FUTURE_LOWER.search(low))
 
 
 def _resolve(match: re.Match[str], anchor: date, future: bool) -> date | None:

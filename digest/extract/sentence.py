@@ -8,9 +8,14 @@ things up in constant or logarithmic time however long the sentence runs.
 from __future__ import annotations
 
 import bisect
+import re
+from itertools import pairwise
 
 from ..model import Span
 from .text import Quote, Token, mark_at, tokens
+
+# The marks that end a clause (`SentenceView._clause_floors`); each is a token of its own.
+_CLAUSE_MARK = re.compile("[;:—–]")
 
 
 def overlap(a: Span, b: Span) -> int:
@@ -44,8 +49,19 @@ class SentenceView:
         return self._title_case
 
     def _quote_membership(self) -> list[int | None]:
-        """For each token, the index of the quotation it stands in (one sweep, in order)."""
-        membership: list[int | None] = []
+        """For each token, the index of the quotation it stands in."""
+        membership: list[int | None] = [None] * len(self.toks)
+        if not self.quotes:  # most sentences
+            return membership
+        if all(a.outer.end <= b.outer.start for a, b in pairwise(self.quotes)):
+            # Quotations in order, apart: the tokens of each found by bisection.
+            for index, quote in enumerate(self.quotes):
+                first = bisect.bisect_left(self.starts, quote.outer.start)
+                last = bisect.bisect_left(self.starts, quote.outer.end)
+                membership[first:last] = [index] * (last - first)
+            return membership
+        # Quotations that overlap (rare): one sweep, in order.
+        membership = []
         q = 0
         for tok in self.toks:
             while q < len(self.quotes) and self.quotes[q].outer.end <= tok.start:
@@ -56,6 +72,10 @@ class SentenceView:
 
     def _clause_floors(self) -> list[int]:
         """For each token, the first token of its clause (after a quotation, ';', ':' or a dash)."""
+        if not self.quotes and not _CLAUSE_MARK.search(
+            self.text, self.sentence.start, self.sentence.end
+        ):
+            return [0] * len(self.toks)  # no quotation and no such mark: one clause
         floors = []
         floor = 0
         for k, tok in enumerate(self.toks):

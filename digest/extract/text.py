@@ -152,8 +152,15 @@ def _merge(parts: list[tuple[Span, list[Quote]]]) -> Block:
     return Block(Span(parts[0][0].start, parts[-1][0].end), tuple(kept))
 
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]{0,2}[A-Z0-9])|\n\s*\n")
+# A sentence end, or a blank line. The pattern opens with the class of the mark and
+# then tells which alternative it is by looking behind it, so that the regex engine
+# skips ahead to the next candidate mark instead of trying each alternative everywhere.
+_BOUNDARY = re.compile(
+    r"[.!?…\n](?:(?<=[.!?…])[.!?…]*[\"'”’)\]]*(?=\s+[\"'“‘(\[]{0,2}[A-Z0-9])|(?<=\n)\s*\n)"
+)
 _LAST_WORD = re.compile(r"([^\W\d_][\w'’-]*(?:\.[^\W\d_]\w*)*)\.?$")
+# The characters `_LAST_WORD` is made of, read backwards from a period.
+_WORD_RUN = re.compile(r"[\w'’.-]*")
 _SENTENCE_STARTERS = frozenset(
     "the a an he she it they we i but and in on at this that these those there his her "
     "their its our after before when while as if however meanwhile still yet so".split()
@@ -193,7 +200,12 @@ def sentences(text: str, block: Block) -> list[Span]:
 def _is_abbreviation(text: str, dot: int, end: int) -> bool:
     if text[dot] != ".":
         return False
-    word_match = _LAST_WORD.search(text, max(0, dot - 30), dot + 1)
+    # `_LAST_WORD` can only start inside the run of its characters that ends at the dot:
+    # searching from the run's start finds the same word without trying each offset of
+    # the 30 characters before it.
+    floor = max(0, dot - 30)
+    run = _WORD_RUN.match(text[floor : dot + 1][::-1])  # always matches, maybe nothing
+    word_match = _LAST_WORD.search(text, dot + 1 - run.end() if run else floor, dot + 1)
     if not word_match:
         return False
     word = word_match.group(1)
@@ -227,10 +239,10 @@ class Token:
 
     __slots__ = ("text", "start", "end", "lower", "is_word", "is_capital")
 
-    def __init__(self, text: str, start: int, end: int) -> None:
+    def __init__(self, text: str, start: int) -> None:
         self.text = text
         self.start = start
-        self.end = end
+        self.end = start + len(text)
         # The word in lower case, without a trailing period.
         low = text.lower()
         self.lower = low.rstrip(".") if low[-1] == "." and len(low) > 1 else low
@@ -242,22 +254,28 @@ class Token:
         return f"Token({self.text!r}, {self.start}, {self.end})"
 
 
+_GROUP = re.Match.group
+_START = re.Match.start
+
+
 def tokens(text: str, span: Span) -> list[Token]:
     """Word and punctuation tokens of `text[span]`, with absolute offsets.
 
     A trailing period stays on a token only for abbreviations and initials, so that
     "Gen." and "N." keep theirs and "Tuesday." does not.
     """
-    out: list[Token] = []
-    append = out.append  # the hottest loop of extraction: one lookup, not one per token
-    for m in _TOKEN.finditer(text, span.start, span.end):
-        word = m.group()
-        start, end = m.span()
-        if word[-1] == "." and len(word) > 1 and word[0].isalnum():
-            bare = word[:-1]
-            if not (len(bare) == 1 or bare.lower() in ABBREVIATIONS or "." in bare):
-                append(Token(bare, start, end - 1))
-                append(Token(".", end - 1, end))
-                continue
-        append(Token(word, start, end))
-    return out
+    # The hottest code of extraction: `map` makes the tokens without a loop in Python,
+    # once the few words that end in a period have been looked at.
+    matches = list(_TOKEN.finditer(text, span.start, span.end))
+    words: list[str] = list(map(_GROUP, matches))
+    starts: list[int] = list(map(_START, matches))
+    dotted = [i for i, word in enumerate(words) if word[-1] == "." and len(word) > 1]
+    for i in reversed(dotted):  # from the end, so that the indexes before stay put
+        word = words[i]
+        bare = word[:-1]
+        if word[0].isalnum() and not (
+            len(bare) == 1 or bare.lower() in ABBREVIATIONS or "." in bare
+        ):
+            words[i : i + 1] = [bare, "."]
+            starts[i : i + 1] = [starts[i], starts[i] + len(bare)]
+    return list(map(Token, words, starts))
