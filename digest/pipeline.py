@@ -176,7 +176,12 @@ def build_brief(
     if state is not None and state.earlier_brief() is not None:
         keys = [k for p in processed for k in p.claim_keys()]
         seen = state.seen_before(keys, (p.article.id for p in processed))
-    brief = brief_from(config, day, processed, [*reading.skipped, *failed], seen=seen)
+    copies = syndicated(config, processed)
+    # Found: the shingles can go, before merging makes its own (tens of megabytes).
+    processed = [replace(p, shingles=None) for p in processed]
+    brief = brief_from(
+        config, day, processed, [*reading.skipped, *failed], seen=seen, copies=copies
+    )
     if state is not None:
         state.mark_read(p.article for p in processed)
         if processed:
@@ -216,6 +221,14 @@ def compose(
     )
 
 
+def syndicated(config: Config, processed: Sequence[Processed]) -> dict[str, str]:
+    """Each syndicated copy's article id, mapped to the id of the article it copies."""
+    with timed("syndicated copies"):
+        shingled = {p.article.id: p.shingles for p in processed if p.shingles is not None}
+        articles = (p.article for p in processed)
+        return syndicated_copies(articles, config.settings.merge.article_similarity, shingled)
+
+
 def brief_articles(brief: Brief) -> list[str]:
     """The ids of the articles a brief lists as its sources."""
     return [source.article_id for source in brief.sources]
@@ -228,17 +241,18 @@ def brief_from(
     skipped: Sequence[Skipped],
     *,
     seen: Seen | None = None,
+    copies: Mapping[str, str] | None = None,
 ) -> Brief:
     """The reduce step: merge claims into stories, rank them and compose the brief.
 
     With `seen` (what earlier briefs carried), a story with a claim no earlier brief had
     is marked new, one whose every claim was there ranks lower, and so on for sources.
+    `copies`: the articles' `syndicated` copies, if already found.
     """
     by_id = {p.article.id: p.article for p in processed}
     merging = config.settings.merge
-    with timed("syndicated copies"):
-        shingled = {p.article.id: p.shingles for p in processed if p.shingles is not None}
-        copies = syndicated_copies(by_id.values(), merging.article_similarity, shingled)
+    if copies is None:
+        copies = syndicated(config, processed)
     with timed("merged claims into stories"):
         stories = merge_claims(
             (c for p in processed for c in p.claims),
