@@ -25,9 +25,8 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -40,7 +39,6 @@ _BLOCK = 1 << 20  # hashes sketched at a time
 _BITSET_SETS = 10_000  # up to this many sets, the exact check counts bits ...
 _BITSET_BYTES = 32 << 20  # ... if their bit rows fit in this
 _TEXTS_AT_ONCE = 5_000  # short texts shingled at a time: bounded temporaries
-T = TypeVar("T")
 # Odd 64-bit multipliers for combining the words of a shingle (any fixed odd constants).
 _MIX = np.array(
     [
@@ -162,12 +160,20 @@ class ShingleSets:
 
         A text is its words separated by single spaces (`spaced`).
         """
+        texts = list(texts)
+        # A text of w words has w words and w - 1 pairs: the arrays are made at their
+        # full size first and filled a block of texts at a time (no second copy).
+        words = np.array([t.count(" ") + 1 if t else 0 for t in texts], dtype=np.int64)
+        sizes = np.where(words >= max(min_words, 1), 2 * words - 1, 0)
+        starts = np.zeros(len(texts) + 1, dtype=np.int64)
+        np.cumsum(sizes, out=starts[1:])
+        hashes = np.empty(starts[-1], dtype=np.uint64)
         hasher = _Words()
-        parts = [
-            cls._words_and_pairs(chunk, min_words, hasher)
-            for chunk in _chunks(texts, _TEXTS_AT_ONCE)
-        ]
-        return cls._joined(parts)
+        for first in range(0, len(texts), _TEXTS_AT_ONCE):
+            block = texts[first : first + _TEXTS_AT_ONCE]
+            part = cls._words_and_pairs(block, min_words, hasher)
+            hashes[starts[first] : starts[first + len(block)]] = part.hashes
+        return cls(hashes, starts)
 
     @classmethod
     def _words_and_pairs(cls, texts: Sequence[str], min_words: int, hasher: _Words) -> ShingleSets:
@@ -182,17 +188,6 @@ class ShingleSets:
         return cls._grouped([singles, pairs], [single_doc, doc[:-1][same]], len(lengths))
 
     @classmethod
-    def _joined(cls, parts: Sequence[ShingleSets]) -> ShingleSets:
-        if not parts:
-            return cls(np.zeros(0, dtype=np.uint64), np.zeros(1, dtype=np.int64))
-        starts = [parts[0].starts[:1]]
-        offset = 0
-        for part in parts:
-            starts.append(part.starts[1:] + offset)
-            offset += len(part.hashes)
-        return cls(np.concatenate([p.hashes for p in parts]), np.concatenate(starts))
-
-    @classmethod
     def _grouped(cls, parts: list[U64], owners: list[I64], count: int) -> ShingleSets:
         if not parts:
             return cls(np.zeros(0, dtype=np.uint64), np.zeros(count + 1, dtype=np.int64))
@@ -203,19 +198,8 @@ class ShingleSets:
         return cls(hashes[order], starts.astype(np.int64))
 
 
-def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    chunk: list[T] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
 def spaced(words: Iterable[str]) -> str:
-    """Words as `ngrams` and `words_and_pairs` take them: separated by single spaces.
+    """Words as `words_and_pairs` takes them: separated by single spaces.
 
     (A word must hold no space.)"""
     return " ".join(words)
@@ -239,7 +223,10 @@ class _Words:
     distinct word (told apart in numpy, with no Python call per word)."""
 
     def __init__(self) -> None:
-        self.known: dict[int, int] = {}
+        # The words met so far, as two sorted arrays, their keys and their hashes: a word
+        # met before costs no Python call.
+        self.keys = np.zeros(0, dtype=np.uint64)
+        self.values = np.zeros(0, dtype=np.uint64)
 
     def hashes(self, texts: Sequence[str]) -> tuple[U64, I64]:
         """Every word's hash, texts end to end, and where each text's words start (and the
@@ -259,16 +246,22 @@ class _Words:
         keys = (prefix[ends] - prefix[starts]) * _powers(_P_INVERSE, len(data))[starts]
         keys ^= (ends - starts).astype(np.uint64) * _MIX[2]
         distinct, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
-        known = self.known
-        values = []
-        for key, start, end in zip(
-            distinct.tolist(), starts[first].tolist(), ends[first].tolist(), strict=True
-        ):
-            value = known.get(key)
-            if value is None:
-                value = known[key] = _hash_bytes(raw[start:end])
-            values.append(value)
-        return np.array(values, dtype=np.uint64)[inverse], bounds
+        at = np.searchsorted(self.keys, distinct)
+        known = at < len(self.keys)
+        known[known] = self.keys[at[known]] == distinct[known]
+        values = np.zeros(len(distinct), dtype=np.uint64)
+        values[known] = self.values[at[known]]
+        new = np.flatnonzero(~known)
+        if len(new):
+            values[new] = [
+                _hash_bytes(raw[start:end])
+                for start, end in zip(
+                    starts[first[new]].tolist(), ends[first[new]].tolist(), strict=True
+                )
+            ]
+            self.keys = np.insert(self.keys, at[new], distinct[new])
+            self.values = np.insert(self.values, at[new], values[new])
+        return values[inverse], bounds
 
 
 def sketches(sets: ShingleSets, num_perm: int, seed: int = SEED) -> npt.NDArray[np.uint32]:
