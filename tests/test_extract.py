@@ -626,3 +626,50 @@ def test_a_noun_in_ing_after_an_article_is_not_a_cue() -> None:
         "Spokesman Jeon Ha-kyu told a regular briefing that the military was on alert."
     )
     assert [c.cue for c in claims] == ["told"]
+
+
+def test_fired_back_and_shot_back_report_speech() -> None:
+    claim = one('After the vote, Sen. Ada Reyes fired back: "This budget starves the parks."')
+    assert (claim.kind, claim.text) == ("quote", "This budget starves the parks")
+    assert claim.speaker is not None and claim.speaker.name == "Ada Reyes"
+    shot = one('Mayor Tom Ruiz shot back, "Nobody here wants a tax hike."')
+    assert shot.text == "Nobody here wants a tax hike" and shot.speaker is not None
+    assert all(
+        c.kind == "statement"
+        for c in claims_of("The striker shot the ball past the keeper in the second half.")
+        + claims_of("The navy, firing missiles at the coast, has little ammunition left.")
+        + claims_of("Rovers hit back through Lena Ortiz, who volleyed in from the edge.")
+        + claims_of("The visitors fired back moments later with a header at the near post.")
+        + claims_of("He hit back at the mayor's claim that the new line would cut journeys.")
+    )
+
+
+def test_a_quotation_after_a_second_cue_is_its_own_claim() -> None:
+    # The first cue's reported content runs on over the second cue; the quotation the
+    # second one opens is still claimed, by the same speaker.
+    text = (
+        "Sen. Joe Park (D-Ore.), noting the length of the waiting list, said, "
+        '"We need two more clinics before winter."'
+    )
+    quote = [c for c in attributed(text) if c.kind == "quote"]
+    assert [c.text for c in quote] == ["We need two more clinics before winter"]
+    assert quote[0].cue == "said"
+    assert quote[0].speaker is not None and quote[0].speaker.name == "Joe Park"
+    text = 'A county official who spoke anonymously said Friday, "Nothing has been signed yet."'
+    quote = [c for c in attributed(text) if c.kind == "quote"]
+    assert [c.text for c in quote] == ["Nothing has been signed yet"]
+    assert quote[0].speaker is not None and quote[0].speaker.mention == "A county official"
+
+
+def test_went_on_to_say_has_the_subject_as_speaker() -> None:
+    claim = one('The coach went on to say, "We were lucky in the last ten minutes."')
+    assert (claim.kind, claim.cue) == ("quote", "say")
+    assert claim.speaker is not None and claim.speaker.mention == "The coach"
+    reported = one("Director Lina Ortiz goes on to explain that the museum will close in May.")
+    assert reported.text == "the museum will close in May"
+    assert reported.speaker is not None and reported.speaker.name == "Lina Ortiz"
+    # What someone went on to do is not always to say something.
+    assert all(
+        c.kind == "statement"
+        for c in claims_of("The actor went on to write and produce four seasons of the show.")
+    )

@@ -83,7 +83,7 @@ _TO_WHOM = frozenset(
     "these those some many all".split()
 )
 _INVERTING = frozenset("should would could will did does do can may might must shall had".split())
-_PARTICLES = frozenset("for about on to against of with at out over up into".split())
+_PARTICLES = frozenset("for about on to against of with at out over up into back".split())
 _CLAUSE_WORDS = frozenset("that how whether why what if when who where".split())
 _TELL_LIKE = frozenset(
     "tell assure reassure remind inform notify convince persuade warn promise brief".split()
@@ -97,6 +97,12 @@ _OBJECT_CUES = frozenset(
 )
 _PASSIVE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 # Verbs that report speech only with their particle: "railed against", "weighed in".
+# Verbs that report speech only as "fired back", "shot back", "hit back", and only when a
+# quotation or a "that" clause follows: "Reyes fired back: "..."", not "firing
+# artillery", "shot the ball", nor the sports pages' "Wanderers hit back through Giannakopoulos".
+_BACK_VERBS = frozenset(
+    "fire fires fired firing shoot shoots shot shooting hit hits hitting".split()
+)
 _PARTICLE_CUES = {
     form: particles
     for lemma, particles in {
@@ -107,7 +113,14 @@ _PARTICLE_CUES = {
         "lobby": {"for", "against"},
     }.items()
     for form in (lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "ing")
-}
+} | dict.fromkeys(_BACK_VERBS, {"back"})
+_GO_FORMS = frozenset("go goes went going".split())
+# What someone "went on to" do that is saying something.
+_GOES_ON_TO = frozenset(
+    "say add explain tell warn argue note claim insist suggest describe accuse criticise "
+    "criticize praise ask urge predict stress question acknowledge admit recall compare "
+    "call blame deny dismiss".split()
+)
 # Participles that, set off by a comma, say how someone spoke rather than what.
 _ASIDE_PARTICIPLES = frozenset({"speaking", "talking", "writing", "appearing"})
 # Where a claim's content stops: a comma and a word that starts another clause.
@@ -232,6 +245,8 @@ class SentenceReader(SubjectReader):
         particles = _PARTICLE_CUES.get(low)
         if particles is not None and (k + 1 >= len(toks) or toks[k + 1].lower not in particles):
             return False  # "rail against" reports speech; "the rail station" does not
+        if low in _BACK_VERBS and not self._speech_follows(k + 2):
+            return False  # "Rush hit back moments later"
         if (
             low.endswith("ing")
             and k > 1
@@ -419,6 +434,8 @@ class SentenceReader(SubjectReader):
             while j >= 0 and (toks[j].lower in PRE_CUE_SKIP or toks[j].lower in _PASSIVE):
                 j -= 1
         else:
+            if j >= 2 and toks[j].lower == "to" and self._goes_on(j, toks[first].lower):
+                j -= 3  # "Trump went on to say": the speaker stands before "went on"
             while (
                 j >= 0
                 and self.in_quote[j] is None
@@ -523,6 +540,15 @@ class SentenceReader(SubjectReader):
                 mention_toks = ahead
                 inverted = True
         if mention is None:
+            if earlier:
+                # 'Durbin, noting the crowd, said, "..."': the speaker of the claim before.
+                index = self._opened_quote(last)
+                if index is not None:
+                    used.add(index)
+                    content = self._tidy(self.quotes[index].inner)
+                    return Found(
+                        "quote", content, cue_span, cue_text, None, self.sentence, inherits=True
+                    )
             return None
         subject_start = mention_toks[0] if mention_toks else toks[first]
         start_tok = self.index_of(subject_start) if not inverted else first
@@ -807,6 +833,46 @@ class SentenceReader(SubjectReader):
             if overlap(content, quote.inner) * 2 >= len(quote.inner):
                 used.add(index)
         return content
+
+    def _speech_follows(self, j: int) -> bool:
+        """Token `j` (after an adverb in -ly) opens what was said: a quotation, one after a
+        comma or a colon, or a "that" clause."""
+        toks, in_quote = self.toks, self.in_quote
+        if j < len(toks) and toks[j].lower.endswith("ly") and in_quote[j] is None:
+            j += 1
+        if j >= len(toks):
+            return False
+        if in_quote[j] is not None or toks[j].lower == "that":
+            return True
+        return toks[j].text in {",", ":"} and j + 1 < len(toks) and in_quote[j + 1] is not None
+
+    def _goes_on(self, to: int, verb: str) -> bool:
+        """The words before token `to` are "went on", and `verb` after it says something:
+        "went on to say", "goes on to add"; not "went on to write three novels"."""
+        toks = self.toks
+        return (
+            verb in _GOES_ON_TO
+            and toks[to - 1].lower == "on"
+            and toks[to - 2].lower in _GO_FORMS
+            and self.in_quote[to - 2] is None
+        )
+
+    def _opened_quote(self, c: int) -> int | None:
+        """The quotation the cue ending at `c` opens: 'said Wednesday, "..."', 'shot back:
+        "..."'; a comma or a colon introduces speech, a bare quotation is a phrase of the
+        clause."""
+        toks = self.toks
+        j = c + 1
+        while (
+            j < len(toks)
+            and j < c + 4
+            and self.in_quote[j] is None
+            and (toks[j].lower in TIME_WORDS or toks[j].lower in _PARTICLES)
+        ):
+            j += 1
+        if j + 1 < len(toks) and toks[j].text in {",", ":"}:
+            return self.in_quote[j + 1]
+        return None
 
 
 def _plural_noun(tok: Token) -> bool:

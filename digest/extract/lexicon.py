@@ -30,7 +30,7 @@ label brand dub term deem consider regard view
 shout yell scream chant whisper mutter exclaim cry sigh
 enjoy like love hate name cast mock ridicule dismiss wave liken compare
 refuse decline threaten try attempt vote
-talk comment refer respond rail lash push lobby press weigh voice express
+talk comment refer respond rail lash push lobby press weigh voice express fire
 bark snap boom roar gush rave muse ponder scoff snipe fume rant bellow grumble murmur hiss
 beg implore proclaim intone opine posit recount relate sneer tease taunt chide scold
 lecture quibble marvel reflect reason surmise speculate hypothesize bemoan lambaste
@@ -55,6 +55,9 @@ _IRREGULAR_CUES = {
     "forecast": "forecast",
     "broadcast": "broadcast",
     "foresee": "foresees foresaw foreseen",
+    # Only with "back" (`attribution._PARTICLE_CUES`): "shot back", "hit back at".
+    "shoot": "shoots shot shooting",
+    "hit": "hits hitting",
 }
 
 
