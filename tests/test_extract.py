@@ -661,6 +661,33 @@ def test_a_quotation_after_a_second_cue_is_its_own_claim() -> None:
     assert quote[0].speaker is not None and quote[0].speaker.mention == "A county official"
 
 
+def test_a_reply_after_anothers_quotation_takes_the_quotation_it_opens() -> None:
+    # The first speaker's cue opens the first quotation; the second speaker's cue opens
+    # the second: each speaker has their own words, the first claim still runs on.
+    text = (
+        'When a man in the crowd shouted, "Resign," Mayor Ada Reyes joked, raising her '
+        'voice, "Not today, my friend!"'
+    )
+    quote = [c for c in attributed(text) if c.cue == "joked"]
+    assert [c.text for c in quote] == ["Not today, my friend!"]
+    assert quote[0].speaker is not None and quote[0].speaker.name == "Ada Reyes"
+    text = (
+        'Tom Ruiz answered the council with, "Why now? Why not last spring?" '
+        'Ada Reyes then writes back, "Because the grant ran out."'
+    )
+    quote = [c for c in attributed(text) if c.cue == "writes"]
+    assert [c.text for c in quote] == ["Because the grant ran out"]
+    assert quote[0].speaker is not None and quote[0].speaker.name == "Ada Reyes"
+    # A quotation the first cue does not open (the first claim's words stand between),
+    # or no quotation after the second cue: as before.
+    text = 'Ruiz said the deal was dead, "It is over," Reyes said, "and we all know it."'
+    reyes = [c for c in attributed(text) if c.speaker is not None and c.speaker.name == "Reyes"]
+    assert [c.text for c in reyes] == ["and we all know it"]
+    text = 'When a man shouted, "Resign now," Ada Reyes joked that she would stay.'
+    joked = [c for c in attributed(text) if c.cue == "joked"]
+    assert [(c.kind, c.text) for c in joked] == [("reported", "she would stay")]
+
+
 def test_went_on_to_say_has_the_subject_as_speaker() -> None:
     claim = one('The coach went on to say, "We were lucky in the last ten minutes."')
     assert (claim.kind, claim.cue) == ("quote", "say")

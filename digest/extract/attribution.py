@@ -581,6 +581,20 @@ class SentenceReader(SubjectReader):
         before = self._quote_before(start_tok)
         if before is None and lead < start_tok:
             before = self._quote_before(lead)
+        if (
+            before is not None
+            and before in used
+            and not inverted
+            and self._answers(before, earlier)
+        ):
+            # 'When a man shouted, "Resign," Reyes joked, "Not today!"': the quotation
+            # before is the words of the claim before, whose cue opened it; this speaker's
+            # are the quotation this cue opens.
+            opened = self._opened_after(resume)
+            if opened is not None:
+                used.add(opened)
+                content = self._tidy(self.quotes[opened].inner)
+                return Found("quote", content, cue_span, cue_text, mention, self.sentence)
         if before is not None and (
             after_cue is None or inverted or self._words(self.quotes[before].inner) >= 5
         ):
@@ -856,6 +870,41 @@ class SentenceReader(SubjectReader):
             and toks[to - 2].lower in _GO_FORMS
             and self.in_quote[to - 2] is None
         )
+
+    def _answers(self, quote: int, earlier: list[Found]) -> bool:
+        """The quotation `quote` is what a claim read before in the sentence reports, its
+        cue a few words before it: 'shouted, "..."', 'responded to Mills with, "..."'."""
+        start = self.quotes[quote].outer.start
+        return any(
+            f.cue is not None
+            and f.cue.end <= start < f.content.end
+            and self._words(Span(f.cue.end, start)) <= 3
+            for f in earlier
+        )
+
+    def _opened_after(self, k: int) -> int | None:
+        """The quotation opened after a cue that ends before token `k`, past time words,
+        a particle or an aside set off by commas: 'joked, "..."', 'writes back, "..."',
+        'joked, raising his voice, "..."'; one that starts a sentence of its own."""
+        toks, in_quote = self.toks, self.in_quote
+        limit = min(len(toks), k + 12)
+        j = k
+        aside = k < limit and toks[k].text == ","
+        while j < limit and in_quote[j] is None:
+            if j > k and j in self._cue_starts:
+                return None
+            if not aside and not (
+                toks[j].lower in TIME_WORDS or toks[j].lower in _PARTICLES or toks[j].text == ","
+            ):
+                return None
+            j += 1
+        if j >= limit or j == k or toks[j - 1].text not in {",", ":"}:
+            return None
+        index = in_quote[j]
+        if index is None:
+            return None
+        words = self._first_words(self.quotes[index].inner, 1)
+        return index if words and words[0].is_capital else None
 
     def _opened_quote(self, c: int) -> int | None:
         """The quotation the cue ending at `c` opens: 'said Wednesday, "..."', 'shot back:
