@@ -20,6 +20,11 @@ def attributed(text: str) -> list[Claim]:
     return [c for c in claims_of(text) if c.kind != "statement"]
 
 
+def quotes_in(text: str, cue: str | None = None) -> list[Claim]:
+    """The quote claims of `text`, those with this cue if one is given."""
+    return [c for c in attributed(text) if c.kind == "quote" and cue in (None, c.cue)]
+
+
 def one(text: str) -> Claim:
     found = attributed(text)
     assert len(found) == 1, [(c.kind, c.text) for c in found]
@@ -651,12 +656,12 @@ def test_a_quotation_after_a_second_cue_is_its_own_claim() -> None:
         "Sen. Joe Park (D-Ore.), noting the length of the waiting list, said, "
         '"We need two more clinics before winter."'
     )
-    quote = [c for c in attributed(text) if c.kind == "quote"]
+    quote = quotes_in(text)
     assert [c.text for c in quote] == ["We need two more clinics before winter"]
     assert quote[0].cue == "said"
     assert quote[0].speaker is not None and quote[0].speaker.name == "Joe Park"
     text = 'A county official who spoke anonymously said Friday, "Nothing has been signed yet."'
-    quote = [c for c in attributed(text) if c.kind == "quote"]
+    quote = quotes_in(text)
     assert [c.text for c in quote] == ["Nothing has been signed yet"]
     assert quote[0].speaker is not None and quote[0].speaker.mention == "A county official"
 
@@ -668,14 +673,14 @@ def test_a_reply_after_anothers_quotation_takes_the_quotation_it_opens() -> None
         'When a man in the crowd shouted, "Resign," Mayor Ada Reyes joked, raising her '
         'voice, "Not today, my friend!"'
     )
-    quote = [c for c in attributed(text) if c.cue == "joked"]
+    quote = quotes_in(text, "joked")
     assert [c.text for c in quote] == ["Not today, my friend!"]
     assert quote[0].speaker is not None and quote[0].speaker.name == "Ada Reyes"
     text = (
         'Tom Ruiz answered the council with, "Why now? Why not last spring?" '
         'Ada Reyes then writes back, "Because the grant ran out."'
     )
-    quote = [c for c in attributed(text) if c.cue == "writes"]
+    quote = quotes_in(text, "writes")
     assert [c.text for c in quote] == ["Because the grant ran out"]
     assert quote[0].speaker is not None and quote[0].speaker.name == "Ada Reyes"
     # A quotation the first cue does not open (the first claim's words stand between),
