@@ -705,3 +705,23 @@ def test_went_on_to_say_has_the_subject_as_speaker() -> None:
         c.kind == "statement"
         for c in claims_of("The actor went on to write and produce four seasons of the show.")
     )
+
+
+def test_a_second_verb_of_saying_ends_the_first_claim() -> None:
+    """'said A, and added that B' is two claims, and the first does not carry the second."""
+    claims = attributed(
+        "Reyes said the port would reopen in May, and added that the fees would fall."
+    )
+    assert [(c.cue, c.text) for c in claims] == [
+        ("said", "the port would reopen in May"),
+        ("added", "the fees would fall"),
+    ]
+    claims = attributed('Ortiz welcomed the plan and said: "It is long overdue."')
+    assert [(c.cue, c.text) for c in claims] == [
+        ("welcomed", "the plan"),
+        ("said", "It is long overdue"),
+    ]
+    # A verb of what the speaker reports stays in it: the mayor claimed, not Reyes.
+    claims = attributed("Reyes said the mayor lied and claimed the fees would fall.")
+    assert claims[0].cue == "said"
+    assert claims[0].text == "the mayor lied and claimed the fees would fall"

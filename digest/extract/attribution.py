@@ -115,6 +115,9 @@ _PARTICLE_CUES = {
     for form in (lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "ing")
 } | dict.fromkeys(_BACK_VERBS, {"back"})
 _GO_FORMS = frozenset("go goes went going".split())
+# A second verb of saying after "and" that is the speaker's, not a verb of what they
+# report ("said the mayor lied and claimed ..." reports the mayor's claim).
+_SAID_TOO = frozenset("said says added adds".split())
 # What someone "went on to" do that is saying something.
 _GOES_ON_TO = frozenset(
     "say add explain tell warn argue note claim insist suggest describe accuse criticise "
@@ -827,6 +830,11 @@ class SentenceReader(SubjectReader):
             ):
                 end = toks[j].start
                 break
+            if self._said_too(j):
+                # "Reyes said the port would reopen, and added that ...": what the
+                # second verb reports is a claim of its own.
+                end = toks[j - 1].start if toks[j - 1].text == "," else toks[j].start
+                break
         else:
             if end < self.sentence.end and last_tok > k + 1:
                 end = toks[last_tok - 1].end
@@ -847,6 +855,17 @@ class SentenceReader(SubjectReader):
             if overlap(content, quote.inner) * 2 >= len(quote.inner):
                 used.add(index)
         return content
+
+    def _said_too(self, j: int) -> bool:
+        """Token `j` is "and" before a second speech verb of the same speaker ("and added
+        that", "and warned:"), outside quotation marks."""
+        toks = self.toks
+        return (
+            toks[j].lower == "and"
+            and self.in_quote[j] is None
+            and j + 1 in self._cue_starts
+            and toks[j + 1].lower in _SAID_TOO
+        )
 
     def _speech_follows(self, j: int) -> bool:
         """Token `j` (after an adverb in -ly) opens what was said: a quotation, one after a
