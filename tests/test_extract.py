@@ -725,3 +725,18 @@ def test_a_second_verb_of_saying_ends_the_first_claim() -> None:
     claims = attributed("Reyes said the mayor lied and claimed the fees would fall.")
     assert claims[0].cue == "said"
     assert claims[0].text == "the mayor lied and claimed the fees would fall"
+
+
+def test_how_someone_spoke_or_what_they_kept_up_is_not_what_they_said() -> None:
+    # "spoke on condition of anonymity" says how; the claim is what "said" reports.
+    claims = attributed(
+        "A port official, who spoke on condition of anonymity, said the cranes were idle."
+    )
+    assert [(c.cue, c.text) for c in claims] == [("said", "the cranes were idle")]
+    # "maintain" reports words only with a clause: "maintained that ...".
+    assert attributed("The army was maintaining a full readiness posture.") == []
+    maintained = one("Reyes maintained that the fees were fair.")
+    assert maintained.text == "the fees were fair"
+    assert one("The ministry maintains the fees were fair.").text == "the fees were fair"
+    assert attributed("Rovers maintained their unbeaten start with a win at home.") == []
+    assert one("Reyes spoke about the fees on the radio.").cue == "spoke"

@@ -65,6 +65,13 @@ _PROGRESSIVE = frozenset("is are was were be been am 's ’s".split())
 _INFINITIVE_ONLY = frozenset(
     "decline refuse plan seek want hope attempt intend threaten decide vow pledge promise".split()
 )
+# Verbs that report words only with a clause or a quotation: "maintained (that) the fees
+# were fair", but "was maintaining a full readiness posture".
+_CLAUSE_ONLY = frozenset({"maintain"})
+_AUXILIARIES = frozenset(
+    "is are was were has have had will would can could may might must should shall did does "
+    "do".split()
+)
 # Verbs that report words only right after a quotation: elsewhere "reads" and "states"
 # are seldom speech.
 _AFTER_QUOTE_CUES = frozenset("read reads state states".split())
@@ -250,6 +257,8 @@ class SentenceReader(SubjectReader):
             return False  # "rail against" reports speech; "the rail station" does not
         if low in _BACK_VERBS and not self._speech_follows(k + 2):
             return False  # "Rush hit back moments later"
+        if CUE_FORMS.get(low) == "speak" and self._on_condition(k + 1):
+            return False  # "who spoke on condition of anonymity": how, not what
         if (
             low.endswith("ing")
             and k > 1
@@ -817,6 +826,13 @@ class SentenceReader(SubjectReader):
             clause = True  # a "that" clause: whatever it starts with, it is content
         if k >= n:
             return None
+        if (
+            CUE_FORMS.get(cue.lower()) in _CLAUSE_ONLY
+            and not clause
+            and self.in_quote[k] is None
+            and not self._clause_starts(k)
+        ):
+            return None  # "the military was maintaining a full readiness posture"
         # Content runs to the sentence end, a clause break, or a length no claim reaches
         # (which keeps run-on text from costing quadratic time).
         end = min(self.sentence.end, toks[k].start + _MAX_CONTENT)
@@ -866,6 +882,25 @@ class SentenceReader(SubjectReader):
             and j + 1 in self._cue_starts
             and toks[j + 1].lower in _SAID_TOO
         )
+
+    def _clause_starts(self, k: int) -> bool:
+        """Token `k` starts a clause without "that": a subject pronoun ("maintained it
+        was ..."), or a noun phrase whose verb is an auxiliary a few words on ("maintains
+        the case has no place")."""
+        toks = self.toks
+        if pronoun_of(toks[k]) is not None or toks[k].lower in {"it", "they", "we", "i"}:
+            return True
+        for tok in toks[k + 1 : k + 7]:
+            if not tok.is_word:
+                return False
+            if tok.lower in _AUXILIARIES:
+                return True
+        return False
+
+    def _on_condition(self, j: int) -> bool:
+        """Tokens from `j` read "on condition" or "on the condition" (of anonymity)."""
+        words = [t.lower for t in self.toks[j : j + 3]]
+        return words[:2] == ["on", "condition"] or words == ["on", "the", "condition"]
 
     def _speech_follows(self, j: int) -> bool:
         """Token `j` (after an adverb in -ly) opens what was said: a quotation, one after a
