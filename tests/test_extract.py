@@ -740,3 +740,10 @@ def test_how_someone_spoke_or_what_they_kept_up_is_not_what_they_said() -> None:
     assert one("The ministry maintains the fees were fair.").text == "the fees were fair"
     assert attributed("Rovers maintained their unbeaten start with a win at home.") == []
     assert one("Reyes spoke about the fees on the radio.").cue == "spoke"
+
+
+def test_a_particle_left_without_its_object_reports_nothing() -> None:
+    # In a relative clause the particle's object comes before the verb: nothing follows it.
+    assert attributed("The plan that the council voted for in May will cut fees.") == []
+    assert attributed("These are the rules Reyes argued for between 2019 and 2021.") == []
+    assert one("Reyes called for more buses on Monday.").text == "more buses on Monday"

@@ -68,6 +68,7 @@ _INFINITIVE_ONLY = frozenset(
 # Verbs that report words only with a clause or a quotation: "maintained (that) the fees
 # were fair", but "was maintaining a full readiness posture".
 _CLAUSE_ONLY = frozenset({"maintain"})
+_STRANDING = frozenset("between since until among throughout".split())
 _AUXILIARIES = frozenset(
     "is are was were has have had will would can could may might must should shall did does "
     "do".split()
@@ -763,6 +764,8 @@ class SentenceReader(SubjectReader):
             and cue.lower() not in {"said", "says", "say"}
         ):
             k += 1
+            if k < n and self.in_quote[k] is None and self._stranded(k):
+                return None  # "resolutions that Russia voted for between 2006 and 2017"
         while (
             k < n
             and self.in_quote[k] is None
@@ -882,6 +885,12 @@ class SentenceReader(SubjectReader):
             and j + 1 in self._cue_starts
             and toks[j + 1].lower in _SAID_TOO
         )
+
+    def _stranded(self, k: int) -> bool:
+        """Token `k`, right after a cue's particle, shows the particle has no object of its
+        own: a preposition ("the plan they voted for in May")."""
+        low = self.toks[k].lower
+        return low in PREPOSITIONS or low in _STRANDING
 
     def _clause_starts(self, k: int) -> bool:
         """Token `k` starts a clause without "that": a subject pronoun ("maintained it
