@@ -747,3 +747,13 @@ def test_a_particle_left_without_its_object_reports_nothing() -> None:
     assert attributed("The plan that the council voted for in May will cut fees.") == []
     assert attributed("These are the rules Reyes argued for between 2019 and 2021.") == []
     assert one("Reyes called for more buses on Monday.").text == "more buses on Monday"
+
+
+def test_a_place_or_recipient_inside_a_description_is_not_the_speaker() -> None:
+    said = one("Republican lawmakers in Washington said the waiver was a mistake.")
+    assert said.speaker is not None and said.speaker.name == "Republican lawmakers in Washington"
+    said = one("A senior official in Seoul said the talks had stalled.")
+    assert said.speaker is not None and said.speaker.name == "A senior official in Seoul"
+    # The name that speaks: a person, or an organisation a statement comes from.
+    said = one("Senator Ada Reyes of Oregon said the talks had stalled.")
+    assert said.speaker is not None and said.speaker.name == "Ada Reyes"

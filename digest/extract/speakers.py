@@ -26,6 +26,7 @@ from .text import Token
 
 _JOINERS = frozenset({"of", "for", "'s", "’s", "-", "&", "de", "van", "von", "al", "bin", "la"})
 _ATTACH = frozenset({"at", "in", "with", "from", "to"})
+_PLACED = frozenset({"in", "to"})
 _CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
     "june july august september october november december jan feb mar apr jun jul aug sep "
@@ -179,6 +180,13 @@ def mention_from_tokens(toks: list[Token], text: str) -> Mention | None:
         name_toks = toks[j:end] if end - j >= 1 else []
         k = j if name_toks else len(toks)
     if name_toks and k > 0 and toks[k - 1].lower in _JOINERS:
+        name_toks = []
+        k = len(toks)
+    before = k - 2 if k >= 2 and toks[k - 1].lower in DETERMINERS else k - 1
+    if name_toks and before > 0 and toks[before].lower in _PLACED:
+        # "Republican lawmakers in Washington", "a notice sent to Congress": the name is
+        # where the speaker is or whom it went to; the speaker is the whole description.
+        # ("a statement from Chelsea", "figures released by the BPI": the name speaks.)
         name_toks = []
         k = len(toks)
     # A lower-case head word after the name ("Kirby aides") makes a descriptor, not a name.
