@@ -757,3 +757,10 @@ def test_a_place_or_recipient_inside_a_description_is_not_the_speaker() -> None:
     # The name that speaks: a person, or an organisation a statement comes from.
     said = one("Senator Ada Reyes of Oregon said the talks had stalled.")
     assert said.speaker is not None and said.speaker.name == "Ada Reyes"
+
+
+def test_a_cue_word_after_a_preposition_is_a_noun() -> None:
+    assert attributed("The pace of decline eased as chip prices showed signs of recovery.") == []
+    assert attributed("Two days of talks on the port begin in Busan on Wednesday.") == []
+    # A gerund after a preposition still reports: "by saying".
+    assert one("Reyes began by saying the fees would fall.").cue == "saying"

@@ -69,6 +69,9 @@ _INFINITIVE_ONLY = frozenset(
 # were fair", but "was maintaining a full readiness posture".
 _CLAUSE_ONLY = frozenset({"maintain"})
 _STRANDING = frozenset("between since until among throughout".split())
+# Prepositions after which a cue word is a noun ("of decline", "in response") unless it
+# is a gerund ("by saying").
+_NOUN_AFTER = frozenset("of in on at for with by from about into amid despite".split())
 _AUXILIARIES = frozenset(
     "is are was were has have had will would can could may might must should shall did does "
     "do".split()
@@ -281,6 +284,8 @@ class SentenceReader(SubjectReader):
             return False  # "he is expected to", "it was reported"
         if prev in {"the", "a", "an", "his", "her", "their", "its"}:
             return False  # a noun: "the report", "a claim"
+        if prev in _NOUN_AFTER and not low.endswith("ing"):
+            return False  # a noun after a preposition: "the pace of decline eased"
         before = k - 1
         if before > 0 and prev.endswith("ly") and not toks[before].is_capital:
             before -= 1  # "Obama's highly criticized press conference"
