@@ -72,10 +72,6 @@ _STRANDING = frozenset("between since until among throughout".split())
 # Prepositions after which a cue word is a noun ("of decline", "in response") unless it
 # is a gerund ("by saying").
 _NOUN_AFTER = frozenset("of in on at for with by from about into amid despite".split())
-_AUXILIARIES = frozenset(
-    "is are was were has have had will would can could may might must should shall did does "
-    "do".split()
-)
 # Verbs that report words only right after a quotation: elsewhere "reads" and "states"
 # are seldom speech.
 _AFTER_QUOTE_CUES = frozenset("read reads state states".split())
@@ -94,6 +90,7 @@ _TO_WHOM = frozenset(
     "these those some many all".split()
 )
 _INVERTING = frozenset("should would could will did does do can may might must shall had".split())
+_AUXILIARIES = _INVERTING | {"is", "are", "was", "were", "has", "have"}
 _PARTICLES = frozenset("for about on to against of with at out over up into back".split())
 _CLAUSE_WORDS = frozenset("that how whether why what if when who where".split())
 _TELL_LIKE = frozenset(
