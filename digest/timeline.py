@@ -14,7 +14,7 @@ go to the watch list; the rest to the timeline.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
 from .model import Article, Claim, DateRef, Span, Story, TimelineEntry
@@ -38,7 +38,7 @@ def timeline_and_watch(
     after it (or on it, as announced beforehand) for the watch list. Both in date order,
     stories of one date in the order of `stories` (the most salient first)."""
     dated = [(story, claim) for story in stories for claim in story.claims if claim.dates]
-    owners = _owners(dated)
+    owners = _owners(claim for _story, claim in dated)
     # (ahead, date, story) -> the claim whose words describe the event, texts, articles
     merged: dict[tuple[bool, date, str], tuple[str, list[str], list[str]]] = {}
     for story, claim in dated:
@@ -70,14 +70,14 @@ def timeline_and_watch(
     return tuple(past), tuple(ahead)
 
 
-def _owners(dated: Sequence[tuple[Story, Claim]]) -> dict[tuple[str, int, int], str]:
+def _owners(claims: Iterable[Claim]) -> dict[tuple[str, int, int], str]:
     """Which claim each date phrase (article, start, end) of each article belongs to.
 
     The claim whose words contain it; else the claim whose cue it is next to; else the
     nearest claim that carries it (a date elsewhere in its sentence).
     """
     best: dict[tuple[str, int, int], tuple[int, int, str]] = {}
-    for _story, claim in dated:
+    for claim in claims:
         for ref in claim.dates:
             tier = 2
             if _by_cue(claim, ref.span):
