@@ -764,3 +764,48 @@ def test_a_cue_word_after_a_preposition_is_a_noun() -> None:
     assert attributed("Two days of talks on the port begin in Busan on Wednesday.") == []
     # A gerund after a preposition still reports: "by saying".
     assert one("Reyes began by saying the fees would fall.").cue == "saying"
+
+
+def test_a_second_verb_after_an_object_is_a_claim_of_its_own() -> None:
+    """'called him X and accused him of Y': what "called" reports ends before "and accused"."""
+    claims = attributed(
+        'Obama called the bankers "fat cats" and proposed raising taxes on their income.'
+    )
+    assert [(c.cue, c.text) for c in claims] == [
+        ("called", 'the bankers "fat cats"'),
+        ("proposed", "raising taxes on their income"),
+    ]
+    called = attributed("Sanders called him divisive and urged voters to reject him.")[0]
+    assert called.text == "him divisive"
+    # After a reported clause the second verb may be the clause's own: it stays inside.
+    said = attributed("Reyes said the minister resigned and called for new elections.")[0]
+    assert said.text == "the minister resigned and called for new elections"
+
+
+def test_the_subject_before_verb_by_saying_speaks() -> None:
+    claim = one(
+        'When he returned the judge began by saying, "I do not think jail is necessary."'
+    )
+    assert claim.speaker is not None and claim.speaker.name == "the judge"
+    assert claim.text == "I do not think jail is necessary"
+    claim = attributed("The deal is done, and Miller responded by saying it was good.")[0]
+    assert claim.speaker is not None and claim.speaker.name == "Miller"
+    # No subject found: the claim stays, unsigned rather than given to the last speaker.
+    claims = attributed(
+        'Reyes spoke first. "We will reopen," she said. When the ships came in the crowd '
+        'cheered, saying "This is a great day for the port."'
+    )
+    assert [(c.speaker.name if c.speaker else None, c.text) for c in claims] == [
+        ("Reyes", "We will reopen"),
+        (None, "This is a great day for the port"),
+    ]
+
+
+def test_a_quotation_inside_the_speakers_aside_is_not_said() -> None:
+    claims = attributed(
+        '"We have had better conventions," Texas delegate Bill Eastland, wearing a hat and '
+        '"Ted Cruz" campaign pins, said as confetti fell.'
+    )
+    assert [(c.speaker.name if c.speaker else None, c.text) for c in claims] == [
+        ("Bill Eastland", "We have had better conventions")
+    ]

@@ -115,15 +115,16 @@ def _resolve(
                 last_sentence = item.sentence
             continue
         if item.inherits and item.cue is not None:
-            # ", noting that ...": the same speaker as the claim before it in the sentence.
-            if last is None or last_sentence != item.sentence:
-                continue
-            entity, mention = last[0], last[1]
+            # ", noting that ...": the same speaker as the claim before it in the sentence;
+            # with none before it, whoever speaks was not found: the claim stays, unsigned.
+            if last is not None and last_sentence == item.sentence:
+                entity, mention = last[0], last[1]
         elif item.inherits or mention is None:
             # A bare quotation continues the last speaker of this block or the one before.
             previous = resolved[-1][0] if resolved else None
             if (
                 previous is not None
+                and item.cue is None
                 and previous.kind in ("quote", "partial")
                 and last is not None
                 and last[2] == block_index

@@ -126,6 +126,19 @@ _GO_FORMS = frozenset("go goes went going".split())
 # A second verb of saying after "and" that is the speaker's, not a verb of what they
 # report ("said the mayor lied and claimed ..." reports the mayor's claim).
 _SAID_TOO = frozenset("said says added adds".split())
+# Verbs of saying whose content is an object ("called him divisive", "cast Clinton as
+# unqualified", "praised the deal"), not a reported clause.
+_OBJECT_TAKING = frozenset(
+    """
+    call describe criticize criticise praise endorse defend attack blast slam question reject
+    dismiss denounce condemn decry applaud welcome thank blame accuse mock cast compare liken
+    label brand dub term hail tout ridicule lambaste rebuke chide scold taunt tease needle
+    cite quote urge propose recommend request demand refer characterize portray depict
+    """.split()
+)
+_OBJECT_PRONOUNS = frozenset("him her them me us".split())
+# Past tenses of the irregular verbs of saying ("and told reporters ...").
+_FINITE_IRREGULAR = frozenset("told wrote thought knew saw felt spoke found sought swore".split())
 # What someone "went on to" do that is saying something.
 _GOES_ON_TO = frozenset(
     "say add explain tell warn argue note claim insist suggest describe accuse criticise "
@@ -340,12 +353,25 @@ class SentenceReader(SubjectReader):
         else:
             # A quotation of a few words or more outside every claim: still someone's words.
             covered = sorted(f.content for f in found if f.kind != "intro")
+            # An aside between who spoke and the cue ('Bill Eastland, wearing "Ted Cruz"
+            # pins, said'): a quotation there names something, it is not said.
+            asides = [
+                Span(f.mention.span.end, f.cue.start)
+                for f in found
+                if f.mention is not None
+                and f.cue is not None
+                and f.mention.span.end < f.cue.start
+                and self.text[f.mention.span.end : f.mention.span.end + 1] == ","
+                and self.text[: f.cue.start].rstrip().endswith(",")
+            ]
             ends = [c.end for c in covered]
             for quote in unused:
                 # Claims are sorted: look only at the few that can reach the quotation.
                 first = bisect.bisect_left(ends, quote.inner.start)
                 near = covered[first : first + 4]
                 if any(overlap(c, quote.inner) * 2 >= len(quote.inner) for c in near):
+                    continue
+                if any(a.start < quote.outer.start and quote.outer.end < a.end for a in asides):
                     continue
                 if len(self.text[quote.inner.start : quote.inner.end].split()) >= _BARE_QUOTE_WORDS:
                     content = self._tidy(quote.inner)
@@ -436,8 +462,9 @@ class SentenceReader(SubjectReader):
                 return None
             kind = self._kind(content)
             if not earlier:
-                # "Clinton attacked Trump, saying ...": the sentence's subject speaks.
-                base = self._subject(first)
+                # "Clinton attacked Trump, saying ...": the sentence's subject speaks;
+                # "..., he began by saying": the subject of the verb before "by".
+                base = self._by_subject(first) or self._subject(first)
                 if base is not None:
                     return Found(kind, content, cue_span, cue_text, base, self.sentence)
             return Found(kind, content, cue_span, cue_text, None, self.sentence, inherits=True)
@@ -488,7 +515,7 @@ class SentenceReader(SubjectReader):
             )
             if opening is not None:
                 j = opening - 1
-        floor = self._floor(j)
+        floor = self._past_named_quotes(self._floor(j))
         mention = None
         mention_toks: list[Token] = []
         if (
@@ -696,6 +723,41 @@ class SentenceReader(SubjectReader):
             )
         return None
 
+    def _past_named_quotes(self, floor: int) -> int:
+        """The clause floor moved back over short quotations that only name something
+        inside the phrase (a title, a slogan: 'Bill Eastland, wearing "Ted Cruz" campaign
+        pins, said'), so that the speaker before them can be read."""
+        toks = self.toks
+        while 1 < floor < len(toks) and self.in_quote[floor - 1] is not None:
+            index = self.in_quote[floor - 1]
+            opening = bisect.bisect_left(self.starts, self.quotes[index].outer.start)
+            after = toks[floor]
+            if (
+                opening < 1
+                or not toks[opening - 1].is_word
+                or self.in_quote[opening - 1] is not None
+                or self._words(self.quotes[index].inner) > 4
+                or not after.is_word
+                or after.is_capital
+                or after.lower in {"and", "but", "or"}
+                or verb_like(after)
+            ):
+                break
+            floor = self._floor(opening - 1)
+        return floor
+
+    def _by_subject(self, first: int) -> Mention | None:
+        """The subject right before "VERB by" + the cue at `first`: "he began by saying",
+        "Reyes responded by saying"."""
+        toks = self.toks
+        if first < 3 or toks[first - 1].lower != "by" or not verb_like(toks[first - 2]):
+            return None
+        j = first - 3
+        if self.in_quote[j] is not None or not toks[j].is_word:
+            return None
+        phrase = backward_np(toks, j, self._floor(j))
+        return mention_from_tokens(phrase, self.text) if phrase else None
+
     def _parenthetical_end(self, k: int) -> int | None:
         """After `, she said`, the token that resumes the sentence past the closing comma."""
         toks = self.toks
@@ -842,6 +904,15 @@ class SentenceReader(SubjectReader):
         # (which keeps run-on text from costing quadratic time).
         end = min(self.sentence.end, toks[k].start + _MAX_CONTENT)
         last_tok = bisect.bisect_left(self.starts, end, k + 1)
+        # What a cue takes as its object ("called him divisive", "cast Clinton as
+        # unqualified") ends where the speaker's next verb of saying starts ("... and
+        # accused him of ..."); inside a reported clause such a verb may be the clause's.
+        objective = (
+            CUE_FORMS.get(cue.lower()) in _OBJECT_TAKING
+            and not clause
+            and self.in_quote[k] is None
+            and (toks[k].lower in _OBJECT_PRONOUNS or not self._clause_starts(k))
+        )
         for j in range(k + 1, last_tok):
             if (
                 toks[j].text == ","
@@ -851,7 +922,7 @@ class SentenceReader(SubjectReader):
             ):
                 end = toks[j].start
                 break
-            if self._said_too(j):
+            if self._said_too(j) or (objective and self._verb_too(j)):
                 # "Reyes said the port would reopen, and added that ...": what the
                 # second verb reports is a claim of its own.
                 end = toks[j - 1].start if toks[j - 1].text == "," else toks[j].start
@@ -886,6 +957,17 @@ class SentenceReader(SubjectReader):
             and self.in_quote[j] is None
             and j + 1 in self._cue_starts
             and toks[j + 1].lower in _SAID_TOO
+        )
+
+    def _verb_too(self, j: int) -> bool:
+        """Token `j` is "and" before a second verb of saying in a finite form ("and
+        accused", "and urges"), outside quotation marks."""
+        toks = self.toks
+        if toks[j].lower != "and" or self.in_quote[j] is not None or j + 1 not in self._cue_starts:
+            return False
+        verb = toks[j + 1].lower
+        return verb in _FINITE_IRREGULAR or (
+            verb in CUE_FORMS and verb != CUE_FORMS[verb] and verb.endswith(("ed", "s"))
         )
 
     def _stranded(self, k: int) -> bool:

@@ -268,7 +268,16 @@ class SubjectReader(SentenceView):
             t.is_capital or not t.is_word or t.lower in {"of", "de", "van", "von"}
             for t in name_toks
         ):
-            return None, []
+            # "Texas delegate Bill Eastland, wearing ..., said": role words, then the name.
+            name_toks = backward_np(toks, first_comma - 1, floor)
+            lead = toks[floor : first_comma - len(name_toks)]
+            if (
+                not name_toks
+                or not name_toks[-1].is_capital
+                or len(lead) > 3
+                or not all(t.is_word for t in lead)
+            ):
+                return None, []
         base = mention_from_tokens(name_toks, self.text)
         if base is None or not base.name:
             return None, []
