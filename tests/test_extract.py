@@ -809,3 +809,19 @@ def test_a_quotation_inside_the_speakers_aside_is_not_said() -> None:
     assert [(c.speaker.name if c.speaker else None, c.text) for c in claims] == [
         ("Bill Eastland", "We have had better conventions")
     ]
+
+
+def test_a_name_after_the_cue_speaks_past_a_participle_phrase() -> None:
+    claim = one(
+        "That would create a summer of agony for Clinton, forcing her to fend off both "
+        "rivals, said Brad Bannon, a Democratic pollster."
+    )
+    assert claim.speaker is not None and claim.speaker.name == "Brad Bannon"
+    assert claim.text.startswith("That would create a summer of agony")
+    # The name after the cue is who spoke only when nothing but a time or place follows.
+    claim = one("An official, asked about the port, said Trump would visit.")
+    assert claim.speaker is not None and claim.speaker.name == "An official"
+    assert claim.text == "Trump would visit"
+    claim = one("The port will reopen, said Reyes Tuesday.")
+    assert claim.speaker is not None and claim.speaker.name == "Reyes"
+    assert claim.text == "The port will reopen"

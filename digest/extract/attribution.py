@@ -557,6 +557,10 @@ class SentenceReader(SubjectReader):
             mention = mention_from_tokens(mention_toks, self.text) if mention_toks else None
         elif j >= 1 and toks[j].text == "," and self.in_quote[j] is None:
             mention, mention_toks = self._appositive(j, floor)
+            if mention is not None and not mention.name and self._named_after(last + 1):
+                # "..., forcing her to fend off both, said Brad Bannon, a pollster": the
+                # phrase before the comma is the claim's; the name after the cue speaks.
+                mention, mention_toks = None, []
         inverted = False
         if mention is None and first == 0 and toks[0].is_capital:
             # "Continued Stone: "..."", "Said Dorothy Poynter, who grew up with Ali, "...""
@@ -576,7 +580,12 @@ class SentenceReader(SubjectReader):
             ahead = forward_np(toks, last + 1, min(n, last + 16))
             if ahead and (
                 self._quote_before(first) is not None
-                or (j >= 0 and toks[j].text == "," and may_speak(ahead))
+                or (
+                    j >= 0
+                    and toks[j].text == ","
+                    and may_speak(ahead)
+                    and self._closes_clause(ahead)
+                )
             ):
                 mention = self._inverted_mention(ahead)
                 mention_toks = ahead
@@ -722,6 +731,29 @@ class SentenceReader(SubjectReader):
                 self.sentence,
             )
         return None
+
+    def _named_after(self, k: int) -> bool:
+        """A name starts at token `k` and ends the clause ("said Brad Bannon, a pollster",
+        "said Brad Bannon."), not the subject of what follows ("said Trump would ...")."""
+        toks = self.toks
+        ahead = forward_np(toks, k, min(len(toks), k + 8))
+        if not ahead or not ahead[0].is_capital or is_time_word(ahead[0]):
+            return False
+        mention = mention_from_tokens(ahead, self.text)
+        return mention is not None and mention.name is not None and self._closes_clause(ahead)
+
+    def _closes_clause(self, phrase: list[Token]) -> bool:
+        """Nothing but punctuation follows `phrase`: it is who spoke ("..., said a
+        spokesman."), not the subject of a clause ("..., said Trump would visit")."""
+        end = self.index_of(phrase[-1]) + 1
+        if end >= len(self.toks):
+            return True
+        after = self.toks[end]
+        return (
+            after.text in {",", ".", ";", "—", "–", "("}
+            or after.lower in PREPOSITIONS  # "said Reyes on Monday", "in a statement"
+            or is_time_word(after)
+        )
 
     def _past_named_quotes(self, floor: int) -> int:
         """The clause floor moved back over short quotations that only name something

@@ -298,6 +298,8 @@ def forward_np(toks: list[Token], start: int, ceiling: int) -> list[Token]:
             break
         if tok.is_word and low in NP_STOP and low not in _JOINERS:
             break
+        if out and tok.is_capital and low in _CALENDAR:
+            break  # "said Reyes Tuesday": the day is when, not who
         if (
             (
                 tok.is_capital

@@ -229,7 +229,8 @@ class SubjectReader(SentenceView):
         middle = toks[k + 1 : comma]
         if not middle or role_start >= comma:
             return None, []
-        aside = middle[0].lower in {"who", "which"} or middle[0].lower.endswith("ing")
+        # "who spoke ...", "speaking to reporters", "asked about the port": an aside.
+        aside = middle[0].lower in {"who", "which"} or middle[0].lower.endswith(("ing", "ed"))
         name_toks = backward_np(toks, k - 1, floor)
         if not name_toks:
             return None, []
