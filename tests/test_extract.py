@@ -825,3 +825,18 @@ def test_a_name_after_the_cue_speaks_past_a_participle_phrase() -> None:
     claim = one("The port will reopen, said Reyes Tuesday.")
     assert claim.speaker is not None and claim.speaker.name == "Reyes"
     assert claim.text == "The port will reopen"
+
+
+def test_a_thing_that_says_and_a_speaker_heard_saying() -> None:
+    quote = quotes_in('The campaign sent a letter that said, "We will not debate him again."')
+    assert [(c.speaker.name if c.speaker else None, c.text) for c in quote] == [
+        ("a letter", "We will not debate him again")
+    ]
+    # "can be heard asking", "is shown saying": the subject before the passive speaks.
+    quote = quotes_in('"Should there be a database?" a reporter can be heard asking Trump.')
+    assert [(c.speaker.name if c.speaker else None, c.cue) for c in quote] == [
+        ("a reporter", "asking")
+    ]
+    claim = one("In the video, Reyes is shown saying the port will reopen.")
+    assert claim.speaker is not None and claim.speaker.name == "Reyes"
+    assert claim.text == "the port will reopen"

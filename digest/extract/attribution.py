@@ -478,6 +478,13 @@ class SentenceReader(SubjectReader):
         else:
             if j >= 2 and toks[j].lower == "to" and self._goes_on(j, toks[first].lower):
                 j -= 3  # "Trump went on to say": the speaker stands before "went on"
+            if (
+                j >= 2
+                and toks[j].lower in {"heard", "seen", "shown"}
+                and toks[j - 1].lower in _PASSIVE
+                and toks[first].lower.endswith("ing")
+            ):
+                j -= 2  # "a reporter can be heard asking", "she was seen telling"
             while (
                 j >= 0
                 and self.in_quote[j] is None
@@ -523,7 +530,10 @@ class SentenceReader(SubjectReader):
             and (
                 toks[j].lower == "who"
                 or (
-                    toks[j].lower == "which"  # "the report, which notes: "..."" says something
+                    # "the report, which notes: "..."", "bottles that said, "..."": a thing
+                    # that says something
+                    toks[j].lower in {"which", "that"}
+                    and (toks[j].lower == "which" or toks[j - 1].lower not in CUE_FORMS)
                     and (
                         self._quote_after(last + 1, gap=3) is not None
                         or (last + 1 < n and toks[last + 1].lower == "that")
