@@ -840,3 +840,25 @@ def test_a_thing_that_says_and_a_speaker_heard_saying() -> None:
     claim = one("In the video, Reyes is shown saying the port will reopen.")
     assert claim.speaker is not None and claim.speaker.name == "Reyes"
     assert claim.text == "the port will reopen"
+
+
+def test_an_aside_between_the_cue_and_that() -> None:
+    claim = one("Reyes said, in a statement on Monday, that the port would reopen.")
+    assert (claim.cue, claim.text) == ("said", "the port would reopen")
+    claims = attributed(
+        'Clinton called him "the best recruiter." She also said, without evidence, '
+        'that "they are going to people."'
+    )
+    assert [(c.cue, c.text) for c in claims] == [
+        ("called", 'him "the best recruiter."'),
+        ("said", "they are going to people"),
+    ]
+
+
+def test_a_quotation_goes_on_a_partial_quote_only_when_it_opens_its_sentence() -> None:
+    claims = attributed('Clinton called the plan "a disgrace." "It will cost us dearly."')
+    assert [c.text for c in claims] == ['the plan "a disgrace." It will cost us dearly']
+    claims = attributed(
+        'Clinton called the plan "a disgrace." Then came talk of "the long campaign ahead."'
+    )
+    assert [c.text for c in claims] == ['the plan "a disgrace."', "the long campaign ahead"]

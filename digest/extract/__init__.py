@@ -125,7 +125,11 @@ def _resolve(
             if (
                 previous is not None
                 and item.cue is None
-                and previous.kind in ("quote", "partial")
+                and (
+                    previous.kind == "quote"
+                    # after a partial quote, only a quotation that opens its sentence
+                    or (previous.kind == "partial" and item.content.start - item.sentence.start <= 2)
+                )
                 and last is not None
                 and last[2] == block_index
                 and previous.sentence.end <= item.sentence.start
@@ -223,7 +227,7 @@ def _join_parts(parts: list[str]) -> str:
     for part in parts[1:]:
         if part[:1].islower():
             text += ", " + part
-        elif text.endswith((".", "!", "?", "…")):
+        elif text.rstrip("\"”»'’").endswith((".", "!", "?", "…")):
             text += " " + part
         else:
             text += ". " + part

@@ -904,7 +904,25 @@ class SentenceReader(SubjectReader):
             if toks[j].text == "," and not setting:
                 break
         if comma and k < n and self.in_quote[k] is None and toks[k].lower != "that":
-            return None  # "..., a spokesman said, after the waiver": the content came before
+            # "said, without evidence, that ...": an aside between commas, then the clause.
+            aside_end = next(
+                (
+                    i
+                    for i in range(k + 1, min(n - 1, k + 8))
+                    if toks[i].text == "," or self.in_quote[i] is not None
+                ),
+                None,
+            )
+            if (
+                aside_end is not None
+                and toks[aside_end].text == ","
+                and toks[aside_end + 1].lower == "that"
+                and self.in_quote[aside_end + 1] is None
+                and all(toks[i].is_word for i in range(k, aside_end))
+            ):
+                k = aside_end + 1
+            else:
+                return None  # "..., a spokesman said, after the waiver": the content came before
         if CUE_FORMS.get(cue.lower()) in _INFINITIVE_ONLY and k < n and self.in_quote[k] is None:
             first_word = toks[k].lower
             if first_word.endswith("ly") or first_word in PREPOSITIONS:
