@@ -862,3 +862,29 @@ def test_a_quotation_goes_on_a_partial_quote_only_when_it_opens_its_sentence() -
         'Clinton called the plan "a disgrace." Then came talk of "the long campaign ahead."'
     )
     assert [c.text for c in claims] == ['the plan "a disgrace."', "the long campaign ahead"]
+
+
+def test_a_quotation_set_apart_by_dashes_or_parentheses_is_the_whole_claim() -> None:
+    claims = attributed(
+        'Neither man liked her - "Born with a silver spoon in her mouth," Mr. Elkins '
+        "said - but they could not back Mr. Trump."
+    )
+    assert [(c.speaker.name if c.speaker else None, c.text) for c in claims] == [
+        ("Elkins", "Born with a silver spoon in her mouth")
+    ]
+    claims = attributed('The night was long ("We never slept," Reyes said) and the port shut.')
+    assert [(c.speaker.name if c.speaker else None, c.text) for c in claims] == [
+        ("Reyes", "We never slept")
+    ]
+    # "claimed to": what she claimed, without the parenthesis the sentence closes.
+    claims = attributed('Kullman left the company. (She claimed to "retire.")')
+    assert [(c.cue, c.text) for c in claims] == [("claimed", "retire")]
+
+
+def test_a_role_then_a_name_after_an_opening_phrase() -> None:
+    claim = one(
+        "On Wednesday, however, the director of the agency, James B. Comey, said that "
+        "the messages were private."
+    )
+    assert claim.speaker is not None and claim.speaker.name == "James B. Comey"
+    assert claim.text == "the messages were private"

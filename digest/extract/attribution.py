@@ -46,7 +46,7 @@ _COMMIT_CUES = frozenset(
     "told tell tells telling according seek seeks sought seeking plan plans planned "
     "planning intend intends intended want wants wanted hope hopes hoped refuse refuses "
     "refused decline declines declined threaten threatens threatened "
-    "demand demands demanded decide decides decided".split()
+    "demand demands demanded decide decides decided claim claims claimed".split()
 )
 # A reported clause does not start with these: "said as much", "say would be".
 _NOT_CLAUSE_START = frozenset(
@@ -664,6 +664,7 @@ class SentenceReader(SubjectReader):
             lead_in = Span(self.sentence.start, self.quotes[before].outer.start)
             if (
                 self._words(lead_in) >= _MIN_CONTENT_WORDS
+                and not self._set_apart(lead_in)
                 and not earlier
                 and self._mark_free(lead_in)
             ):
@@ -741,6 +742,25 @@ class SentenceReader(SubjectReader):
                 self.sentence,
             )
         return None
+
+    def _quoted_aside(self, j: int) -> bool:
+        """Token `j` is a dash or a parenthesis that opens a quotation with an attribution
+        of its own ('- "Born with a silver spoon," Mr. Elkins said -')."""
+        toks = self.toks
+        if toks[j].text not in {"-", "—", "–", "("} or self.in_quote[j] is not None:
+            return False
+        if j + 1 >= len(toks) or self.in_quote[j + 1] is None:
+            return False
+        quote = self.quotes[self.in_quote[j + 1]]
+        after = bisect.bisect_left(self.starts, quote.outer.end)
+        return any(after <= c <= after + 5 for c in self._cue_starts)
+
+    def _set_apart(self, lead_in: Span) -> bool:
+        """The words before a quotation end in a dash or a parenthesis: the quotation and
+        its attribution are an aside ('Neither man liked her - "Born with a silver spoon,"
+        Mr. Elkins said - but ...'), not the end of a claim the sentence began."""
+        last = self.text[lead_in.start : lead_in.end].rstrip()
+        return last.endswith(("-", "—", "–", "("))
 
     def _named_after(self, k: int) -> bool:
         """A name starts at token `k` and ends the clause ("said Brad Bannon, a pollster",
@@ -951,8 +971,8 @@ class SentenceReader(SubjectReader):
         if that_at is not None and (that_at == k or told or toks[k].lower in PREPOSITIONS):
             k = that_at + 1
             clause = True  # a "that" clause: whatever it starts with, it is content
-        if k >= n:
-            return None
+        if k >= n or toks[k].text in {")", "]"}:
+            return None  # '("We never slept," Reyes said) and ...': the aside ends there
         if (
             CUE_FORMS.get(cue.lower()) in _CLAUSE_ONLY
             and not clause
@@ -981,6 +1001,9 @@ class SentenceReader(SubjectReader):
                 and (toks[j + 1].lower in _CONTENT_BREAKS or self._attribution_follows(j + 1))
             ):
                 end = toks[j].start
+                break
+            if self._quoted_aside(j):
+                end = toks[j].start  # 'liked her - "...," Elkins said - but ...'
                 break
             if self._said_too(j) or (objective and self._verb_too(j)):
                 # "Reyes said the port would reopen, and added that ...": what the

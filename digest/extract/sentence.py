@@ -166,6 +166,12 @@ class SentenceView:
             start += 1
         while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.—–"):
             end -= 1
+        # A parenthesis the sentence closes but the content never opened: "(She claimed
+        # to "retire.")".
+        if end > start and text[end - 1] == ")" and "(" not in text[start:end]:
+            end -= 1
+            while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.—–"):
+                end -= 1
         # Whole content in quotation marks: point inside them.
         opening = mark_at(text, start)
         closing = "''" if text[max(start, end - 2) : end] == "''" else text[end - 1 : end]

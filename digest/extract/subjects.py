@@ -220,6 +220,7 @@ class SubjectReader(SentenceView):
                 previous is None
                 or previous < floor + 1
                 or toks[previous + 1].lower not in {"a", "an", "the"}
+                or not toks[previous - 1].is_capital  # "On Wednesday, however, the ..."
             ):
                 break
             k = back = previous
