@@ -888,3 +888,15 @@ def test_a_role_then_a_name_after_an_opening_phrase() -> None:
     )
     assert claim.speaker is not None and claim.speaker.name == "James B. Comey"
     assert claim.text == "the messages were private"
+
+
+def test_an_accusation_is_a_claim_an_appeal_is_not() -> None:
+    claim = one("The ministry accused Russia of meddling in the vote.")
+    assert (claim.speaker.name if claim.speaker else None, claim.cue, claim.text) == (
+        "The ministry",
+        "accused",
+        "Russia of meddling in the vote",
+    )
+    claims = attributed('Clinton slammed the shift and accused Sanders of a "flip-flop."')
+    assert [(c.cue, c.text) for c in claims][-1] == ("accused", 'Sanders of a "flip-flop."')
+    assert attributed("The ministry urged Russia to stay out of the vote.") == []

@@ -950,12 +950,16 @@ class SentenceReader(SubjectReader):
             if first_word[:1].isdigit():
                 return None
         # "warned Russia against ...", "urged Moscow to ...": an appeal, not a report,
-        # unless a "that" clause follows soon.
+        # unless a "that" clause follows soon; "accused Russia of meddling" charges.
         if (
             cue.lower() in _OBJECT_CUES
             and k < n
             and self.in_quote[k] is None
             and not any(t.lower in _CLAUSE_WORDS for t in toks[k : k + 6])
+            and not (
+                CUE_FORMS.get(cue.lower()) == "accuse"
+                and any(t.lower == "of" for t in toks[k : k + 6])
+            )
         ):
             return None
         # "told a daily press briefing that ...", "said in an interview that ...": skip to
