@@ -55,3 +55,17 @@ def test_plain_article_is_all_body() -> None:
     cleaned = clean_article(_article(text))
     assert len(cleaned.body) == 2
     assert cleaned.text == text
+
+
+def test_a_line_signing_the_quotation_before_it_is_body() -> None:
+    text = (
+        "The senator repeated a claim on Tuesday night.\n\n"
+        '"Almost all new income is going to the top 1 percent."\n\n'
+        "- Bernie Sanders.\n\n"
+        "The senator is relying on an outdated statistic.\n\n"
+        "- Share\n"
+    )
+    cleaned = clean_article(_article(text))
+    body = [text[s.start : s.end] for s in cleaned.body]
+    assert "- Bernie Sanders." in body
+    assert "- Share" not in body  # a menu item after prose is no signature

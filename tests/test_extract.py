@@ -900,3 +900,19 @@ def test_an_accusation_is_a_claim_an_appeal_is_not() -> None:
     claims = attributed('Clinton slammed the shift and accused Sanders of a "flip-flop."')
     assert [(c.cue, c.text) for c in claims][-1] == ("accused", 'Sanders of a "flip-flop."')
     assert attributed("The ministry urged Russia to stay out of the vote.") == []
+
+
+def test_a_line_that_signs_the_quotation_before_it_names_its_speaker() -> None:
+    claims = attributed(
+        "The senator repeated a claim.\n\n"
+        '"Almost all new income is going to the top 1 percent."\n\n'
+        "- Bernie Sanders.\n\n"
+        "The senator is relying on an outdated statistic."
+    )
+    quote = [c for c in claims if c.kind == "quote"]
+    assert [(c.speaker.name if c.speaker else None, c.text) for c in quote] == [
+        ("Bernie Sanders", "Almost all new income is going to the top 1 percent")
+    ]
+    # A dash line after a paragraph that is not a quotation is no signature.
+    claims = attributed("Reyes said the port would reopen.\n\n- Ports.\n\nMore soon.")
+    assert [c.speaker.name if c.speaker else None for c in claims] == ["Reyes"]

@@ -10,12 +10,14 @@ from __future__ import annotations
 import hashlib
 import re
 import sys
+from dataclasses import replace
 
+from ..clean import SIGN_OFF
 from ..model import Article, Claim, DateRef, Span, Speaker
 from .attribution import CUE_TRIGGERS, Found, SentenceReader
 from .dates import find_dates
-from .speakers import Entity, Mention, Resolver, known_people
-from .text import Quote, blocks, mark_at, sentences
+from .speakers import Entity, Mention, Resolver, known_people, mention_from_tokens
+from .text import Quote, blocks, mark_at, sentences, tokens
 
 __all__ = ["extract_claims"]
 
@@ -32,9 +34,19 @@ def extract_claims(article: Article) -> tuple[Claim, ...]:
     text = article.text
     found: list[tuple[Found, int]] = []
     quoted: list[Span] = []
+    unsigned: list[int] = []  # bare quotations of the block before, by index in `found`
     for block_index, block in enumerate(blocks(text, article.body)):
         quotes = list(block.quotes)
         quoted.extend(q.inner for q in quotes)
+        signer = _sign_off(text, block.span) if unsigned and not quotes else None
+        if signer is not None:
+            # '"..."' then a paragraph '- Bernie Sanders': the quotation is signed.
+            for index in unsigned:
+                item, at = found[index]
+                found[index] = (replace(item, mention=signer, inherits=False), at)
+            unsigned = []
+            continue
+        first = len(found)
         for sentence in sentences(text, block):
             claims = (
                 SentenceReader(text, sentence, quotes).read()
@@ -46,7 +58,21 @@ def extract_claims(article: Article) -> tuple[Claim, ...]:
             elif _is_statement(text, sentence, quotes):
                 span = _strip_end(text, sentence)
                 found.append((Found("statement", span, None, None, None, sentence), block_index))
+        unsigned = [
+            i
+            for i in range(first, len(found))
+            if found[i][0].kind == "quote" and found[i][0].mention is None and found[i][0].cue is None
+        ]
     return _resolve(article, found, quoted)
+
+
+def _sign_off(text: str, span: Span) -> Mention | None:
+    """The name of a paragraph that only signs the quotation before it ("- Clinton.")."""
+    match = SIGN_OFF.fullmatch(text, span.start, span.end)
+    if match is None:
+        return None
+    name = Span(match.start(1), match.end(1))
+    return mention_from_tokens(tokens(text, name), text)
 
 
 def _may_attribute(text: str, sentence: Span, quotes: list[Quote]) -> bool:
