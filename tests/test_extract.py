@@ -916,3 +916,15 @@ def test_a_line_that_signs_the_quotation_before_it_names_its_speaker() -> None:
     # A dash line after a paragraph that is not a quotation is no signature.
     claims = attributed("Reyes said the port would reopen.\n\n- Ports.\n\nMore soon.")
     assert [c.speaker.name if c.speaker else None for c in claims] == ["Reyes"]
+
+
+def test_a_quoted_fragment_claims_only_its_own_clause() -> None:
+    claim = one(
+        "Delegates rank their choices, and the foreign policy group is less likely to be "
+        '"overrun with social conservatives," Hoover said.'
+    )
+    assert claim.text == (
+        'the foreign policy group is less likely to be "overrun with social conservatives,"'
+    )
+    claim = one('Then Al Gore "made a strategic mistake," Lichtman said.')
+    assert claim.text == 'Then Al Gore "made a strategic mistake,"'

@@ -670,7 +670,8 @@ class SentenceReader(SubjectReader):
             ):
                 # 'Gore "made a strategic mistake," Lichtman said': the quotation is a fragment
                 # of the claim, which starts with the sentence.
-                content = self._tidy(Span(self.sentence.start, content.end))
+                start = self._last_clause_start(lead_in)
+                content = self._tidy(Span(start, self.quotes[before].outer.end))
                 self._use_quotes_in(content, used)
                 return Found("partial", content, cue_span, cue_text, mention, self.sentence)
             after = self._quote_after(resume, gap=3)
@@ -742,6 +743,22 @@ class SentenceReader(SubjectReader):
                 self.sentence,
             )
         return None
+
+    def _last_clause_start(self, lead_in: Span) -> int:
+        """Where the clause that runs into a quotation starts: after the last "; " or ",
+        and" of `lead_in` ('they rank their choices, and the group is less likely to be
+        "overrun," Hoover said': Hoover's words start at "the group")."""
+        toks = self.toks
+        first = bisect.bisect_left(self.starts, lead_in.start)
+        last = bisect.bisect_left(self.starts, lead_in.end)
+        for j in range(last - 1, first, -1):
+            if toks[j].text == ";" or (
+                toks[j].lower in {"and", "but"} and toks[j - 1].text == ","
+            ):
+                if self._words(Span(toks[j + 1].start, lead_in.end)) >= _MIN_CONTENT_WORDS:
+                    return toks[j + 1].start
+                break
+        return lead_in.start
 
     def _quoted_aside(self, j: int) -> bool:
         """Token `j` is a dash or a parenthesis that opens a quotation with an attribution
