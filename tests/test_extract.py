@@ -928,3 +928,32 @@ def test_a_quoted_fragment_claims_only_its_own_clause() -> None:
     )
     claim = one('Then Al Gore "made a strategic mistake," Lichtman said.')
     assert claim.text == 'Then Al Gore "made a strategic mistake,"'
+
+
+def test_a_relative_clause_reports_what_its_pronoun_stands_for() -> None:
+    text = 'Sanders backed the party, which he said was "the only hope" for workers.'
+    said = [c for c in attributed(text) if c.cue == "said"]
+    # The claim reads with what the pronoun stands for; its span is the content alone.
+    assert [(c.speaker.name if c.speaker else None, c.text) for c in said] == [
+        ("Sanders", 'the party was "the only hope" for workers')
+    ]
+    assert text[said[0].span.start : said[0].span.end] == 'was "the only hope" for workers'
+    claims = attributed('Perez faced the candidate, whom he described as "volatile," in a debate.')
+    described = [c for c in claims if c.cue == "described"]
+    assert [c.text for c in described] == ['the candidate as "volatile,"']
+    claims = attributed(
+        "- Any sign of munitions reaching Russian forces, which officials in Seoul say "
+        "would be the clearest test of the sanctions."
+    )
+    assert [c.text for c in claims if c.cue == "say"] == [
+        "Any sign of munitions reaching Russian forces would be the clearest test of the sanctions"
+    ]
+    # Inside another phrase, the noun before the comma may not be what "which" stands for:
+    # the claim is left as it was said.
+    claims = attributed(
+        "Officials watch for signs of munitions reaching Russian forces, which officials "
+        "in Seoul say would be the clearest test of the sanctions."
+    )
+    assert [c.text for c in claims if c.cue == "say"] == [
+        "would be the clearest test of the sanctions"
+    ]

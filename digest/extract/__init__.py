@@ -226,6 +226,10 @@ def _resolve(
                 if p.end > p.start
             ]
         )
+        if item.topic is not None:
+            # 'the plan, which she said was "a breakthrough"': "the plan was ...".
+            topic = _SPACES.sub(" ", article.text[item.topic.start : item.topic.end]).strip()
+            claim_text = f"{topic} {claim_text}"
         digest_ = hashlib.sha1(
             f"{article.id}\0{span.start}\0{span.end}\0{kind}".encode()
         ).hexdigest()

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from ..model import Span
 from .lexicon import (
     CUE_FORMS,
+    DETERMINERS,
     NP_STOP,
     PRE_CUE_SKIP,
     RECIPIENTS,
@@ -169,6 +170,9 @@ class Found:
         False  # the speaker is the previous claim's ("..., noting ...", or a bare quote)
     )
     parts: tuple[Span, ...] = ()  # the quotations a claim joins ('"...," he said, "..."')
+    # What a relative clause's content is about: "the plan" of 'the plan, which she said
+    # was "a breakthrough"', read before the content ("the plan was ...").
+    topic: Span | None = None
 
 
 class SentenceReader(SubjectReader):
@@ -617,7 +621,15 @@ class SentenceReader(SubjectReader):
             return None  # "should North Korea agree to ...": a condition or a question
         resume = last + 1 + (len(mention_toks) if inverted else 0)
         content_used: set[int] = set()
-        after_cue = self._content_after(resume, cue=cue_text, used=content_used)
+        # "the plan, which she said was "a breakthrough"": the relative pronoun stands for
+        # what the content is about, and the content starts with its verb.
+        relative = (
+            not inverted
+            and start_tok > 1
+            and toks[start_tok - 1].lower in {"which", "who", "whom"}
+            and toks[start_tok - 2].text == ","
+        )
+        after_cue = self._content_after(resume, cue=cue_text, used=content_used, gap=relative)
         # Where the attribution starts: role words may stand before the name ('"...,"
         # Republican strategist Jo Reyes said', '..., political scientist Jo Reyes said').
         lead = start_tok
@@ -716,8 +728,20 @@ class SentenceReader(SubjectReader):
         # 3. Content after the cue: a quotation or a reported clause.
         if after_cue is not None and not inverted:
             used |= content_used
+            starts_quoted = self.in_quote[bisect.bisect_left(self.starts, after_cue.start)]
+            topic = (
+                self._antecedent(start_tok - 2)
+                if relative and starts_quoted is None
+                else None
+            )
             return Found(
-                self._kind(after_cue), after_cue, cue_span, cue_text, mention, self.sentence
+                self._kind(after_cue),
+                after_cue,
+                cue_span,
+                cue_text,
+                mention,
+                self.sentence,
+                topic=topic,
             )
         # 4. Content before the subject: `..., a spokesperson said Tuesday.`
         if lead > 0 and toks[lead - 1].text == "," and self._tail_is_short(last + 1):
@@ -893,8 +917,14 @@ class SentenceReader(SubjectReader):
             return None
         return Found(self._kind(content), content, cue_span, "according to", mention, self.sentence)
 
-    def _content_after(self, k: int, *, cue: str, used: set[int]) -> Span | None:
-        """Reported content after a cue: skip time words, who was told, and "that"."""
+    def _content_after(
+        self, k: int, *, cue: str, used: set[int], gap: bool = False
+    ) -> Span | None:
+        """Reported content after a cue: skip time words, who was told, and "that".
+
+        With `gap`, the cue stands in a relative clause whose pronoun is the content's
+        subject or object ("which he said was ...", "whom she described as ..."): the
+        content starts with a verb or "as" and ends with the relative clause."""
         toks = self.toks
         n = len(toks)
         told = CUE_FORMS.get(cue.lower()) in _TELL_LIKE
@@ -1015,6 +1045,9 @@ class SentenceReader(SubjectReader):
             and (toks[k].lower in _OBJECT_PRONOUNS or not self._clause_starts(k))
         )
         for j in range(k + 1, last_tok):
+            if gap and self._closes_relative(j):
+                end = toks[j].start if toks[j].text == "," else toks[j].end
+                break
             if (
                 toks[j].text == ","
                 and self.in_quote[j] is None
@@ -1039,6 +1072,7 @@ class SentenceReader(SubjectReader):
         if not words or (
             self.in_quote[k] is None
             and not clause
+            and not gap
             and (
                 len(words) < 2
                 or words[0].lower in _NOT_CLAUSE_START
@@ -1051,6 +1085,57 @@ class SentenceReader(SubjectReader):
             if overlap(content, quote.inner) * 2 >= len(quote.inner):
                 used.add(index)
         return content
+
+    def _antecedent(self, comma: int) -> Span | None:
+        """The noun phrase a relative pronoun after the comma at `comma` stands for, when it
+        is plain which: the object or subject of the main clause ("criticized Clinton's
+        email use, which ..."), a name before "who", or a noun phrase that opens the
+        sentence ("Any sign of munitions reaching Russian forces, which ..."); not a phrase
+        inside another ("a sign of munitions reaching Russian forces, which ...")."""
+        toks = self.toks
+        k = comma - 1
+        while (
+            k >= 0
+            and comma - k <= 8
+            and self.in_quote[k] is None
+            and toks[k].is_word
+            and not _finite(toks[k])
+            and toks[k].lower not in PREPOSITIONS
+        ):
+            k -= 1
+            if toks[k + 1].lower in DETERMINERS:
+                break
+        first = k + 1
+        person = toks[comma + 1].lower in {"who", "whom"}
+        before = toks[k] if k >= 0 else None
+        plain = before is not None and _finite(before)
+        if first < comma and (plain or (person and toks[comma - 1].is_capital)):
+            return Span(toks[first].start, toks[comma - 1].end)
+        opening = self._floor(comma - 1)
+        while opening < comma and not toks[opening].is_word:
+            opening += 1  # a list's dash
+        phrase = toks[opening:comma]
+        if (
+            phrase
+            and (phrase[0].lower in DETERMINERS or phrase[0].lower in _QUANTIFIERS)
+            and not any(_finite(t) or t.lower in _AUXILIARIES for t in phrase)
+            and all(self.in_quote[i] is None for i in range(opening, comma))
+        ):
+            return Span(phrase[0].start, phrase[-1].end)
+        return None
+
+    def _closes_relative(self, j: int) -> bool:
+        """Token `j` ends a relative clause set off by commas: a comma outside quotation
+        marks, or a closing mark with the comma inside it ('whom he described as
+        "volatile," with Clinton')."""
+        toks = self.toks
+        if toks[j].text == ",":
+            return self.in_quote[j] is None
+        index = self.in_quote[j]
+        if index is None or j + 1 >= len(toks) or self.in_quote[j + 1] == index:
+            return False
+        inner = self.quotes[index].inner
+        return self.text[inner.start : inner.end].rstrip().endswith(",")
 
     def _said_too(self, j: int) -> bool:
         """Token `j` is "and" before a second speech verb of the same speaker ("and added
@@ -1173,6 +1258,18 @@ class SentenceReader(SubjectReader):
         if j + 1 < len(toks) and toks[j].text in {",", ":"}:
             return self.in_quote[j + 1]
         return None
+
+
+_QUANTIFIERS = frozenset({"any", "every", "each", "no"})
+
+
+def _finite(tok: Token) -> bool:
+    """A verb in a tense of its own ("criticized", "backed", "said"), by form; unlike
+    `verb_like`, a plural noun ("forces") is not one."""
+    low = tok.lower
+    if not tok.is_word or tok.is_capital:
+        return False
+    return low in CUE_FORMS and not low.endswith("ing") or low.endswith("ed")
 
 
 def _plural_noun(tok: Token) -> bool:
