@@ -957,3 +957,18 @@ def test_a_relative_clause_reports_what_its_pronoun_stands_for() -> None:
     assert [c.text for c in claims if c.cue == "say"] == [
         "would be the clearest test of the sanctions"
     ]
+
+
+def test_a_verb_after_and_takes_the_subject_of_the_verb_it_is_joined_to() -> None:
+    claim = one(
+        "The row blew up when Reyes threw Ortiz out of the crew and accused him of lying."
+    )
+    assert (claim.speaker.name if claim.speaker else None, claim.text) == (
+        "Reyes",
+        "him of lying",
+    )
+    claims = attributed(
+        "Yukos reacted immediately by repeating its view that the sale was illegal, and "
+        "said Baikal had bought itself trouble."
+    )
+    assert {c.speaker.name if c.speaker else None for c in claims} == {"Yukos"}

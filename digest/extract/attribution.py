@@ -554,8 +554,12 @@ class SentenceReader(SubjectReader):
                 mention = base
                 mention_toks = [toks[j]]
         elif j >= 1 and toks[j].lower in {"and", "but"} and self.in_quote[j] is None:
-            # "The department has deemed ... and says ...": the sentence's subject speaks.
+            # "The department has deemed ... and says ...": the sentence's subject speaks;
+            # "The row grew when 50 Cent threw him out and accused him ...": the subject
+            # of the verb this one is joined to.
             base = self._subject(j)
+            if base is None or not (base.name or base.pronoun):
+                base = self._coordinate_subject(j) or base
             if base is not None:
                 mention, mention_toks = base, [toks[first]]
         elif (
@@ -849,13 +853,44 @@ class SentenceReader(SubjectReader):
             floor = self._floor(opening - 1)
         return floor
 
+    def _coordinate_subject(self, conj: int) -> Mention | None:
+        """The named subject of the nearest verb before the "and" at `conj`, in its clause."""
+        toks = self.toks
+        for i in range(conj - 1, max(0, conj - 25), -1):
+            tok = toks[i]
+            if self.in_quote[i] is not None or tok.text in {";", ":", "—", "–"}:
+                return None
+            if not verb_like(tok) or tok.lower.endswith("ing") or tok.lower in _PASSIVE:
+                continue
+            before = toks[i - 1]
+            if not before.is_word or not (before.is_capital or pronoun_of(before) is not None):
+                continue
+            phrase = backward_np(toks, i - 1, self._floor(i - 1))
+            if not phrase:
+                return None
+            opening = self.index_of(phrase[0])
+            if opening > 0 and not (
+                toks[opening - 1].text == "," or toks[opening - 1].lower in _SUBORDINATORS
+            ):
+                return None  # "The Ministry of the Interior and Safety urged": part of a name
+            mention = mention_from_tokens(phrase, self.text)
+            if mention is not None and (mention.name or mention.pronoun):
+                return mention
+            return None
+        return None
+
     def _by_subject(self, first: int) -> Mention | None:
         """The subject right before "VERB by" + the cue at `first`: "he began by saying",
         "Reyes responded by saying"."""
         toks = self.toks
-        if first < 3 or toks[first - 1].lower != "by" or not verb_like(toks[first - 2]):
+        if first < 3 or toks[first - 1].lower != "by":
             return None
-        j = first - 3
+        verb = first - 2
+        if verb > 1 and toks[verb].lower.endswith("ly"):
+            verb -= 1  # "reacted immediately by repeating"
+        if not verb_like(toks[verb]) or toks[verb].lower.endswith("ly"):
+            return None
+        j = verb - 1
         if self.in_quote[j] is not None or not toks[j].is_word:
             return None
         phrase = backward_np(toks, j, self._floor(j))
@@ -1261,6 +1296,9 @@ class SentenceReader(SubjectReader):
 
 
 _QUANTIFIERS = frozenset({"any", "every", "each", "no"})
+_SUBORDINATORS = frozenset(
+    "when while as after before because since if until though although where that".split()
+)
 
 
 def _finite(tok: Token) -> bool:

@@ -321,7 +321,10 @@ COMMON_VERBS = frozenset(
     runs run won wins win lost loses lose sat sits stood stands put puts set sets sent
     sends spent spends held holds met meets brought brings bought buys fought fights
     sought seeks taught teaches caught catches led leads paid pays seems seem appears
-    appear remains remain looks look wants want needs need tries try tried""".split()
+    appear remains remain looks look wants want needs need tries try tried
+    blew threw drew grew flew knew rose fell broke chose drove rode wore tore struck
+    stuck hung swung shook forgot forgave froze hid bit sang sank spun sprang stole
+    swam woke""".split()
 )
 
 # Adverbs and auxiliaries that may stand between a speaker and the cue ("also said").
