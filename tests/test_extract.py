@@ -972,3 +972,16 @@ def test_a_verb_after_and_takes_the_subject_of_the_verb_it_is_joined_to() -> Non
         "said Baikal had bought itself trouble."
     )
     assert {c.speaker.name if c.speaker else None for c in claims} == {"Yukos"}
+
+
+def test_words_after_a_participle_with_no_speaker_found_are_a_claim_only_when_said() -> None:
+    # No subject for the participle: a verb of saying still reports; others do not.
+    claims = attributed(
+        "When the ships came in the crowd cheered, reflecting the mood of the port."
+    )
+    assert claims == []
+    claims = attributed("When the ships came in the crowd cheered, saying the port was open.")
+    assert [(c.speaker, c.cue, c.text) for c in claims] == [(None, "saying", "the port was open")]
+    # "speaking to them", "spoke to reporters": to whom, not what.
+    assert attributed("Fans can control their players just by speaking to them.") == []
+    assert attributed("Reyes spoke to reporters on Monday.") == []

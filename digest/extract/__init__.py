@@ -15,6 +15,7 @@ from dataclasses import replace
 from ..clean import SIGN_OFF
 from ..model import Article, Claim, DateRef, Span, Speaker
 from .attribution import CUE_TRIGGERS, Found, SentenceReader
+from .lexicon import CUE_FORMS
 from .dates import find_dates
 from .speakers import Entity, Mention, Resolver, known_people, mention_from_tokens
 from .text import Quote, blocks, mark_at, sentences, tokens
@@ -26,6 +27,11 @@ __all__ = ["extract_claims"]
 # regex engine skips ahead to the next space instead of trying the pattern everywhere.
 _SPACES = re.compile(r"\s(?:(?:\s*\n|(?<=\n))\s*(?:''|[\"“«])?|\s+)")
 _MIN_STATEMENT_WORDS = 6
+# Verbs that report words whatever else the sentence says (",  saying ...", ", adding ...").
+_SAYING = frozenset(
+    """say add tell write explain insist argue warn note announce deny admit acknowledge
+    stress suggest state reply respond tweet urge""".split()
+)
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -142,9 +148,15 @@ def _resolve(
             continue
         if item.inherits and item.cue is not None:
             # ", noting that ...": the same speaker as the claim before it in the sentence;
-            # with none before it, whoever speaks was not found: the claim stays, unsigned.
+            # with none before it, whoever speaks was not found: a quotation or what a
+            # verb of saying reports stays, unsigned; other words ("..., reflecting the
+            # value of the goods") are no claim.
             if last is not None and last_sentence == item.sentence:
                 entity, mention = last[0], last[1]
+            elif item.kind not in ("quote", "partial") and (
+                CUE_FORMS.get(item.cue_text.lower()) not in _SAYING
+            ):
+                continue
         elif item.inherits or mention is None:
             # A bare quotation continues the last speaker of this block or the one before.
             previous = resolved[-1][0] if resolved else None

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from ..model import Span
 from .lexicon import (
+    COMMON_VERBS,
     CUE_FORMS,
     DETERMINERS,
     NP_STOP,
@@ -888,8 +889,8 @@ class SentenceReader(SubjectReader):
         verb = first - 2
         if verb > 1 and toks[verb].lower.endswith("ly"):
             verb -= 1  # "reacted immediately by repeating"
-        if not verb_like(toks[verb]) or toks[verb].lower.endswith("ly"):
-            return None
+        if not (_finite(toks[verb]) or toks[verb].lower in COMMON_VERBS):
+            return None  # "control their players just by speaking to them": no verb
         j = verb - 1
         if self.in_quote[j] is not None or not toks[j].is_word:
             return None
@@ -971,6 +972,8 @@ class SentenceReader(SubjectReader):
             and self.in_quote[k] is None
             and cue.lower() not in {"said", "says", "say"}
         ):
+            if CUE_FORMS.get(cue.lower()) in {"speak", "talk"} and toks[k].lower in {"to", "with"}:
+                return None  # "by speaking to them": whom, not what
             k += 1
             if k < n and self.in_quote[k] is None and self._stranded(k):
                 return None  # "resolutions that Russia voted for between 2006 and 2017"
