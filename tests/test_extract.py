@@ -948,6 +948,8 @@ def test_a_relative_clause_reports_what_its_pronoun_stands_for() -> None:
     assert [c.text for c in claims if c.cue == "say"] == [
         "Any sign of munitions reaching Russian forces would be the clearest test of the sanctions"
     ]
+    # A relative clause that ends in its preposition says nothing of its own.
+    assert attributed("She resigned over the system, which she claimed to be unaware of.") == []
     # Inside another phrase, the noun before the comma may not be what "which" stands for:
     # the claim is left as it was said.
     claims = attributed(

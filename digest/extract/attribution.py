@@ -1106,6 +1106,9 @@ class SentenceReader(SubjectReader):
             if end < self.sentence.end and last_tok > k + 1:
                 end = toks[last_tok - 1].end
         content = self._tidy(Span(toks[k].start, end))
+        last_word = self.text[content.start : content.end].rsplit(None, 1)[-1:]
+        if gap and last_word and (last_word[0] in PREPOSITIONS or last_word[0] in _NOUN_AFTER):
+            return None  # "the system, which she claimed to be unaware of": no claim of hers
         words = self._first_words(content, 2)
         if not words or (
             self.in_quote[k] is None
