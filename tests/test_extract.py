@@ -987,3 +987,17 @@ def test_words_after_a_participle_with_no_speaker_found_are_a_claim_only_when_sa
     # "speaking to them", "spoke to reporters": to whom, not what.
     assert attributed("Fans can control their players just by speaking to them.") == []
     assert attributed("Reyes spoke to reporters on Monday.") == []
+
+
+def test_a_bare_verb_after_a_plural_subject_reports() -> None:
+    claim = one("Critics claim that the plan would raise fees.")
+    assert (claim.speaker.name if claim.speaker else None, claim.cue, claim.text) == (
+        "Critics",
+        "claim",
+        "the plan would raise fees",
+    )
+    claim = one("Legal observers note the White House would not close the prison.")
+    assert claim.cue == "note" and claim.text == "the White House would not close the prison"
+    # The same words as nouns report nothing.
+    assert attributed("The note the minister left was short.") == []
+    assert attributed("The claim the company made was false.") == []

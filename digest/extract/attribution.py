@@ -77,13 +77,18 @@ _NOUN_AFTER = frozenset("of in on at for with by from about into amid despite".s
 # Verbs that report words only right after a quotation: elsewhere "reads" and "states"
 # are seldom speech.
 _AFTER_QUOTE_CUES = frozenset("read reads state states".split())
+# Bare forms that the cue list leaves out as more often nouns ("a note", "the claim"),
+# verbs after a plural subject with a clause after them ("Critics note that ...").
+_PLURAL_CUES = frozenset(
+    "note claim report state hope fear expect doubt estimate promise pledge vow demand".split()
+)
 # Prepositions that may join a speaker's phrase right after a quotation.
 _OF_PLACE = frozenset("in of at for from with on".split())
 # First words of the cues of several words (`SentenceReader._phrase_cue`).
 _PHRASE_STARTS = frozenset("according quoted pointed put puts".split())
 # Every word that can start a cue (`SentenceReader.cues`): a sentence with none of them
 # and no quotation has no attribution.
-CUE_TRIGGERS = frozenset(CUE_FORMS) | _PHRASE_STARTS | _AFTER_QUOTE_CUES
+CUE_TRIGGERS = frozenset(CUE_FORMS) | _PHRASE_STARTS | _AFTER_QUOTE_CUES | _PLURAL_CUES
 # The tokens `SentenceReader.cues` looks at: those words, and a colon before a quotation.
 _CUE_TOKENS = CUE_TRIGGERS | {":"}
 # Words after "said to" that start who was spoken to, not an infinitive.
@@ -218,6 +223,10 @@ class SentenceReader(SubjectReader):
                     continue
             if low in CUE_FORMS and self._is_speech(k):
                 found.append((k, k, toks[k].text))
+            elif low in _PLURAL_CUES and self._plural_says(k):
+                # "Legal observers note the White House ...": the bare form after a
+                # plural subject, with a clause after it, is the verb, not a noun.
+                found.append((k, k, toks[k].text))
             elif (
                 low in _AFTER_QUOTE_CUES
                 and k > 0
@@ -230,6 +239,29 @@ class SentenceReader(SubjectReader):
                 # '"...," reads the editorial', '"...," the ad states', 'it reads: "..."'
                 found.append((k, k, toks[k].text))
         return found
+
+    def _plural_says(self, k: int) -> bool:
+        """The word at `k` follows a plural subject and a clause follows it."""
+        toks = self.toks
+        if k == 0 or k + 1 >= len(toks) or self.in_quote[k - 1] is not None:
+            return False
+        before = toks[k - 1]
+        plural = before.lower in {"they", "we", "i", "you"} or (
+            before.is_word
+            and before.lower.endswith("s")
+            and not before.lower.endswith(("ss", "us", "is", "'s", "’s"))
+            and before.lower not in NP_STOP
+            and len(before.lower) > 3
+        )
+        if not plural:
+            return False
+        nxt = k + 1
+        return (
+            toks[nxt].lower == "that"
+            or self.in_quote[nxt] is not None
+            or pronoun_of(toks[nxt]) in {"he", "she", "they", "we", "i", "it"}
+            or (toks[nxt].lower in {"the", "a", "an"} and self._clause_starts(nxt))
+        )
 
     def _phrase_cue(self, k: int) -> tuple[int, int, str] | None:
         """A cue of several words starting at `k`: "according to", "quoted as saying",
