@@ -1001,3 +1001,25 @@ def test_a_bare_verb_after_a_plural_subject_reports() -> None:
     # The same words as nouns report nothing.
     assert attributed("The note the minister left was short.") == []
     assert attributed("The claim the company made was false.") == []
+
+
+def test_a_noun_of_saying_reports_for_its_possessor() -> None:
+    claims = attributed(
+        'Pence blamed the media for Donald Trump\'s claim that Obama "founded ISIS," '
+        "saying they were nitpicking."
+    )
+    assert [(c.speaker.name if c.speaker else None, c.cue, c.text) for c in claims] == [
+        ("Pence", "blamed", 'the media for Donald Trump\'s claim that Obama "founded ISIS,"'),
+        ("Donald Trump", "claim", 'Obama "founded ISIS,"'),
+        # The possessor is not who goes on speaking: ", saying" is still Pence's.
+        ("Pence", "saying", "they were nitpicking"),
+    ]
+    text = "Leaders doubt Trump's recent pledge to stay neutral."
+    claim = [c for c in attributed(text) if c.cue == "pledge"]
+    assert [(c.speaker.name if c.speaker else None, c.text) for c in claim] == [
+        ("Trump", "stay neutral")
+    ]
+    # After a plural noun the same word is a verb, and the possessive is its subject's.
+    claim = one("His lawyers claim their client was unfamiliar with the books.")
+    assert (claim.speaker.name if claim.speaker else None, claim.cue) == ("His lawyers", "claim")
+    assert attributed("The claim that the port would reopen was false.") == []

@@ -196,7 +196,8 @@ def _resolve(
         else:
             entity = resolver.resolve(mention)
         resolved.append((item, entity, mention))
-        if mention is not None:
+        if mention is not None and not item.nominal:
+            # "Trump's claim that ..." is not who goes on speaking (", saying ...").
             last = (entity, mention, block_index)
             last_sentence = item.sentence
 

@@ -19,7 +19,7 @@ other sentence is the outlet's own statement.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Span
 from .lexicon import (
@@ -82,13 +82,23 @@ _AFTER_QUOTE_CUES = frozenset("read reads state states".split())
 _PLURAL_CUES = frozenset(
     "note claim report state hope fear expect doubt estimate promise pledge vow demand".split()
 )
+# Nouns of saying that report what their possessor said: "Trump's claim that ...",
+# "her assertion that ...", "his pledge to ...".
+_NOMINAL_CUES = frozenset(
+    """claim assertion accusation promise pledge warning suggestion argument insistence
+    contention vow threat prediction allegation admission conclusion""".split()
+)
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
+_OPENERS = frozenset("the a an this these its their his her our".split())
 # Prepositions that may join a speaker's phrase right after a quotation.
 _OF_PLACE = frozenset("in of at for from with on".split())
 # First words of the cues of several words (`SentenceReader._phrase_cue`).
 _PHRASE_STARTS = frozenset("according quoted pointed put puts".split())
 # Every word that can start a cue (`SentenceReader.cues`): a sentence with none of them
 # and no quotation has no attribution.
-CUE_TRIGGERS = frozenset(CUE_FORMS) | _PHRASE_STARTS | _AFTER_QUOTE_CUES | _PLURAL_CUES
+CUE_TRIGGERS = (
+    frozenset(CUE_FORMS) | _PHRASE_STARTS | _AFTER_QUOTE_CUES | _PLURAL_CUES | _NOMINAL_CUES
+)
 # The tokens `SentenceReader.cues` looks at: those words, and a colon before a quotation.
 _CUE_TOKENS = CUE_TRIGGERS | {":"}
 # Words after "said to" that start who was spoken to, not an infinitive.
@@ -179,6 +189,7 @@ class Found:
     # What a relative clause's content is about: "the plan" of 'the plan, which she said
     # was "a breakthrough"', read before the content ("the plan was ...").
     topic: Span | None = None
+    nominal: bool = False  # a noun of saying ("Trump's claim that ..."), not a verb
 
 
 class SentenceReader(SubjectReader):
@@ -223,6 +234,8 @@ class SentenceReader(SubjectReader):
                     continue
             if low in CUE_FORMS and self._is_speech(k):
                 found.append((k, k, toks[k].text))
+            elif low in _NOMINAL_CUES and self._possessor(k) is not None:
+                found.append((k, k, toks[k].text))  # "Trump's claim that ..."
             elif low in _PLURAL_CUES and self._plural_says(k):
                 # "Legal observers note the White House ...": the bare form after a
                 # plural subject, with a clause after it, is the verb, not a noun.
@@ -239,6 +252,73 @@ class SentenceReader(SubjectReader):
                 # '"...," reads the editorial', '"...," the ad states', 'it reads: "..."'
                 found.append((k, k, toks[k].text))
         return found
+
+    def _possessor(self, k: int) -> Mention | None:
+        """Who owns the noun of saying at `k` ("Trump's claim", "her assertion"), when a
+        "that" clause or an infinitive follows it; None otherwise."""
+        toks = self.toks
+        if k + 2 >= len(toks):
+            return None
+        if toks[k + 1].lower == "to":
+            if not toks[k + 2].is_word:
+                return None
+        elif toks[self._that_after(k + 1)].lower != "that":
+            return None
+        j = k - 1
+        if _plural_noun(toks[j]) and not toks[j].lower.endswith(("'s", "’s")):
+            return None  # "His lawyers claim that ...": a verb after its plural subject
+        while j > 0 and k - j <= 3 and toks[j].is_word and not toks[j].is_capital and (
+            toks[j].lower not in _POSSESSIVE_PRONOUNS and not toks[j].lower.endswith(("'s", "’s"))
+        ):
+            j -= 1  # "Trump's recent evidence-free assertion"
+        if j < 0 or self.in_quote[j] is not None:
+            return None
+        low = toks[j].lower
+        if low in _POSSESSIVE_PRONOUNS:
+            pronoun = _POSSESSIVE_PRONOUNS[low]
+            return Mention(
+                Span(toks[j].start, toks[j].end),
+                toks[j].text,
+                None,
+                None,
+                pronoun=pronoun,
+                gender={"he": "m", "she": "f"}.get(pronoun),
+            )
+        if low in {"'s", "’s"} and j > 0:
+            end = j - 1
+        elif low.endswith(("'s", "’s")) and toks[j].is_capital:
+            end = j
+        else:
+            return None
+        begin = end
+        while begin > 0 and toks[begin - 1].is_capital and self.in_quote[begin - 1] is None:
+            begin -= 1  # the name's capitalised words: "Donald Trump's"
+        if not toks[end].is_capital:
+            return None
+        mention = mention_from_tokens(list(toks[begin : end + 1]), self.text)
+        if mention is None or not mention.name:
+            return None
+        # The name without its possessive ending.
+        strip = lambda words: words[:-2] if words.endswith(("'s", "’s")) else words  # noqa: E731
+        text = strip(mention.text)
+        return replace(
+            mention,
+            span=Span(mention.span.start, mention.span.start + len(text)),
+            text=text,
+            name=strip(mention.name),
+        )
+
+    def _that_after(self, k: int) -> int:
+        """Token `k`, or the "that" a short phrase after it leads to ("her assertion during
+        the debate that ...")."""
+        toks = self.toks
+        if toks[k].lower in PREPOSITIONS:
+            for j in range(k + 1, min(len(toks) - 1, k + 6)):
+                if self.in_quote[j] is not None or not toks[j].is_word:
+                    break
+                if toks[j].lower == "that":
+                    return j
+        return k
 
     def _plural_says(self, k: int) -> bool:
         """The word at `k` follows a plural subject and a clause follows it."""
@@ -260,7 +340,7 @@ class SentenceReader(SubjectReader):
             toks[nxt].lower == "that"
             or self.in_quote[nxt] is not None
             or pronoun_of(toks[nxt]) in {"he", "she", "they", "we", "i", "it"}
-            or (toks[nxt].lower in {"the", "a", "an"} and self._clause_starts(nxt))
+            or (toks[nxt].lower in _OPENERS and self._clause_starts(nxt))
         )
 
     def _phrase_cue(self, k: int) -> tuple[int, int, str] | None:
@@ -482,6 +562,22 @@ class SentenceReader(SubjectReader):
         if cue_text == "according to":
             # "..., Kim said, according to a transcript": the source of a claim already read.
             return None if earlier else self._according_to(first, last, cue_span)
+        owner = self._possessor(first) if cue_text.lower() in _NOMINAL_CUES else None
+        if owner is not None:
+            infinitive = toks[last + 1].lower == "to"
+            start = last + 2 if infinitive else self._that_after(last + 1)
+            content = self._content_after(start, cue="said", used=used, gap=infinitive)
+            if content is None:
+                return None
+            return Found(
+                self._kind(content),
+                content,
+                cue_span,
+                cue_text,
+                owner,
+                self.sentence,
+                nominal=True,
+            )
         # Participle cue after a comma: a second claim of the sentence's speaker.
         # Any -ing cue after a comma ("..., noting that ...") adds a second claim.
         participle = toks[first].lower.endswith("ing")
@@ -1125,6 +1221,14 @@ class SentenceReader(SubjectReader):
                 and (toks[j + 1].lower in _CONTENT_BREAKS or self._attribution_follows(j + 1))
             ):
                 end = toks[j].start
+                break
+            if (
+                j + 1 < n
+                and toks[j + 1].lower in _CONTENT_BREAKS
+                and self._closes_relative(j)
+                and toks[j].text != ","
+            ):
+                end = toks[j].end  # '... "founded ISIS," saying ...': the comma was quoted
                 break
             if self._quoted_aside(j):
                 end = toks[j].start  # 'liked her - "...," Elkins said - but ...'
