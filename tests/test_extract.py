@@ -1023,3 +1023,31 @@ def test_a_noun_of_saying_reports_for_its_possessor() -> None:
     claim = one("His lawyers claim their client was unfamiliar with the books.")
     assert (claim.speaker.name if claim.speaker else None, claim.cue) == ("His lawyers", "claim")
     assert attributed("The claim that the port would reopen was false.") == []
+
+
+def test_according_to_after_an_opening_clause_sources_the_main_clause() -> None:
+    claim = one(
+        "While most were marked confidential, according to a State Department official, "
+        "two were upgraded to the secret level."
+    )
+    assert (claim.speaker.name if claim.speaker else None, claim.text) == (
+        "a State Department official",
+        "two were upgraded to the secret level",
+    )
+
+
+def test_speakers_past_an_adverb_aside_and_in_a_with_phrase() -> None:
+    claim = one(
+        "Sanders, meanwhile, who has no such endorsements, said the count speaks volumes."
+    )
+    assert (claim.speaker.name if claim.speaker else None, claim.text) == (
+        "Sanders",
+        "the count speaks volumes",
+    )
+    quote = quotes_in(
+        'Her backers tied Bradley to Walker, with one of her ads asking, "Is Bradley '
+        'independent enough?"'
+    )
+    assert [(c.cue, c.text) for c in quote] == [("asking", "Is Bradley independent enough?")]
+    # Where someone spoke is not what they said; a briefing is a noun.
+    assert attributed("She spoke at the weekly news briefing on Monday.") == []

@@ -89,6 +89,7 @@ _NOMINAL_CUES = frozenset(
     contention vow threat prediction allegation admission conclusion""".split()
 )
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
+_PLURAL_LOOKING = frozenset("news press series species business campaigns".split())
 _OPENERS = frozenset("the a an this these its their his her our".split())
 # Prepositions that may join a speaker's phrase right after a quotation.
 _OF_PLACE = frozenset("in of at for from with on".split())
@@ -396,8 +397,15 @@ class SentenceReader(SubjectReader):
             and toks[k - 2].lower in {"a", "an", "the", "his", "her", "their", "its"}
             and toks[k - 1].is_word
             and not toks[k - 1].is_capital
+            and not (
+                prev.endswith("s")
+                and not prev.endswith(("ss", "us", "is"))
+                and prev not in _PLURAL_LOOKING
+            )
         ):
-            return False  # a noun: "a regular briefing", "the weekly meeting"
+            # a noun: "a regular briefing", "the weekly meeting"; but "one of her ads
+            # asking ...": a participle after its plural subject
+            return False
         if (
             low in _ASIDE_PARTICIPLES
             and prev == ","
@@ -1073,6 +1081,15 @@ class SentenceReader(SubjectReader):
             if k + 1 >= len(toks):
                 return None
             content = self._tidy(Span(toks[k + 1].start, self.sentence.end))
+        elif (
+            toks[0].lower in _SUBORDINATORS
+            and after_np + 1 < len(toks)
+            and toks[after_np].text == ","
+            and self._words(Span(toks[after_np + 1].start, self.sentence.end)) >= _MIN_CONTENT_WORDS
+        ):
+            # "While most were marked confidential, according to an official, two were
+            # upgraded": the sentence's main clause comes after the source.
+            content = self._tidy(Span(toks[after_np + 1].start, self.sentence.end))
         else:
             # '"...," according to X': the quotation with its closing mark.
             cut = toks[first - 1].end if quoted and toks[first - 1].text != "," else None
@@ -1100,7 +1117,7 @@ class SentenceReader(SubjectReader):
             and self.in_quote[k] is None
             and cue.lower() not in {"said", "says", "say"}
         ):
-            if CUE_FORMS.get(cue.lower()) in {"speak", "talk"} and toks[k].lower in {"to", "with"}:
+            if CUE_FORMS.get(cue.lower()) in {"speak", "talk"} and toks[k].lower in {"to", "with", "at"}:
                 return None  # "by speaking to them": whom, not what
             k += 1
             if k < n and self.in_quote[k] is None and self._stranded(k):

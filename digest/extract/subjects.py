@@ -232,6 +232,13 @@ class SubjectReader(SentenceView):
             return None, []
         # "who spoke ...", "speaking to reporters", "asked about the port": an aside.
         aside = middle[0].lower in {"who", "which"} or middle[0].lower.endswith(("ing", "ed"))
+        if (
+            k >= floor + 3
+            and toks[k - 1].lower in _LINKING_ADVERBS
+            and toks[k - 2].text == ","
+            and self.in_quote[k - 2] is None
+        ):
+            k -= 2  # "Sanders, meanwhile, who sits at zero endorsements, said"
         name_toks = backward_np(toks, k - 1, floor)
         if not name_toks:
             return None, []
@@ -329,6 +336,12 @@ class SubjectReader(SentenceView):
         return False
 
     # -- reading ------------------------------------------------------------------------
+
+
+# Adverbs set off by commas after a name ("Sanders, meanwhile, ...").
+_LINKING_ADVERBS = frozenset(
+    "meanwhile however too though also instead then now moreover likewise similarly".split()
+)
 
 
 def _opens_noun(tok: Token) -> bool:
