@@ -1051,3 +1051,22 @@ def test_speakers_past_an_adverb_aside_and_in_a_with_phrase() -> None:
     assert [(c.cue, c.text) for c in quote] == [("asking", "Is Bradley independent enough?")]
     # Where someone spoke is not what they said; a briefing is a noun.
     assert attributed("She spoke at the weekly news briefing on Monday.") == []
+
+
+def test_common_direct_quote_shapes() -> None:
+    # A quotation on each side of the attribution is one claim, whatever its length.
+    quote = quotes_in('"We will rebuild," Smith said, "and we will do it fast."')
+    assert [(c.speaker.name if c.speaker else None, c.text) for c in quote] == [
+        ("Smith", "We will rebuild, and we will do it fast")
+    ]
+    # Two names that speak together.
+    quote = quotes_in('"We will rebuild the port," Smith and Jones said in a joint statement.')
+    assert [(c.speaker.name if c.speaker else None, c.text) for c in quote] == [
+        ("Smith and Jones", "We will rebuild the port")
+    ]
+    # "put it" after an aside, and only when it introduces words.
+    quote = quotes_in('Jane Doe, the mayor, put it bluntly: "We will rebuild the port."')
+    assert [(c.speaker.name if c.speaker else None, c.text) for c in quote] == [
+        ("Jane Doe", "We will rebuild the port")
+    ]
+    assert attributed("They put it on the table, and left.") == []

@@ -357,7 +357,20 @@ class SentenceReader(SubjectReader):
             return k, k + 2, "quoted as saying"
         if low == "pointed" and nxt == "out":
             return k, k + 1, "pointed out"
-        if low in {"put", "puts"} and nxt == "it" and k > 0 and toks[k - 1].is_word:
+        if (
+            low in {"put", "puts"}
+            and nxt == "it"
+            and k > 0
+            and (toks[k - 1].is_word or toks[k - 1].text == ",")
+            # "as Reyes put it", "put it bluntly: ...", not "put it on the table"
+            and (
+                any(t.lower == "as" for t in toks[max(0, k - 5) : k])
+                or any(
+                    t.text in {":", ","} or self.in_quote[i] is not None
+                    for i, t in enumerate(toks[k + 2 : k + 5], start=k + 2)
+                )
+            )
+        ):
             return k, k + 1, toks[k].text + " it"
         return None
 
@@ -710,6 +723,8 @@ class SentenceReader(SubjectReader):
         elif j >= 0 and toks[j].is_word and self.in_quote[j] is None:
             mention_toks = backward_np(toks, j, floor)
             mention = mention_from_tokens(mention_toks, self.text) if mention_toks else None
+            if mention is not None and mention.name:
+                mention, mention_toks = self._joint_names(mention, mention_toks, floor)
         elif j >= 1 and toks[j].text == "," and self.in_quote[j] is None:
             mention, mention_toks = self._appositive(j, floor)
             if mention is not None and not mention.name and self._named_after(last + 1):
@@ -810,7 +825,14 @@ class SentenceReader(SubjectReader):
                 content = self._tidy(self.quotes[opened].inner)
                 return Found("quote", content, cue_span, cue_text, mention, self.sentence)
         if before is not None and (
-            after_cue is None or inverted or self._words(self.quotes[before].inner) >= 5
+            after_cue is None
+            or inverted
+            or self._words(self.quotes[before].inner) >= 5
+            # '"We will rebuild," Smith said, "and fast."': a quotation on each side
+            or (
+                before not in used
+                and self.in_quote[bisect.bisect_left(self.starts, after_cue.start)] is not None
+            )
         ):
             used.add(before)
             content = self.quotes[before].inner
@@ -1015,6 +1037,23 @@ class SentenceReader(SubjectReader):
                 return mention
             return None
         return None
+
+    def _joint_names(
+        self, mention: Mention, phrase: list[Token], floor: int
+    ) -> tuple[Mention, list[Token]]:
+        """'"...," Smith and Jones said': two names that speak together are one speaker."""
+        toks = self.toks
+        i = self.index_of(phrase[0])
+        if i < floor + 2 or toks[i - 1].lower != "and" or not toks[i - 2].is_capital:
+            return mention, phrase
+        k = i - 2
+        while k > floor and i - k < 5 and toks[k - 1].is_capital and self.in_quote[k - 1] is None:
+            k -= 1
+        if self.in_quote[k] is not None or (k > 0 and toks[k - 1].lower in PREPOSITIONS):
+            return mention, phrase  # "the senators from Ohio and Texas said"
+        span = Span(toks[k].start, phrase[-1].end)
+        text = self.text[span.start : span.end]
+        return Mention(span, text, text, None), list(toks[k : i + len(phrase)])
 
     def _by_subject(self, first: int) -> Mention | None:
         """The subject right before "VERB by" + the cue at `first`: "he began by saying",
