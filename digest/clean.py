@@ -32,6 +32,7 @@ _CHROME = re.compile(
 # A line that only signs the quotation before it: "- Bernie Sanders", "— Clinton."
 SIGN_OFF = re.compile(r"\s*[-—–]\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\.?\s*")
 _CLOSERS = frozenset({'"', "”", "»", "'"})
+_OPENERS = frozenset({'"', "“", "«", "'"})
 _BULLET = re.compile(r"^\s*(?:[•·▪◦●\-*–]|\d+[.)])\s+")
 # Sentence-ending punctuation, possibly followed by closing quotes or brackets.
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
@@ -69,10 +70,18 @@ def clean_article(article: Article) -> Article:
             kinds.append("short")
 
     for i, text in enumerate(texts):
+        if kinds[i] != "short":
+            continue
         # '"..."' then '- Bernie Sanders': a short line that signs the quotation before it.
-        if kinds[i] == "short" and SIGN_OFF.fullmatch(text):
+        if SIGN_OFF.fullmatch(text):
             before = next((j for j in range(i - 1, -1, -1) if kinds[j] != "blank"), None)
             if before is not None and kinds[before] == "body" and texts[before][-1:] in _CLOSERS:
+                kinds[i] = "body"
+        # 'Smith told the crowd:' then '"We will rebuild."': a line that introduces the
+        # quotation after it.
+        elif text.endswith(":") and len(text.split()) >= 2:
+            after = next((j for j in range(i + 1, len(texts)) if kinds[j] != "blank"), None)
+            if after is not None and kinds[after] == "body" and texts[after][:1] in _OPENERS:
                 kinds[i] = "body"
     body_idx = [i for i, k in enumerate(kinds) if k == "body"]
     if body_idx and not article.title and _is_headline(body_idx[0], kinds, texts):

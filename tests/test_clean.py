@@ -69,3 +69,16 @@ def test_a_line_signing_the_quotation_before_it_is_body() -> None:
     body = [text[s.start : s.end] for s in cleaned.body]
     assert "- Bernie Sanders." in body
     assert "- Share" not in body  # a menu item after prose is no signature
+
+
+def test_a_line_introducing_the_quotation_after_it_is_body() -> None:
+    text = (
+        "The mayor spoke on Monday after the storm had passed.\n\n"
+        "He added:\n\n"
+        '"We will rebuild. We always have."\n\n'
+        "Menu:\n\n"
+        "Sports and weather today\n"
+    )
+    body = [text[s.start : s.end] for s in clean_article(_article(text)).body]
+    assert "He added:" in body
+    assert "Menu:" not in body  # no quotation follows it

@@ -1070,3 +1070,15 @@ def test_common_direct_quote_shapes() -> None:
         ("Jane Doe", "We will rebuild the port")
     ]
     assert attributed("They put it on the table, and left.") == []
+
+
+def test_a_short_line_that_introduces_a_quotation_names_its_speaker_and_cue() -> None:
+    claims = attributed(
+        "The mayor spoke on Monday after the storm had passed.\n\n"
+        "Smith told the crowd:\n\n"
+        '"We will rebuild. We always have."\n\n'
+        "The crowd cheered."
+    )
+    assert [(c.speaker.name if c.speaker else None, c.cue, c.text) for c in claims] == [
+        ("Smith", "told", "We will rebuild. We always have")
+    ]

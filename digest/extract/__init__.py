@@ -134,6 +134,7 @@ def _resolve(
     parts: dict[int, list[Span]] = {}  # index in `resolved` -> the quotations it joins
     last: tuple[Entity | None, Mention | None, int] | None = None
     last_sentence: Span | None = None
+    intro: Found | None = None  # the last "X said:" that introduced a quotation
     for item, block_index in found:
         entity: Entity | None = None
         mention = item.mention
@@ -141,10 +142,11 @@ def _resolve(
             resolved.append((item, None, None))
             continue
         if item.kind == "intro":
-            # Not a claim: it names who speaks in the quotation that follows.
+            # Not a claim: it names who speaks in the quotation that follows, and how.
             if mention is not None:
                 last = (resolver.resolve(mention), mention, block_index)
                 last_sentence = item.sentence
+                intro = item
             continue
         if item.inherits and item.cue is not None:
             # ", noting that ...": the same speaker as the claim before it in the sentence;
@@ -180,6 +182,9 @@ def _resolve(
                 continue
             if last is not None and block_index - last[2] <= _reach(item):
                 entity, mention = last[0], last[1]
+                if intro is not None and intro.mention is mention and item.cue is None:
+                    # "Smith told the crowd:" and then the quotation: told, by Smith.
+                    item = replace(item, cue=intro.cue, cue_text=intro.cue_text)
                 if block_index - last[2] > 1 and mention is not None:
                     # A paragraph or more since that speaker: a person the writer has
                     # made the subject since is likelier the one quoted.
