@@ -77,6 +77,9 @@ def clean_article(article: Article) -> Article:
             before = next((j for j in range(i - 1, -1, -1) if kinds[j] != "blank"), None)
             if before is not None and kinds[before] == "body" and texts[before][-1:] in _CLOSERS:
                 kinds[i] = "body"
+        # '"Absolutely," Smith said.', '"No."': a short answer in quotation marks.
+        elif text[:1] in _OPENERS and _SENTENCE_END.search(text) and 0 < i < len(texts) - 1:
+            kinds[i] = "body"
         # 'Smith told the crowd:' then '"We will rebuild."': a line that introduces the
         # quotation after it.
         elif text.endswith(":") and len(text.split()) >= 2:

@@ -82,3 +82,13 @@ def test_a_line_introducing_the_quotation_after_it_is_body() -> None:
     body = [text[s.start : s.end] for s in clean_article(_article(text)).body]
     assert "He added:" in body
     assert "Menu:" not in body  # no quotation follows it
+
+
+def test_a_short_quoted_answer_is_body() -> None:
+    text = (
+        "The mayor was asked on Monday whether the port would reopen this year.\n\n"
+        '"Absolutely," Smith said.\n\n'
+        "The crowd cheered as the ships came in from the south.\n"
+    )
+    body = [text[s.start : s.end] for s in clean_article(_article(text)).body]
+    assert '"Absolutely," Smith said.' in body

@@ -412,7 +412,7 @@ class SentenceReader(SubjectReader):
             and not toks[k - 1].is_capital
             and not (
                 prev.endswith("s")
-                and not prev.endswith(("ss", "us", "is"))
+                and not prev.endswith(("ss", "us", "is", "'s", "’s"))
                 and prev not in _PLURAL_LOOKING
             )
         ):

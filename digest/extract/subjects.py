@@ -233,7 +233,8 @@ class SubjectReader(SentenceView):
         # "who spoke ...", "speaking to reporters", "asked about the port": an aside.
         aside = middle[0].lower in {"who", "which"} or middle[0].lower.endswith(("ing", "ed"))
         if (
-            k >= floor + 3
+            aside
+            and k >= floor + 3
             and toks[k - 1].lower in _LINKING_ADVERBS
             and toks[k - 2].text == ","
             and self.in_quote[k - 2] is None
