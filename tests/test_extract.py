@@ -1082,3 +1082,16 @@ def test_a_short_line_that_introduces_a_quotation_names_its_speaker_and_cue() ->
     assert [(c.speaker.name if c.speaker else None, c.cue, c.text) for c in claims] == [
         ("Smith", "told", "We will rebuild. We always have")
     ]
+
+
+def test_a_quotation_standing_alone_and_one_that_lost_its_opening_mark() -> None:
+    # After a sentence about a person, a quotation on its own is that person's.
+    quote = quotes_in('Smith was blunt. "We will rebuild the port."')
+    assert [(c.speaker.name if c.speaker else None, c.text) for c in quote] == [
+        ("Smith", "We will rebuild the port")
+    ]
+    # A paragraph whose first mark closes: the quotation opened with the paragraph.
+    quote = quotes_in("We will rebuild the port,” Smith said.")
+    assert [(c.speaker.name if c.speaker else None, c.text) for c in quote] == [
+        ("Smith", "We will rebuild the port")
+    ]

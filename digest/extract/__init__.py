@@ -41,7 +41,9 @@ def extract_claims(article: Article) -> tuple[Claim, ...]:
     found: list[tuple[Found, int]] = []
     quoted: list[Span] = []
     unsigned: list[int] = []  # bare quotations of the block before, by index in `found`
+    starts: list[int] = []  # where each block starts
     for block_index, block in enumerate(blocks(text, article.body)):
+        starts.append(block.span.start)
         quotes = list(block.quotes)
         quoted.extend(q.inner for q in quotes)
         signer = _sign_off(text, block.span) if unsigned and not quotes else None
@@ -69,7 +71,7 @@ def extract_claims(article: Article) -> tuple[Claim, ...]:
             for i in range(first, len(found))
             if found[i][0].kind == "quote" and found[i][0].mention is None and found[i][0].cue is None
         ]
-    return _resolve(article, found, quoted)
+    return _resolve(article, found, quoted, starts)
 
 
 def _sign_off(text: str, span: Span) -> Mention | None:
@@ -125,7 +127,7 @@ def _strip_end(text: str, span: Span) -> Span:
 
 
 def _resolve(
-    article: Article, found: list[tuple[Found, int]], quoted: list[Span]
+    article: Article, found: list[tuple[Found, int]], quoted: list[Span], starts: list[int]
 ) -> tuple[Claim, ...]:
     """Resolve speakers in reading order, then build the claims."""
     resolver = Resolver(known_people(article.text, article.body, quoted), article.text)
@@ -192,6 +194,17 @@ def _resolve(
                     if named is not None:
                         mention = named
                         entity = resolver.resolve(named)
+            elif (
+                item.mention is None
+                and item.cue is None
+                and _whole_quote(item)
+                and (named := resolver.subject_between(starts[block_index], item.sentence.start))
+                is not None
+            ):
+                # 'Smith was blunt. "We will rebuild."': a quotation standing alone after a
+                # sentence about a person is that person's.
+                mention = named
+                entity = resolver.resolve(named)
             elif item.mention is None and item.cue is None:
                 # A quotation with no speaker near: the writer's own sentence.
                 resolved.append(

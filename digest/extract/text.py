@@ -64,6 +64,15 @@ def find_quotes(text: str, span: Span) -> tuple[list[Quote], bool]:
             if _opens(text, i, width, span):
                 opener, opener_width = i, width
                 closer = '"' if straight else _PAIRS.get(mark, mark)
+            elif (
+                not quotes
+                and mark in "”»"
+                and text[span.start : span.start + 1].isupper()
+                and _closes(text, i, width, span)
+            ):
+                # 'We will rebuild the port," Smith said': the paragraph's first mark closes
+                # a quotation whose opening mark the copy lost; it opened with the paragraph.
+                quotes.append(Quote(Span(span.start, i + width), Span(span.start, i), True))
         elif (
             straight
             or mark == closer
