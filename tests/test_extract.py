@@ -1095,3 +1095,24 @@ def test_a_quotation_standing_alone_and_one_that_lost_its_opening_mark() -> None
     assert [(c.speaker.name if c.speaker else None, c.text) for c in quote] == [
         ("Smith", "We will rebuild the port")
     ]
+
+
+def test_a_relative_clause_between_speaker_and_verb() -> None:
+    claims = attributed(
+        'Reyes, who called the plan "a disaster," said the council would vote on Monday.'
+    )
+    assert [(c.speaker.name if c.speaker else None, c.cue, c.text) for c in claims] == [
+        ("Reyes", "called", 'the plan "a disaster,"'),
+        ("Reyes", "said", "the council would vote on Monday"),
+    ]
+    # What the relative clause reports ends where the sentence's own verb comes.
+    claims = attributed("Barkley, who said he votes Democratic, named Kasich as his pick.")
+    assert [(c.cue, c.text) for c in claims][0] == ("said", "he votes Democratic")
+    # A role before "who" stays the speaker's role, not the speaker.
+    claim = one(
+        "Willie Minor, an actor in Dallas, who runs a theater, recalled that money was short."
+    )
+    assert claim.speaker is not None and claim.speaker.name == "Willie Minor"
+    # "told reporters the plan was ...": "the" opens what was told.
+    claim = one("Reyes told reporters the plan was a disaster.")
+    assert claim.text == "the plan was a disaster"

@@ -676,9 +676,13 @@ class SentenceReader(SubjectReader):
             )
             if opening is not None:
                 j = opening - 1
+        clause_comma = self._relative_clause_before(j)
+        if clause_comma is not None:
+            j = clause_comma - 1  # 'Reyes, who called it "a disaster," said': Reyes said
         floor = self._past_named_quotes(self._floor(j))
         mention = None
         mention_toks: list[Token] = []
+        in_relative = False
         if (
             j >= 1
             and (
@@ -697,6 +701,7 @@ class SentenceReader(SubjectReader):
             and self.in_quote[j - 1] is None
         ):
             # "Trump, who said ...": the speaker is the phrase before the relative pronoun.
+            in_relative = toks[j - 1].text == ","
             end = j - 2 if toks[j - 1].text == "," else j - 1
             antecedent = backward_np(toks, end, self._floor(end)) if end >= 0 else []
             base = mention_from_tokens(antecedent, self.text) if antecedent else None
@@ -785,7 +790,9 @@ class SentenceReader(SubjectReader):
             and toks[start_tok - 1].lower in {"which", "who", "whom"}
             and toks[start_tok - 2].text == ","
         )
-        after_cue = self._content_after(resume, cue=cue_text, used=content_used, gap=relative)
+        after_cue = self._content_after(
+            resume, cue=cue_text, used=content_used, gap=relative, closes=in_relative
+        )
         # Where the attribution starts: role words may stand before the name ('"...,"
         # Republican strategist Jo Reyes said', '..., political scientist Jo Reyes said').
         lead = start_tok
@@ -1138,7 +1145,7 @@ class SentenceReader(SubjectReader):
         return Found(self._kind(content), content, cue_span, "according to", mention, self.sentence)
 
     def _content_after(
-        self, k: int, *, cue: str, used: set[int], gap: bool = False
+        self, k: int, *, cue: str, used: set[int], gap: bool = False, closes: bool = False
     ) -> Span | None:
         """Reported content after a cue: skip time words, who was told, and "that".
 
@@ -1171,7 +1178,7 @@ class SentenceReader(SubjectReader):
                 or (
                     told
                     and (
-                        toks[k].lower in RECIPIENTS
+                        (toks[k].lower in RECIPIENTS and not self._opens_content(k))
                         or toks[k].is_capital
                         or toks[k].lower in _OBJECT_WORDS
                     )
@@ -1267,6 +1274,16 @@ class SentenceReader(SubjectReader):
             and (toks[k].lower in _OBJECT_PRONOUNS or not self._clause_starts(k))
         )
         for j in range(k + 1, last_tok):
+            if (
+                closes
+                and self._closes_relative(j)
+                and j + 1 < n
+                and (_finite(toks[j + 1]) or toks[j + 1].lower in COMMON_VERBS)
+            ):
+                # 'Reyes, who called the plan "a disaster," said ...': the relative clause
+                # ends before the sentence's own verb.
+                end = toks[j].start if toks[j].text == "," else toks[j].end
+                break
             if gap and self._closes_relative(j):
                 end = toks[j].start if toks[j].text == "," else toks[j].end
                 break
@@ -1369,6 +1386,38 @@ class SentenceReader(SubjectReader):
             return False
         inner = self.quotes[index].inner
         return self.text[inner.start : inner.end].rstrip().endswith(",")
+
+    def _relative_clause_before(self, j: int) -> int | None:
+        """The comma that opens a relative clause ending in a quotation at token `j`
+        (', who called the plan "a disaster,"' before "said"), so that the speaker is read
+        before it, not after the quotation."""
+        toks = self.toks
+        if j < 3:
+            return None
+        index = self.in_quote[j]
+        if index is None:
+            return None  # a plain aside before the cue is `_appositive`'s to read
+        inner = self.quotes[index].inner
+        if not self.text[inner.start : inner.end].rstrip().endswith(","):
+            return None
+        for k in range(j - 1, max(0, j - 30), -1):
+            if self.in_quote[k] is not None or toks[k].text != ",":
+                continue
+            if toks[k + 1].lower in {"who", "which"}:
+                return k
+            return None
+        return None
+
+    def _opens_content(self, k: int) -> bool:
+        """Token `k` is "the" or "a" opening what was told, not whom: "told reporters the
+        plan was ...", against "told the crowd", "told a news conference"."""
+        toks = self.toks
+        return (
+            toks[k].lower in {"the", "a"}
+            and k + 1 < len(toks)
+            and toks[k + 1].lower not in RECIPIENTS
+            and not toks[k + 1].is_capital
+        )
 
     def _said_too(self, j: int) -> bool:
         """Token `j` is "and" before a second speech verb of the same speaker ("and added
