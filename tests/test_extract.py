@@ -1116,3 +1116,19 @@ def test_a_relative_clause_between_speaker_and_verb() -> None:
     # "told reporters the plan was ...": "the" opens what was told.
     claim = one("Reyes told reporters the plan was a disaster.")
     assert claim.text == "the plan was a disaster"
+
+
+def test_an_attribution_after_a_claim_it_reports() -> None:
+    claims = attributed(
+        "Iran expects $6 billion to reach accounts in Qatar within days, a government "
+        "spokesman said, after Washington approved a waiver."
+    )
+    assert [(c.speaker.name if c.speaker else None, c.cue, c.text) for c in claims] == [
+        ("Iran", "expects", "$6 billion to reach accounts in Qatar within days"),
+        (
+            "a government spokesman",
+            "said",
+            "Iran expects $6 billion to reach accounts in Qatar within days, after "
+            "Washington approved a waiver",
+        ),
+    ]

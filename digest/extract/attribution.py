@@ -29,6 +29,7 @@ from .lexicon import (
     NP_STOP,
     PRE_CUE_SKIP,
     RECIPIENTS,
+    ROLE_HEADS,
     WEAK_CUES,
 )
 from .sentence import overlap
@@ -552,7 +553,14 @@ class SentenceReader(SubjectReader):
                 continue
             if c > k + 5 or (c == k and not toks[c].lower.endswith("ing")):
                 return False  # ", requested by Sanders,": a participle of the phrase before
-            if c + 1 < len(toks) and toks[c + 1].text == ",":
+            # ", a government spokesman said, ...": someone else's attribution, whose
+            # role ends right before the cue.
+            described = c - k >= 2 and toks[c - 1].lower in ROLE_HEADS and toks[k].lower in {
+                "a",
+                "an",
+                "the",
+            }
+            if c + 1 < len(toks) and toks[c + 1].text == "," and not described:
                 return False  # ", she said, ...": an aside inside the same content
             return all(
                 self.in_quote[i] is None
@@ -563,6 +571,7 @@ class SentenceReader(SubjectReader):
                     or toks[i].lower in PRE_CUE_SKIP
                     or toks[i].lower in {"with", "while", "the", "a", "an"}
                     or toks[i].lower.endswith("ly")
+                    or described
                 )
                 for i in range(k, c)
             )
@@ -870,7 +879,7 @@ class SentenceReader(SubjectReader):
             after_comma = self._parenthetical_end(resume)
             if (
                 after_comma is not None
-                and not earlier
+                and (not earlier or self._reports_earlier(earlier, start_tok))
                 and (self.in_quote[after_comma] is None or after_cue is None)
             ):
                 # 'Asked about it, Ryan said, "Sure."': a quotation after the comma is
@@ -1386,6 +1395,16 @@ class SentenceReader(SubjectReader):
             return False
         inner = self.quotes[index].inner
         return self.text[inner.start : inner.end].rstrip().endswith(",")
+
+    def _reports_earlier(self, earlier: list[Found], start_tok: int) -> bool:
+        """Every claim read before in the sentence runs up to the speaker named at
+        `start_tok`: 'Iran expects $6 billion ..., a government spokesman said, after
+        ...' reports what Iran expects."""
+        start = self.toks[start_tok].start
+        return all(
+            f.cue is not None and f.cue.end <= start and f.content.end >= start - 3
+            for f in earlier
+        )
 
     def _relative_clause_before(self, j: int) -> int | None:
         """The comma that opens a relative clause ending in a quotation at token `j`
