@@ -783,9 +783,7 @@ def test_a_second_verb_after_an_object_is_a_claim_of_its_own() -> None:
 
 
 def test_the_subject_before_verb_by_saying_speaks() -> None:
-    claim = one(
-        'When he returned the judge began by saying, "I do not think jail is necessary."'
-    )
+    claim = one('When he returned the judge began by saying, "I do not think jail is necessary."')
     assert claim.speaker is not None and claim.speaker.name == "the judge"
     assert claim.text == "I do not think jail is necessary"
     claim = attributed("The deal is done, and Miller responded by saying it was good.")[0]
@@ -962,9 +960,7 @@ def test_a_relative_clause_reports_what_its_pronoun_stands_for() -> None:
 
 
 def test_a_verb_after_and_takes_the_subject_of_the_verb_it_is_joined_to() -> None:
-    claim = one(
-        "The row blew up when Reyes threw Ortiz out of the crew and accused him of lying."
-    )
+    claim = one("The row blew up when Reyes threw Ortiz out of the crew and accused him of lying.")
     assert (claim.speaker.name if claim.speaker else None, claim.text) == (
         "Reyes",
         "him of lying",
@@ -1037,9 +1033,7 @@ def test_according_to_after_an_opening_clause_sources_the_main_clause() -> None:
 
 
 def test_speakers_past_an_adverb_aside_and_in_a_with_phrase() -> None:
-    claim = one(
-        "Sanders, meanwhile, who has no such endorsements, said the count speaks volumes."
-    )
+    claim = one("Sanders, meanwhile, who has no such endorsements, said the count speaks volumes.")
     assert (claim.speaker.name if claim.speaker else None, claim.text) == (
         "Sanders",
         "the count speaks volumes",

@@ -15,8 +15,8 @@ from dataclasses import replace
 from ..clean import SIGN_OFF
 from ..model import Article, Claim, DateRef, Span, Speaker
 from .attribution import CUE_TRIGGERS, Found, SentenceReader
-from .lexicon import CUE_FORMS
 from .dates import find_dates
+from .lexicon import CUE_FORMS
 from .speakers import Entity, Mention, Resolver, known_people, mention_from_tokens
 from .text import Quote, blocks, mark_at, sentences, tokens
 
@@ -69,7 +69,9 @@ def extract_claims(article: Article) -> tuple[Claim, ...]:
         unsigned = [
             i
             for i in range(first, len(found))
-            if found[i][0].kind == "quote" and found[i][0].mention is None and found[i][0].cue is None
+            if found[i][0].kind == "quote"
+            and found[i][0].mention is None
+            and found[i][0].cue is None
         ]
     return _resolve(article, found, quoted, starts)
 
@@ -158,7 +160,7 @@ def _resolve(
             if last is not None and last_sentence == item.sentence:
                 entity, mention = last[0], last[1]
             elif item.kind not in ("quote", "partial") and (
-                CUE_FORMS.get(item.cue_text.lower()) not in _SAYING
+                CUE_FORMS.get((item.cue_text or "").lower()) not in _SAYING
             ):
                 continue
         elif item.inherits or mention is None:
@@ -170,7 +172,9 @@ def _resolve(
                 and (
                     previous.kind == "quote"
                     # after a partial quote, only a quotation that opens its sentence
-                    or (previous.kind == "partial" and item.content.start - item.sentence.start <= 2)
+                    or (
+                        previous.kind == "partial" and item.content.start - item.sentence.start <= 2
+                    )
                 )
                 and last is not None
                 and last[2] == block_index

@@ -269,8 +269,15 @@ class SentenceReader(SubjectReader):
         j = k - 1
         if _plural_noun(toks[j]) and not toks[j].lower.endswith(("'s", "’s")):
             return None  # "His lawyers claim that ...": a verb after its plural subject
-        while j > 0 and k - j <= 3 and toks[j].is_word and not toks[j].is_capital and (
-            toks[j].lower not in _POSSESSIVE_PRONOUNS and not toks[j].lower.endswith(("'s", "’s"))
+        while (
+            j > 0
+            and k - j <= 3
+            and toks[j].is_word
+            and not toks[j].is_capital
+            and (
+                toks[j].lower not in _POSSESSIVE_PRONOUNS
+                and not toks[j].lower.endswith(("'s", "’s"))
+            )
         ):
             j -= 1  # "Trump's recent evidence-free assertion"
         if j < 0 or self.in_quote[j] is not None:
@@ -555,11 +562,16 @@ class SentenceReader(SubjectReader):
                 return False  # ", requested by Sanders,": a participle of the phrase before
             # ", a government spokesman said, ...": someone else's attribution, whose
             # role ends right before the cue.
-            described = c - k >= 2 and toks[c - 1].lower in ROLE_HEADS and toks[k].lower in {
-                "a",
-                "an",
-                "the",
-            }
+            described = (
+                c - k >= 2
+                and toks[c - 1].lower in ROLE_HEADS
+                and toks[k].lower
+                in {
+                    "a",
+                    "an",
+                    "the",
+                }
+            )
             if c + 1 < len(toks) and toks[c + 1].text == "," and not described:
                 return False  # ", she said, ...": an aside inside the same content
             return all(
@@ -908,11 +920,7 @@ class SentenceReader(SubjectReader):
         if after_cue is not None and not inverted:
             used |= content_used
             starts_quoted = self.in_quote[bisect.bisect_left(self.starts, after_cue.start)]
-            topic = (
-                self._antecedent(start_tok - 2)
-                if relative and starts_quoted is None
-                else None
-            )
+            topic = self._antecedent(start_tok - 2) if relative and starts_quoted is None else None
             return Found(
                 self._kind(after_cue),
                 after_cue,
@@ -955,9 +963,7 @@ class SentenceReader(SubjectReader):
         first = bisect.bisect_left(self.starts, lead_in.start)
         last = bisect.bisect_left(self.starts, lead_in.end)
         for j in range(last - 1, first, -1):
-            if toks[j].text == ";" or (
-                toks[j].lower in {"and", "but"} and toks[j - 1].text == ","
-            ):
+            if toks[j].text == ";" or (toks[j].lower in {"and", "but"} and toks[j - 1].text == ","):
                 if self._words(Span(toks[j + 1].start, lead_in.end)) >= _MIN_CONTENT_WORDS:
                     return toks[j + 1].start
                 break
@@ -969,9 +975,10 @@ class SentenceReader(SubjectReader):
         toks = self.toks
         if toks[j].text not in {"-", "—", "–", "("} or self.in_quote[j] is not None:
             return False
-        if j + 1 >= len(toks) or self.in_quote[j + 1] is None:
+        index = self.in_quote[j + 1] if j + 1 < len(toks) else None
+        if index is None:
             return False
-        quote = self.quotes[self.in_quote[j + 1]]
+        quote = self.quotes[index]
         after = bisect.bisect_left(self.starts, quote.outer.end)
         return any(after <= c <= after + 5 for c in self._cue_starts)
 
@@ -1010,8 +1017,10 @@ class SentenceReader(SubjectReader):
         inside the phrase (a title, a slogan: 'Bill Eastland, wearing "Ted Cruz" campaign
         pins, said'), so that the speaker before them can be read."""
         toks = self.toks
-        while 1 < floor < len(toks) and self.in_quote[floor - 1] is not None:
+        while 1 < floor < len(toks):
             index = self.in_quote[floor - 1]
+            if index is None:
+                break
             opening = bisect.bisect_left(self.starts, self.quotes[index].outer.start)
             after = toks[floor]
             if (
@@ -1172,7 +1181,11 @@ class SentenceReader(SubjectReader):
             and self.in_quote[k] is None
             and cue.lower() not in {"said", "says", "say"}
         ):
-            if CUE_FORMS.get(cue.lower()) in {"speak", "talk"} and toks[k].lower in {"to", "with", "at"}:
+            if CUE_FORMS.get(cue.lower()) in {"speak", "talk"} and toks[k].lower in {
+                "to",
+                "with",
+                "at",
+            }:
                 return None  # "by speaking to them": whom, not what
             k += 1
             if k < n and self.in_quote[k] is None and self._stranded(k):
@@ -1402,8 +1415,7 @@ class SentenceReader(SubjectReader):
         ...' reports what Iran expects."""
         start = self.toks[start_tok].start
         return all(
-            f.cue is not None and f.cue.end <= start and f.content.end >= start - 3
-            for f in earlier
+            f.cue is not None and f.cue.end <= start and f.content.end >= start - 3 for f in earlier
         )
 
     def _relative_clause_before(self, j: int) -> int | None:
