@@ -1058,6 +1058,8 @@ def test_common_direct_quote_shapes() -> None:
     assert [(c.speaker.name if c.speaker else None, c.text) for c in quote] == [
         ("Smith and Jones", "We will rebuild the port")
     ]
+    claim = one("And Richards and Yelling said the race was hard.")
+    assert claim.speaker is not None and claim.speaker.name == "Richards and Yelling"
     # "put it" after an aside, and only when it introduces words.
     quote = quotes_in('Jane Doe, the mayor, put it bluntly: "We will rebuild the port."')
     assert [(c.speaker.name if c.speaker else None, c.text) for c in quote] == [
@@ -1107,9 +1109,12 @@ def test_a_relative_clause_between_speaker_and_verb() -> None:
         "Willie Minor, an actor in Dallas, who runs a theater, recalled that money was short."
     )
     assert claim.speaker is not None and claim.speaker.name == "Willie Minor"
-    # "told reporters the plan was ...": "the" opens what was told.
+    # "told reporters the plan was ...": "the" opens what was told; "the newspaper" is
+    # whom.
     claim = one("Reyes told reporters the plan was a disaster.")
     assert claim.text == "the plan was a disaster"
+    claim = one("Reyes told the newspaper there would be no casinos.")
+    assert claim.text == "there would be no casinos"
 
 
 def test_an_attribution_after_a_claim_it_reports() -> None:

@@ -1072,8 +1072,16 @@ class SentenceReader(SubjectReader):
         if i < floor + 2 or toks[i - 1].lower != "and" or not toks[i - 2].is_capital:
             return mention, phrase
         k = i - 2
-        while k > floor and i - k < 5 and toks[k - 1].is_capital and self.in_quote[k - 1] is None:
+        while (
+            k > floor
+            and i - k < 5
+            and toks[k - 1].is_capital
+            and toks[k - 1].lower not in {"and", "but", "or", "so"}
+            and self.in_quote[k - 1] is None
+        ):
             k -= 1
+        if toks[k].lower in {"and", "but", "or", "so"} or (k > 0 and toks[k - 1].text == ","):
+            return mention, phrase  # "Culture, Media and Sport": the tail of a longer name
         if self.in_quote[k] is not None or (k > 0 and toks[k - 1].lower in PREPOSITIONS):
             return mention, phrase  # "the senators from Ohio and Texas said"
         span = Span(toks[k].start, phrase[-1].end)

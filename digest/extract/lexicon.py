@@ -238,7 +238,8 @@ RECIPIENTS = frozenset(
     "a the daily regular weekly news press reporters journalists lawmakers legislators "
     "briefing conference interview "
     "parliament congress senators supporters audience crowd delegates students viewers "
-    "readers members officials committee hearing forum radio television".split()
+    "readers members officials committee hearing forum radio television newspaper paper "
+    "magazine programme program channel station rally meeting gathering panel".split()
 )
 
 # Capitalised words that are titles or parts of a role, not of a person's name.
