@@ -1131,3 +1131,19 @@ def test_an_attribution_after_a_claim_it_reports() -> None:
             "Washington approved a waiver",
         ),
     ]
+
+
+def test_according_to_inside_a_sentence_sources_the_clause_after_it() -> None:
+    claim = one(
+        "Trump will go to the debate, because, according to Trump, the media would call "
+        "him a chicken if he did not."
+    )
+    assert claim.text == "the media would call him a chicken if he did not"
+    claim = one("For Trump, according to William Bennett, Monday was a turning point.")
+    assert claim.text == "Monday was a turning point"
+    # After a main clause the source is that clause's.
+    claim = one("The plan failed, according to officials, and the port stayed shut.")
+    assert claim.text == "The plan failed"
+    # A paragraph that opens with a turned closing mark opens a quotation.
+    quote = quotes_in("” … the train has already left the station,” wrote Time magazine.")
+    assert [c.text for c in quote] == ["… the train has already left the station"]

@@ -1154,13 +1154,19 @@ class SentenceReader(SubjectReader):
                 return None
             content = self._tidy(Span(toks[k + 1].start, self.sentence.end))
         elif (
-            toks[0].lower in _SUBORDINATORS
+            (
+                toks[0].lower in _SUBORDINATORS
+                or toks[0].lower in PREPOSITIONS
+                or toks[0].lower in {"for", "in", "of", "among", "amid", "despite"}
+                or toks[first - 2].lower in _SUBORDINATORS
+            )
             and after_np + 1 < len(toks)
             and toks[after_np].text == ","
             and self._words(Span(toks[after_np + 1].start, self.sentence.end)) >= _MIN_CONTENT_WORDS
         ):
             # "While most were marked confidential, according to an official, two were
-            # upgraded": the sentence's main clause comes after the source.
+            # upgraded", "because, according to Trump, the media would ...": the clause
+            # after the source is what it says.
             content = self._tidy(Span(toks[after_np + 1].start, self.sentence.end))
         else:
             # '"...," according to X': the quotation with its closing mark.

@@ -101,6 +101,8 @@ def _opens(text: str, i: int, width: int, span: Span) -> bool:
     ch = text[i]
     if ch in "“«„":
         return True
+    if ch == "”" and i == span.start and i + width < span.end:
+        return True  # '” … the Cruz train has left the station," wrote Time': a mark turned
     before = text[i - 1] if i > span.start else " "
     after = text[i + width] if i + width < span.end else " "
     if before.isspace() or before in "([{—–-:;,/":
