@@ -1147,3 +1147,24 @@ def test_according_to_inside_a_sentence_sources_the_clause_after_it() -> None:
     # A paragraph that opens with a turned closing mark opens a quotation.
     quote = quotes_in("” … the train has already left the station,” wrote Time magazine.")
     assert [c.text for c in quote] == ["… the train has already left the station"]
+
+
+def test_it_speaks_for_the_company_and_according_to_sources_a_claim_before_it() -> None:
+    claims = attributed(
+        "Samsung said profits fell in the third quarter. It said demand for chips would "
+        "recover next year."
+    )
+    assert [(c.speaker.name if c.speaker else None, c.text) for c in claims] == [
+        ("Samsung", "profits fell in the third quarter"),
+        ("Samsung", "demand for chips would recover next year"),
+    ]
+    claims = attributed(
+        "The group has called for attacks using vehicles, according to the SITE "
+        "Intelligence Group, which monitors extremist statements."
+    )
+    assert [(c.speaker.name if c.speaker else None, c.cue) for c in claims] == [
+        ("The group", "called"),
+        ("SITE Intelligence Group", "according to"),
+    ]
+    # "showed him around": a tour, not a claim.
+    assert attributed("Putin greeted Kim and showed him around the site before the talks.") == []

@@ -603,7 +603,10 @@ class SentenceReader(SubjectReader):
             return None  # the colon after "told reporters on Monday:" is that cue's
         if cue_text == "according to":
             # "..., Kim said, according to a transcript": the source of a claim already read.
-            return None if earlier else self._according_to(first, last, cue_span)
+            # "X called for attacks, according to the SITE group": the source of it all.
+            if earlier and not self._reports_earlier(earlier, first):
+                return None
+            return self._according_to(first, last, cue_span)
         owner = self._possessor(first) if cue_text.lower() in _NOMINAL_CUES else None
         if owner is not None:
             infinitive = toks[last + 1].lower == "to"
@@ -741,9 +744,14 @@ class SentenceReader(SubjectReader):
         elif (
             j >= 0
             and toks[j].lower == "it"
-            and (self._quote_before(j) is not None or self._quote_after(last + 1) is not None)
+            and (
+                self._quote_before(j) is not None
+                or self._quote_after(last + 1) is not None
+                or (j == 0 and CUE_FORMS.get(toks[first].lower) in _SAYING_VERBS)
+            )
         ):
-            # '"...," it added', 'it reads: "..."': an organisation or a document speaks.
+            # '"...," it added', 'it reads: "..."', "It said supporters were ...": an
+            # organisation or a document speaks.
             mention_toks = [toks[j]]
             mention = mention_from_tokens(mention_toks, self.text)
         elif j >= 0 and toks[j].is_word and self.in_quote[j] is None:
@@ -1350,6 +1358,13 @@ class SentenceReader(SubjectReader):
         else:
             if end < self.sentence.end and last_tok > k + 1:
                 end = toks[last_tok - 1].end
+        if (
+            CUE_FORMS.get(cue.lower()) == "show"
+            and k + 1 < n
+            and toks[k].lower in _OBJECT_PRONOUNS
+            and toks[k + 1].lower in {"around", "round", "into", "out", "off", "through", "to"}
+        ):
+            return None  # "showed him around its facilities": a tour, not a claim
         content = self._tidy(Span(toks[k].start, end))
         last_word = self.text[content.start : content.end].rsplit(None, 1)[-1:]
         if gap and last_word and (last_word[0] in PREPOSITIONS or last_word[0] in _NOUN_AFTER):
@@ -1587,6 +1602,7 @@ class SentenceReader(SubjectReader):
         return None
 
 
+_SAYING_VERBS = frozenset("say add tell state report warn note claim".split())
 _QUANTIFIERS = frozenset({"any", "every", "each", "no"})
 _SUBORDINATORS = frozenset(
     "when while as after before because since if until though although where that".split()

@@ -662,6 +662,12 @@ class Resolver:
                     return self._touch(entity)
             elif word in GROUP_PRONOUNS and not entity.person:
                 return self._touch(entity)
+        if word == "it" and self.recent:
+            # "Samsung Electronics said ... It said ...": a name read as a person's by its
+            # form, but with no gender, title or role of a person, may be a company's.
+            entity = self.recent[-1]
+            if entity.name and entity.gender is None and not entity.role and not entity.heads:
+                return self._touch(entity)
         return None
 
     def _person_pronoun(self, mention: Mention) -> Entity | None:
