@@ -1168,3 +1168,16 @@ def test_it_speaks_for_the_company_and_according_to_sources_a_claim_before_it() 
     ]
     # "showed him around": a tour, not a claim.
     assert attributed("Putin greeted Kim and showed him around the site before the talks.") == []
+
+
+def test_an_aside_and_a_participle_after_the_attribution() -> None:
+    claims = attributed('The port will reopen, Smith said, adding: "It is a good day."')
+    assert [(c.cue, c.text) for c in claims] == [
+        ("said", "The port will reopen"),
+        ("adding", "It is a good day"),
+    ]
+    # "he" after a one-word name set off by an aside is that person.
+    claims = attributed(
+        'Smith, speaking after the vote, said the port would reopen. "It is a good day," he added.'
+    )
+    assert [c.speaker.name if c.speaker else None for c in claims] == ["Smith", "Smith"]

@@ -901,6 +901,11 @@ class SentenceReader(SubjectReader):
                 after_comma is not None
                 and (not earlier or self._reports_earlier(earlier, start_tok))
                 and (self.in_quote[after_comma] is None or after_cue is None)
+                # "The port will reopen, Smith said, adding: ...": a claim of its own
+                and not (
+                    toks[after_comma].lower in _CONTENT_BREAKS
+                    and toks[after_comma].lower.endswith("ing")
+                )
             ):
                 # 'Asked about it, Ryan said, "Sure."': a quotation after the comma is
                 # what was said; the words before it only set the scene.

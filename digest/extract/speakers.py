@@ -692,6 +692,19 @@ class Resolver:
             # No speaker and no subject fits: the person last named, wherever it stood.
             candidates = [(offset, name) for offset, name, _ in nearby[-1:]]
         if not candidates:
+            # "Smith, speaking after the vote, said ... he added": a one-word name that
+            # spoke just before, with nothing to say it is not a person, is the person.
+            candidates = [
+                (e.position, e)
+                for e in self.recent[-1:]
+                if e.name
+                and " " not in e.name
+                and here - e.position < _PRONOUN_REACH
+                and self._fits(e.gender, e.name, gender)
+                and not e.heads
+                and e.name.lower() not in _ORG_TAILS
+            ]
+        if not candidates:
             return None
         # The latest candidate; one whose first name says another gender was left out.
         _, best = max(candidates, key=lambda c: c[0])
