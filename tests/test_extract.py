@@ -1181,3 +1181,13 @@ def test_an_aside_and_a_participle_after_the_attribution() -> None:
         'Smith, speaking after the vote, said the port would reopen. "It is a good day," he added.'
     )
     assert [c.speaker.name if c.speaker else None for c in claims] == ["Smith", "Smith"]
+
+
+def test_a_quotation_resumes_after_the_speakers_role() -> None:
+    quote = quotes_in(
+        '"We have had offices here since April," said Jo Reyes, the state\'s spokeswoman, '
+        '"and we are staying."'
+    )
+    assert [(c.speaker.name if c.speaker else None, c.text) for c in quote] == [
+        ("Jo Reyes", "We have had offices here since April, and we are staying")
+    ]

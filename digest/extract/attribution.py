@@ -886,6 +886,8 @@ class SentenceReader(SubjectReader):
                 self._use_quotes_in(content, used)
                 return Found("partial", content, cue_span, cue_text, mention, self.sentence)
             after = self._quote_after(resume, gap=3)
+            if after is None and inverted:
+                after = self._quote_after_role(resume)
             if after is not None:  # `"...," he said, "..."`: one claim across the break
                 used.add(after)
                 pieces = (self._tidy(content), self._tidy(self.quotes[after].inner))
@@ -994,6 +996,19 @@ class SentenceReader(SubjectReader):
         quote = self.quotes[index]
         after = bisect.bisect_left(self.starts, quote.outer.end)
         return any(after <= c <= after + 5 for c in self._cue_starts)
+
+    def _quote_after_role(self, k: int) -> int | None:
+        """The quotation after a role set off by commas at token `k` ('"...," said Jo
+        Reyes, the state's spokesperson, "and ..."')."""
+        toks = self.toks
+        if k >= len(toks) or toks[k].text != ",":
+            return None
+        for j in range(k + 1, min(len(toks) - 1, k + 14)):
+            if self.in_quote[j] is not None or toks[j].lower in CUE_FORMS:
+                return None
+            if toks[j].text == ",":
+                return self._quote_after(j, gap=2)
+        return None
 
     def _set_apart(self, lead_in: Span) -> bool:
         """The words before a quotation end in a dash or a parenthesis: the quotation and
