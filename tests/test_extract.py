@@ -25,6 +25,16 @@ def quotes_in(text: str, cue: str | None = None) -> list[Claim]:
     return [c for c in attributed(text) if c.kind == "quote" and cue in (None, c.cue)]
 
 
+def who(claim: Claim) -> str | None:
+    """The name a claim is given to, or None when it is unsigned."""
+    return claim.speaker.name if claim.speaker else None
+
+
+def spoken(claims: list[Claim]) -> list[tuple[str | None, str]]:
+    """Who said what: (speaker name, text) of each claim."""
+    return [(who(c), c.text) for c in claims]
+
+
 def one(text: str) -> Claim:
     found = attributed(text)
     assert len(found) == 1, [(c.kind, c.text) for c in found]
@@ -241,7 +251,7 @@ def test_descriptor_resolves_to_the_person_with_that_role() -> None:
         "Matthew Miller also reiterated that a transfer would violate resolutions.\n\n"
         '"We will monitor what happens," the department spokesperson told reporters.'
     )
-    names = [c.speaker.name if c.speaker else None for c in attributed(text)]
+    names = [who(c) for c in attributed(text)]
     assert names == ["Matthew Miller", "Matthew Miller", "Matthew Miller"]
 
 
@@ -426,7 +436,7 @@ def test_inverted_speaker_phrase_keeps_its_head() -> None:
 
 def test_a_thing_after_said_is_not_an_inverted_speaker() -> None:
     claims = attributed("Dana Whitfield, 54, a teacher, said the convention was a mistake.")
-    assert [c.speaker.name if c.speaker else None for c in claims] == ["Dana Whitfield"]
+    assert [who(c) for c in claims] == ["Dana Whitfield"]
 
 
 @pytest.mark.parametrize("verb", ["admitted", "referred to", "quipped"])
@@ -793,7 +803,7 @@ def test_the_subject_before_verb_by_saying_speaks() -> None:
         'Reyes spoke first. "We will reopen," she said. When the ships came in the crowd '
         'cheered, saying "This is a great day for the port."'
     )
-    assert [(c.speaker.name if c.speaker else None, c.text) for c in claims] == [
+    assert spoken(claims) == [
         ("Reyes", "We will reopen"),
         (None, "This is a great day for the port"),
     ]
@@ -804,9 +814,7 @@ def test_a_quotation_inside_the_speakers_aside_is_not_said() -> None:
         '"We have had better conventions," Texas delegate Bill Eastland, wearing a hat and '
         '"Ted Cruz" campaign pins, said as confetti fell.'
     )
-    assert [(c.speaker.name if c.speaker else None, c.text) for c in claims] == [
-        ("Bill Eastland", "We have had better conventions")
-    ]
+    assert spoken(claims) == [("Bill Eastland", "We have had better conventions")]
 
 
 def test_a_name_after_the_cue_speaks_past_a_participle_phrase() -> None:
@@ -827,14 +835,10 @@ def test_a_name_after_the_cue_speaks_past_a_participle_phrase() -> None:
 
 def test_a_thing_that_says_and_a_speaker_heard_saying() -> None:
     quote = quotes_in('The campaign sent a letter that said, "We will not debate him again."')
-    assert [(c.speaker.name if c.speaker else None, c.text) for c in quote] == [
-        ("a letter", "We will not debate him again")
-    ]
+    assert spoken(quote) == [("a letter", "We will not debate him again")]
     # "can be heard asking", "is shown saying": the subject before the passive speaks.
     quote = quotes_in('"Should there be a database?" a reporter can be heard asking Trump.')
-    assert [(c.speaker.name if c.speaker else None, c.cue) for c in quote] == [
-        ("a reporter", "asking")
-    ]
+    assert [(who(c), c.cue) for c in quote] == [("a reporter", "asking")]
     claim = one("In the video, Reyes is shown saying the port will reopen.")
     assert claim.speaker is not None and claim.speaker.name == "Reyes"
     assert claim.text == "the port will reopen"
@@ -867,13 +871,9 @@ def test_a_quotation_set_apart_by_dashes_or_parentheses_is_the_whole_claim() -> 
         'Neither man liked her - "Born with a silver spoon in her mouth," Mr. Elkins '
         "said - but they could not back Mr. Trump."
     )
-    assert [(c.speaker.name if c.speaker else None, c.text) for c in claims] == [
-        ("Elkins", "Born with a silver spoon in her mouth")
-    ]
+    assert spoken(claims) == [("Elkins", "Born with a silver spoon in her mouth")]
     claims = attributed('The night was long ("We never slept," Reyes said) and the port shut.')
-    assert [(c.speaker.name if c.speaker else None, c.text) for c in claims] == [
-        ("Reyes", "We never slept")
-    ]
+    assert spoken(claims) == [("Reyes", "We never slept")]
     # "claimed to": what she claimed, without the parenthesis the sentence closes.
     claims = attributed('Kullman left the company. (She claimed to "retire.")')
     assert [(c.cue, c.text) for c in claims] == [("claimed", "retire")]
@@ -890,7 +890,7 @@ def test_a_role_then_a_name_after_an_opening_phrase() -> None:
 
 def test_an_accusation_is_a_claim_an_appeal_is_not() -> None:
     claim = one("The ministry accused Russia of meddling in the vote.")
-    assert (claim.speaker.name if claim.speaker else None, claim.cue, claim.text) == (
+    assert (who(claim), claim.cue, claim.text) == (
         "The ministry",
         "accused",
         "Russia of meddling in the vote",
@@ -908,12 +908,12 @@ def test_a_line_that_signs_the_quotation_before_it_names_its_speaker() -> None:
         "The senator is relying on an outdated statistic."
     )
     quote = [c for c in claims if c.kind == "quote"]
-    assert [(c.speaker.name if c.speaker else None, c.text) for c in quote] == [
+    assert spoken(quote) == [
         ("Bernie Sanders", "Almost all new income is going to the top 1 percent")
     ]
     # A dash line after a paragraph that is not a quotation is no signature.
     claims = attributed("Reyes said the port would reopen.\n\n- Ports.\n\nMore soon.")
-    assert [c.speaker.name if c.speaker else None for c in claims] == ["Reyes"]
+    assert [who(c) for c in claims] == ["Reyes"]
 
 
 def test_a_quoted_fragment_claims_only_its_own_clause() -> None:
@@ -932,9 +932,7 @@ def test_a_relative_clause_reports_what_its_pronoun_stands_for() -> None:
     text = 'Sanders backed the party, which he said was "the only hope" for workers.'
     said = [c for c in attributed(text) if c.cue == "said"]
     # The claim reads with what the pronoun stands for; its span is the content alone.
-    assert [(c.speaker.name if c.speaker else None, c.text) for c in said] == [
-        ("Sanders", 'the party was "the only hope" for workers')
-    ]
+    assert spoken(said) == [("Sanders", 'the party was "the only hope" for workers')]
     assert text[said[0].span.start : said[0].span.end] == 'was "the only hope" for workers'
     claims = attributed('Perez faced the candidate, whom he described as "volatile," in a debate.')
     described = [c for c in claims if c.cue == "described"]
@@ -961,7 +959,7 @@ def test_a_relative_clause_reports_what_its_pronoun_stands_for() -> None:
 
 def test_a_verb_after_and_takes_the_subject_of_the_verb_it_is_joined_to() -> None:
     claim = one("The row blew up when Reyes threw Ortiz out of the crew and accused him of lying.")
-    assert (claim.speaker.name if claim.speaker else None, claim.text) == (
+    assert (who(claim), claim.text) == (
         "Reyes",
         "him of lying",
     )
@@ -969,7 +967,7 @@ def test_a_verb_after_and_takes_the_subject_of_the_verb_it_is_joined_to() -> Non
         "Yukos reacted immediately by repeating its view that the sale was illegal, and "
         "said Baikal had bought itself trouble."
     )
-    assert {c.speaker.name if c.speaker else None for c in claims} == {"Yukos"}
+    assert {who(c) for c in claims} == {"Yukos"}
 
 
 def test_words_after_a_participle_with_no_speaker_found_are_a_claim_only_when_said() -> None:
@@ -987,7 +985,7 @@ def test_words_after_a_participle_with_no_speaker_found_are_a_claim_only_when_sa
 
 def test_a_bare_verb_after_a_plural_subject_reports() -> None:
     claim = one("Critics claim that the plan would raise fees.")
-    assert (claim.speaker.name if claim.speaker else None, claim.cue, claim.text) == (
+    assert (who(claim), claim.cue, claim.text) == (
         "Critics",
         "claim",
         "the plan would raise fees",
@@ -1004,7 +1002,7 @@ def test_a_noun_of_saying_reports_for_its_possessor() -> None:
         'Pence blamed the media for Donald Trump\'s claim that Obama "founded ISIS," '
         "saying they were nitpicking."
     )
-    assert [(c.speaker.name if c.speaker else None, c.cue, c.text) for c in claims] == [
+    assert [(who(c), c.cue, c.text) for c in claims] == [
         ("Pence", "blamed", 'the media for Donald Trump\'s claim that Obama "founded ISIS,"'),
         ("Donald Trump", "claim", 'Obama "founded ISIS,"'),
         # The possessor is not who goes on speaking: ", saying" is still Pence's.
@@ -1012,12 +1010,10 @@ def test_a_noun_of_saying_reports_for_its_possessor() -> None:
     ]
     text = "Leaders doubt Trump's recent pledge to stay neutral."
     claim = [c for c in attributed(text) if c.cue == "pledge"]
-    assert [(c.speaker.name if c.speaker else None, c.text) for c in claim] == [
-        ("Trump", "stay neutral")
-    ]
+    assert spoken(claim) == [("Trump", "stay neutral")]
     # After a plural noun the same word is a verb, and the possessive is its subject's.
     claim = one("His lawyers claim their client was unfamiliar with the books.")
-    assert (claim.speaker.name if claim.speaker else None, claim.cue) == ("His lawyers", "claim")
+    assert (who(claim), claim.cue) == ("His lawyers", "claim")
     assert attributed("The claim that the port would reopen was false.") == []
 
 
@@ -1026,7 +1022,7 @@ def test_according_to_after_an_opening_clause_sources_the_main_clause() -> None:
         "While most were marked confidential, according to a State Department official, "
         "two were upgraded to the secret level."
     )
-    assert (claim.speaker.name if claim.speaker else None, claim.text) == (
+    assert (who(claim), claim.text) == (
         "a State Department official",
         "two were upgraded to the secret level",
     )
@@ -1034,7 +1030,7 @@ def test_according_to_after_an_opening_clause_sources_the_main_clause() -> None:
 
 def test_speakers_past_an_adverb_aside_and_in_a_with_phrase() -> None:
     claim = one("Sanders, meanwhile, who has no such endorsements, said the count speaks volumes.")
-    assert (claim.speaker.name if claim.speaker else None, claim.text) == (
+    assert (who(claim), claim.text) == (
         "Sanders",
         "the count speaks volumes",
     )
@@ -1050,21 +1046,15 @@ def test_speakers_past_an_adverb_aside_and_in_a_with_phrase() -> None:
 def test_common_direct_quote_shapes() -> None:
     # A quotation on each side of the attribution is one claim, whatever its length.
     quote = quotes_in('"We will rebuild," Smith said, "and we will do it fast."')
-    assert [(c.speaker.name if c.speaker else None, c.text) for c in quote] == [
-        ("Smith", "We will rebuild, and we will do it fast")
-    ]
+    assert spoken(quote) == [("Smith", "We will rebuild, and we will do it fast")]
     # Two names that speak together.
     quote = quotes_in('"We will rebuild the port," Smith and Jones said in a joint statement.')
-    assert [(c.speaker.name if c.speaker else None, c.text) for c in quote] == [
-        ("Smith and Jones", "We will rebuild the port")
-    ]
+    assert spoken(quote) == [("Smith and Jones", "We will rebuild the port")]
     claim = one("And Richards and Yelling said the race was hard.")
     assert claim.speaker is not None and claim.speaker.name == "Richards and Yelling"
     # "put it" after an aside, and only when it introduces words.
     quote = quotes_in('Jane Doe, the mayor, put it bluntly: "We will rebuild the port."')
-    assert [(c.speaker.name if c.speaker else None, c.text) for c in quote] == [
-        ("Jane Doe", "We will rebuild the port")
-    ]
+    assert spoken(quote) == [("Jane Doe", "We will rebuild the port")]
     assert attributed("They put it on the table, and left.") == []
 
 
@@ -1075,7 +1065,7 @@ def test_a_short_line_that_introduces_a_quotation_names_its_speaker_and_cue() ->
         '"We will rebuild. We always have."\n\n'
         "The crowd cheered."
     )
-    assert [(c.speaker.name if c.speaker else None, c.cue, c.text) for c in claims] == [
+    assert [(who(c), c.cue, c.text) for c in claims] == [
         ("Smith", "told", "We will rebuild. We always have")
     ]
 
@@ -1083,21 +1073,17 @@ def test_a_short_line_that_introduces_a_quotation_names_its_speaker_and_cue() ->
 def test_a_quotation_standing_alone_and_one_that_lost_its_opening_mark() -> None:
     # After a sentence about a person, a quotation on its own is that person's.
     quote = quotes_in('Smith was blunt. "We will rebuild the port."')
-    assert [(c.speaker.name if c.speaker else None, c.text) for c in quote] == [
-        ("Smith", "We will rebuild the port")
-    ]
+    assert spoken(quote) == [("Smith", "We will rebuild the port")]
     # A paragraph whose first mark closes: the quotation opened with the paragraph.
     quote = quotes_in("We will rebuild the port,” Smith said.")
-    assert [(c.speaker.name if c.speaker else None, c.text) for c in quote] == [
-        ("Smith", "We will rebuild the port")
-    ]
+    assert spoken(quote) == [("Smith", "We will rebuild the port")]
 
 
 def test_a_relative_clause_between_speaker_and_verb() -> None:
     claims = attributed(
         'Reyes, who called the plan "a disaster," said the council would vote on Monday.'
     )
-    assert [(c.speaker.name if c.speaker else None, c.cue, c.text) for c in claims] == [
+    assert [(who(c), c.cue, c.text) for c in claims] == [
         ("Reyes", "called", 'the plan "a disaster,"'),
         ("Reyes", "said", "the council would vote on Monday"),
     ]
@@ -1122,7 +1108,7 @@ def test_an_attribution_after_a_claim_it_reports() -> None:
         "Iran expects $6 billion to reach accounts in Qatar within days, a government "
         "spokesman said, after Washington approved a waiver."
     )
-    assert [(c.speaker.name if c.speaker else None, c.cue, c.text) for c in claims] == [
+    assert [(who(c), c.cue, c.text) for c in claims] == [
         ("Iran", "expects", "$6 billion to reach accounts in Qatar within days"),
         (
             "a government spokesman",
@@ -1154,7 +1140,7 @@ def test_it_speaks_for_the_company_and_according_to_sources_a_claim_before_it() 
         "Samsung said profits fell in the third quarter. It said demand for chips would "
         "recover next year."
     )
-    assert [(c.speaker.name if c.speaker else None, c.text) for c in claims] == [
+    assert spoken(claims) == [
         ("Samsung", "profits fell in the third quarter"),
         ("Samsung", "demand for chips would recover next year"),
     ]
@@ -1162,7 +1148,7 @@ def test_it_speaks_for_the_company_and_according_to_sources_a_claim_before_it() 
         "The group has called for attacks using vehicles, according to the SITE "
         "Intelligence Group, which monitors extremist statements."
     )
-    assert [(c.speaker.name if c.speaker else None, c.cue) for c in claims] == [
+    assert [(who(c), c.cue) for c in claims] == [
         ("The group", "called"),
         ("SITE Intelligence Group", "according to"),
     ]
@@ -1180,7 +1166,7 @@ def test_an_aside_and_a_participle_after_the_attribution() -> None:
     claims = attributed(
         'Smith, speaking after the vote, said the port would reopen. "It is a good day," he added.'
     )
-    assert [c.speaker.name if c.speaker else None for c in claims] == ["Smith", "Smith"]
+    assert [who(c) for c in claims] == ["Smith", "Smith"]
 
 
 def test_a_quotation_resumes_after_the_speakers_role() -> None:
@@ -1188,6 +1174,6 @@ def test_a_quotation_resumes_after_the_speakers_role() -> None:
         '"We have had offices here since April," said Jo Reyes, the state\'s spokeswoman, '
         '"and we are staying."'
     )
-    assert [(c.speaker.name if c.speaker else None, c.text) for c in quote] == [
+    assert spoken(quote) == [
         ("Jo Reyes", "We have had offices here since April, and we are staying")
     ]
