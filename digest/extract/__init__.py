@@ -16,7 +16,7 @@ from ..clean import SIGN_OFF
 from ..model import Article, Claim, DateRef, Span, Speaker
 from .attribution import CUE_TRIGGERS, Found, SentenceReader
 from .dates import find_dates
-from .lexicon import CUE_FORMS
+from .lexicon import CUE_FORMS, SAYING_VERBS
 from .speakers import Entity, Mention, Resolver, known_people, mention_from_tokens
 from .text import Quote, blocks, mark_at, sentences, tokens
 
@@ -27,11 +27,6 @@ __all__ = ["extract_claims"]
 # regex engine skips ahead to the next space instead of trying the pattern everywhere.
 _SPACES = re.compile(r"\s(?:(?:\s*\n|(?<=\n))\s*(?:''|[\"“«])?|\s+)")
 _MIN_STATEMENT_WORDS = 6
-# Verbs that report words whatever else the sentence says (",  saying ...", ", adding ...").
-_SAYING = frozenset(
-    """say add tell write explain insist argue warn note announce deny admit acknowledge
-    stress suggest state reply respond tweet urge""".split()
-)
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -160,7 +155,7 @@ def _resolve(
             if last is not None and last_sentence == item.sentence:
                 entity, mention = last[0], last[1]
             elif item.kind not in ("quote", "partial") and (
-                CUE_FORMS.get((item.cue_text or "").lower()) not in _SAYING
+                CUE_FORMS.get((item.cue_text or "").lower()) not in SAYING_VERBS
             ):
                 continue
         elif item.inherits or mention is None:

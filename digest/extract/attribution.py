@@ -30,6 +30,7 @@ from .lexicon import (
     PRE_CUE_SKIP,
     RECIPIENTS,
     ROLE_HEADS,
+    SAYING_VERBS,
     WEAK_CUES,
 )
 from .sentence import overlap
@@ -90,8 +91,8 @@ _NOMINAL_CUES = frozenset(
     contention vow threat prediction allegation admission conclusion""".split()
 )
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
-_PLURAL_LOOKING = frozenset("news press series species business campaigns".split())
-_OPENERS = frozenset("the a an this these its their his her our".split())
+_PLURAL_LOOKING = frozenset("news press series species business".split())
+_CLAUSE_OPENERS = frozenset("the a an this these its their his her our".split())
 # Prepositions that may join a speaker's phrase right after a quotation.
 _OF_PLACE = frozenset("in of at for from with on".split())
 # First words of the cues of several words (`SentenceReader._phrase_cue`).
@@ -349,7 +350,7 @@ class SentenceReader(SubjectReader):
             toks[nxt].lower == "that"
             or self.in_quote[nxt] is not None
             or pronoun_of(toks[nxt]) in {"he", "she", "they", "we", "i", "it"}
-            or (toks[nxt].lower in _OPENERS and self._clause_starts(nxt))
+            or (toks[nxt].lower in _CLAUSE_OPENERS and self._clause_starts(nxt))
         )
 
     def _phrase_cue(self, k: int) -> tuple[int, int, str] | None:
@@ -747,7 +748,7 @@ class SentenceReader(SubjectReader):
             and (
                 self._quote_before(j) is not None
                 or self._quote_after(last + 1) is not None
-                or (j == 0 and CUE_FORMS.get(toks[first].lower) in _SAYING_VERBS)
+                or (j == 0 and CUE_FORMS.get(toks[first].lower) in SAYING_VERBS)
             )
         ):
             # '"...," it added', 'it reads: "..."', "It said supporters were ...": an
@@ -1622,7 +1623,6 @@ class SentenceReader(SubjectReader):
         return None
 
 
-_SAYING_VERBS = frozenset("say add tell state report warn note claim".split())
 _QUANTIFIERS = frozenset({"any", "every", "each", "no"})
 _SUBORDINATORS = frozenset(
     "when while as after before because since if until though although where that".split()

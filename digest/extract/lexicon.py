@@ -242,6 +242,13 @@ RECIPIENTS = frozenset(
     "magazine programme program channel station rally meeting gathering panel".split()
 )
 
+# Verbs that report words whatever else the sentence says: what ", saying ..." reports
+# even when no speaker is found, and what "It said ..." says for an organisation.
+SAYING_VERBS = frozenset(
+    """say add tell write explain insist argue warn note announce deny admit acknowledge
+    stress suggest state reply respond tweet urge report claim""".split()
+)
+
 # Capitalised words that are titles or parts of a role, not of a person's name.
 TITLE_WORDS = frozenset(
     """president vice minister secretary spokesman spokeswoman spokesperson
