@@ -1177,3 +1177,19 @@ def test_a_quotation_resumes_after_the_speakers_role() -> None:
     assert spoken(quote) == [
         ("Jo Reyes", "We have had offices here since April, and we are staying")
     ]
+
+
+def test_a_role_with_an_abbreviation_before_the_name_and_an_adverb_before_the_cue() -> None:
+    quote = quotes_in(
+        '"We have hardly started," the new chair of the Internet Engineering Task Force '
+        "(IETF), Brian Carpenter, says."
+    )
+    assert spoken(quote) == [("Brian Carpenter", "We have hardly started")]
+    quote = quotes_in(
+        '"We will rebuild," the head of the World Health Organization (WHO), Jane Doe, said.'
+    )
+    assert spoken(quote) == [("Jane Doe", "We will rebuild")]
+    quote = quotes_in(
+        'Caprice, who left in the fourth eviction, afterwards said: "I am so glad I am out."'
+    )
+    assert spoken(quote) == [("Caprice", "I am so glad I am out")]

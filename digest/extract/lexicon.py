@@ -344,7 +344,7 @@ PRE_CUE_SKIP = frozenset(
     again previously repeatedly then once further recently has have
     had was were is are would will already first further publicly privately separately
     reportedly initially similarly subsequently just soon often never always even only
-    finally ultimately quickly immediately""".split()
+    finally ultimately quickly immediately afterwards afterward""".split()
 )
 
 # Sentence-initial words that are never part of a name, though capitalised.

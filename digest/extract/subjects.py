@@ -240,7 +240,15 @@ class SubjectReader(SentenceView):
             and self.in_quote[k - 2] is None
         ):
             k -= 2  # "Sanders, meanwhile, who sits at zero endorsements, said"
-        name_toks = backward_np(toks, k - 1, floor)
+        end = k - 1
+        if end > floor and toks[end].text == ")" and self.in_quote[end] is None:
+            # "the head of the World Health Organization (WHO), Jane Doe, said"
+            opening = next(
+                (i for i in range(end - 1, max(floor, end - 8), -1) if toks[i].text == "("), None
+            )
+            if opening is not None:
+                end = opening - 1
+        name_toks = backward_np(toks, end, floor)
         if not name_toks:
             return None, []
         base = mention_from_tokens(name_toks, self.text)
@@ -248,10 +256,12 @@ class SubjectReader(SentenceView):
             return None, []
         if aside:
             return base, list(toks[self.index_of(name_toks[0]) : comma])
-        if not base.name and all(t.is_capital for t in middle if t.is_word) and len(middle) <= 4:
-            # "A Twitter spokesman, Christopher Abboud, said": the name is the aside.
+        described = not base.name or name_toks[0].lower in {"the", "a", "an"}
+        if described and all(t.is_capital for t in middle if t.is_word) and len(middle) <= 4:
+            # "A Twitter spokesman, Christopher Abboud, said", "the head of the World
+            # Health Organization (WHO), Jane Doe, said": the name is the aside.
             named = mention_from_tokens(list(middle), self.text)
-            if named is not None and named.name:
+            if named is not None and named.name and (not base.name or named.is_person_name):
                 mention = Mention(named.span, named.text, named.name, base.text, gender=base.gender)
                 return mention, list(toks[self.index_of(name_toks[0]) : comma])
         if (
