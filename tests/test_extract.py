@@ -1193,3 +1193,12 @@ def test_a_role_with_an_abbreviation_before_the_name_and_an_adverb_before_the_cu
         'Caprice, who left in the fourth eviction, afterwards said: "I am so glad I am out."'
     )
     assert spoken(quote) == [("Caprice", "I am so glad I am out")]
+
+
+def test_she_after_a_spokeswoman_for_an_office() -> None:
+    claims = attributed(
+        "A party official said the calls were legal.\n\n"
+        "A spokeswoman for the Information Office said it was examining one complaint. "
+        '"We are investigating one of the complaints," she said.'
+    )
+    assert [who(c) for c in claims][-1] == "spokeswoman for the Information Office"

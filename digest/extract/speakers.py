@@ -197,6 +197,16 @@ def mention_from_tokens(toks: list[Token], text: str) -> Mention | None:
     head = None
     if not name:
         heads = [t.lower for t in toks if t.lower in ROLE_HEADS or t.lower in _SYNONYMS]
+        # "a spokeswoman for the Information Commissioner's Office": the head is before
+        # what it is attached to.
+        attached = next(
+            (i for i, t in enumerate(toks) if i and t.lower in _ATTACH | {"for", "of"}), None
+        )
+        if attached is not None:
+            leading = [
+                t.lower for t in toks[:attached] if t.lower in ROLE_HEADS or t.lower in _SYNONYMS
+            ]
+            heads = leading or heads
         head = (
             _SYNONYMS.get(heads[-1], heads[-1])
             if heads
