@@ -93,6 +93,12 @@ _NOMINAL_CUES = frozenset(
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
 _PLURAL_LOOKING = frozenset("news press series species business".split())
 _CLAUSE_OPENERS = frozenset("the a an this these its their his her our".split())
+# Words that open a noun phrase standing for "every" or "none" ("Any sign of ...").
+_QUANTIFIERS = frozenset({"any", "every", "each", "no"})
+# Words that open a subordinate clause ("While ..., according to X, ...").
+_SUBORDINATORS = frozenset(
+    "when while as after before because since if until though although where that".split()
+)
 # Prepositions that may join a speaker's phrase right after a quotation.
 _OF_PLACE = frozenset("in of at for from with on".split())
 # First words of the cues of several words (`SentenceReader._phrase_cue`).
@@ -1621,12 +1627,6 @@ class SentenceReader(SubjectReader):
         if j + 1 < len(toks) and toks[j].text in {",", ":"}:
             return self.in_quote[j + 1]
         return None
-
-
-_QUANTIFIERS = frozenset({"any", "every", "each", "no"})
-_SUBORDINATORS = frozenset(
-    "when while as after before because since if until though although where that".split()
-)
 
 
 def _finite(tok: Token) -> bool:
