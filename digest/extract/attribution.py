@@ -93,6 +93,8 @@ _NOMINAL_CUES = frozenset(
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
 _PLURAL_LOOKING = frozenset("news press series species business".split())
 _CLAUSE_OPENERS = frozenset("the a an this these its their his her our".split())
+# Marks that open an aside ('- "...," Elkins said -').
+_ASIDE_MARKS = frozenset({"-", "—", "–", "("})
 # Words that open a noun phrase standing for "every" or "none" ("Any sign of ...").
 _QUANTIFIERS = frozenset({"any", "every", "each", "no"})
 # Words that open a subordinate clause ("While ..., according to X, ...").
@@ -995,7 +997,7 @@ class SentenceReader(SubjectReader):
         """Token `j` is a dash or a parenthesis that opens a quotation with an attribution
         of its own ('- "Born with a silver spoon," Mr. Elkins said -')."""
         toks = self.toks
-        if toks[j].text not in {"-", "—", "–", "("} or self.in_quote[j] is not None:
+        if toks[j].text not in _ASIDE_MARKS or self.in_quote[j] is not None:
             return False
         index = self.in_quote[j + 1] if j + 1 < len(toks) else None
         if index is None:
@@ -1374,7 +1376,7 @@ class SentenceReader(SubjectReader):
             ):
                 end = toks[j].end  # '... "founded ISIS," saying ...': the comma was quoted
                 break
-            if self._quoted_aside(j):
+            if toks[j].text in _ASIDE_MARKS and self._quoted_aside(j):
                 end = toks[j].start  # 'liked her - "...," Elkins said - but ...'
                 break
             if self._said_too(j) or (objective and self._verb_too(j)):
@@ -1393,8 +1395,8 @@ class SentenceReader(SubjectReader):
         ):
             return None  # "showed him around its facilities": a tour, not a claim
         content = self._tidy(Span(toks[k].start, end))
-        last_word = self.text[content.start : content.end].rsplit(None, 1)[-1:]
-        if gap and last_word and (last_word[0] in PREPOSITIONS or last_word[0] in _NOUN_AFTER):
+        last_word = self.text[content.start : content.end].rsplit(None, 1)[-1:] if gap else []
+        if last_word and (last_word[0] in PREPOSITIONS or last_word[0] in _NOUN_AFTER):
             return None  # "the system, which she claimed to be unaware of": no claim of hers
         words = self._first_words(content, 2)
         if not words or (
