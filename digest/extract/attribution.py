@@ -27,6 +27,7 @@ from .lexicon import (
     CUE_FORMS,
     DETERMINERS,
     NP_STOP,
+    PERSON_PRONOUNS,
     PRE_CUE_SKIP,
     RECIPIENTS,
     ROLE_HEADS,
@@ -101,6 +102,9 @@ _QUANTIFIERS = frozenset({"any", "every", "each", "no"})
 _SUBORDINATORS = frozenset(
     "when while as after before because since if until though although where that".split()
 )
+# Prepositions that open a phrase before the clause ("For Trump, according to X, ...").
+_OPENING_PREPOSITIONS = frozenset({"for", "of", "among", "amid", "despite"})
+_CONJUNCTIONS = frozenset({"and", "but", "or", "so"})
 # Prepositions that may join a speaker's phrase right after a quotation.
 _OF_PLACE = frozenset("in of at for from with on".split())
 # First words of the cues of several words (`SentenceReader._phrase_cue`).
@@ -165,6 +169,8 @@ _OBJECT_TAKING = frozenset(
     """.split()
 )
 _OBJECT_PRONOUNS = frozenset("him her them me us".split())
+# After "showed him": where he was taken, not what he was shown.
+_TOUR_PARTICLES = frozenset("around round into out off through to".split())
 # Past tenses of the irregular verbs of saying ("and told reporters ...").
 _FINITE_IRREGULAR = frozenset("told wrote thought knew saw felt spoke found sought swore".split())
 # What someone "went on to" do that is saying something.
@@ -276,17 +282,14 @@ class SentenceReader(SubjectReader):
         elif toks[self._that_after(k + 1)].lower != "that":
             return None
         j = k - 1
-        if _plural_noun(toks[j]) and not toks[j].lower.endswith(("'s", "’s")):
+        if _plural_noun(toks[j]) and not _possessive(toks[j].lower):
             return None  # "His lawyers claim that ...": a verb after its plural subject
         while (
             j > 0
             and k - j <= 3
             and toks[j].is_word
             and not toks[j].is_capital
-            and (
-                toks[j].lower not in _POSSESSIVE_PRONOUNS
-                and not toks[j].lower.endswith(("'s", "’s"))
-            )
+            and (toks[j].lower not in _POSSESSIVE_PRONOUNS and not _possessive(toks[j].lower))
         ):
             j -= 1  # "Trump's recent evidence-free assertion"
         if j < 0 or self.in_quote[j] is not None:
@@ -300,11 +303,11 @@ class SentenceReader(SubjectReader):
                 None,
                 None,
                 pronoun=pronoun,
-                gender={"he": "m", "she": "f"}.get(pronoun),
+                gender=PERSON_PRONOUNS.get(pronoun),
             )
         if low in {"'s", "’s"} and j > 0:
             end = j - 1
-        elif low.endswith(("'s", "’s")) and toks[j].is_capital:
+        elif _possessive(low) and toks[j].is_capital:
             end = j
         else:
             return None
@@ -316,14 +319,12 @@ class SentenceReader(SubjectReader):
         mention = mention_from_tokens(list(toks[begin : end + 1]), self.text)
         if mention is None or not mention.name:
             return None
-        # The name without its possessive ending.
-        strip = lambda words: words[:-2] if words.endswith(("'s", "’s")) else words  # noqa: E731
-        text = strip(mention.text)
+        text = _without_possessive(mention.text)
         return replace(
             mention,
             span=Span(mention.span.start, mention.span.start + len(text)),
             text=text,
-            name=strip(mention.name),
+            name=_without_possessive(mention.name),
         )
 
     def _that_after(self, k: int) -> int:
@@ -346,10 +347,9 @@ class SentenceReader(SubjectReader):
         before = toks[k - 1]
         plural = before.lower in {"they", "we", "i", "you"} or (
             before.is_word
-            and before.lower.endswith("s")
-            and not before.lower.endswith(("ss", "us", "is", "'s", "’s"))
+            and _plural_noun(before)
+            and not _possessive(before.lower)
             and before.lower not in NP_STOP
-            and len(before.lower) > 3
         )
         if not plural:
             return False
@@ -422,16 +422,19 @@ class SentenceReader(SubjectReader):
         if CUE_FORMS.get(low) == "speak" and self._on_condition(k + 1):
             return False  # "who spoke on condition of anonymity": how, not what
         if (
+            CUE_FORMS.get(low) == "show"
+            and k + 2 < len(toks)
+            and toks[k + 1].lower in _OBJECT_PRONOUNS
+            and toks[k + 2].lower in _TOUR_PARTICLES
+        ):
+            return False  # "showed him around its facilities": a tour, not a claim
+        if (
             low.endswith("ing")
             and k > 1
             and toks[k - 2].lower in {"a", "an", "the", "his", "her", "their", "its"}
             and toks[k - 1].is_word
             and not toks[k - 1].is_capital
-            and not (
-                prev.endswith("s")
-                and not prev.endswith(("ss", "us", "is", "'s", "’s"))
-                and prev not in _PLURAL_LOOKING
-            )
+            and not _plural_form(prev)
         ):
             # a noun: "a regular briefing", "the weekly meeting"; but "one of her ads
             # asking ...": a participle after its plural subject
@@ -456,7 +459,7 @@ class SentenceReader(SubjectReader):
             before -= 1  # "Obama's highly criticized press conference"
         if (
             before >= 0
-            and toks[before].lower.endswith(("'s", "’s"))
+            and _possessive(toks[before].lower)
             and pronoun_of(toks[before]) is None
             and (low.endswith("ed") or low.endswith("s"))
         ):
@@ -1024,7 +1027,7 @@ class SentenceReader(SubjectReader):
         its attribution are an aside ('Neither man liked her - "Born with a silver spoon,"
         Mr. Elkins said - but ...'), not the end of a claim the sentence began."""
         last = self.text[lead_in.start : lead_in.end].rstrip()
-        return last.endswith(("-", "—", "–", "("))
+        return last[-1:] in _ASIDE_MARKS
 
     def _named_after(self, k: int) -> bool:
         """A name starts at token `k` and ends the clause ("said Brad Bannon, a pollster",
@@ -1113,11 +1116,11 @@ class SentenceReader(SubjectReader):
             k > floor
             and i - k < 5
             and toks[k - 1].is_capital
-            and toks[k - 1].lower not in {"and", "but", "or", "so"}
+            and toks[k - 1].lower not in _CONJUNCTIONS
             and self.in_quote[k - 1] is None
         ):
             k -= 1
-        if toks[k].lower in {"and", "but", "or", "so"} or (k > 0 and toks[k - 1].text == ","):
+        if toks[k].lower in _CONJUNCTIONS or (k > 0 and toks[k - 1].text == ","):
             return mention, phrase  # "Culture, Media and Sport": the tail of a longer name
         if self.in_quote[k] is not None or (k > 0 and toks[k - 1].lower in PREPOSITIONS):
             return mention, phrase  # "the senators from Ohio and Texas said"
@@ -1194,7 +1197,7 @@ class SentenceReader(SubjectReader):
             (
                 toks[0].lower in _SUBORDINATORS
                 or toks[0].lower in PREPOSITIONS
-                or toks[0].lower in {"for", "in", "of", "among", "amid", "despite"}
+                or toks[0].lower in _OPENING_PREPOSITIONS
                 or toks[first - 2].lower in _SUBORDINATORS
             )
             and after_np + 1 < len(toks)
@@ -1387,13 +1390,6 @@ class SentenceReader(SubjectReader):
         else:
             if end < self.sentence.end and last_tok > k + 1:
                 end = toks[last_tok - 1].end
-        if (
-            CUE_FORMS.get(cue.lower()) == "show"
-            and k + 1 < n
-            and toks[k].lower in _OBJECT_PRONOUNS
-            and toks[k + 1].lower in {"around", "round", "into", "out", "off", "through", "to"}
-        ):
-            return None  # "showed him around its facilities": a tour, not a claim
         content = self._tidy(Span(toks[k].start, end))
         last_word = self.text[content.start : content.end].rsplit(None, 1)[-1:] if gap else []
         if last_word and (last_word[0] in PREPOSITIONS or last_word[0] in _NOUN_AFTER):
@@ -1640,8 +1636,30 @@ def _finite(tok: Token) -> bool:
     return low in CUE_FORMS and not low.endswith("ing") or low.endswith("ed")
 
 
+def _plural_form(low: str) -> bool:
+    """A lower-case word that ends as a plural noun does ("ads", "observers"): not "-ss",
+    "-us", "-is", a possessive, or a noun that only looks plural ("news")."""
+    return (
+        low.endswith("s")
+        and not low.endswith(("ss", "us", "is"))
+        and not _possessive(low)
+        and low not in _PLURAL_LOOKING
+    )
+
+
 def _plural_noun(tok: Token) -> bool:
-    """A word that reads as a plural noun ("investors", "cheers"), which an infinitive
-    never is: "wrote to investors" is not "said to be"."""
+    """A word of four letters or more ending as plurals do ("investors", "cheers", and a
+    possessive such as "today's"), which an infinitive never is: "wrote to investors" is
+    not "said to be"."""
     low = tok.lower
     return len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is"))
+
+
+def _without_possessive(words: str) -> str:
+    """A name without its possessive ending: "Donald Trump's" -> "Donald Trump"."""
+    return words[:-2] if _possessive(words) else words
+
+
+def _possessive(word: str) -> bool:
+    """A word with the possessive ending ("Trump's", "Clinton’s")."""
+    return word.endswith(("'s", "’s"))
