@@ -17,16 +17,39 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-# WeasyPrint needs Pango, and HarfBuzz's subsetter for fast, reproducible PDFs.
+# WeasyPrint needs Pango, and HarfBuzz's subsetter for fast, reproducible PDFs. This is the
+# one list of Debian packages; `.ci/run` installs them through this target too. They are
+# installed when missing and we are root or have password-less sudo; otherwise the target
+# stops with the apt-get line to run.
+DEBIAN_PACKAGES = libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+SYSTEM_LIBS     = libpango-1.0.so.0 libpangoft2-1.0.so.0 libharfbuzz-subset.so.0
+
 check-system:
 	@missing=""; \
-	for lib in libpango-1.0.so.0 libpangoft2-1.0.so.0 libharfbuzz-subset.so.0; do \
-	  ldconfig -p 2>/dev/null | grep -q "$$lib" || missing="$$missing $$lib"; \
-	done; \
+	if command -v dpkg-query >/dev/null 2>&1; then \
+	  for pkg in $(DEBIAN_PACKAGES); do \
+	    dpkg-query -W -f='$${Status}' "$$pkg" 2>/dev/null | grep -q "ok installed" || missing="$$missing $$pkg"; \
+	  done; \
+	else \
+	  for lib in $(SYSTEM_LIBS); do \
+	    ldconfig -p 2>/dev/null | grep -q "$$lib" || missing="$$missing $$lib"; \
+	  done; \
+	  if [ -n "$$missing" ]; then \
+	    echo "digest: missing system libraries:$$missing (install Pango and HarfBuzz's subset library)"; exit 1; \
+	  fi; \
+	fi; \
 	if [ -n "$$missing" ]; then \
-	  echo "digest: missing system libraries:$$missing"; \
-	  echo "  on Debian/Ubuntu: sudo apt-get install -y libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core"; \
-	  exit 1; \
+	  if [ "$$(id -u)" = 0 ]; then sudo=""; \
+	  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo="sudo -n"; \
+	  else \
+	    echo "digest: missing Debian packages:$$missing"; \
+	    echo "  install them with: sudo apt-get install -y$$missing"; \
+	    exit 1; \
+	  fi; \
+	  echo "digest: installing Debian packages:$$missing"; \
+	  $$sudo apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq$$missing >/dev/null || { \
+	    echo "digest: apt-get could not install:$$missing"; exit 1; }; \
 	fi
 
 brief: install

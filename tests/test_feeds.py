@@ -435,9 +435,7 @@ LAUGHS = (
 def test_billion_laughs_is_never_expanded(tmp_path: Path) -> None:
     path = tmp_path / "laughs.xml"
     path.write_bytes(_feed_with(LAUGHS, "x &lol9; y"))
-    started = time.monotonic()
     articles, [skipped] = read_inputs([path])
-    assert time.monotonic() - started < 1
     assert not articles
     assert skipped.reason.startswith(
         "not a readable RSS or Atom feed: Maximum entity amplification"

@@ -74,6 +74,14 @@ class FeedItem:
     text: str
 
 
+def _resource_limit(error_log: etree._ListErrorLog) -> str | None:
+    """The message of a parser limit hit so far (an entity bomb, a too deep tree), if any."""
+    for error in error_log:
+        if error.type_name == "ERR_RESOURCE_LIMIT":
+            return str(error.message)
+    return None
+
+
 class FeedReader:
     """Reads a feed's items one at a time; `title` is the feed's once items have begun."""
 
@@ -125,6 +133,11 @@ class FeedReader:
                     root_seen = True
                     continue
                 name = _name(element)
+                limit = _resource_limit(events.error_log)
+                if limit:
+                    # libxml2 2.14+ recovers past an entity bomb instead of stopping: what
+                    # it read around the bomb is not the feed's text, so the feed is refused.
+                    raise self._broken(limit)
                 if name in _ITEMS:
                     self.count += 1
                     yield self._item(element)
