@@ -214,6 +214,18 @@ class Skipped:
 
 
 @dataclass(frozen=True)
+class Fault:
+    """A claim that broke a step of the build: left out of the brief, listed in its problems."""
+
+    stage: str
+    """The step that raised: the module it raised in ("timeline", "merge", "render", ...)."""
+    article_id: str | None
+    claim_id: str | None
+    error: str
+    """The exception, as "IndexError: list index out of range"."""
+
+
+@dataclass(frozen=True)
 class BriefStats:
     """Counts shown in the brief's header."""
 
@@ -224,6 +236,10 @@ class BriefStats:
     skipped: tuple[Skipped, ...] = ()
     outside_window: int = 0
     """Articles read but published outside the brief's time window: counted, not shown."""
+    duplicates: tuple[Skipped, ...] = ()
+    """Articles read twice (the same id, or the same outlet and text): counted, not shown."""
+    faults: tuple[Fault, ...] = ()
+    """Claims left out because a step of the build raised on them."""
 
 
 @dataclass(frozen=True)

@@ -191,7 +191,12 @@ def build_brief(
                 claims=brief.stats.claims,
                 stories=brief.stats.stories,
             )
-    return replace(brief, stats=replace(brief.stats, outside_window=reading.outside_window))
+    return replace(
+        brief,
+        stats=replace(
+            brief.stats, outside_window=reading.outside_window, duplicates=reading.duplicates
+        ),
+    )
 
 
 def compose(

@@ -9,8 +9,9 @@ link to pages, an item the feed dates outside the window is not even fetched.
 
 from __future__ import annotations
 
+import hashlib
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -24,7 +25,7 @@ from .executor import Executor, Failure
 from .fetch import Fetcher, FetchError, HttpOptions, Page
 from .model import Article, Skipped
 from .progress import NO_PROGRESS, Progress
-from .readers import ReadOptions, decode, expand_paths, iter_file, too_big
+from .readers import ReadOptions, decode, iter_file, named_paths, too_big
 from .readers.encoding import declared_charset
 from .readers.feed import FeedItem, FeedReader, item_article, item_id
 from .readers.html import page_article
@@ -44,6 +45,8 @@ class Reading:
     articles: tuple[Article, ...]
     skipped: tuple[Skipped, ...]
     outside_window: int = 0
+    duplicates: tuple[Skipped, ...] = ()
+    """Articles read twice (the same id, or the same outlet and text): left out, counted."""
 
 
 def read_sources(
@@ -101,7 +104,10 @@ def read_sources(
             "%d articles published outside %s are not shown", collect.outside, window.describe()
         )
     return Reading(
-        tuple(drop_learned_chrome(collect.articles)), tuple(collect.skipped), collect.outside
+        tuple(drop_learned_chrome(collect.articles)),
+        tuple(collect.skipped),
+        collect.outside,
+        tuple(collect.duplicates),
     )
 
 
@@ -118,25 +124,48 @@ def _options(spec: SourceSpec, config: Config, published: date | None) -> ReadOp
 
 @dataclass
 class _Collector:
-    """Articles in the window, without duplicate ids; what was skipped; how many were outside."""
+    """Articles in the window, each id once; what was skipped; what was left out and why.
+
+    An article is one of the day's once: a second article with an id already read from
+    the same input root, or with the same outlet and the very same text as one already
+    read, is a duplicate (counted, listed in brief.json, not built into the brief). The
+    same id from another root is another article: it is qualified with its root's name.
+    """
 
     window: Window
     executor: Executor | None = None
     progress: Progress = NO_PROGRESS
     articles: list[Article] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    duplicates: list[Skipped] = field(default_factory=list)
     outside: int = 0
-    _ids: set[str] = field(default_factory=set)
+    _roots: dict[str, str] = field(default_factory=dict)
+    _texts: dict[tuple[str, bytes], str] = field(default_factory=dict)
 
-    def add(self, article: Article) -> None:
-        """Keep `article` if it is in the window and its id is new; count or list it otherwise."""
+    def add(self, article: Article, root: str = "") -> None:
+        """Keep `article` if it is in the window and new; count or list it otherwise."""
         if not self.window.contains(article.published):
             self.outside += 1
-        elif article.id in self._ids:
-            self.skip(article.path, f"duplicate article id {article.id!r}")
-        else:
-            self._ids.add(article.id)
-            self.articles.append(article)
+            return
+        if article.id in self._roots and self._roots[article.id] != root and root:
+            qualified = f"{Path(root).name or root}/{article.id}"
+            if qualified not in self._roots:
+                article = replace(article, id=qualified)
+        if article.id in self._roots:
+            self._duplicate(article, f"the same id as an article already read ({article.id!r})")
+            return
+        text_key = (article.source, _fingerprint(article.text))
+        first = self._texts.get(text_key)
+        if first is not None:
+            self._duplicate(article, f"the same text as {first!r}")
+            return
+        self._roots[article.id] = root
+        self._texts[text_key] = article.id
+        self.articles.append(article)
+
+    def _duplicate(self, article: Article, reason: str) -> None:
+        log.info("left out %s: a duplicate: %s", article.path, reason)
+        self.duplicates.append(Skipped(article.path, f"duplicate: {reason}"))
 
     def skip(self, where: str, reason: str) -> None:
         """List `where` as not read, and log why."""
@@ -145,30 +174,49 @@ class _Collector:
 
     def files(self, paths: Sequence[str | Path], options: ReadOptions) -> None:
         """Read the files named by `paths` (folders and globs expanded)."""
+        for raw in paths:
+            if not any(ch in str(raw) for ch in "*?[") and not Path(raw).exists():
+                self.skip(str(raw), "no such file or folder")
+        found = [
+            (path, replace(options, name=name), str(root)) for path, name, root in _named(paths)
+        ]
         if self.executor is None:
-            for path in expand_paths(paths):
-                self._take(iter_file(path, options))
+            for path, named, root in found:
+                self._take(iter_file(path, named), root)
             return
-        found = list(expand_paths(paths))
-        read = self.executor.map_each(read_path, found, options)
+        read = self.executor.map_each(read_path, [(p, o) for p, o, _ in found])
         with self.progress.stage("reading", len(found), unit="file") as meter:
-            for path, items in zip(found, read, strict=True):
+            for (path, _named_options, root), items in zip(found, read, strict=True):
                 if isinstance(items, Failure):
                     self.skip(str(path), f"could not be read: {items.message}")
                 else:
-                    self._take(items)
+                    self._take(items, root)
                 meter.update(1)
 
-    def _take(self, items: Iterable[Article | Skipped]) -> None:
+    def _take(self, items: Iterable[Article | Skipped], root: str) -> None:
         for item in items:
             if isinstance(item, Skipped):
                 self.skipped.append(item)  # iter_file has logged it
             else:
-                self.add(item)
+                self.add(item, root)
 
 
-def read_path(path: Path, options: ReadOptions) -> list[Article | Skipped]:
+def _named(paths: Sequence[str | Path]) -> Iterator[tuple[Path, str, str]]:
+    """Each file of `paths` with its name (`readers.named_paths`) and the input it came from."""
+    for raw in paths:
+        if any(ch in str(raw) for ch in "*?[") or Path(raw).exists():
+            for path, name in named_paths([raw]):
+                yield path, name, str(raw)
+
+
+def _fingerprint(text: str) -> bytes:
+    """A digest of an article's text, for telling the very same article read twice."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def read_path(found: tuple[Path, ReadOptions]) -> list[Article | Skipped]:
     """The articles of one file, or why it was skipped: a task for an executor's worker."""
+    path, options = found
     return list(iter_file(path, options))
 
 

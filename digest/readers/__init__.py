@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -37,6 +37,8 @@ class ReadOptions:
     encoding: str | None = None
     # JSON field map: digest's field name -> the record's key ("text" -> "body").
     fields: tuple[tuple[str, str], ...] = ()
+    name: str | None = None
+    """The id of an article whose file does not give one: its path below the input's root."""
 
 
 Reader = Callable[[Path, bytes, ReadOptions], Iterable[Article]]
@@ -56,20 +58,51 @@ READERS: dict[str, Reader] = {
 
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Files named by `paths`: folders are walked, globs expanded, in sorted order."""
+    for path, _name in named_paths(paths):
+        yield path
+
+
+def named_paths(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str]]:
+    """`expand_paths` with each file's name: its path below the folder or glob that found it.
+
+    The name, without the file's suffix and with '/' between folders, is the article id
+    of a file that gives none: `business/001.txt` and `tech/001.txt` of one corpus are two
+    articles, and so are `inbox/2023-09-12/001.txt` and `inbox/2023-09-13/001.txt`. A file
+    named on its own is named by its stem.
+    """
     for raw in paths:
         path = Path(raw)
         if any(ch in str(raw) for ch in "*?["):
             anchor = Path(path.anchor) if path.is_absolute() else Path(".")
             pattern = str(path.relative_to(anchor)) if path.is_absolute() else str(raw)
-            yield from sorted(p for p in anchor.glob(pattern) if p.is_file())
+            root = _glob_root(anchor, pattern)
+            for found in sorted(p for p in anchor.glob(pattern) if p.is_file()):
+                yield found, _name(found, root)
         elif path.is_dir():
-            yield from sorted(
+            for found in sorted(
                 p
                 for p in path.rglob("*")
                 if p.is_file() and p.suffix.lower() in READERS and p.name.lower() != "readme.md"
-            )
+            ):
+                yield found, _name(found, path)
         else:
-            yield path
+            yield path, path.stem
+
+
+def _glob_root(anchor: Path, pattern: str) -> Path:
+    """The folder a glob starts from: its parts before the first one with a wildcard."""
+    parts = Path(pattern).parts
+    fixed = next((i for i, part in enumerate(parts) if any(ch in part for ch in "*?[")), 0)
+    return anchor.joinpath(*parts[:fixed])
+
+
+def _name(path: Path, root: Path) -> str:
+    """`path` below `root`, without its suffix, folders joined by '/'."""
+    try:
+        relative = path.relative_to(root)
+    except ValueError:
+        return path.stem
+    return relative.with_suffix("").as_posix() if relative.suffix else relative.as_posix()
 
 
 def read_file(path: Path, options: ReadOptions = ReadOptions()) -> Iterator[Article]:
@@ -125,8 +158,8 @@ def read_inputs(
     articles: list[Article] = []
     skipped: list[Skipped] = []
     seen_ids: set[str] = set()
-    for path in expand_paths(paths):
-        for item in iter_file(path, options):
+    for path, name in named_paths(paths):
+        for item in iter_file(path, replace(options, name=name)):
             if isinstance(item, Skipped):
                 skipped.append(item)
             elif item.id in seen_ids:

@@ -69,7 +69,7 @@ def read_text_article(path: Path, data: bytes, options: ReadOptions) -> list[Art
         published = as_datetime(options.published, options.timezone, str(path))
     return [
         Article(
-            id=str(meta.get("id") or path.stem),
+            id=str(meta.get("id") or options.name or path.stem),
             source=str(meta.get("source") or options.outlet or ""),
             title=str(meta.get("title") or ""),
             url=str(meta["url"]) if meta.get("url") else None,
