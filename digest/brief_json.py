@@ -20,6 +20,7 @@ from .model import (
     BriefStats,
     Claim,
     DateRef,
+    Fault,
     Section,
     Skipped,
     SourceRef,
@@ -74,6 +75,11 @@ def brief_from_dict(data: dict[str, Any]) -> Brief:
             stories=stats["stories"],
             skipped=tuple(Skipped(s["path"], s["reason"]) for s in stats["skipped"]),
             outside_window=stats.get("outside_window", 0),
+            duplicates=tuple(Skipped(s["path"], s["reason"]) for s in stats.get("duplicates", ())),
+            faults=tuple(
+                Fault(f["stage"], f["article_id"], f["claim_id"], f["error"])
+                for f in stats.get("faults", ())
+            ),
         ),
         topic_titles=dict(data["topic_titles"]),
     )

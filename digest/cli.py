@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -18,8 +19,16 @@ from typing import Any
 import click
 
 from .config import Config, default_config, load_config
-from .errors import ConfigError, DigestError, InputError, RenderError
+from .errors import (
+    BuildFault,
+    ConfigError,
+    DigestError,
+    InputError,
+    RenderError,
+    TemplateError,
+)
 from .model import Claim
+from .wording import plural
 
 EXIT_CONFIG = 1
 EXIT_USAGE = 2
@@ -38,10 +47,40 @@ def _fail(exc: DigestError) -> None:
         code = EXIT_LOCKED
     elif isinstance(exc, InputError):
         code = EXIT_INPUT
-    elif isinstance(exc, RenderError) or not isinstance(exc, ConfigError):
+    elif isinstance(exc, TemplateError):
+        code = EXIT_CONFIG  # a template is config: `digest check` says the same, exit 1
+    elif isinstance(exc, RenderError | BuildFault) or not isinstance(exc, ConfigError):
         code = EXIT_RENDER
     click.echo(f"digest: error: {exc}", err=True)
     sys.exit(code)
+
+
+def _set_level(quiet: bool, verbose: bool) -> None:
+    """-q: errors only; -v: what each stage does; neither: warnings."""
+    level = logging.ERROR if quiet else logging.DEBUG if verbose else logging.WARNING
+    logging.getLogger().setLevel(level)
+
+
+def _verbosity(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
+    if value:  # after the subcommand, as before it: `digest build -v`
+        _set_level(param.name == "quiet", param.name == "verbose")
+    return value
+
+
+def verbosity(command: Callable[..., Any]) -> Callable[..., Any]:
+    """-q and -v on a subcommand too, so they work after its name as before it."""
+    for flags, name, text in (
+        (("-v", "--verbose"), "verbose", "Say what each stage does."),
+        (("-q", "--quiet"), "quiet", "Only errors on stderr."),
+    ):
+        command = click.option(
+            *flags, name, is_flag=True, expose_value=False, callback=_verbosity, help=text
+        )(command)
+    return command
+
+
+def _quiet() -> bool:
+    return logging.getLogger().getEffectiveLevel() >= logging.ERROR
 
 
 def _config(path: str | None) -> Config:
@@ -84,11 +123,12 @@ config_option = click.option(
 @click.version_option(package_name="digest")
 def main(quiet: bool, verbose: bool) -> None:
     """Build a daily brief of who said what, when, and where it was reported."""
-    level = logging.ERROR if quiet else logging.DEBUG if verbose else logging.WARNING
-    logging.basicConfig(level=level, format="digest: %(levelname)s: %(message)s", stream=sys.stderr)
+    logging.basicConfig(format="digest: %(levelname)s: %(message)s", stream=sys.stderr)
+    _set_level(quiet, verbose)
 
 
 @main.command()
+@verbosity
 @config_option
 @click.option(
     "--date",
@@ -140,6 +180,11 @@ def main(quiet: bool, verbose: bool) -> None:
     "--scheduler",
     help="With --executor dask: a Dask scheduler's address, tcp://HOST:PORT (default: start a local cluster).",
 )
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="An article or claim that makes a step fail stops the build (exit 4) instead of being left out and listed under the brief's problems (the config's strict: true does the same).",
+)
 def build(
     config_path: str,
     day: date | None,
@@ -151,12 +196,14 @@ def build(
     jobs: int | None,
     executor_kind: str | None,
     scheduler: str | None,
+    strict: bool,
 ) -> None:
     """Build the brief and write it as Markdown, HTML, PDF and JSON."""
     from contextlib import ExitStack
 
     from .executor import make_executor
-    from .pipeline import build_brief, cycles_unchecked
+    from .faults import FaultLog
+    from .pipeline import build_brief, cycles_unchecked, nothing_read
     from .progress import Progress
     from .render import FORMATS, write_brief
     from .state import State
@@ -181,8 +228,7 @@ def build(
                 executor_kind, jobs, scheduler = wanted.kind, wanted.jobs, wanted.scheduler
             executor = make_executor(executor_kind, jobs, scheduler)
             run.callback(executor.close)
-            # -q sets the root logger to errors only: no bar either (and none off a terminal).
-            quiet = logging.getLogger().getEffectiveLevel() >= logging.ERROR
+            faults = FaultLog(strict=strict or config.settings.strict)
             run.enter_context(cycles_unchecked())
             brief = build_brief(
                 config,
@@ -192,21 +238,14 @@ def build(
                 window=window,
                 state=state,
                 executor=executor,
-                progress=Progress.for_terminal(sys.stderr, quiet=quiet),
+                # -q: errors only, so no bar either (and none off a terminal).
+                progress=Progress.for_terminal(sys.stderr, quiet=_quiet()),
+                faults=faults,
             )
             if brief.stats.articles == 0:
-                outside = brief.stats.outside_window
-                raise InputError(
-                    "no articles could be read"
-                    + (f" ({len(brief.stats.skipped)} skipped)" if brief.stats.skipped else "")
-                    + (
-                        f"; {outside} published outside the brief's window; Hint: --window all"
-                        if outside
-                        else "; Hint: check the 'sources:' paths in the config or pass --input"
-                    )
-                )
+                raise nothing_read(brief.stats, config, list(inputs) or None)
             target = Path(out_dir) if out_dir else config.output_dir / day.isoformat()
-            written = write_brief(brief, target, chosen, config.template_dir)
+            written = write_brief(brief, target, chosen, config.template_dir, faults)
             if state is not None:
                 state.commit()
     except DigestError as exc:
@@ -230,6 +269,7 @@ def claim_record(claim: Claim, path: str) -> dict[str, Any]:
 
 
 @main.command()
+@verbosity
 @click.option(
     "--config",
     "config_path",
@@ -250,13 +290,13 @@ def claims(
     config_path: str | None, published: date | None, with_text: bool, paths: tuple[str, ...]
 ) -> None:
     """Print every claim in PATHS as JSON Lines, with offsets into each file's text."""
-    from .pipeline import process_all, read_articles
+    from .pipeline import nothing_read, process_all, read_articles
 
     try:
         config = _config(config_path)
         articles, skipped = read_articles(config, list(paths), published)
         if not articles:
-            raise InputError("no articles could be read; Hint: check the paths")
+            raise nothing_read(skipped, None, paths)
         processed, _failed = process_all(articles, config.topics)
     except DigestError as exc:
         _fail(exc)
@@ -278,6 +318,7 @@ def claims(
 
 
 @main.command()
+@verbosity
 @config_option
 def check(config_path: str) -> None:
     """Validate the config and the templates; say what is wrong."""
@@ -290,18 +331,20 @@ def check(config_path: str) -> None:
         return
     from .message import check_email
 
-    problems = check_templates(config.template_dir) + check_email(config)
+    # The email renders the brief's Markdown too: one broken line is one error, said once.
+    problems = list(dict.fromkeys(check_templates(config.template_dir) + check_email(config)))
     if problems:
         for problem in problems:
             click.echo(f"digest: error: {problem}", err=True)
         sys.exit(EXIT_CONFIG)
     click.echo(
-        f"{config_path}: OK ({len(config.topics)} topics, {len(config.settings.sources)} sources, "
+        f"{config_path}: OK ({plural(len(config.topics), 'topic')}, {plural(len(config.settings.sources), 'source')}, "
         f"templates {'from ' + str(config.template_dir) if config.template_dir else 'built in'})"
     )
 
 
 @main.command()
+@verbosity
 @config_option
 @click.argument("text", required=False)
 @click.option(
@@ -372,8 +415,7 @@ def explain(
 
 def _delivery_log() -> None:
     """Say each delivery event (one line each) unless --quiet; -v says more."""
-    quiet = click.get_current_context().find_root().params.get("quiet")
-    logging.getLogger("digest.delivery").setLevel(logging.NOTSET if quiet else logging.INFO)
+    logging.getLogger("digest.delivery").setLevel(logging.NOTSET if _quiet() else logging.INFO)
 
 
 def _delivery_exit(report: Any) -> None:
@@ -381,7 +423,7 @@ def _delivery_exit(report: Any) -> None:
     delivery = report.delivery
     if delivery is not None and delivery.unsent:
         click.echo(
-            f"digest: error: {len(delivery.unsent)} messages not sent, left for the next run "
+            f"digest: error: {plural(len(delivery.unsent), 'message')} not sent, left for the next run "
             f"({delivery.unsent[0][1]})",
             err=True,
         )
@@ -393,6 +435,7 @@ def _delivery_exit(report: Any) -> None:
 
 
 @main.command()
+@verbosity
 @config_option
 @click.option(
     "--date",
@@ -432,6 +475,7 @@ def send(config_path: str, day: date | None, dry_run: bool, to: str | None) -> N
 
 
 @main.command()
+@verbosity
 @config_option
 @click.option(
     "--date",
@@ -444,7 +488,12 @@ def send(config_path: str, day: date | None, dry_run: bool, to: str | None) -> N
     is_flag=True,
     help="Build, then write the messages to the outbox instead of sending them.",
 )
-def run(config_path: str, day: date | None, dry_run: bool) -> None:
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="An article or claim that makes a step fail stops the run (exit 4) instead of being left out and listed under the brief's problems.",
+)
+def run(config_path: str, day: date | None, dry_run: bool, strict: bool) -> None:
     """What cron calls: read the sources, build today's brief and send it.
 
     One run at a time (a second one exits 5 at once); messages left unsent exit 75 and
@@ -454,7 +503,7 @@ def run(config_path: str, day: date | None, dry_run: bool) -> None:
 
     _delivery_log()
     try:
-        report = run_once(load_config(config_path), day, dry_run=dry_run)
+        report = run_once(load_config(config_path), day, dry_run=dry_run, strict=strict)
     except DigestError as exc:
         _fail(exc)
         return
@@ -462,6 +511,7 @@ def run(config_path: str, day: date | None, dry_run: bool) -> None:
 
 
 @main.command()
+@verbosity
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option(
     "--threshold",
@@ -484,6 +534,7 @@ def dupes(paths: tuple[str, ...], threshold: float, as_json: bool, judged: str |
     """
     from .dupes import find_duplicates
     from .dupes_report import format_report, load_documents, measure, read_judged
+    from .pipeline import nothing_read
 
     root = None
     if judged is not None:
@@ -495,7 +546,7 @@ def dupes(paths: tuple[str, ...], threshold: float, as_json: bool, judged: str |
     try:
         docs = load_documents(list(paths), relative_to=root)
         if not docs.texts:
-            raise InputError("no articles could be read; Hint: check the paths")
+            raise nothing_read(docs.skipped, None, paths)
         pairs = find_duplicates(docs.texts, threshold, raw=docs.raw)
         if judged is not None:
             report = measure(pairs, docs, read_judged(Path(judged)), threshold)
@@ -513,7 +564,7 @@ def dupes(paths: tuple[str, ...], threshold: float, as_json: bool, judged: str |
             click.echo(f"{pair.similarity:.4f}\t{kind}\t{pair.a}\t{pair.b}")
     identical = sum(p.identical for p in pairs)
     click.echo(
-        f"digest: {len(pairs)} pairs among {len(docs.texts)} documents "
+        f"digest: {plural(len(pairs), 'pair')} among {plural(len(docs.texts), 'document')} "
         f"({identical} identical, {len(pairs) - identical} near)",
         err=True,
     )
@@ -525,6 +576,7 @@ def eval_group() -> None:
 
 
 @eval_group.command(name="claims")
+@verbosity
 @click.argument("gold", type=click.Path(dir_okay=False))
 @click.option(
     "--errors", default=0, show_default=True, help="Print this many misses and false positives."

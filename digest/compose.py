@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import replace
 from datetime import date, datetime
 
 from .cluster import group_stories
@@ -11,6 +13,7 @@ from .model import (
     BottomLine,
     Brief,
     BriefStats,
+    Claim,
     Section,
     Skipped,
     SourceRef,
@@ -133,4 +136,66 @@ def _ref(number: int, article: Article, copy_of: int | None) -> SourceRef:
         article.published,
         article.path,
         copy_of,
+    )
+
+
+def shown_claims(brief: Brief) -> list[Claim]:
+    """Every claim the brief shows, once each, in the order its sections show them."""
+    sections = [*brief.sections, *([brief.other] if brief.other is not None else [])]
+    found = {id(c): c for s in sections for story in s.stories for c in story.claims}
+    return list(found.values())
+
+
+def without_claims(brief: Brief, left_out: AbstractSet[str]) -> Brief:
+    """The brief without the claims whose ids are in `left_out`.
+
+    A story keeps its other claims, or goes when it has none left; the timeline and
+    watch list lose the entries of every story that lost a claim (an entry is told in
+    that claim's words). The sources stay: the articles were read.
+    """
+    if not left_out:
+        return brief
+    kept: dict[str, Story | None] = {}
+    touched: set[str] = set()
+    claims_gone = 0
+
+    def keep(story: Story) -> Story | None:
+        nonlocal claims_gone
+        if story.id not in kept:
+            claims = tuple(c for c in story.claims if c.id not in left_out)
+            kept[story.id] = story
+            if len(claims) < len(story.claims):
+                touched.add(story.id)
+                claims_gone += len(story.claims) - len(claims)
+                kept[story.id] = replace(story, claims=claims) if claims else None
+        return kept[story.id]
+
+    def section(part: Section) -> Section:
+        groups = []
+        for group in part.groups:
+            stories = tuple(s for s in map(keep, group.stories) if s is not None)
+            if stories:
+                groups.append(replace(group, stories=stories))
+        stories = tuple(s for s in map(keep, part.stories) if s is not None)
+        return replace(part, stories=stories, groups=tuple(groups))
+
+    sections = tuple(section(s) for s in brief.sections)
+    other = section(brief.other) if brief.other is not None else None
+    bottom_line = []
+    for line in brief.bottom_line:
+        story = keep(line.story)
+        if story is not None:
+            bottom_line.append(replace(line, story=story))
+    return replace(
+        brief,
+        bottom_line=tuple(bottom_line),
+        sections=sections,
+        other=other,
+        timeline=tuple(e for e in brief.timeline if e.story_id not in touched),
+        watch_list=tuple(e for e in brief.watch_list if e.story_id not in touched),
+        stats=replace(
+            brief.stats,
+            claims=brief.stats.claims - claims_gone,
+            stories=brief.stats.stories - sum(s is None for s in kept.values()),
+        ),
     )

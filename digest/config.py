@@ -285,6 +285,11 @@ class ConfigFile(_Strict):
     )
     http: HttpSettings = HttpSettings()
     executor: ExecutorSettings = ExecutorSettings()
+    strict: bool = Field(
+        default=False,
+        description="a claim or article that makes a step raise stops the build (exit 4) "
+        "instead of being left out and listed under the brief's problems",
+    )
     # Delivery (config_delivery.py): no smtp: writes the messages to <output>/<date>/outbox/.
     smtp: SmtpSettings | None = None
     delivery: DeliverySettings = DeliverySettings()

@@ -20,4 +20,20 @@ class InputError(DigestError):
 
 
 class RenderError(DigestError):
-    """A template or renderer failed on a brief."""
+    """A template or renderer failed on a brief, or the brief could not be written."""
+
+
+class TemplateError(RenderError):
+    """A template failed to compile or render; `file`, `line` and `hint` say where and why."""
+
+    def __init__(self, file: str, line: int | None, what: str, hint: str) -> None:
+        where = f"{file} line {line}" if line else file
+        super().__init__(f"{where}: {what.rstrip('.')}; Hint: {hint}")
+        self.file = file
+        self.line = line
+        self.what = what
+        self.hint = hint
+
+
+class BuildFault(DigestError):
+    """A step of the build raised on a claim, and the build is strict (`--strict`)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import re
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -20,17 +21,20 @@ from .clean import clean_article
 from .compose import compose_brief
 from .config import Config
 from .dupes import article_text, syndicated_copies, text_shingles
-from .errors import ConfigError
+from .errors import BuildFault, ConfigError, InputError
 from .executor import Executor, Failure, SerialExecutor
 from .extract import extract_claims
+from .faults import FaultLog
 from .merge import claim_key, merge_claims
-from .model import Article, Brief, Claim, Skipped, Story
+from .model import Article, Brief, BriefStats, Claim, Skipped, Story
 from .progress import NO_PROGRESS, Progress
 from .rank import rank_stories
+from .readers import READERS
 from .sources import read_sources
 from .state import Seen, State
 from .topics import Topic
 from .window import Window, parse_length
+from .wording import plural
 
 log = logging.getLogger("digest")
 
@@ -80,13 +84,35 @@ class Processed:
         return tuple(claim_key(c.text) for c in self.claims)
 
 
-def process_article(article: Article, topics: Sequence[Topic]) -> Processed:
+MIN_WORDS = 3
+"""An article whose cleaned text has fewer words than this has no readable text."""
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def readable(article: Article) -> bool:
+    """Whether the article's body (once cleaned) holds at least `MIN_WORDS` words."""
+    found = 0
+    for span in article.body:
+        found += len(_WORD.findall(article.text, span.start, span.end))
+        if found >= MIN_WORDS:
+            return True
+    return False
+
+
+def process_article(article: Article, topics: Sequence[Topic]) -> Processed | Skipped:
     """Clean, extract and classify one article: the map step, a pure function.
 
     It also does the reduce step's work that needs one article only (claim keys for
     merging, shingles for finding syndicated copies), so that it runs on the workers.
+    An article with no readable text once cleaned (empty, a byte, only page chrome) is
+    `Skipped`, not built into the brief.
     """
     cleaned = clean_article(article)
+    if not readable(cleaned):
+        return Skipped(
+            article.path,
+            f"no readable text (fewer than {MIN_WORDS} words once the page chrome is removed)",
+        )
     claims = classify_claims(cleaned, extract_claims(cleaned), topics)
     keys = tuple(claim_key(c.text) for c in claims)
     return Processed(cleaned, claims, keys, text_shingles(article_text(cleaned)))
@@ -121,8 +147,17 @@ def process_all(
     with progress.stage("processing", len(articles)) as meter:
         for article, outcome in zip(articles, outcomes, strict=True):
             if isinstance(outcome, Failure):  # one bad article must never stop the brief
-                log.error("skipped %s: %s\n%s", article.path, outcome.message, outcome.trace)
+                log.error(
+                    "skipped %s: could not be processed: %s\n%s",
+                    article.path,
+                    outcome.message,
+                    outcome.trace,
+                )
                 skipped.append(Skipped(article.path, f"could not be processed: {outcome.message}"))
+                meter.update(1)
+            elif isinstance(outcome, Skipped):
+                log.warning("skipped %s: %s", outcome.path, outcome.reason)
+                skipped.append(outcome)
                 meter.update(1)
             else:
                 done.append(outcome)
@@ -140,6 +175,7 @@ def build_brief(
     state: State | None = None,
     executor: Executor | None = None,
     progress: Progress = NO_PROGRESS,
+    faults: FaultLog | None = None,
 ) -> Brief:
     """Build the brief of `day` from the config's sources (or `inputs`).
 
@@ -149,7 +185,11 @@ def build_brief(
     `window` ("36h", "all") overrides the config's; with a `state`, feed items read for
     an earlier brief are left out, stories and sources no earlier brief carried are
     marked new, and what this brief shows is recorded (the caller commits).
+
+    An article or claim that makes a step raise is left out and listed in the brief's
+    problems; with a strict `faults` log (default: the config's `strict:`), it is an error.
     """
+    faults = faults if faults is not None else FaultLog(strict=config.settings.strict)
     try:
         length = config.window if window is None else parse_length(window)
     except ValueError as exc:
@@ -169,6 +209,11 @@ def build_brief(
         processed, failed = process_all(
             reading.articles, config.topics, executor=executor, progress=progress
         )
+    if faults.strict and failed:
+        raise BuildFault(
+            f"{failed[0].path}: {failed[0].reason}; "
+            "Hint: without --strict the article is left out and listed in the brief"
+        )
     if executor is not None:
         executor.rest()  # the workers' memory is the reduce step's now
     seen = None
@@ -180,7 +225,13 @@ def build_brief(
     # Found: the shingles can go, before merging makes its own (tens of megabytes).
     processed = [replace(p, shingles=None) for p in processed]
     brief = brief_from(
-        config, day, processed, [*reading.skipped, *failed], seen=seen, copies=copies
+        config,
+        day,
+        processed,
+        [*reading.skipped, *failed],
+        seen=seen,
+        copies=copies,
+        faults=faults,
     )
     if state is not None:
         state.mark_read(p.article for p in processed)
@@ -247,23 +298,46 @@ def brief_from(
     *,
     seen: Seen | None = None,
     copies: Mapping[str, str] | None = None,
+    faults: FaultLog | None = None,
 ) -> Brief:
     """The reduce step: merge claims into stories, rank them and compose the brief.
 
     With `seen` (what earlier briefs carried), a story with a claim no earlier brief had
     is marked new, one whose every claim was there ranks lower, and so on for sources.
-    `copies`: the articles' `syndicated` copies, if already found.
+    `copies`: the articles' `syndicated` copies, if already found. A claim that makes a
+    step raise is left out and recorded in `faults` (`faults.FaultLog`), and in the
+    brief's problems.
     """
     by_id = {p.article.id: p.article for p in processed}
-    merging = config.settings.merge
     if copies is None:
         copies = syndicated(config, processed)
+    faults = faults if faults is not None else FaultLog(strict=config.settings.strict)
+    keys = {id(c): k for p in processed for c, k in zip(p.claims, p.claim_keys(), strict=True)}
+    claims = [c for p in processed for c in p.claims]
+
+    def reduce(kept: Sequence[Claim]) -> Brief:
+        return _reduce(config, day, kept, [keys[id(c)] for c in kept], by_id, copies, skipped, seen)
+
+    brief = faults.isolate(claims, reduce)
+    if seen is not None:
+        sources = tuple(replace(s, new=s.article_id not in seen.article_ids) for s in brief.sources)
+        brief = replace(brief, sources=sources)
+    return replace(brief, stats=replace(brief.stats, faults=tuple(faults.faults)))
+
+
+def _reduce(
+    config: Config,
+    day: date,
+    claims: Sequence[Claim],
+    keys: Sequence[str],
+    by_id: Mapping[str, Article],
+    copies: Mapping[str, str],
+    skipped: Sequence[Skipped],
+    seen: Seen | None,
+) -> Brief:
+    """Merge, rank and compose `claims` (each with its `merge.claim_key`)."""
     with timed("merged claims into stories"):
-        stories = merge_claims(
-            (c for p in processed for c in p.claims),
-            similarity=merging.claim_similarity,
-            keys=(k for p in processed for k in p.claim_keys()),
-        )
+        stories = merge_claims(claims, similarity=config.settings.merge.claim_similarity, keys=keys)
     settings = config.brief
     issued = datetime.combine(day, settings.clock, tzinfo=ZoneInfo(settings.timezone))
     with timed("ranked stories"):
@@ -280,8 +354,41 @@ def brief_from(
             for s in stories
         )
     with timed("composed the brief"):
-        brief = compose(config, day, issued, stories, by_id, copies, skipped)
-    if seen is None:
-        return brief
-    sources = tuple(replace(s, new=s.article_id not in seen.article_ids) for s in brief.sources)
-    return replace(brief, sources=sources)
+        return compose(config, day, issued, stories, by_id, copies, skipped)
+
+
+def nothing_read(
+    stats_or_skipped: BriefStats | Sequence[Skipped],
+    config: Config | None,
+    inputs: Sequence[str | Path] | None,
+) -> InputError:
+    """The error for a build that found no article: where it looked, and why nothing came."""
+    if isinstance(stats_or_skipped, BriefStats):
+        skipped, outside = stats_or_skipped.skipped, stats_or_skipped.outside_window
+    else:
+        skipped, outside = tuple(stats_or_skipped), 0
+    if inputs:
+        where = "in " + ", ".join(map(str, inputs))
+    elif config is not None:
+        places = [s.path or s.feed or "?" for s in config.settings.sources]
+        where = f"from the sources of {config.path} ({', '.join(places) or 'none listed'})"
+    else:
+        where = ""
+    if skipped:
+        shown = "; ".join(f"{s.path}: {s.reason}" for s in skipped[:3])
+        more = "; ..." if len(skipped) > 3 else ""
+        why = f"{plural(len(skipped), 'input')} not read ({shown}{more})"
+        hint = "fix or remove what was not read"
+    elif outside:
+        why = f"{plural(outside, 'article')} published outside the brief's window"
+        hint = "--window all, or a --date after they were published"
+    else:
+        why = f"no article files ({', '.join(sorted(READERS))})"
+        hint = (
+            "articles are files with one of these suffixes"
+            if inputs or config is None
+            else "check the 'sources:' paths in the config, or pass --input"
+        )
+    return InputError(
+        f"no articles {where}: {why}; Hint: {hint}".replace("articles : ", "articles: ")
+    )

@@ -19,17 +19,21 @@ import secrets
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.meta
 from markupsafe import Markup
 
 from digest import model
-from digest.errors import RenderError
-from digest.model import Brief, Claim, Section, SourceRef, Story, TimelineEntry
+from digest.compose import shown_claims, without_claims
+from digest.errors import RenderError, TemplateError
+from digest.faults import FaultLog
+from digest.model import Brief, Claim, Fault, Section, SourceRef, Story, TimelineEntry
 from digest.render_md import FILTERS, markdown_to_html
 from digest.render_text import TEXT_FILTERS
 
@@ -40,18 +44,6 @@ BRIEF_MD = "brief.md.j2"
 PAGE_HTML = "page.html.j2"
 SCREEN_CSS = "brief.css"
 PRINT_CSS = "print.css"
-
-
-class TemplateError(RenderError):
-    """A template failed to compile or render; `file`, `line` and `hint` say where and why."""
-
-    def __init__(self, file: str, line: int | None, what: str, hint: str) -> None:
-        where = f"{file} line {line}" if line else file
-        super().__init__(f"{where}: {what.rstrip('.')}; Hint: {hint}")
-        self.file = file
-        self.line = line
-        self.what = what
-        self.hint = hint
 
 
 def default_template_dir() -> Path:
@@ -81,7 +73,8 @@ def template_environment(user_dir: Path | None = None) -> jinja2.Environment:
                 "; Hint: point template_dir at a folder holding e.g. brief.md.j2"
             )
         loaders.append(jinja2.FileSystemLoader(str(user_dir)))
-    loaders.append(jinja2.FileSystemLoader(str(default_template_dir())))
+    defaults = default_template_dir()
+    loaders.append(jinja2.FileSystemLoader(str(defaults)))
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
@@ -92,7 +85,49 @@ def template_environment(user_dir: Path | None = None) -> jinja2.Environment:
     )
     env.filters.update(FILTERS)
     env.filters.update(TEXT_FILTERS)  # for the email's text and subject templates
+    if user_dir is not None:
+        for warning in overriding_nothing(env, Path(user_dir), defaults):
+            if warning not in _WARNED:
+                _WARNED.add(warning)
+                log.warning("%s", warning)
     return env
+
+
+_WARNED: set[str] = set()
+
+
+def overriding_nothing(env: jinja2.Environment, user_dir: Path, defaults: Path) -> list[str]:
+    """A warning for each file of the user's template folder that no template uses.
+
+    A file overrides the default of its name; any other file is used only if a template
+    includes, imports or extends it. Anything else is most likely a misspelt name
+    (`brief.md.jinja` for `brief.md.j2`), which would otherwise be ignored in silence.
+    """
+    names = sorted(p.name for p in defaults.iterdir() if p.is_file())
+    theirs = sorted(
+        p.relative_to(user_dir).as_posix()
+        for p in user_dir.rglob("*")
+        if p.is_file() and not p.name.startswith(".")
+    )
+    used: set[str] = set()
+    for name in [*names, *theirs]:
+        if not name.endswith(".j2"):
+            continue
+        try:
+            source, _ = _source(env, name)
+            used.update(n for n in jinja2.meta.find_referenced_templates(env.parse(source)) if n)
+        except (jinja2.TemplateError, OSError, UnicodeDecodeError):
+            continue  # a broken template is reported where it is rendered
+    warnings = []
+    for name in theirs:
+        if name not in names and name not in used:
+            close = difflib.get_close_matches(name, names, n=1, cutoff=0.5)
+            warnings.append(
+                f"{user_dir / name}: overrides no template and no template uses it; "
+                + (f"Hint: did you mean {close[0]!r}? " if close else "Hint: ")
+                + f"the templates are {', '.join(names)}"
+            )
+    return warnings
 
 
 # --- template errors ---------------------------------------------------------------------
@@ -418,6 +453,16 @@ def brief_to_dict(brief: Brief, *, lazy: bool = False) -> dict[str, Any]:
             "stories": stats.stories,
             "skipped": [{"path": s.path, "reason": s.reason} for s in stats.skipped],
             "outside_window": stats.outside_window,
+            "duplicates": [{"path": s.path, "reason": s.reason} for s in stats.duplicates],
+            "faults": [
+                {
+                    "stage": f.stage,
+                    "article_id": f.article_id,
+                    "claim_id": f.claim_id,
+                    "error": f.error,
+                }
+                for f in stats.faults
+            ],
         },
         "bottom_line": _listed(
             (
@@ -580,12 +625,14 @@ def write_brief(
     out_dir: Path,
     formats: Sequence[str] = FORMATS,
     template_dir: Path | None = None,
+    faults: FaultLog | None = None,
 ) -> dict[str, Path]:
     """Render `formats` and write them as out_dir/brief.<format>; returns format -> path.
 
     Every format is rendered (JSON streamed into a temporary file) before any file is
     replaced, so a template error leaves the previous brief in place rather than a mix
-    of old and new files.
+    of old and new files. A claim the renderers fail on (while the templates render a
+    brief without it) is left out and recorded in `faults` and the brief's problems.
     """
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
@@ -595,6 +642,76 @@ def write_brief(
         )
     wanted = list(dict.fromkeys(formats))
     env = template_environment(template_dir)
+    out = Path(out_dir)
+    faults = faults if faults is not None else FaultLog()
+    made: list[tuple[Path, Path]] = []
+    claims = shown_claims(brief)
+    templates_render: list[bool] = []
+
+    def render(kept: Sequence[Claim]) -> list[tuple[Path, Path]]:
+        shown = brief
+        if len(kept) < len(claims):
+            ids = {c.id for c in kept}
+            shown = without_claims(brief, {c.id for c in claims if c.id not in ids})
+        if faults.faults:
+            shown = replace(shown, stats=replace(shown.stats, faults=all_faults(brief, faults)))
+        try:
+            renames = _render_files(shown, out, wanted, env)
+        except TemplateError as exc:
+            # A template that renders the brief without its claims is not broken: some
+            # claim's content breaks it, and the claim is found and left out.
+            if not templates_render:
+                try:
+                    made.extend(
+                        _render_files(without_claims(brief, _ids(claims)), out, wanted, env)
+                    )
+                    templates_render.append(True)
+                except TemplateError:
+                    templates_render.append(False)
+            if not templates_render[0] or exc.__cause__ is None:
+                raise
+            raise exc.__cause__ from None
+        made.extend(renames)
+        return renames
+
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        renames = faults.isolate(claims, render)
+        _commit(renames)
+    except OSError as exc:
+        raise RenderError(
+            f"{exc.filename or out_dir}: cannot write the brief: {exc.strerror or exc}"
+            "; Hint: check the output folder exists and is writable"
+        ) from exc
+    finally:
+        for tmp, _ in made:
+            tmp.unlink(missing_ok=True)
+    return {fmt: out / f"brief.{fmt}" for fmt in wanted}
+
+
+def _ids(claims: Sequence[Claim]) -> set[str]:
+    return {c.id for c in claims}
+
+
+def all_faults(brief: Brief, faults: FaultLog) -> tuple[Fault, ...]:
+    """The brief's faults and those found since (rendering it), each once."""
+    return tuple(dict.fromkeys([*brief.stats.faults, *faults.faults]))
+
+
+def as_written(brief: Brief, faults: FaultLog) -> Brief:
+    """The brief `write_brief` wrote: without the claims rendering left out, if any."""
+    found = all_faults(brief, faults)
+    if found == brief.stats.faults:
+        return brief
+    left_out = {f.claim_id for f in found if f.claim_id is not None}
+    shown = without_claims(brief, left_out)
+    return replace(shown, stats=replace(shown.stats, faults=found))
+
+
+def _render_files(
+    brief: Brief, out: Path, wanted: Sequence[str], env: jinja2.Environment
+) -> list[tuple[Path, Path]]:
+    """Each format of `brief` in a temporary file beside its path: (temporary, path)."""
     # HTML and PDF are made from the whole Markdown; alone, it goes straight to its file.
     markdown = ""
     if set(wanted) & {"html", "pdf"}:
@@ -609,25 +726,18 @@ def write_brief(
         "pdf": lambda: [render_pdf(render_html(brief, env, markdown, for_pdf=True))],
         "json": lambda: _encoded(json_chunks(brief)),
     }
-    out = Path(out_dir)
     renames: list[tuple[Path, Path]] = []
     try:
-        out.mkdir(parents=True, exist_ok=True)
         for fmt in wanted:
             path = out / f"brief.{fmt}"
             start = time.perf_counter()
             renames.append((_temp_file(path, producers[fmt]()), path))
             log.debug("rendered brief.%s: %.2f s", fmt, time.perf_counter() - start)
-        _commit(renames)
-    except OSError as exc:
-        raise RenderError(
-            f"{exc.filename or out_dir}: cannot write the brief: {exc.strerror or exc}"
-            "; Hint: check the output folder exists and is writable"
-        ) from exc
-    finally:
+    except BaseException:
         for tmp, _ in renames:
             tmp.unlink(missing_ok=True)
-    return {fmt: out / f"brief.{fmt}" for fmt in wanted}
+        raise
+    return renames
 
 
 # --- digest check ------------------------------------------------------------------------

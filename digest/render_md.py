@@ -19,6 +19,8 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
 
+from .wording import plural
+
 # Spelled out rather than taken from strftime so the brief does not change with the
 # machine's locale.
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -143,12 +145,6 @@ def timestamp(value: datetime) -> str:
 def clock(value: datetime) -> str:
     """`06:00 KST`."""
     return f"{value:%H:%M}{_zone(value)}"
-
-
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    """`1 article`, `2 articles`."""
-    word = singular if count == 1 else (plural_form or singular + "s")
-    return f"{count} {word}"
 
 
 def css_string(value: object) -> Markup:

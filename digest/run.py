@@ -27,13 +27,14 @@ from .brief_json import load_brief
 from .config import Config
 from .deliver import DeliveryReport, deliver_brief, recipients
 from .errors import DigestError, InputError
+from .faults import FaultLog
 from .health import HealthCheck
 from .ledger import Ledger
 from .lock import RunLock, lock_path
 from .message import all_stories
 from .model import Brief
-from .pipeline import build_brief, cycles_unchecked
-from .render import FORMATS, write_brief
+from .pipeline import build_brief, cycles_unchecked, nothing_read
+from .render import FORMATS, as_written, write_brief
 from .state import State
 
 log = logging.getLogger("digest.delivery")
@@ -74,15 +75,20 @@ def run_once(
     day: date | None = None,
     *,
     dry_run: bool = False,
+    strict: bool = False,
     sleep: Callable[[float], object] = time.sleep,
 ) -> RunReport:
-    """Read the sources, build the brief of `day` (default: today there) and send it."""
+    """Read the sources, build the brief of `day` (default: today there) and send it.
+
+    `strict` (or the config's `strict:`): a claim or article that makes a step fail stops
+    the run instead of being left out and listed under the brief's problems.
+    """
     day = day or datetime.now(config.brief.tz).date()
     health = HealthCheck(config.settings.healthcheck)
     with RunLock(lock_path(config), "run"):
         health.start()
         try:
-            report = _run(config, day, dry_run, sleep)
+            report = _run(config, day, dry_run, sleep, strict or config.settings.strict)
         except BaseException as exc:
             health.failure(f"brief {day.isoformat()}: {type(exc).__name__}: {exc}")
             raise
@@ -112,7 +118,9 @@ def send_built(
         return report
 
 
-def _run(config: Config, day: date, dry_run: bool, sleep: Callable[[float], object]) -> RunReport:
+def _run(
+    config: Config, day: date, dry_run: bool, sleep: Callable[[float], object], strict: bool
+) -> RunReport:
     brief_dir = config.output_dir / day.isoformat()
     with _state(config, day) as state, _recorded(state, "run", day) as report:
         recipients(config)  # a mistake there must stop the run before it reads anything
@@ -122,7 +130,7 @@ def _run(config: Config, day: date, dry_run: bool, sleep: Callable[[float], obje
             report.resumed = True
         else:
             with cycles_unchecked():
-                built = _build(config, day, state, brief_dir, report)
+                built = _build(config, day, state, brief_dir, report, FaultLog(strict))
             if built is None:
                 return report
             brief = built
@@ -133,23 +141,23 @@ def _run(config: Config, day: date, dry_run: bool, sleep: Callable[[float], obje
 
 
 def _build(
-    config: Config, day: date, state: State | None, brief_dir: Path, report: RunReport
+    config: Config,
+    day: date,
+    state: State | None,
+    brief_dir: Path,
+    report: RunReport,
+    faults: FaultLog,
 ) -> Brief | None:
     from .executor import make_executor
 
     wanted = config.settings.executor
     # The config's executor block applies to cron runs as it does to `digest build`.
     with make_executor(wanted.kind, wanted.jobs, wanted.scheduler) as executor:
-        brief = build_brief(config, day, state=state, executor=executor)
+        brief = build_brief(config, day, state=state, executor=executor, faults=faults)
     stats = brief.stats
     if stats.articles == 0:
         if stats.skipped:
-            raise InputError(
-                f"no articles could be read ({len(stats.skipped)} sources not read: "
-                + "; ".join(f"{s.path}: {s.reason}" for s in stats.skipped[:3])
-                + ("; ..." if len(stats.skipped) > 3 else "")
-                + "); Hint: the brief of the day before stays as it was; check the sources"
-            )
+            raise nothing_read(stats, config, None)
         # Every item was in an earlier brief (or outside the window): a quiet day, not an
         # error. What the feeds' servers said (ETags) is kept for the next run's requests.
         if state is not None:
@@ -157,7 +165,8 @@ def _build(
         report.nothing_new = True
         log.info("%s", report.summary())
         return None
-    report.written = write_brief(brief, brief_dir, FORMATS, config.template_dir)
+    report.written = write_brief(brief, brief_dir, FORMATS, config.template_dir, faults)
+    brief = as_written(brief, faults)  # what the files hold is what is sent
     if state is not None:
         state.commit()  # only now: a run that dies before this point remembers nothing
     new = sum(1 for story in all_stories(brief) if story.new)
@@ -180,7 +189,17 @@ def _built(brief_dir: Path, config: Config, day: date) -> Brief:
             f"`digest build --config {config.path} --date {day.isoformat()}` first "
             "(or `digest run`, which builds and sends)"
         )
-    return load_brief(path)
+    brief = load_brief(path)
+    if brief.date != day:
+        # A brief built with another --date, or moved: sending it as this day's would
+        # send one edition twice, or block the right one, in the day's ledger.
+        raise InputError(
+            f"{path} is the brief of {brief.date.isoformat()}, not of {day.isoformat()}: "
+            f"nothing sent; Hint: build the brief of {day.isoformat()} with `digest build "
+            f"--config {config.path} --date {day.isoformat()}`, or send "
+            f"--date {brief.date.isoformat()} from {config.output_dir / brief.date.isoformat()}"
+        )
+    return brief
 
 
 @contextmanager

@@ -150,15 +150,25 @@ def _clause(text: str, span: Span, phrase: Span) -> tuple[str, tuple[bool, bool]
     if opener and opener.group(1).lower() in _RELATIVE:
         # "that were notified to Congress yesterday": what was, is named before the
         # first relative pronoun of the chain ("the waivers that ... that ...").
-        link = len(before) - 1
-        while link > 0 and _relative(region, before[link - 1]):
-            link -= 1
-        first = before[link - 1] if link > 0 else hard_start
-        head = _DISCOURSE.sub("", _squash(region[first : before[link]]))
+        if before:
+            link = len(before) - 1
+            while link > 0 and _relative(region, before[link - 1]):
+                link -= 1
+            first = before[link - 1] if link > 0 else hard_start
+            named = before[link]
+        else:
+            # The pronoun opens the clause right after a comma ("the new requirement,
+            # which will be set ..."): what it stands for is the clause before the comma.
+            named = hard_start
+            first = max(
+                (m.end() for m in _HARD.finditer(region, 0, at) if m.end() < hard_start),
+                default=0,
+            )
+        head = _DISCOURSE.sub("", _squash(region[first:named]))
         connective = _SOFT.match(head)
         if connective:
             head = head[connective.end() :].strip()
-        gap = " … " if before[link] != start else " "  # a skipped clause is marked
+        gap = " … " if named != start else " "  # a skipped clause is marked
         clause = f"{' '.join(head.split()[-6:])}{gap}{clause}" if head else clause[opener.end() :]
     elif opener:
         rest = clause[opener.end() :].strip()

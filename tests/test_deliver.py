@@ -219,7 +219,7 @@ def test_the_server_refuses_the_second_message_then_accepts_it(
     code, stderr = send(config)
     assert code == 75
     assert stderr.endswith(
-        "1 messages not sent, left for the next run (451 4.3.0 Try again later)\n"
+        "1 message not sent, left for the next run (451 4.3.0 Try again later)\n"
     )
     assert len(server.handler.messages) == 2
     refused = next(k for k, v in ledger(tmp_path).items() if v[0] == "queued")

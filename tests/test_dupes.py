@@ -112,7 +112,7 @@ def test_dupes_command_prints_pairs_most_similar_first(tmp_path: Path) -> None:
 def test_dupes_command_says_when_nothing_could_be_read(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["dupes", str(tmp_path)])
     assert result.exit_code == 3
-    assert "no articles could be read" in result.stderr
+    assert f"no articles in {tmp_path}: no article files (" in result.stderr
 
 
 def test_judged_pairs_file_errors_name_the_line(tmp_path: Path) -> None:

@@ -518,12 +518,13 @@ def test_feed_items_without_text_are_listed_when_pages_are_not_fetched(tmp_path:
     config = tmp_path / "config.yaml"
     config.write_text(f"window: all\nstate: null\nsources:\n  - feed: {path}\n")
     brief = build_brief(load_config(config), date(2023, 9, 14))
-    assert brief.stats.articles == 1
-    [skipped] = brief.stats.skipped
-    assert skipped.path == f"{path}#1"
-    assert skipped.reason == (
+    no_text, too_short = brief.stats.skipped
+    assert no_text.path == f"{path}#1"
+    assert no_text.reason == (
         "the feed item has no text; Hint: set 'fetch_articles: true' on the source"
     )
+    # "Second item text." alone is no article either: read, cleaned, and left out.
+    assert too_short.reason.startswith("no readable text") and brief.stats.articles == 0
 
 
 def test_build_window_option_counts_what_it_leaves_out(tmp_path: Path) -> None:
@@ -547,7 +548,10 @@ def test_build_window_option_counts_what_it_leaves_out(tmp_path: Path) -> None:
     assert len(data["sources"]) == 4  # 12 Sep 06:00 to 13 Sep 06:00 KST
     result = CliRunner().invoke(main, [*args, "--out", str(out), "--window", "6h"])
     assert result.exit_code == 3
-    assert "no articles could be read; 10 published outside the brief's window" in result.output
+    assert (
+        "(examples/articles): 10 articles published outside the brief's window; "
+        "Hint: --window all, or a --date after they were published"
+    ) in result.output
     assert CliRunner().invoke(main, [*args, "--window", "soon"]).exit_code == 2
 
 

@@ -222,7 +222,7 @@ def test_nothing_to_read_exits_3(tmp_path: Path) -> None:
         "build", "--config", "config.yaml", "--input", str(tmp_path), "--out", str(tmp_path / "o")
     )
     assert result.returncode == 3
-    assert "no articles could be read" in result.stderr
+    assert f"no articles in {tmp_path}: no article files (" in result.stderr
 
 
 def test_check_accepts_the_shipped_config() -> None:

@@ -168,7 +168,7 @@ def test_a_failed_build_leaves_the_brief_and_the_state_as_they_were(tmp_path: Pa
     (broken / "page.html.j2").write_text("{{ brief.nothing_here }}")
     config.write_text(config.read_text() + f"templates: {broken}\n")
     code, stderr = run(config)
-    assert code == 4 and "page.html.j2 line 1" in stderr
+    assert code == 1 and "page.html.j2 line 1" in stderr  # a template is config: exit 1
     assert {p.name: p.read_bytes() for p in out.glob("brief.*")} == before
     assert rows(tmp_path, "SELECT * FROM briefs") == briefs
     assert rows(tmp_path, "SELECT status FROM runs") == [("ok",), ("failed",)]

@@ -82,7 +82,11 @@ def read_html_article(path: Path, data: bytes, options: ReadOptions) -> list[Art
     from . import decode
 
     markup = decode(path, data, options, declared=declared_charset(data))
-    return [page_article(markup, path=str(path), ident=options.name or path.stem, url=None, options=options)]
+    return [
+        page_article(
+            markup, path=str(path), ident=options.name or path.stem, url=None, options=options
+        )
+    ]
 
 
 def page_article(
