@@ -11,7 +11,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from digest.clean import clean_article
+from digest.model import Skipped
 from digest.readers import ReadOptions, read_inputs
+from digest.readers.jsonl import stable_id
 
 
 def test_front_matter_gives_metadata_and_offsets_into_the_whole_file(tmp_path: Path) -> None:
@@ -82,12 +84,18 @@ def test_bad_files_are_skipped_with_a_reason_and_the_rest_read(
     assert "empty.txt" in caplog.text
 
 
-def test_bad_jsonl_line_is_skipped_not_the_file(tmp_path: Path) -> None:
+def test_bad_jsonl_lines_are_skipped_and_counted_not_the_file(tmp_path: Path) -> None:
     path = tmp_path / "feed.jsonl"
-    path.write_text('{"id": "ok", "text": "Fine text."}\n{oops\n{"id": "", "text": "no id"}\n')
+    path.write_text(
+        '{"id": "ok", "text": "Fine text."}\n{oops\n{"id": "x", "text": ""}\n'
+        '{"id": "", "text": "No id given."}\n'
+    )
     articles, skipped = read_inputs([path])
-    assert [a.id for a in articles] == ["ok"]
-    assert not skipped
+    assert [a.id for a in articles] == ["ok", stable_id("feed", "No id given.")]
+    assert skipped == [
+        Skipped(f"{path}:2", "not JSON: Expecting property name enclosed in double quotes"),
+        Skipped(f"{path}:3", "'text', 'body' and 'content' are missing or empty"),
+    ]
 
 
 def test_missing_file_is_reported(tmp_path: Path) -> None:
@@ -233,18 +241,16 @@ def test_json_without_the_mapped_fields_says_which_keys(tmp_path: Path) -> None:
     path.write_text('{"guid": "1", "content": "x"}\n')
     _, [skipped] = read_inputs([path], ReadOptions(fields=(("text", "body"),)))
     assert skipped.reason == (
-        "no usable article records; Hint: each needs 'id' and 'body' "
-        "(map other names with 'fields:' on the source)"
+        "no usable article records among 1 (first: 'body' is missing or empty); "
+        "Hint: each needs its text under 'body' (map other names with 'fields:' on the source)"
     )
 
 
 def test_deeply_nested_json_is_refused_not_crashed(tmp_path: Path) -> None:
     (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
     _, [skipped] = read_inputs([tmp_path / "deep.json"])
-    assert skipped.reason in (
-        "JSON nested too deeply to be article records",
-        "no usable article records; Hint: each needs 'id' and 'text' (map other names with "
-        "'fields:' on the source)",
+    assert skipped.reason.startswith(
+        "no usable article records among 1 (first: JSON nested too deeply (over 100 levels));"
     )
 
 

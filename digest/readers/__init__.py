@@ -4,6 +4,10 @@ A reader turns one file's bytes into articles. It raises `InputError` for a file
 is not an article; `read_inputs` turns that into a `Skipped` entry so that one bad file
 never stops the build of the others. Feed readers yield their items one by one, so a
 feed with 100,000 items is never held whole.
+
+JSON and JSON Lines dumps are read by stream readers (`STREAM_READERS`), which open the
+file themselves: a dump of any size is read record by record, the size limit applies to
+each record, and each record that cannot be read is a `Skipped` entry among the articles.
 """
 
 from __future__ import annotations
@@ -12,7 +16,9 @@ import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, tzinfo
+from io import BytesIO
 from pathlib import Path
+from typing import BinaryIO
 from zoneinfo import ZoneInfo
 
 from ..errors import InputError
@@ -34,6 +40,7 @@ class ReadOptions:
     timezone: tzinfo = ZoneInfo("UTC")
     published: date | datetime | None = None
     max_size: int = DEFAULT_MAX_SIZE
+    """The most bytes one article may take: a whole file, or one record of a JSON dump."""
     encoding: str | None = None
     # JSON field map: digest's field name -> the record's key ("text" -> "body").
     fields: tuple[tuple[str, str], ...] = ()
@@ -42,6 +49,9 @@ class ReadOptions:
 
 
 Reader = Callable[[Path, bytes, ReadOptions], Iterable[Article]]
+"""Articles from a file's bytes, read whole (the file is within the size limit)."""
+StreamReader = Callable[[Path, BinaryIO, ReadOptions], Iterable[Article | Skipped]]
+"""Articles from a file of many records, read as a stream, with a `Skipped` per bad record."""
 
 READERS: dict[str, Reader] = {
     ".txt": text.read_text_article,
@@ -54,6 +64,15 @@ READERS: dict[str, Reader] = {
     ".rss": feed.read_feed_file,
     ".atom": feed.read_feed_file,
 }
+
+STREAM_READERS: dict[str, StreamReader] = {
+    ".json": jsonl.read_json_stream,
+    ".jsonl": jsonl.read_json_stream,
+}
+"""Readers that open the file themselves; they win over READERS for their suffixes."""
+
+SUFFIXES = frozenset(READERS) | frozenset(STREAM_READERS)
+"""The suffixes of article files."""
 
 
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -82,7 +101,7 @@ def named_paths(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str]]:
             for found in sorted(
                 p
                 for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in READERS and p.name.lower() != "readme.md"
+                if p.is_file() and p.suffix.lower() in SUFFIXES and p.name.lower() != "readme.md"
             ):
                 yield found, _name(found, path)
         else:
@@ -106,8 +125,13 @@ def _name(path: Path, root: Path) -> str:
 
 
 def read_file(path: Path, options: ReadOptions = ReadOptions()) -> Iterator[Article]:
-    """Read one file into articles; raise InputError naming the file when it cannot be."""
-    reader_for(path)
+    """Read one file into articles; raise InputError naming the file when it cannot be.
+
+    The records a JSON dump skips are logged and left out; `read_items` returns them.
+    """
+    reader_for(path)  # an unknown suffix is refused before the file is opened
+    if path.suffix.lower() in STREAM_READERS:
+        return _articles(read_items(path, options))
     try:
         size = path.stat().st_size
         if size > options.max_size:
@@ -120,27 +144,78 @@ def read_file(path: Path, options: ReadOptions = ReadOptions()) -> Iterator[Arti
     return read_data(path, data, options)
 
 
+def read_items(path: Path, options: ReadOptions = ReadOptions()) -> Iterator[Article | Skipped]:
+    """One file's articles and, for a dump of records, a `Skipped` for each bad record.
+
+    A dump is streamed from the file, never read whole; InputError names the file when
+    it cannot be read at all.
+    """
+    stream = STREAM_READERS.get(path.suffix.lower())
+    if stream is None:
+        return read_file(path, options)
+    return _stream_file(path, stream, options)
+
+
+def _stream_file(
+    path: Path, reader: StreamReader, options: ReadOptions
+) -> Iterator[Article | Skipped]:
+    try:
+        handle = path.open("rb")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    with handle:
+        yield from _stream(path, handle, reader, options)
+
+
 def read_data(path: Path, data: bytes, options: ReadOptions = ReadOptions()) -> Iterator[Article]:
-    """Articles from `data`, the bytes of a file named `path` (its suffix picks the reader)."""
-    reader = reader_for(path)
+    """Articles from `data`, the bytes of a file named `path` (its suffix picks the reader).
+
+    A JSON dump is streamed from `data`; its bad records are logged and left out.
+    """
+    reader_for(path)  # an unknown suffix is refused
+    stream = STREAM_READERS.get(path.suffix.lower())
+    if stream is not None:
+        return _articles(_stream(path, BytesIO(data), stream, options))
     if len(data) > options.max_size:
         raise InputError(too_big(str(path), len(data), options.max_size))
     if not data.strip():
         raise InputError(f"{path}: empty file")
     if b"\x00" in data[:8192]:
         raise InputError(f"{path}: binary file, not text")
-    return iter(reader(path, data, options))
+    return iter(READERS[path.suffix.lower()](path, data, options))
 
 
-def reader_for(path: Path) -> Reader:
+def _stream(
+    path: Path, handle: BinaryIO, reader: StreamReader, options: ReadOptions
+) -> Iterator[Article | Skipped]:
+    """The records of an open dump, after checking it is text and not empty."""
+    head = handle.read(8192)
+    if b"\x00" in head:
+        raise InputError(f"{path}: binary file, not text")
+    while head and not head.strip():
+        head = handle.read(1 << 20)
+    if not head:
+        raise InputError(f"{path}: empty file")
+    handle.seek(0)
+    yield from reader(path, handle, options)
+
+
+def _articles(items: Iterable[Article | Skipped]) -> Iterator[Article]:
+    return (item for item in items if isinstance(item, Article))
+
+
+def reader_for(path: Path) -> Reader | StreamReader:
     """The reader for a file's suffix; InputError with the supported suffixes otherwise."""
-    reader = READERS.get(path.suffix.lower())
-    if reader is None:
-        raise InputError(
-            f"{path}: not a supported article file (suffix {path.suffix!r}); "
-            f"Hint: use one of {', '.join(sorted(READERS))}"
-        )
-    return reader
+    suffix = path.suffix.lower()
+    reader = STREAM_READERS.get(suffix) or READERS.get(suffix)
+    if reader is not None:
+        return reader
+    raise InputError(
+        f"{path}: not a supported article file (suffix {path.suffix!r}); "
+        f"Hint: use one of {', '.join(sorted(SUFFIXES))}"
+    )
 
 
 def too_big(where: str, size: int, limit: int) -> str:
@@ -172,9 +247,10 @@ def read_inputs(
 
 
 def iter_file(path: Path, options: ReadOptions) -> Iterator[Article | Skipped]:
-    """The articles of one file, then a `Skipped` entry if reading it failed part way."""
+    """The articles of one file, each bad record of a dump as a `Skipped` entry among them,
+    then a `Skipped` entry for the file if reading it failed part way."""
     try:
-        yield from read_file(path, options)
+        yield from read_items(path, options)
     except InputError as exc:
         log.warning("skipped %s", exc)
         yield Skipped(str(path), str(exc).removeprefix(f"{path}: "))
