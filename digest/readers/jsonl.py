@@ -61,7 +61,7 @@ _HELD = 1000
 """Bad records held back until the first good one: a file of only bad ones is one entry
 (past this many, the bad records are listed as they come, and the file's entry after them)."""
 _CHUNK = 1 << 20
-_READ = 1 << 16
+_READ = _CHUNK
 """What ijson reads at a time, while no token spans reads."""
 _MAX_READ = 1 << 28
 
@@ -367,7 +367,7 @@ class _Builder:
 
 
 class _Chunks:
-    """The bytes ijson parses, read 64 KB at a time, and twice as much each time the last
+    """The bytes ijson parses, read 1 MB at a time, and twice as much each time the last
     read gave no parse event: the C parser lexes a token that spans reads again from its
     start on every read, which costs quadratic time on a long string with escapes."""
 
