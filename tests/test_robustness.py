@@ -241,6 +241,21 @@ def test_files_of_one_name_in_two_folders_are_two_articles(tmp_path: Path) -> No
     assert [s.article_id for s in again.sources] == [s.article_id for s in brief.sources]
 
 
+def test_a_folder_s_readme_and_hidden_files_are_not_articles(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    article(folder, "README.TXT", "These articles were collected from the BBC site in 2005.")
+    article(folder, ".git/notes.txt", "Someone said something about the repository once.")
+    article(folder, "news/001.txt", "Seoul said the talks would resume, an official said.")
+    config = load_config(ROOT / "config.yaml")
+    brief = build_brief(config, date(2023, 9, 13), inputs=[folder], published=date(2023, 9, 12))
+    assert [s.article_id for s in brief.sources] == ["news/001"]
+    # Named on its own, a README is read like any file.
+    named = build_brief(
+        config, date(2023, 9, 13), inputs=[folder / "README.TXT"], published=date(2023, 9, 12)
+    )
+    assert [s.article_id for s in named.sources] == ["README"]
+
+
 def test_the_same_name_from_two_inputs_is_qualified_not_dropped(tmp_path: Path) -> None:
     article(tmp_path / "a", "001.txt", "Seoul said the talks would resume, an official said.")
     article(tmp_path / "b", "001.txt", "Tokyo said the talks had ended, a spokesman said.")

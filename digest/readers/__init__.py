@@ -101,11 +101,17 @@ def named_paths(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str]]:
             for found in sorted(
                 p
                 for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in SUFFIXES and p.name.lower() != "readme.md"
+                if p.is_file() and p.suffix.lower() in SUFFIXES and not _notes(p.relative_to(path))
             ):
                 yield found, _name(found, path)
         else:
             yield path, path.stem
+
+
+def _notes(relative: Path) -> bool:
+    """Whether a file below a folder of articles is about the folder (README.TXT, readme.md)
+    or hidden (in .git/, an editor's .swp): read when named, never when a folder is walked."""
+    return relative.stem.lower() == "readme" or any(p.startswith(".") for p in relative.parts)
 
 
 def _glob_root(anchor: Path, pattern: str) -> Path:
