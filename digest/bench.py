@@ -9,6 +9,10 @@ when there is one:
   ranking), compose, and rendering Markdown and JSON;
 - end to end as a user runs it, `digest build --format md,json` in a child process,
   with each executor asked for, at the full size and (for how cost grows) at half;
+- a day of syndication: a build of 3,000 near-identical copies of one short wire story
+  (`bench_corpus.write_copies`) beside a build of 3,000 distinct articles, whose ratio
+  says whether copies cost what other articles cost;
+- the whole brief of the BBC corpus, every format (md, html, pdf, json);
 - the PDF of a brief of about ten pages, after WeasyPrint is imported.
 
 Every row gives articles and claims per second (the corpus's claims over the row's
@@ -32,15 +36,14 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
-from .bench_corpus import write_corpus
+from .bench_corpus import write_copies, write_corpus
 from .bench_report import machine, table, targets
-from .chrome import drop_learned_chrome
 from .classify import classify_claims
 from .clean import clean_article
 from .config import Config, load_config
@@ -50,7 +53,6 @@ from .merge import merge_claims
 from .model import Article, Brief, Claim
 from .pipeline import Processed, brief_from, compose
 from .rank import rank_stories
-from .readers import ReadOptions, read_file
 from .render import (
     render_html,
     render_markdown,
@@ -248,25 +250,13 @@ def run_stages(
     return result
 
 
-def read_synthetic(folder: Path, config: Config) -> tuple[list[Article], float, float]:
-    """The synthetic corpus read as a build reads it (with chrome learning)."""
+def read_corpus(folder: Path, config: Config) -> tuple[list[Article], float, float]:
+    """A corpus read as a build reads it (`sources.read_sources`): ids are paths below
+    `folder` (the BBC's business/001 and tech/001 are two articles), outlets' chrome is
+    learned, and an article read twice is left out."""
     out: dict[str, float] = {}
     with measured(out):
         articles = list(read_sources(config, inputs=[folder]).articles)
-    return articles, out["seconds"], out["peak_mb"]
-
-
-def read_bbc(folder: Path) -> tuple[list[Article], float, float]:
-    """The BBC corpus: its section folders reuse file names, so ids get the section."""
-    paths = sorted(p for p in folder.glob("*/*.txt"))
-    out: dict[str, float] = {}
-    with measured(out):
-        articles = [
-            replace(a, id=f"{p.parent.name}/{a.id}")
-            for p in paths
-            for a in read_file(p, ReadOptions())
-        ]
-        articles = drop_learned_chrome(articles)
     return articles, out["seconds"], out["peak_mb"]
 
 
@@ -282,8 +272,16 @@ def run_build(
     count: int,
     claims: int,
     label: str,
+    *,
+    corpus: str = "synthetic",
+    formats: str = "md,json",
+    note: str = "",
 ) -> Row:
-    """`digest build` on `folder` in a child process; its wall time and peak memory."""
+    """`digest build` on `folder` in a child process; its wall time and peak memory.
+
+    Articles and claims are the built brief's when it writes brief.json (`count` and
+    `claims` otherwise).
+    """
     with tempfile.TemporaryDirectory(prefix="digest-bench-out-") as out:
         command = [
             sys.executable,
@@ -300,7 +298,7 @@ def run_build(
             "--window",
             "all",
             "--format",
-            "md,json",
+            formats,
             "--out",
             out,
             "--executor",
@@ -313,13 +311,83 @@ def run_build(
         with PeakMemory(child.pid) as memory:
             try:
                 _, err = child.communicate(timeout=timeout)
-                note = "" if child.returncode == 0 else f"failed: {err.decode()[-200:]}"
+                if child.returncode != 0:
+                    note = f"failed: {err.decode()[-200:]}"
             except subprocess.TimeoutExpired:
                 child.kill()
                 child.communicate()
                 note = f"did not finish in {timeout:.0f} s"
         seconds = time.perf_counter() - start
-    return Row("synthetic", label, count, claims, seconds, memory.peak / 1e6, note)
+        count, claims = _brief_counts(Path(out, "brief.json"), count, claims)
+    return Row(corpus, label, count, claims, seconds, memory.peak / 1e6, note)
+
+
+def _brief_counts(path: Path, count: int, claims: int) -> tuple[int, int]:
+    """The articles and claims a built brief.json counts (else the ones given)."""
+    try:
+        stats = json.loads(path.read_text(encoding="utf-8"))["stats"]
+        return int(stats["articles"]), int(stats["claims"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return count, claims
+
+
+def build_label(kind: str, jobs: int) -> str:
+    """How a build row names its executor: "build --serial", "build --jobs 2", ..."""
+    if kind == "serial":
+        return "build --serial"
+    if kind == "dask":
+        return f"build --executor dask --jobs {jobs}"
+    return f"build --jobs {jobs}"
+
+
+def flood_rows(
+    folder: Path, config: Config, config_path: Path, args: argparse.Namespace, kind: str
+) -> list[Row]:
+    """A day of syndication beside an ordinary day: `args.copies` near-identical copies of
+    one story, and as many distinct articles, each built whole (md, json) by `kind`."""
+    distinct, copies = folder / "distinct", folder / "copies"
+    write_corpus(distinct, config.topics, args.copies, seed=args.seed, day=DAY)
+    written = write_copies(copies, args.copies, day=DAY)
+    outlets = max(1, len(written) // 2)
+    label = build_label(kind, args.jobs)
+    ordinary = run_build(
+        distinct,
+        config_path,
+        kind,
+        args.jobs,
+        args.timeout,
+        args.copies,
+        0,
+        label,
+        corpus="distinct",
+    )
+    flood = run_build(
+        copies,
+        config_path,
+        kind,
+        args.jobs,
+        args.timeout,
+        args.copies,
+        0,
+        label,
+        corpus="copies",
+        note=f"one story, {outlets:,} outlets",
+    )
+    return [ordinary, flood]
+
+
+def bbc_brief_row(
+    bbc: Path, config_path: Path, args: argparse.Namespace, kind: str, formats: str
+) -> Row:
+    """The whole brief of the BBC corpus in `formats`, built as a user builds it; a row
+    that says why when there is no corpus."""
+    label = f"brief {formats} {build_label(kind, args.jobs).removeprefix('build ')}"
+    if not bbc.is_dir():
+        return Row("bbc", label, 0, 0, 0.0, 0.0, f"skipped: no corpus at {bbc}")
+    timeout = max(args.timeout, args.bbc_timeout)
+    return run_build(
+        bbc, config_path, kind, args.jobs, timeout, 0, 0, label, corpus="bbc", formats=formats
+    )
 
 
 # --- PDF -----------------------------------------------------------------------------------
@@ -388,6 +456,18 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--bbc", default="../shared/corpus/bbc", help="the BBC corpus, if present")
     parser.add_argument("--seed", type=int, default=7, help="of the synthetic corpus")
     parser.add_argument("--timeout", type=float, default=900, help="seconds per end-to-end build")
+    parser.add_argument(
+        "--copies",
+        type=int,
+        default=3000,
+        help="near-identical copies of one story, built beside as many distinct articles (0: no)",
+    )
+    parser.add_argument(
+        "--bbc-timeout",
+        type=float,
+        default=1800,
+        help="seconds for the BBC corpus's whole brief (its PDF runs to 2,000 pages)",
+    )
     parser.add_argument("--no-stages", action="store_true", help="skip the stage-by-stage runs")
     parser.add_argument("--no-pdf", action="store_true", help="skip the PDF")
     parser.add_argument("--json", action="store_true", help="print JSON instead of the table")
@@ -416,7 +496,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"wrote {args.articles:,} + {args.articles // 2:,} synthetic articles "
             f"in {time.perf_counter() - start:.1f} s"
         )
-        articles, read_s, read_mb = read_synthetic(full, config)
+        articles, read_s, read_mb = read_corpus(full, config)
         claims = 0
         if not args.no_stages:
             say("stages, synthetic ...")
@@ -427,13 +507,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         bbc = Path(args.bbc)
         if not args.no_stages and bbc.is_dir():
             say("stages, BBC ...")
-            bbc_articles, bbc_s, bbc_mb = read_bbc(bbc)
+            bbc_articles, bbc_s, bbc_mb = read_corpus(bbc, config)
             rows += run_stages("bbc", bbc_articles, bbc_s, bbc_mb, config)
             del bbc_articles
         for kind in executors:
-            label = "build --serial" if kind == "serial" else f"build --jobs {args.jobs}"
-            if kind == "dask":
-                label = f"build --executor dask --jobs {args.jobs}"
+            label = build_label(kind, args.jobs)
             for folder, count, suffix in (
                 (full, args.articles, ""),
                 (half, args.articles // 2, ", half"),
@@ -454,6 +532,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                         label + suffix,
                     )
                 )
+        kind = "process" if "process" in executors else (executors or ["serial"])[0]
+        if args.copies > 0:
+            say(f"{args.copies:,} near-identical copies and {args.copies:,} distinct articles ...")
+            rows += flood_rows(Path(tmp), config, config_path, args, kind)
+        formats = "md,html,json" if args.no_pdf else "md,html,pdf,json"
+        say(f"the BBC corpus's whole brief, {formats} ...")
+        rows.append(bbc_brief_row(bbc, config_path, args, kind, formats))
         if not args.no_pdf:
             say("pdf ...")
             rows.append(pdf_row(articles, config))

@@ -270,3 +270,59 @@ def _story(
         f"{phrases[0][0].upper()}{phrases[0][1:]} talks with {phrases[1]} stall over {phrases[2]}"
     )
     return title, "\n\n".join(paragraphs)
+
+
+# --- a syndicated flood ---------------------------------------------------------------------
+
+_WIRE_STORY = (
+    "SEOUL, Sept. 12 (Harbor Wire) -- North Korea fired {number} short-range ballistic "
+    "missiles into the East Sea on Tuesday, South Korea's Joint Chiefs of Staff said, hours "
+    "after Kim Jong-un left for a summit with Vladimir Putin in Russia.\n\n"
+    '"The launches are a clear violation of United Nations Security Council resolutions and '
+    'a grave provocation," Kim Min-jun, the foreign ministry spokesperson, said in a '
+    "statement.\n\n"
+    '"We are closely monitoring the situation with our allies and remain ready to respond to '
+    'any further provocation," Kim added.\n\n'
+    "Japan's defence ministry said the missiles fell outside its exclusive economic zone and "
+    "that no damage to ships or aircraft had been reported."
+)
+WIRE_TITLE = "North Korea fires missiles as Kim heads to Russia"
+
+
+def generate_copies(
+    count: int, *, outlets: int | None = None, day: date = date(2023, 9, 13)
+) -> Iterator[tuple[str, str]]:
+    """(file name, file text) for `count` copies of one short wire story.
+
+    The copies run on `outlets` outlets ("Outlet 17"; default: half as many as copies,
+    so each runs the story twice), each a little after the one before, and each says a
+    number of its own (the count of missiles, as updated): near-identical, not identical.
+    (An outlet that ran the story three times or more would have its lines taken for its
+    page chrome, which is `chrome`'s business, not the flood's.)
+    """
+    outlets = outlets or max(1, count // 2)
+    start = datetime.combine(
+        day - timedelta(days=1), datetime.min.time(), timezone(timedelta(hours=9))
+    ) + timedelta(hours=10)
+    for i in range(count):
+        published = start + timedelta(seconds=(i * 8 * 3600) // max(1, count))
+        ident = f"c{i:06d}"
+        yield (
+            f"{ident}.txt",
+            f"---\ntitle: {_quoted(WIRE_TITLE)}\nsource: Outlet {i % outlets + 1}\n"
+            f"published: {published.isoformat()}\n---\n"
+            f"{_WIRE_STORY.format(number=i + 2)}\n",
+        )
+
+
+def write_copies(
+    folder: Path, count: int, *, outlets: int | None = None, day: date = date(2023, 9, 13)
+) -> list[Path]:
+    """Write `count` copies of one wire story (`generate_copies`) into `folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, text in generate_copies(count, outlets=outlets, day=day):
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths

@@ -53,6 +53,7 @@ def targets(rows: Sequence[Row], articles: int, jobs: int) -> list[Target]:
             found.append(Target("2× the articles: ≤ 2.2× the time", f"{ratio:.2f}×", ratio <= 2.2))
     elif full:
         found.append(Target(f"{articles:,} articles end to end, --jobs {jobs}", full.note, False))
+    found += _flood_targets(rows)
     pdf = find.get(("synthetic", "render pdf"))
     if pdf:
         found.append(
@@ -63,6 +64,34 @@ def targets(rows: Sequence[Row], articles: int, jobs: int) -> list[Target]:
             )
         )
     return found
+
+
+def _flood_targets(rows: Sequence[Row]) -> list[Target]:
+    """Copies of one story cost what distinct articles cost: the builds' ratio."""
+    copies = next((r for r in rows if r.corpus == "copies"), None)
+    distinct = next((r for r in rows if r.corpus == "distinct"), None)
+    if copies is None or distinct is None:
+        return []
+    what = f"{copies.articles:,} near-identical copies of one story: ≤ 2× the time of distinct"
+    failed = next((r.note for r in (copies, distinct) if _failed(r)), None)
+    if failed is not None or distinct.seconds <= 0 or distinct.peak_mb <= 0:
+        return [Target(what, failed or "not measured", False)]
+    ratio = copies.seconds / distinct.seconds
+    memory = copies.peak_mb / distinct.peak_mb
+    return [
+        Target(
+            what, f"{ratio:.2f}× ({copies.seconds:.1f} s / {distinct.seconds:.1f} s)", ratio <= 2
+        ),
+        Target(
+            "... and ≤ 2× the memory",
+            f"{memory:.2f}× ({copies.peak_mb:.0f} MB / {distinct.peak_mb:.0f} MB)",
+            memory <= 2,
+        ),
+    ]
+
+
+def _failed(row: Row) -> bool:
+    return row.note.startswith(("failed", "did not finish"))
 
 
 def table(rows: Sequence[Row], found: Sequence[Target]) -> str:

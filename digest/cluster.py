@@ -6,6 +6,9 @@ is often too short to name its subject). A feature of more than half of the stor
 tells them apart from nothing and is dropped. Stories whose features overlap by at
 least `GROUP_SIMILARITY` (Jaccard) are joined, transitively; the pairs come from MinHash
 LSH (`dupes.similar_pairs`), so no two stories are compared unless they share a band.
+Stories of the very same features are joined without being compared, and a band shared
+by more than `GROUP_CROWD` stories compares each with its first `GROUP_CROWD` only: many
+copies of one story do not cost the square of their number.
 The `max_groups` largest groups are kept; what is left ends in one last group, "Everything else".
 
 A group's label is the features most of its stories share, names and rarer words
@@ -31,6 +34,12 @@ GROUP_LIMIT = 2000
 the rest go to "Everything else". At so low a similarity most stories that share a common
 word are candidates for each other, so comparing costs about the square of their number:
 seconds for two thousand stories, hours for the fifty thousand of a 20,000-article day."""
+GROUP_CROWD = 500
+"""A band's bucket of more stories than this compares each with its first `GROUP_CROWD`
+only (`minhash.similar`). At so low a similarity a bucket is every story that shares a
+common word, up to a few hundred in an ordinary day, not copies of one story: only
+larger buckets are capped, so that `GROUP_LIMIT` near-identical stories are not all
+compared with each other in every band (2 million pairs a band)."""
 _NAME_WEIGHT = 1.5
 _CAPITALISED = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:of\s+|the\s+|de\s+)?[A-Z][\w’'-]*)*")
 _WORD = re.compile(r"[a-z][a-z'’-]{3,}")
@@ -115,7 +124,6 @@ def group_stories(
         for k, n in counts.items()
         if n <= common
     }
-    sets = {f"{i:08d}": frozenset(k for k in f.keys if k in weight) for i, f in enumerate(features)}
     parent = list(range(len(stories)))
 
     def root(i: int) -> int:
@@ -124,9 +132,24 @@ def group_stories(
             i = parent[i]
         return i
 
-    for a, b, _score in similar_pairs(sets, similarity):
-        ra, rb = root(int(a)), root(int(b))
+    def join(a: int, b: int) -> None:
+        ra, rb = root(a), root(b)
         parent[max(ra, rb)] = min(ra, rb)
+
+    # Stories of the same features (one story told by many outlets in words that did
+    # not merge) are one group outright, and only the first of them is compared.
+    first: dict[frozenset[str], int] = {}
+    sets: dict[str, frozenset[str]] = {}
+    for i, found in enumerate(features):
+        telling = frozenset(k for k in found.keys if k in weight)
+        if telling and telling in first:
+            join(first[telling], i)
+            continue
+        first.setdefault(telling, i)
+        sets[f"{i:08d}"] = telling
+    del first
+    for a, b, _score in similar_pairs(sets, similarity, crowd=GROUP_CROWD, anchors=GROUP_CROWD):
+        join(int(a), int(b))
     members: dict[int, list[int]] = {}
     for i in range(len(stories)):
         members.setdefault(root(i), []).append(i)

@@ -9,7 +9,9 @@ Two passes, both about linear in the number of claims:
 2. Near: what is left is compared through MinHash LSH on words and word pairs, and
    groups whose wording overlaps by at least `similarity` (Jaccard) are joined, the most
    alike first. Near matches never join two different claims of one article, nor claims
-   by differently named speakers.
+   by differently named speakers. A crowd of near-identical wordings (one wire story's
+   claim on hundreds of sites, a number changed) is compared through its first few
+   members (`minhash.similar`), not pair by pair: linear, not quadratic.
 
 A claim repeated word for word inside one article (a pull quote, a lead repeated in a
 caption) is one claim said twice, so the exact pass keeps it in one story; it adds no

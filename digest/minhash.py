@@ -18,6 +18,14 @@ numpy operations over all sets together:
 4. candidates whose sketches agree on too few rows to be near the threshold are
    dropped, and the exact Jaccard of the shingle sets decides the rest.
 
+A band's bucket of more than `CROWD` sets is a crowd: the copies of one wire story on
+hundreds of sites. All its pairs would be quadratic (3,000 copies: 4.5 million pairs a
+band), so each of its sets is compared only with the crowd's first `ANCHORS` sets: about
+a constant number of comparisons per set, and enough for the callers, which join what
+is found transitively, to make the crowd one cluster. The pairs found are then not
+every pair of the cluster. Empty sets match nothing and are never banded (they would
+all share every band).
+
 Everything is deterministic: the same sets give the same pairs in every run.
 """
 
@@ -25,7 +33,8 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
@@ -35,10 +44,18 @@ U64 = npt.NDArray[np.uint64]
 I64 = npt.NDArray[np.int64]
 
 SEED = 1
+CROWD = 32
+"""A band's bucket of more sets than this is a crowd, whose sets are compared with its
+first `ANCHORS` only; a smaller bucket has all its pairs compared. Ordinary reporting
+stays below it: the BBC corpus's articles share a band by twos, its claims by ten at
+most."""
+ANCHORS = 8
+"""How many of a crowd's first sets each of its sets is compared with."""
 _BLOCK = 1 << 20  # hashes sketched at a time
 _BITSET_SETS = 10_000  # up to this many sets, the exact check counts bits ...
 _BITSET_BYTES = 32 << 20  # ... if their bit rows fit in this
 _TEXTS_AT_ONCE = 5_000  # short texts shingled at a time: bounded temporaries
+_PAIRS_AT_ONCE = 1 << 22  # candidate pairs held from band to band before folding repeats
 # Odd 64-bit multipliers for combining the words of a shingle (any fixed odd constants).
 _MIX = np.array(
     [
@@ -314,24 +331,56 @@ def bands(threshold: float, num_perm: int) -> tuple[int, int]:
     return best[1], best[2]
 
 
-def candidate_pairs(sketch: npt.NDArray[np.uint32], threshold: float) -> I64:
-    """Pairs (i < j) of rows sharing at least one LSH band, shape (m, 2), sorted."""
+def candidate_pairs(
+    sketch: npt.NDArray[np.uint32],
+    threshold: float,
+    *,
+    crowd: int = CROWD,
+    anchors: int = ANCHORS,
+) -> I64:
+    """Pairs (i < j) of rows sharing at least one LSH band, shape (m, 2), sorted.
+
+    In a band's bucket of more than `crowd` rows, each row is paired with the bucket's
+    first `anchors` rows only (by index): at most `anchors` pairs per row and band,
+    however many rows share the bucket.
+    """
     n, num_perm = sketch.shape
     b, r = bands(threshold, num_perm)
     found: list[I64] = []
+    pending = 0
     for band in range(b):
         key = np.zeros(n, dtype=np.uint64)
         for column in range(band * r, band * r + r):
             key = key * _MIX[0] + sketch[:, column].astype(np.uint64)
-        found.append(_same_key_pairs(key))
+        found.append(_same_key_pairs(key, crowd, anchors))
+        pending += len(found[-1])
+        if pending > _PAIRS_AT_ONCE:  # a crowd's pairs recur band after band: fold them
+            found = [_distinct(np.concatenate(found))]
+            pending = len(found[0])
     if not found:
         return np.zeros((0, 2), dtype=np.int64)
-    codes = np.unique(np.concatenate(found))
+    codes = _distinct(np.concatenate(found))
     return np.stack([codes // n, codes % n], axis=1) if len(codes) else np.zeros((0, 2), np.int64)
 
 
-def _same_key_pairs(key: U64) -> I64:
-    """Codes i·n + j (i < j) of every pair of rows with equal keys."""
+def _distinct(codes: I64) -> I64:
+    """The distinct values of `codes`, sorted (as `np.unique`, by sorting: numpy's hashing
+    `unique` is several times slower on millions of mostly distinct integers)."""
+    codes = np.sort(codes)
+    if len(codes) < 2:
+        return codes
+    keep = np.empty(len(codes), dtype=bool)
+    keep[0] = True
+    np.not_equal(codes[1:], codes[:-1], out=keep[1:])
+    return codes[keep]
+
+
+def _same_key_pairs(key: U64, crowd: int = CROWD, anchors: int = ANCHORS) -> I64:
+    """Codes i·n + j (i < j) of the pairs of rows with equal keys that are compared:
+    every pair of a bucket of up to `crowd` rows; in a larger bucket, each row with each
+    of the bucket's first `anchors` rows."""
+    if anchors < 1:
+        raise ValueError(f"anchors must be at least 1, got {anchors}")
     n = len(key)
     order = np.argsort(key, kind="stable")
     ordered = key[order]
@@ -342,36 +391,89 @@ def _same_key_pairs(key: U64) -> I64:
     for size in np.unique(sizes[sizes > 1]).tolist():
         first = starts[sizes == size]
         members = np.sort(order[first[:, None] + np.arange(size)], axis=1)
-        left, right = np.triu_indices(size, k=1)
+        # The first rows of the upper triangle (pairs i < j, i among the anchors); all
+        # of it for a bucket that is not a crowd.
+        left, right = np.triu_indices(size if size <= crowd else anchors, k=1, m=size)
         codes.append((members[:, left] * n + members[:, right]).ravel())
     return np.concatenate(codes) if codes else np.zeros(0, dtype=np.int64)
 
 
+@dataclass
+class Comparisons:
+    """What `similar` did, added up while `counting`: a measure of work that, unlike
+    time, does not vary from run to run or machine to machine."""
+
+    sets: int = 0
+    """Sets looked at."""
+    candidates: int = 0
+    """Pairs of sets that shared an LSH band (crowds capped): each one's sketches compared."""
+    checked: int = 0
+    """Candidates whose exact Jaccard was worked out."""
+
+
+_COUNTING: list[Comparisons] = []
+
+
+@contextmanager
+def counting() -> Iterator[Comparisons]:
+    """Count the work of every `similar` call in this process until the block ends."""
+    found = Comparisons()
+    _COUNTING.append(found)
+    try:
+        yield found
+    finally:
+        _COUNTING.remove(found)
+
+
+def _count(sets: int, candidates: int, checked: int) -> None:
+    for found in _COUNTING:
+        found.sets += sets
+        found.candidates += candidates
+        found.checked += checked
+
+
 def similar(
-    sets: ShingleSets, threshold: float, *, num_perm: int = 128, lsh_threshold: float | None = None
+    sets: ShingleSets,
+    threshold: float,
+    *,
+    num_perm: int = 128,
+    lsh_threshold: float | None = None,
+    crowd: int = CROWD,
+    anchors: int = ANCHORS,
 ) -> list[tuple[int, int, float]]:
     """Pairs (i < j, Jaccard) of sets whose Jaccard is at least `threshold`, by i then j.
 
     LSH looks for pairs above `lsh_threshold` (default: `threshold`); a lower one finds
-    more of the pairs near the threshold, at the cost of more exact checks.
+    more of the pairs near the threshold, at the cost of more exact checks. In a crowd
+    (a band shared by more than `crowd` sets) each set is compared with the crowd's first
+    `anchors` sets only: a cluster of copies is found, joined up, but not all its pairs.
     """
     if not 0.0 < threshold <= 1.0:
         raise ValueError(f"similarity threshold must be in (0, 1], got {threshold}")
     if len(sets) < 2:
         return []
-    sketch = sketches(sets, num_perm)
-    pairs = candidate_pairs(sketch, lsh_threshold or threshold)
-    lengths = np.diff(sets.starts)
-    pairs = pairs[(lengths[pairs[:, 0]] > 0) & (lengths[pairs[:, 1]] > 0)]
-    if not len(pairs):
+    # An empty set matches nothing; empty sets would all share every band.
+    filled = np.flatnonzero(np.diff(sets.starts) > 0)
+    if len(filled) < 2:
+        _count(len(sets), 0, 0)
         return []
+    sketch = sketches(sets, num_perm)
+    banded = sketch if len(filled) == len(sets) else sketch[filled]
+    pairs = filled[
+        candidate_pairs(banded, lsh_threshold or threshold, crowd=crowd, anchors=anchors)
+    ]
+    del banded
     # A pair whose sketches agree on far fewer rows than the threshold asks is not near
     # it: a pair at the threshold falls below `_least_agreement` once in a million.
     agree = np.zeros(len(pairs), dtype=np.int64)
     for start in range(0, len(pairs), 65_536):
         chunk = pairs[start : start + 65_536]
         agree[start : start + len(chunk)] = (sketch[chunk[:, 0]] == sketch[chunk[:, 1]]).sum(1)
+    candidates = len(pairs)
     pairs = pairs[agree >= _least_agreement(threshold, num_perm)]
+    _count(len(sets), candidates, len(pairs))
+    if not len(pairs):
+        return []
     bits = _bitsets(sets)
     if bits is not None:
         return _jaccard_by_bits(bits, pairs, threshold)

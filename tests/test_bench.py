@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from digest import bench
-from digest.bench_corpus import generate, write_corpus
+from digest.bench_corpus import generate, generate_copies, write_copies, write_corpus
 from digest.config import load_config
 from digest.pipeline import process_all, read_articles
 
@@ -32,11 +32,14 @@ def test_bench_smoke_run_prints_every_stage_as_json(
             str(ROOT / "config.yaml"),
             "--bbc",
             str(tmp_path / "no-bbc-here"),
+            "--copies",
+            "30",
         ]
     )
     assert code == 0
     report = json.loads(capsys.readouterr().out)
     stages = [(r["corpus"], r["stage"]) for r in report["rows"]]
+    rows = {(r["corpus"], r["stage"]): r for r in report["rows"]}
     for stage in (
         "read",
         "clean",
@@ -53,12 +56,21 @@ def test_bench_smoke_run_prints_every_stage_as_json(
     assert ("synthetic", "build --jobs 2") in stages
     assert ("synthetic", "build --jobs 2, half") in stages
     assert ("synthetic", "render pdf") in stages
-    assert not any(r["corpus"] == "bbc" for r in report["rows"])  # skipped: no corpus
-    for row in report["rows"]:
+    # A day of syndication beside an ordinary day, each built whole; the claims counted
+    # are the built briefs' own (four a copy).
+    distinct, copies = rows["distinct", "build --jobs 2"], rows["copies", "build --jobs 2"]
+    assert distinct["articles"] == copies["articles"] == 30
+    assert copies["claims"] == 4 * 30 and copies["note"] == "one story, 15 outlets"
+    # No BBC corpus: no stage rows, and its whole brief says why it is not measured.
+    skipped = rows.pop(("bbc", "brief md,html,pdf,json --jobs 2"))
+    assert skipped["note"].startswith("skipped: no corpus at ") and skipped["seconds"] == 0
+    assert not any(corpus == "bbc" for corpus, _ in rows)
+    for (corpus, stage), row in rows.items():
         assert row["seconds"] > 0 and row["peak_mb"] > 0, row
-        assert row["note"] == "" or "pages" in row["note"] or row["stage"].startswith("map"), row
+        explained = "pages" in row["note"] or corpus == "copies" or stage.startswith("map")
+        assert row["note"] == "" or explained, row
         assert row["claims"] > 0
-    assert {t["what"].split(" ")[0] for t in report["targets"]} >= {"24", "PDF"}
+    assert {t["what"].split(" ")[0] for t in report["targets"]} >= {"24", "30", "PDF"}
 
 
 def test_table_lines_up_and_marks_targets() -> None:
@@ -72,6 +84,40 @@ def test_table_lines_up_and_marks_targets() -> None:
     assert len(lines[1]) >= len(lines[0])  # the rule under the header spans it
     assert lines[2].index("1,000") + len("1,000") == lines[0].index("articles") + len("articles")
     assert lines[-2].strip().startswith("met") and lines[-1].strip().startswith("MISSED")
+
+
+def test_copies_are_judged_against_distinct_articles() -> None:
+    rows = [
+        bench.Row("distinct", "build --jobs 2", 3000, 40_000, 10.0, 300.0),
+        bench.Row("copies", "build --jobs 2", 3000, 12_000, 12.5, 250.0, "one story"),
+    ]
+    found = bench.targets(rows, 20_000, 2)
+    assert [(t.measured.split(" ")[0], t.met) for t in found] == [("1.25×", True), ("0.83×", True)]
+    slow = [rows[0], bench.Row("copies", "build --jobs 2", 3000, 0, 900.0, 0.0, "did not finish")]
+    assert [(t.measured, t.met) for t in bench.targets(slow, 20_000, 2)] == [
+        ("did not finish", False)
+    ]
+
+
+def test_a_corpus_is_read_through_the_product(tmp_path: Path) -> None:
+    """Sections that reuse file names (the BBC's business/001 and tech/001) are two
+    articles: ids are paths below the corpus's folder."""
+    for section in ("business", "tech"):
+        (tmp_path / section).mkdir()
+        (tmp_path / section / "001.txt").write_text(
+            f"A {section} headline\n\nThe {section} story, told in a sentence or two.\n"
+        )
+    articles, seconds, peak_mb = bench.read_corpus(tmp_path, load_config(ROOT / "config.yaml"))
+    assert sorted(a.id for a in articles) == ["business/001", "tech/001"]
+    assert seconds > 0 and peak_mb > 0
+
+
+def test_copies_are_one_story_in_many_outlets(tmp_path: Path) -> None:
+    texts = [text for _, text in generate_copies(40)]
+    assert len(set(texts)) == 40  # each copy says its own number
+    outlets = Counter(line for t in texts for line in t.splitlines() if line.startswith("source:"))
+    assert len(outlets) == 20 and set(outlets.values()) == {2}
+    assert len(write_copies(tmp_path, 40, outlets=8)) == 40
 
 
 def test_corpus_is_deterministic_and_sized(tmp_path: Path) -> None:

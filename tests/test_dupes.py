@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 import json
-import time
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from digest import minhash
 from digest.cli import main
-from digest.dupes import find_duplicates, jaccard, shingles, syndicated_copies
+from digest.dupes import (
+    duplicate_groups,
+    find_duplicates,
+    jaccard,
+    shingles,
+    syndicated_copies,
+    words,
+)
 from digest.dupes_report import format_report, load_documents, measure, read_judged
 from digest.errors import InputError
+from digest.minhash import ShingleSets
 from digest.model import Article, Span
 
 from .conftest import ROOT, SHARED
@@ -125,14 +133,86 @@ def test_judged_pairs_file_errors_name_the_line(tmp_path: Path) -> None:
 def test_bbc_corpus_all_identical_pairs_and_the_judged_near_ones(tmp_path: Path) -> None:
     if not BBC.is_dir():
         pytest.skip(f"BBC corpus not found at {BBC} (../shared is not beside the project)")
-    began = time.perf_counter()
     docs = load_documents([BBC], relative_to=BBC)
-    pairs = find_duplicates(docs.texts, 0.5, raw=docs.raw)
+    with minhash.counting() as work:
+        pairs = find_duplicates(docs.texts, 0.5, raw=docs.raw)
     report = measure(pairs, docs, read_judged(JUDGED), 0.5)
-    elapsed = time.perf_counter() - began
     assert report.documents >= 2225
     assert report.identical == 98
     assert report.identical_found == 98, format_report(report, docs)
     assert report.near_found / report.near >= 0.95, format_report(report, docs)
     assert report.precision >= 0.95, format_report(report, docs)
-    assert elapsed < 20
+    # Distinct articles: few pairs share a band, and none is a crowd (all pairs found).
+    assert work.candidates <= report.documents, work
+    assert not _crowds(docs.texts)
+
+
+def _crowds(texts: dict[str, str]) -> bool:
+    """Whether any LSH band of these texts' distinct contents holds a crowd."""
+    keys = sorted({text: key for key, text in texts.items()}.values())
+    sets = ShingleSets.ngrams([words(texts[k]) for k in keys], 5)
+    sketch = minhash.sketches(sets, 128)
+    full = minhash.candidate_pairs(sketch, 0.375, crowd=len(keys))
+    return len(full) != len(minhash.candidate_pairs(sketch, 0.375))
+
+
+# --- a day of syndication: hundreds of copies of one story ---------------------------
+
+STORY = (
+    "SEOUL (Harbor Wire) -- North Korea fired {} short-range ballistic missiles into the "
+    "East Sea on Tuesday, the Joint Chiefs of Staff said, hours after its leader left for a "
+    'summit in Russia. "We strongly condemn the launches," the foreign ministry said.'
+)
+
+
+def _copies(count: int) -> dict[str, str]:
+    """`count` copies of one story, each with its own number, and one in five word for
+    word the first (an outlet that did not update it)."""
+    return {f"copy{i:04d}": STORY.format(2 if i % 5 == 4 else i + 2) for i in range(count)}
+
+
+@pytest.mark.parametrize("count", [200, 400])
+def test_copies_by_the_hundred_are_one_group_found_at_a_linear_cost(count: int) -> None:
+    texts = _copies(count)
+    texts["other"] = "Heavy rain is forecast for Jeju Island and the southern coast from Thursday."
+    with minhash.counting() as work:
+        groups = duplicate_groups(texts, 0.5)
+    assert groups == [sorted(k for k in texts if k != "other")]
+    # About a constant number of comparisons per copy, not one per pair of copies
+    # (count²/2: 20,000 for 200, 80,000 for 400).
+    assert work.candidates <= 40 * count, work
+    assert work.checked <= work.candidates
+
+
+def test_comparisons_grow_linearly_with_the_copies() -> None:
+    def work(count: int) -> int:
+        with minhash.counting() as found:
+            duplicate_groups(_copies(count), 0.5)
+        return found.candidates
+
+    small, large = work(300), work(600)
+    assert large <= 2.3 * small, (small, large)  # all pairs would be 4x
+
+
+def test_a_crowd_is_listed_through_its_first_members() -> None:
+    """Every copy is in a listed pair, with far fewer pairs than all of them."""
+    texts = _copies(300)
+    pairs = find_duplicates(texts, 0.5)
+    listed = {p.a for p in pairs} | {p.b for p in pairs}
+    assert listed == set(texts)
+    assert len(pairs) <= 60 * len(texts)  # all pairs: 44,850
+    # The 60 copies of the first text are 61 alike: a crowd, each paired with its first few.
+    alike = sorted(k for k in texts if "fired 2 " in texts[k])
+    identical = [p for p in pairs if p.identical]
+    assert {p.a for p in identical} == set(alike[: minhash.ANCHORS])
+    assert {p.b for p in identical} == set(alike[1:])
+
+
+def test_syndicated_copies_of_a_flood_all_name_the_earliest() -> None:
+    texts = _copies(250)
+    articles = [
+        _article(key, f"Outlet {i}", 9 + i // 100, text)
+        for i, (key, text) in enumerate(sorted(texts.items()))
+    ]
+    copies = syndicated_copies(reversed(articles), 0.5)
+    assert copies == {key: "copy0000" for key in sorted(texts)[1:]}

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import random
-import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from digest import minhash
 from digest.merge import claim_key, merge_claims
 from digest.model import Article, Claim, ClaimKind, Span, Speaker, Story, TopicMatch
 from digest.rank import rank_stories, salience
@@ -180,25 +180,57 @@ def test_merge_is_deterministic_and_ids_do_not_depend_on_input_order() -> None:
     assert merge_claims(claims) == first
 
 
-def test_merge_cost_grows_about_linearly() -> None:
+def test_merge_compares_few_pairs_of_distinct_claims() -> None:
+    """Claims of their own words share few LSH bands: a handful of comparisons, not one
+    per pair (all pairs of 4,000 claims: 8 million)."""
     rng = random.Random(7)
     vocabulary = [f"word{i}" for i in range(3000)]
 
-    def batch(n: int) -> list[Claim]:
-        return [
+    def compared(n: int) -> int:
+        claims = [
             _claim(f"a{i}", " ".join(rng.choice(vocabulary) for _ in range(18)), start=i)
             for i in range(n)
         ]
+        with minhash.counting() as work:
+            assert len(merge_claims(claims)) == n
+        assert work.sets == n
+        return work.candidates
 
-    def timed(n: int) -> float:
-        claims = batch(n)
-        began = time.perf_counter()
-        merge_claims(claims)
-        return time.perf_counter() - began
+    assert compared(1000) <= 100 and compared(4000) <= 400
 
-    small, large = timed(1000), timed(4000)
-    # All pairs would be 16x; allow for noise but not for quadratic growth.
-    assert large < 8 * small + 0.5
+
+def _wire_claims(count: int) -> list[Claim]:
+    """One wire story's claim in `count` outlets' articles, each with its own number."""
+    return [
+        _claim(
+            f"outlet{i:04d}",
+            f"North Korea fired {i + 2} short-range ballistic missiles into the East Sea on "
+            "Tuesday, hours after its leader left for Russia",
+            speaker="the Joint Chiefs of Staff",
+        )
+        for i in range(count)
+    ]
+
+
+@pytest.mark.parametrize("count", [200, 400])
+def test_one_claim_in_hundreds_of_wordings_is_one_story_at_a_linear_cost(count: int) -> None:
+    claims = _wire_claims(count)
+    random.Random(count).shuffle(claims)
+    with minhash.counting() as work:
+        stories = merge_claims(claims)
+    assert len(stories) == 1
+    assert sorted(stories[0].article_ids) == sorted(c.article_id for c in claims)
+    assert work.candidates <= 30 * count, work  # all pairs: count²/2
+
+
+def test_merge_comparisons_grow_linearly_with_the_copies() -> None:
+    def compared(count: int) -> int:
+        with minhash.counting() as work:
+            merge_claims(_wire_claims(count))
+        return work.candidates
+
+    small, large = compared(300), compared(600)
+    assert large <= 2.3 * small, (small, large)  # all pairs would be 4x
 
 
 # --- ranking -------------------------------------------------------------------------

@@ -8,16 +8,20 @@ import sys
 from itertools import combinations
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from digest import minhash
 from digest.dupes import shingles, words
 from digest.minhash import (
+    ANCHORS,
+    CROWD,
     ShingleSets,
     Vocabulary,
     _hash_text,
     _Words,
     bands,
+    candidate_pairs,
     jaccard,
     similar,
     spaced,
@@ -166,3 +170,80 @@ def test_a_vocabulary_kept_between_calls_changes_no_hash() -> None:
     assert len(kept.ids) <= 3 + 3  # forgotten once past the limit, then refilled
     one_by_one = [ShingleSets.ngrams([t], 2, kept).hashes.tolist() for t in texts]
     assert one_by_one == [ShingleSets.ngrams([t], 2).hashes.tolist() for t in texts]
+
+
+# --- crowds: hundreds of sets alike --------------------------------------------------------
+
+
+def test_a_band_shared_by_a_crowd_pairs_each_set_with_the_crowds_first_only() -> None:
+    rows = 500
+    alike = np.zeros((rows, 64), dtype=np.uint32)  # every band: one bucket of all rows
+    pairs = {(i, j) for i, j in candidate_pairs(alike, 0.5).tolist()}
+    assert pairs == {(i, j) for i in range(ANCHORS) for j in range(i + 1, rows)}
+    few = candidate_pairs(np.zeros((CROWD, 64), dtype=np.uint32), 0.5)
+    assert len(few) == CROWD * (CROWD - 1) // 2  # not a crowd: every pair
+    every = candidate_pairs(alike, 0.5, crowd=rows)
+    assert len(every) == rows * (rows - 1) // 2
+
+
+def _flood(count: int) -> ShingleSets:
+    """`count` wordings of one claim, a number changed, and some unrelated claims."""
+    claim = "the military said north korea fired {} ballistic missiles into the east sea on tuesday"
+    texts = [claim.format(i + 2) for i in range(count)]
+    texts += [spaced(t) for t in _near_copies(9, count // 4)]
+    return ShingleSets.words_and_pairs(texts)
+
+
+def _joined(count: int, pairs: list[tuple[int, int, float]]) -> set[int]:
+    """The sets joined to set 0 by `pairs`, transitively."""
+    parent = list(range(count))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for i, j, _ in pairs:
+        parent[max(root(i), root(j))] = min(root(i), root(j))
+    return {i for i in range(count) if root(i) == 0}
+
+
+@pytest.mark.parametrize("count", [200, 400])
+def test_a_crowd_of_near_copies_is_joined_up_by_few_comparisons(count: int) -> None:
+    found = _flood(count)
+    with minhash.counting() as work:
+        pairs = similar(found, 0.7, num_perm=64, lsh_threshold=0.5)
+    assert _joined(len(found), pairs) == set(range(count))  # one cluster, none of the rest
+    every = similar(found, 0.7, num_perm=64, lsh_threshold=0.5, crowd=len(found))
+    assert set(pairs) < set(every) and _joined(len(found), every) == set(range(count))
+    assert work.sets == len(found)
+    assert work.checked <= work.candidates <= 30 * len(found), work  # all pairs: count²/2
+
+
+def test_comparisons_grow_linearly_with_the_crowd() -> None:
+    def candidates(count: int) -> int:
+        with minhash.counting() as work:
+            similar(_flood(count), 0.7, num_perm=64, lsh_threshold=0.5)
+        return work.candidates
+
+    small, large = candidates(300), candidates(600)
+    assert large <= 2.3 * small, (small, large)  # all pairs would be 4x
+
+
+def test_empty_sets_are_not_banded() -> None:
+    """Thousands of claims too short to compare are no crowd: they share no band."""
+    found = ShingleSets.words_and_pairs(["we will see"] * 3000 + ["a b c d", "a b c d"], 4)
+    with minhash.counting() as work:
+        assert similar(found, 0.5) == [(3000, 3001, 1.0)]
+    assert work.candidates == 1
+
+
+def test_counting_adds_up_only_inside_its_block() -> None:
+    found = ShingleSets.words_and_pairs(map(spaced, _near_copies(3, 100)))
+    with minhash.counting() as outer:
+        similar(found, 0.6, num_perm=64)
+        with minhash.counting() as inner:
+            similar(found, 0.6, num_perm=64)
+    similar(found, 0.6, num_perm=64)
+    assert outer.sets == 200 and inner.sets == 100
+    assert outer.candidates == 2 * inner.candidates > 0
