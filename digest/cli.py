@@ -18,7 +18,7 @@ from typing import Any
 
 import click
 
-from .config import Config, default_config, load_config
+from .config.load import Config, default_config, load_config
 from .errors import (
     BuildFault,
     ConfigError,
@@ -40,7 +40,7 @@ EXIT_TEMPFAIL = 75  # sysexits.h EX_TEMPFAIL: "try again later", as cron wrapper
 
 
 def _fail(exc: DigestError) -> None:
-    from .lock import LockHeld
+    from .deliver.lock import LockHeld
 
     code = EXIT_CONFIG
     if isinstance(exc, LockHeld):
@@ -97,7 +97,7 @@ def _parse_date(_ctx: click.Context, param: click.Parameter, value: str | None) 
 
 
 def _parse_window(_ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    from .window import parse_length
+    from .read.window import parse_length
 
     if value is not None:
         try:
@@ -205,7 +205,7 @@ def build(
     from .faults import FaultLog
     from .pipeline import build_brief, cycles_unchecked, nothing_read
     from .progress import Progress
-    from .render import FORMATS, write_brief
+    from .render.write import FORMATS, write_brief
     from .state import State
 
     chosen = [f.strip() for f in formats.split(",") if f.strip()]
@@ -263,7 +263,7 @@ def build(
 
 def claim_record(claim: Claim, path: str) -> dict[str, Any]:
     """The JSON object `digest claims` prints for one claim: where it is, then the claim."""
-    from .render import claim_to_dict
+    from .render.brief_json import claim_to_dict
 
     return {"article": claim.article_id, "path": path, **claim_to_dict(claim)}
 
@@ -322,14 +322,14 @@ def claims(
 @config_option
 def check(config_path: str) -> None:
     """Validate the config and the templates; say what is wrong."""
-    from .render import check_templates
+    from .render.check import check_templates
 
     try:
         config = load_config(config_path)
     except DigestError as exc:
         _fail(exc)
         return
-    from .message import check_email
+    from .deliver.message import check_email
 
     # The email renders the brief's Markdown too: one broken line is one error, said once.
     problems = list(dict.fromkeys(check_templates(config.template_dir) + check_email(config)))
@@ -378,7 +378,7 @@ def explain(
     With --claim, the claim is looked up in the inputs `digest build` would read (the
     same --input, --published and --date), and its story and salience are shown too.
     """
-    from .topics import explain as explain_topics
+    from .classify.parse import explain as explain_topics
 
     if (text is None) == (claim_id is None):
         raise click.UsageError("give either TEXT or --claim ID, not both and not neither")
@@ -532,9 +532,9 @@ def dupes(paths: tuple[str, ...], threshold: float, as_json: bool, judged: str |
     Each line: similarity, `identical` or `near`, and the two files (a JSON or JSONL
     record as FILE#ID). Byte-identical files are found by hash, the rest by MinHash LSH.
     """
-    from .dupes import find_duplicates
-    from .dupes_report import format_report, load_documents, measure, read_judged
     from .pipeline import nothing_read
+    from .stories.dupes import find_duplicates
+    from .stories.dupes_report import format_report, load_documents, measure, read_judged
 
     root = None
     if judged is not None:
@@ -587,7 +587,7 @@ def eval_claims(gold: str, errors: int, limit: int, as_json: bool) -> None:
     """Score claim extraction on GOLD (JSONL in the PolNeAR schema)."""
     import itertools
 
-    from .evaluate import evaluate, format_report, read_gold, report_figures
+    from .evaluate.claims import evaluate, format_report, read_gold, report_figures
 
     try:
         pairs = read_gold(Path(gold))

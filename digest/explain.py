@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .config import Config
-from .dupes import syndicated_copies
+from .config.load import Config
 from .model import Article, Brief, Claim, Story, TopicMatch
 from .pipeline import brief_from, process_all, read_articles
-from .rank import Salience, salience
+from .stories.dupes import syndicated_copies
+from .stories.rank import Salience, salience
 
 
 @dataclass(frozen=True)

@@ -16,24 +16,24 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import numpy.typing as npt
 
-from .classify import classify_claims
-from .clean import clean_article
-from .compose import compose_brief
-from .config import Config
-from .dupes import article_text, syndicated_copies, text_shingles
+from .classify.claims import classify_claims
+from .classify.parse import Topic
+from .compose.brief import compose_brief
+from .config.load import Config
 from .errors import BuildFault, ConfigError, InputError
 from .executor import Executor, Failure, SerialExecutor
 from .extract import extract_claims
 from .faults import FaultLog
-from .merge import claim_key, merge_claims
 from .model import Article, Brief, BriefStats, Claim, Skipped, Story
 from .progress import NO_PROGRESS, Progress
-from .rank import rank_stories
-from .readers import READERS
-from .sources import read_sources
+from .read.clean import clean_article
+from .read.files import SUFFIXES
+from .read.sources import read_sources
+from .read.window import Window, parse_length
 from .state import Seen, State
-from .topics import Topic
-from .window import Window, parse_length
+from .stories.dupes import article_text, syndicated_copies, text_shingles
+from .stories.merge import claim_key, merge_claims
+from .stories.rank import rank_stories
 from .wording import plural
 
 log = logging.getLogger("digest")
@@ -383,7 +383,7 @@ def nothing_read(
         why = f"{plural(outside, 'article')} published outside the brief's window"
         hint = "--window all, or a --date after they were published"
     else:
-        why = f"no article files ({', '.join(sorted(READERS))})"
+        why = f"no article files ({', '.join(sorted(SUFFIXES))})"
         hint = (
             "articles are files with one of these suffixes"
             if inputs or config is None

@@ -23,18 +23,18 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from .brief_json import load_brief
-from .config import Config
-from .deliver import DeliveryReport, deliver_brief, recipients
+from .config.load import Config
+from .deliver.health import HealthCheck
+from .deliver.ledger import Ledger
+from .deliver.lock import RunLock, lock_path
+from .deliver.message import all_stories
+from .deliver.send import DeliveryReport, deliver_brief, recipients
 from .errors import DigestError, InputError
 from .faults import FaultLog
-from .health import HealthCheck
-from .ledger import Ledger
-from .lock import RunLock, lock_path
-from .message import all_stories
 from .model import Brief
 from .pipeline import build_brief, cycles_unchecked, nothing_read
-from .render import FORMATS, as_written, write_brief
+from .render.brief_json import load_brief
+from .render.write import FORMATS, as_written, write_brief
 from .state import State
 
 log = logging.getLogger("digest.delivery")

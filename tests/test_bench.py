@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from digest import bench
-from digest.bench_corpus import generate, generate_copies, write_copies, write_corpus
-from digest.config import load_config
+from digest.bench import __main__ as bench_cli
+from digest.bench import measure, report
+from digest.bench.corpus import generate, generate_copies, write_copies, write_corpus
+from digest.config.load import load_config
 from digest.pipeline import process_all, read_articles
 
 from .conftest import ROOT
@@ -19,7 +20,7 @@ from .conftest import ROOT
 def test_bench_smoke_run_prints_every_stage_as_json(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    code = bench.main(
+    code = bench_cli.main(
         [
             "--articles",
             "24",
@@ -75,12 +76,12 @@ def test_bench_smoke_run_prints_every_stage_as_json(
 
 def test_table_lines_up_and_marks_targets() -> None:
     rows = [
-        bench.Row("bbc", "map (read…classify)", 1000, 17000, 2.0, 300.0, "one core"),
-        bench.Row("synthetic", "build --jobs 2", 20_000, 300_000, 900.0, 0.0, "did not finish"),
+        report.Row("bbc", "map (read…classify)", 1000, 17000, 2.0, 300.0, "one core"),
+        report.Row("synthetic", "build --jobs 2", 20_000, 300_000, 900.0, 0.0, "did not finish"),
     ]
-    found = bench.targets(rows, 20_000, 2)
+    found = report.targets(rows, 20_000, 2)
     assert [(t.measured, t.met) for t in found] == [("500/s", True), ("did not finish", False)]
-    lines = bench.table(rows, found).splitlines()
+    lines = report.table(rows, found).splitlines()
     assert len(lines[1]) >= len(lines[0])  # the rule under the header spans it
     assert lines[2].index("1,000") + len("1,000") == lines[0].index("articles") + len("articles")
     assert lines[-2].strip().startswith("met") and lines[-1].strip().startswith("MISSED")
@@ -88,13 +89,13 @@ def test_table_lines_up_and_marks_targets() -> None:
 
 def test_copies_are_judged_against_distinct_articles() -> None:
     rows = [
-        bench.Row("distinct", "build --jobs 2", 3000, 40_000, 10.0, 300.0),
-        bench.Row("copies", "build --jobs 2", 3000, 12_000, 12.5, 250.0, "one story"),
+        report.Row("distinct", "build --jobs 2", 3000, 40_000, 10.0, 300.0),
+        report.Row("copies", "build --jobs 2", 3000, 12_000, 12.5, 250.0, "one story"),
     ]
-    found = bench.targets(rows, 20_000, 2)
+    found = report.targets(rows, 20_000, 2)
     assert [(t.measured.split(" ")[0], t.met) for t in found] == [("1.25×", True), ("0.83×", True)]
-    slow = [rows[0], bench.Row("copies", "build --jobs 2", 3000, 0, 900.0, 0.0, "did not finish")]
-    assert [(t.measured, t.met) for t in bench.targets(slow, 20_000, 2)] == [
+    slow = [rows[0], report.Row("copies", "build --jobs 2", 3000, 0, 900.0, 0.0, "did not finish")]
+    assert [(t.measured, t.met) for t in report.targets(slow, 20_000, 2)] == [
         ("did not finish", False)
     ]
 
@@ -107,7 +108,7 @@ def test_a_corpus_is_read_through_the_product(tmp_path: Path) -> None:
         (tmp_path / section / "001.txt").write_text(
             f"A {section} headline\n\nThe {section} story, told in a sentence or two.\n"
         )
-    articles, seconds, peak_mb = bench.read_corpus(tmp_path, load_config(ROOT / "config.yaml"))
+    articles, seconds, peak_mb = measure.read_corpus(tmp_path, load_config(ROOT / "config.yaml"))
     assert sorted(a.id for a in articles) == ["business/001", "tech/001"]
     assert seconds > 0 and peak_mb > 0
 

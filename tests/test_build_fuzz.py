@@ -15,10 +15,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from digest.config import load_config
+from digest.config.load import load_config
 from digest.faults import FaultLog
 from digest.pipeline import build_brief
-from digest.render import write_brief
+from digest.render.write import write_brief
 
 from .conftest import ROOT
 

@@ -9,15 +9,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from digest.bench_corpus import write_corpus
-from digest.classify import _TIERS, _context_of, _sentence_of, classify_claims
-from digest.clean import clean_article
-from digest.config import load_config
+from digest.bench.corpus import write_corpus
+from digest.classify.claims import _TIERS, _context_of, _sentence_of, classify_claims
+from digest.classify.match import Document, Haystack, TextIndex, tokenise
+from digest.classify.parse import Topic, compile_topics, parse_query
+from digest.config.load import load_config
 from digest.extract import extract_claims
 from digest.model import Article, Claim, Span, Speaker, TopicMatch
 from digest.pipeline import read_articles
-from digest.query import Document, Haystack, TextIndex, tokenise
-from digest.topics import Topic, compile_topics, parse_query
+from digest.read.clean import clean_article
 
 from .conftest import ROOT
 

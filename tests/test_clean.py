@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from digest.clean import clean_article
 from digest.model import Article, Span
+from digest.read.clean import clean_article
 
 PAGE = """Settings
 

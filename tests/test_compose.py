@@ -11,12 +11,13 @@ import pytest
 from click.testing import CliRunner
 
 from digest.cli import main
-from digest.cluster import group_stories
-from digest.config import Config, load_config
+from digest.config.load import Config, load_config
 from digest.errors import ConfigError
 from digest.model import Article, Brief, Claim, Span, Speaker, Story
 from digest.pipeline import brief_from, process_all, read_articles
-from digest.render import render_json, render_markdown, template_environment
+from digest.render.brief_json import render_json
+from digest.render.write import render_markdown, template_environment
+from digest.stories.groups import group_stories
 
 from .conftest import ROOT
 

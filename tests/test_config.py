@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from digest.config import load_config
+from digest.config.load import load_config
 from digest.errors import ConfigError, QueryError
 
 from .conftest import ROOT

@@ -23,15 +23,15 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from digest.brief_json import load_brief
 from digest.cli import main
-from digest.config import load_config
+from digest.config.load import load_config
+from digest.deliver.message import MessageBuilder, brief_for, check_headers, message_id
+from digest.deliver.subscribers import Subscriber
 from digest.errors import RenderError
-from digest.message import MessageBuilder, brief_for, check_headers, message_id
 from digest.model import Brief
 from digest.pipeline import build_brief
-from digest.render import write_brief
-from digest.subscribers import Subscriber
+from digest.render.brief_json import load_brief
+from digest.render.write import write_brief
 
 from .conftest import ROOT
 from .mailserver import MailServer, self_signed_cert

@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from digest import minhash
+from digest.stories import minhash
 from digest.cli import main
-from digest.dupes import (
+from digest.errors import InputError
+from digest.model import Article, Span
+from digest.stories.dupes import (
     duplicate_groups,
     find_duplicates,
     jaccard,
@@ -19,10 +21,8 @@ from digest.dupes import (
     syndicated_copies,
     words,
 )
-from digest.dupes_report import format_report, load_documents, measure, read_judged
-from digest.errors import InputError
-from digest.minhash import ShingleSets
-from digest.model import Article, Span
+from digest.stories.dupes_report import format_report, load_documents, measure, read_judged
+from digest.stories.minhash import ShingleSets
 
 from .conftest import ROOT, SHARED
 

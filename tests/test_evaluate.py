@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import digest.evaluate as evaluate_module
+import digest.evaluate.claims as evaluate_module
 from digest.cli import main
-from digest.evaluate import evaluate, read_gold
+from digest.evaluate.claims import evaluate, read_gold
 from digest.model import Article, Claim, Span, Speaker
 
 TEXT = (

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from digest.bench_corpus import write_corpus
+from digest.bench.corpus import write_corpus
 from digest.cli import main
-from digest.config import Config, load_config
+from digest.config.load import Config, load_config
 from digest.errors import ConfigError
 from digest.executor import (
     DaskExecutor,
@@ -27,7 +27,7 @@ from digest.executor import (
 from digest.model import Article, Span
 from digest.pipeline import build_brief, process_all
 from digest.progress import NO_PROGRESS, Progress
-from digest.render import write_brief
+from digest.render.write import write_brief
 
 from .conftest import ROOT
 

@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from digest.clean import clean_article
 from digest.extract import extract_claims
 from digest.model import Article, Claim, Span
+from digest.read.clean import clean_article
 
 
 def claims_of(text: str, published: datetime | None = None) -> list[Claim]:

@@ -18,11 +18,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from digest.config import load_config
-from digest.fetch import Fetcher, FetchError, HttpOptions
+from digest.config.load import load_config
 from digest.model import Brief
 from digest.pipeline import build_brief
-from digest.readers import ReadOptions, read_inputs
+from digest.read.fetch import Fetcher, FetchError, HttpOptions
+from digest.read.files import ReadOptions, read_inputs
 from digest.state import State, StateError
 
 from .conftest import ROOT
@@ -482,7 +482,7 @@ def test_a_truncated_feed_keeps_the_items_before_the_break(tmp_path: Path) -> No
 HUNDRED_THOUSAND = """
 import resource, sys
 from pathlib import Path
-from digest.readers import ReadOptions, iter_file
+from digest.read.files import ReadOptions, iter_file
 path = Path(sys.argv[1])
 with path.open("w") as out:
     out.write('<?xml version="1.0"?><rss version="2.0"><channel><title>Big</title>')

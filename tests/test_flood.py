@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from digest import minhash
-from digest.cluster import group_stories
-from digest.config import Config, load_config
+from digest.stories import minhash
+from digest.config.load import Config, load_config
 from digest.model import Article, Brief, Claim, Span, Speaker, Story
 from digest.pipeline import build_brief
+from digest.stories.groups import group_stories
 
 DAY = date(2023, 9, 13)
 CONFIG = """\

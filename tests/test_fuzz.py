@@ -19,11 +19,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from digest.clean import clean_article
 from digest.errors import InputError
 from digest.extract import extract_claims
 from digest.model import Article, Span
-from digest.readers import ReadOptions, read_data
+from digest.read.clean import clean_article
+from digest.read.files import ReadOptions, read_data
 
 from .conftest import ROOT
 

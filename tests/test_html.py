@@ -10,12 +10,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from click.testing import CliRunner
 
-from digest.clean import clean_article
 from digest.cli import main
 from digest.extract import extract_claims
 from digest.model import Article
-from digest.readers import ReadOptions, read_inputs
-from digest.readers.html import fragment_text, page_article
+from digest.read.clean import clean_article
+from digest.read.files import ReadOptions, read_inputs
+from digest.read.html import fragment_text, page_article
 
 from .conftest import ROOT, SHARED
 

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from digest.config import load_config
+from digest.config.load import load_config
 from digest.model import Article, Skipped
-from digest.readers import ReadOptions, iter_file, read_data, read_inputs
-from digest.readers.jsonl import stable_id
-from digest.sources import read_sources
+from digest.read.files import ReadOptions, iter_file, read_data, read_inputs
+from digest.read.jsonl import stable_id
+from digest.read.sources import read_sources
 
 from .conftest import ROOT, SHARED
 
@@ -37,7 +37,7 @@ BIG_DUMP = """
 import json, resource, sys
 from pathlib import Path
 from digest.model import Article
-from digest.readers import ReadOptions, iter_file
+from digest.read.files import ReadOptions, iter_file
 path = Path(sys.argv[1])
 with path.open("w", encoding="utf-8") as out:
     if path.suffix == ".json":

@@ -7,10 +7,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from digest import minhash
-from digest.merge import claim_key, merge_claims
+from digest.stories import minhash
 from digest.model import Article, Claim, ClaimKind, Span, Speaker, Story, TopicMatch
-from digest.rank import rank_stories, salience
+from digest.stories.merge import claim_key, merge_claims
+from digest.stories.rank import rank_stories, salience
 
 ISSUED = datetime(2023, 9, 13, 6, 0, tzinfo=UTC)
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from digest import minhash
-from digest.dupes import shingles, words
-from digest.minhash import (
+from digest.stories import minhash
+from digest.stories.dupes import shingles, words
+from digest.stories.minhash import (
     ANCHORS,
     CROWD,
     ShingleSets,
@@ -131,7 +131,7 @@ def test_same_pairs_in_another_process() -> None:
     """No per-process hash seed leaks in: a second interpreter finds the same pairs."""
     code = (
         "from tests.test_minhash import _near_copies;"
-        "from digest.minhash import ShingleSets, similar, spaced;"
+        "from digest.stories.minhash import ShingleSets, similar, spaced;"
         "texts = map(spaced, _near_copies(5, 200));"
         "print(similar(ShingleSets.words_and_pairs(texts), 0.7, num_perm=64))"
     )

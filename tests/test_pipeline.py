@@ -14,9 +14,9 @@ import pytest
 from pypdf import PdfReader
 
 from digest.cli import main
-from digest.config import load_config
+from digest.config.load import load_config
 from digest.pipeline import build_brief
-from digest.render import write_brief
+from digest.render.write import write_brief
 
 from .conftest import ROOT
 
@@ -269,10 +269,10 @@ def test_work_done_in_the_map_step_gives_the_brief_the_reduce_step_would(
     """Claim keys and article shingles made by the workers change nothing in the brief."""
     from dataclasses import replace
 
-    from digest.bench_corpus import write_corpus
-    from digest.merge import claim_key
+    from digest.bench.corpus import write_corpus
     from digest.pipeline import brief_from, process_article, read_articles
-    from digest.render import render_json
+    from digest.render.brief_json import render_json
+    from digest.stories.merge import claim_key
 
     config = load_config(ROOT / "config.yaml")
     write_corpus(tmp_path, config.topics, 80, seed=5)

@@ -10,10 +10,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from digest.clean import clean_article
 from digest.model import Skipped
-from digest.readers import ReadOptions, read_inputs
-from digest.readers.jsonl import stable_id
+from digest.read.clean import clean_article
+from digest.read.files import ReadOptions, read_inputs
+from digest.read.jsonl import stable_id
 
 
 def test_front_matter_gives_metadata_and_offsets_into_the_whole_file(tmp_path: Path) -> None:
@@ -168,7 +168,7 @@ def test_an_encoding_named_on_the_source_wins(tmp_path: Path) -> None:
     ],
 )
 def test_published_times_in_common_formats(value: object, expected: str) -> None:
-    from digest.readers.dates import parse_datetime
+    from digest.read.timestamps import parse_datetime
 
     parsed = parse_datetime(value, ZoneInfo("Asia/Seoul"))
     assert parsed is not None and parsed.isoformat() == expected
@@ -176,7 +176,7 @@ def test_published_times_in_common_formats(value: object, expected: str) -> None
 
 @pytest.mark.parametrize("value", ["Sept. 12", "yesterday", "x" * 200, "9999-01-01", True])
 def test_what_is_not_a_date_says_so(value: object) -> None:
-    from digest.readers.dates import parse_datetime
+    from digest.read.timestamps import parse_datetime
 
     with pytest.raises(ValueError):
         parse_datetime(value, ZoneInfo("UTC"))
@@ -311,7 +311,7 @@ def _scrape(i: int) -> str:
 
 
 def test_lines_an_outlet_repeats_across_its_articles_are_chrome(tmp_path: Path) -> None:
-    from digest.chrome import drop_learned_chrome
+    from digest.read.chrome import drop_learned_chrome
 
     for i in range(4):
         (tmp_path / f"s{i}.txt").write_text(_scrape(i))
@@ -328,7 +328,7 @@ def test_lines_an_outlet_repeats_across_its_articles_are_chrome(tmp_path: Path) 
 
 
 def test_chrome_needs_several_distinct_articles(tmp_path: Path) -> None:
-    from digest.chrome import drop_learned_chrome
+    from digest.read.chrome import drop_learned_chrome
 
     for i in range(3):
         (tmp_path / f"copy{i}.txt").write_text(_scrape(7))  # one story, three copies
@@ -341,7 +341,7 @@ def test_chrome_needs_several_distinct_articles(tmp_path: Path) -> None:
 
 
 def _config_error(tmp_path: Path, text: str) -> str:
-    from digest.config import load_config
+    from digest.config.load import load_config
     from digest.errors import ConfigError
 
     path = tmp_path / "config.yaml"
@@ -406,7 +406,7 @@ def test_source_window_limit_and_http_keys_are_checked(
 def test_sizes_and_windows_in_the_config(tmp_path: Path) -> None:
     from datetime import timedelta
 
-    from digest.config import load_config
+    from digest.config.load import load_config
 
     path = tmp_path / "config.yaml"
     path.write_text("window: 1d12h\nlimits: {max_size: 2 MiB}\nstate: null\n")

@@ -35,18 +35,18 @@ from digest.model import (
     TimelineEntry,
     TopicMatch,
 )
-from digest.render import (
+from digest.render.brief_json import render_json
+from digest.render.check import check_templates
+from digest.render.filters import css_string, md, mdurl
+from digest.render.templates import default_template_dir
+from digest.render.write import (
     FORMATS,
-    check_templates,
-    default_template_dir,
     render_html,
-    render_json,
     render_markdown,
     render_pdf,
     template_environment,
     write_brief,
 )
-from digest.render_md import css_string, md, mdurl
 
 KST = timezone(timedelta(hours=9), "KST")
 EDT = timezone(timedelta(hours=-4), "EDT")
@@ -541,7 +541,7 @@ def test_pdf_citations_are_internal_links(pdf: bytes) -> None:
 
 
 def test_url_fetcher_refuses_files_and_network() -> None:
-    from digest.render_pdf import LocalOnlyURLFetcher, URLRefused
+    from digest.render.pdf import LocalOnlyURLFetcher, URLRefused
 
     root = default_template_dir()
     fetcher = LocalOnlyURLFetcher(root)
@@ -771,7 +771,7 @@ _PIECES = ["a", "b ", "  ", "\n", "\r", "\r\n", "\n\n\n", "\u2028", "\x0c", "x\n
 
 @given(st.lists(st.sampled_from(_PIECES), max_size=60), st.integers(1, 8))
 def test_lines_of_chunks_are_the_lines_of_the_joined_text(pieces: list[str], block: int) -> None:
-    from digest.render import _lines
+    from digest.render.markdown import _lines
 
     assert list(_lines(pieces, block=block)) == "".join(pieces).splitlines()
 

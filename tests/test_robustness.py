@@ -15,13 +15,13 @@ import pytest
 from click.testing import CliRunner, Result
 from pypdf import PdfReader
 
-import digest.timeline
+import digest.compose.timeline
 from digest.cli import main
-from digest.config import load_config
+from digest.config.load import load_config
 from digest.errors import BuildFault
 from digest.faults import FaultLog
 from digest.pipeline import build_brief
-from digest.render import write_brief
+from digest.render.write import write_brief
 
 from .conftest import ROOT
 
@@ -73,14 +73,14 @@ def test_the_one_sentence_wire_story_builds_into_all_four_formats(tmp_path: Path
 
 def _breaks_on(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Make the timeline raise on every claim whose text holds `text`."""
-    original = digest.timeline._event_text
+    original = digest.compose.timeline._event_text
 
     def event_text(claim: digest.model.Claim, *args: object) -> str:
         if text in claim.text:
             raise IndexError("list index out of range")
         return original(claim, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(digest.timeline, "_event_text", event_text)
+    monkeypatch.setattr(digest.compose.timeline, "_event_text", event_text)
 
 
 def _two_articles(folder: Path) -> Path:
@@ -149,16 +149,16 @@ def test_strict_makes_a_fault_an_error(tmp_path: Path, monkeypatch: pytest.Monke
 def test_a_claim_the_renderer_fails_on_is_left_out_of_every_format(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import digest.render_md
+    import digest.render.filters
 
-    original = digest.render_md.FILTERS["md"]
+    original = digest.render.filters.FILTERS["md"]
 
     def md(value: object) -> object:
         if "other months" in str(value):
             raise ValueError("cannot escape this")
         return original(value)
 
-    monkeypatch.setitem(digest.render_md.FILTERS, "md", md)
+    monkeypatch.setitem(digest.render.filters.FILTERS, "md", md)
     config = load_config(ROOT / "config.yaml")
     brief = build_brief(config, date(2023, 9, 13), inputs=[_two_articles(tmp_path / "in")])
     assert not brief.stats.faults

@@ -18,8 +18,8 @@ import pytest
 from click.testing import CliRunner
 
 from digest.cli import main
-from digest.config import load_config
-from digest.lock import RunLock, lock_path
+from digest.config.load import load_config
+from digest.deliver.lock import RunLock, lock_path
 
 from .conftest import ROOT
 from .mailserver import MailServer

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from digest.config import load_config
+from digest.config.load import load_config
 from digest.pipeline import build_brief, process_all
-from digest.readers import ReadOptions, read_inputs
-from digest.render import render_markdown, template_environment
+from digest.read.files import ReadOptions, read_inputs
+from digest.render.write import render_markdown, template_environment
 
 from .conftest import ROOT
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from digest.config import load_config
+from digest.config.load import load_config
+from digest.deliver.subscribers import Subscriber, load_subscribers
 from digest.errors import ConfigError
-from digest.subscribers import Subscriber, load_subscribers
 
 from .conftest import ROOT
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from digest.classify.match import tokenise
+from digest.classify.parse import Document, Topic, compile_topics, explain, parse_query
 from digest.errors import ConfigError, QueryError
-from digest.query import tokenise
-from digest.topics import Document, Topic, compile_topics, explain, parse_query
 
 DPRK = '("North Korea" OR "N. Korea" OR Pyongyang OR DPRK OR "Kim Jong-un" OR Kim)'
 ALIASES = {"DPRK": DPRK}

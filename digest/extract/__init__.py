@@ -12,13 +12,13 @@ import re
 import sys
 from dataclasses import replace
 
-from ..clean import SIGN_OFF
 from ..model import Article, Claim, DateRef, Span, Speaker
+from ..read.clean import SIGN_OFF
 from .attribution import CUE_TRIGGERS, Found, SentenceReader
+from .blocks import Quote, blocks, mark_at, sentences, tokens
 from .dates import find_dates
 from .lexicon import CUE_FORMS, SAYING_VERBS
 from .speakers import Entity, Mention, Resolver, known_people, mention_from_tokens
-from .text import Quote, blocks, mark_at, sentences, tokens
 
 __all__ = ["extract_claims"]
 

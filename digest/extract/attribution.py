@@ -22,6 +22,7 @@ import bisect
 from dataclasses import dataclass, replace
 
 from ..model import Span
+from .blocks import Quote, Token
 from .lexicon import (
     COMMON_VERBS,
     CUE_FORMS,
@@ -44,7 +45,6 @@ from .subjects import (
     may_speak,
     verb_like,
 )
-from .text import Quote, Token
 
 _COMMIT_CUES = frozenset(
     "promise promises promised vow vows vowed pledge pledges pledged urged urge urges "

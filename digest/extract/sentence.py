@@ -12,7 +12,7 @@ import re
 from itertools import pairwise
 
 from ..model import Span
-from .text import Quote, Token, mark_at, tokens
+from .blocks import Quote, Token, mark_at, tokens
 
 # The marks that end a clause (`SentenceView._clause_floors`); each is a token of its own.
 _CLAUSE_MARK = re.compile("[;:—–]")

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Span
+from .blocks import Token
 from .lexicon import (
     ABBREVIATIONS,
     COMMON_VERBS,
@@ -22,7 +23,6 @@ from .lexicon import (
     ROLE_HEADS,
     TITLE_WORDS,
 )
-from .text import Token
 
 _JOINERS = frozenset({"of", "for", "'s", "’s", "-", "&", "de", "van", "von", "al", "bin", "la"})
 _ATTACH = frozenset({"at", "in", "with", "from", "to"})

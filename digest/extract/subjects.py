@@ -8,6 +8,7 @@ envoy, said"), or the name after an inverted cue ("said Lee Soo-jin, an economis
 
 from __future__ import annotations
 
+from .blocks import Token
 from .lexicon import (
     COMMON_VERBS,
     CUE_FORMS,
@@ -21,7 +22,6 @@ from .lexicon import (
 )
 from .sentence import SentenceView
 from .speakers import Mention, backward_np, mention_from_tokens, pronoun_of
-from .text import Token
 
 TIME_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday yesterday today tonight

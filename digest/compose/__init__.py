@@ -1,0 +1,1 @@
+"""The brief composed from ranked stories: bottom line, sections, timeline, watch list, sources."""

@@ -1,0 +1,1 @@
+"""Measuring digest against annotated data (`digest eval`)."""

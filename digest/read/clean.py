@@ -1,0 +1,218 @@
+"""Page chrome out of scraped text; captions kept apart; offsets into `Article.text` kept.
+
+Scraped news pages carry widgets (font size, share buttons), navigation ("Top 10
+Stories", "go top"), photo captions that the page repeats, and credit lines. Cleaning
+never edits the text: it chooses the spans of `Article.text` that are body, caption
+and title, so every later offset still points into the document as it was read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from ..model import Article, Span
+
+# Lines that are page furniture wherever they appear. Matched against a stripped line.
+_CHROME = re.compile(
+    r"""^(?:
+        settings | menu | search | close | x | share | print | e-?mail | letter
+      | (?:go\s+)?top(?:\s+letter)? | go\s+top.* | back\s+to\s+top
+      | .{0,20}\bfont[- ]?size\b.* | [-+]?\d
+      | .{0,30}\bshare\s+button | share\s+on\s+\w+
+      | (?:facebook|twitter|kakao(?:talk)?|linkedin|whatsapp|telegram|line|mail|link|copy\s+link|x)
+      | top\s+\d+\s+stories | most\s+(?:read|viewed|popular).* | related\s+(?:articles|stories|news)
+      | advertisement | sponsored | subscribe.* | sign\s+(?:in|up) | log\s*in | newsletter.*
+      | (?:all\s+rights\s+reserved|copyright\b|\(c\)|©).* | read\s+more.* | more\s+stories
+      | (?:previous|next)\s+(?:article|story) | comments?(?:\s*\(\d+\))?
+    )$""",
+    re.I | re.X,
+)
+# A line that only signs the quotation before it: "- Bernie Sanders", "— Clinton."
+SIGN_OFF = re.compile(r"\s*[-—–]\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\.?\s*")
+_CLOSERS = frozenset({'"', "”", "»", "'"})
+_OPENERS = frozenset({'"', "“", "«", "'"})
+_BULLET = re.compile(r"^\s*(?:[•·▪◦●\-*–]|\d+[.)])\s+")
+# Sentence-ending punctuation, possibly followed by closing quotes or brackets.
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
+# Trailing credit such as "(Yonhap)" or "(END)" at the end of a story.
+_CREDIT = re.compile(r"\s*\((?:[A-Z][\w.&' -]{1,30}|END|end)\)\s*$")
+# A dateline such as "SEOUL, Sept. 12 (Yonhap) -- " or "WASHINGTON (AP) — ".
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?"  # SEOUL, Sept. 12
+    r"\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–|-)\s+"  # (Yonhap) --
+)
+_PHOTO_WORDS = re.compile(
+    r"\b(?:photo|photos|pictured|captured image|file image|is seen|are seen|poses|posing"
+    r"|in this (?:photo|image|picture|file)|courtesy of|released by)\b",
+    re.I,
+)
+
+
+def clean_article(article: Article) -> Article:
+    """Choose body, caption and title spans of the article's text, leaving chrome out."""
+    lines = [line for span in article.body for line in _lines(article.text, span)]
+    texts = [article.text[s.start : s.end].strip() for s in lines]
+    counts = Counter(t for t in texts if t)
+
+    kinds: list[str] = []
+    for text in texts:
+        if not text:
+            kinds.append("blank")
+        elif _is_chrome(text):
+            kinds.append("chrome")
+        elif counts[text] > 1 or _is_caption(text):
+            kinds.append("caption")
+        elif _is_prose(text):
+            kinds.append("body")
+        else:
+            kinds.append("short")
+
+    for i, text in enumerate(texts):
+        if kinds[i] != "short":
+            continue
+        # '"..."' then '- Bernie Sanders': a short line that signs the quotation before it.
+        if SIGN_OFF.fullmatch(text):
+            before = next((j for j in range(i - 1, -1, -1) if kinds[j] != "blank"), None)
+            if before is not None and kinds[before] == "body" and texts[before][-1:] in _CLOSERS:
+                kinds[i] = "body"
+        # '"Absolutely," Smith said.', '"No."': a short answer in quotation marks.
+        elif text[:1] in _OPENERS and _SENTENCE_END.search(text) and 0 < i < len(texts) - 1:
+            kinds[i] = "body"
+        # 'Smith told the crowd:' then '"We will rebuild."': a line that introduces the
+        # quotation after it.
+        elif text.endswith(":") and len(text.split()) >= 2:
+            after = next((j for j in range(i + 1, len(texts)) if kinds[j] != "blank"), None)
+            if after is not None and kinds[after] == "body" and texts[after][:1] in _OPENERS:
+                kinds[i] = "body"
+    body_idx = [i for i, k in enumerate(kinds) if k == "body"]
+    if body_idx and not article.title and _is_headline(body_idx[0], kinds, texts):
+        kinds[body_idx[0]] = "short"
+        body_idx = body_idx[1:]
+    title_span = article.title_span
+    title = article.title
+    if body_idx:
+        first, last = body_idx[0], body_idx[-1]
+        # Short lines before the first paragraph: the first is the headline when the file
+        # gave none; lines after the last paragraph are page furniture.
+        for i in range(first):
+            if kinds[i] == "short" and not title and len(texts[i].split()) >= 3:
+                title, title_span = texts[i], _strip(article.text, lines[i])
+                kinds[i] = "title"
+            elif kinds[i] == "short":
+                kinds[i] = "chrome"
+        for i in range(last + 1, len(kinds)):
+            if kinds[i] == "short":
+                kinds[i] = "chrome"
+        if not title:
+            title = next((texts[i] for i in range(first) if kinds[i] == "caption"), "")
+        # A heading repeated in the text (scrapes often carry the headline) is not body.
+        if title:
+            for i in body_idx:
+                if texts[i] == title.strip():
+                    kinds[i] = "title"
+
+    body: list[Span] = []
+    captions: list[Span] = []
+    seen_captions: set[str] = set()
+    for span, text, kind in zip(lines, texts, kinds, strict=True):
+        if kind == "body":
+            body.append(_trim_body(article.text, _strip(article.text, span), is_first=not body))
+        elif kind == "caption" and text not in seen_captions:
+            seen_captions.add(text)
+            captions.append(_strip(article.text, span))
+    if not title and article.title:
+        title = article.title
+    body_texts = [t for t, k in zip(texts, kinds, strict=True) if k == "body"]
+    return replace(
+        article,
+        source=article.source or _credited_outlet(body_texts),
+        title=title,
+        title_span=title_span,
+        body=tuple(s for s in body if s.end > s.start),
+        captions=tuple(captions),
+    )
+
+
+def _credited_outlet(paragraphs: list[str]) -> str:
+    """The outlet a wire story credits itself to: "... he added. (Yonhap)" at the end, or
+    "SEOUL, Sept. 12 (Yonhap) --" at the start; "" when it names none."""
+    if paragraphs:
+        credit = _CREDIT.search(paragraphs[-1])
+        if credit:
+            name = credit.group().strip().strip("()")
+            if name.upper() != "END":
+                return name
+        dateline = _DATELINE.match(paragraphs[0])
+        if dateline:
+            inside = re.search(r"\(([^)]{2,40})\)", dateline.group())
+            if inside:
+                return inside.group(1).strip()
+    return ""
+
+
+def _lines(text: str, span: Span) -> list[Span]:
+    """Spans of the lines inside `span`, without their line ends."""
+    spans = []
+    pos = span.start
+    while pos < span.end:
+        nl = text.find("\n", pos, span.end)
+        end = span.end if nl < 0 else nl
+        spans.append(Span(pos, end))
+        pos = end + 1
+    return spans
+
+
+def _strip(text: str, span: Span) -> Span:
+    start, end = span.start, span.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)
+
+
+def _trim_body(text: str, span: Span, *, is_first: bool) -> Span:
+    """Leave a dateline and a trailing credit such as "(Yonhap)" out of a paragraph."""
+    part = text[span.start : span.end]
+    start, end = span.start, span.end
+    # The credit ends the paragraph: the test first is a tenth of the cost of a search,
+    # which tries every position of every paragraph.
+    credit = _CREDIT.search(part) if part.rstrip().endswith(")") else None
+    if credit and _SENTENCE_END.search(part[: credit.start()]):
+        end = span.start + credit.start()
+    if is_first:
+        dateline = _DATELINE.match(part)
+        if dateline:
+            start = span.start + dateline.end()
+    return Span(start, end)
+
+
+def _is_headline(index: int, kinds: list[str], texts: list[str]) -> bool:
+    """A first paragraph between page furniture is the scraped headline, not body."""
+    if len(texts[index].split()) > 25:
+        return False
+    following = next((k for k in kinds[index + 1 :] if k != "blank"), "blank")
+    return following in ("chrome", "caption") and any(k == "chrome" for k in kinds[:index])
+
+
+def _is_chrome(line: str) -> bool:
+    bare = _BULLET.sub("", line).strip()
+    if _CHROME.match(bare):
+        return True
+    # Short bulleted items are menus and link lists, not sentences.
+    return bool(_BULLET.match(line)) and len(bare.split()) <= 4 and not _SENTENCE_END.search(bare)
+
+
+def _is_caption(line: str) -> bool:
+    """A photo description with a credit, e.g. "... in this file photo. Yonhap"."""
+    credit = re.search(r"(?:[.)]\s+|\()(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\)?$", line)
+    return bool(credit) and bool(_PHOTO_WORDS.search(line))
+
+
+def _is_prose(line: str) -> bool:
+    words = len(line.split())
+    if words >= 12:
+        return True
+    return words >= 4 and bool(_SENTENCE_END.search(line))

@@ -1,0 +1,229 @@
+"""The brief's files written: every format rendered before any file is replaced.
+
+Each format goes to a temporary file beside its path, flushed to disk, and all are
+renamed into place together, so a failed render leaves the previous brief whole. A
+claim a renderer fails on is found and left out (`faults.FaultLog`).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+import jinja2
+import jinja2.meta
+
+from ..compose.brief import shown_claims, without_claims
+from ..errors import RenderError, TemplateError
+from ..faults import FaultLog
+from ..model import Brief, Claim, Fault
+from .brief_json import json_chunks
+from .markdown import markdown_chunks, render_html, render_markdown, render_pdf
+from .templates import (
+    template_environment,
+)
+
+FORMATS = ("md", "html", "pdf", "json")
+log = logging.getLogger("digest")
+
+
+# --- template errors ---------------------------------------------------------------------
+
+
+# --- renderers ---------------------------------------------------------------------------
+
+
+# --- writing -----------------------------------------------------------------------------
+
+
+def _fsync_dir(directory: Path) -> None:
+    # Makes the rename durable; not every platform lets a directory be opened.
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    """Write `data` to `path` so readers see the old file or the new one, never half."""
+    _commit([(_temp_file(path, [data]), path)])
+
+
+def _temp_file(path: Path, chunks: Iterable[bytes]) -> Path:
+    """A new temporary file beside `path` holding `chunks`, flushed to disk.
+
+    If a chunk cannot be made (a render error midway), the temporary file is removed.
+    """
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    # os.open with 0o666 lets the umask decide permissions, as a plain open() would.
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            for chunk in chunks:
+                fh.write(chunk)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return tmp
+
+
+def _commit(renames: Sequence[tuple[Path, Path]]) -> None:
+    """Move each temporary file onto its path; on failure, the temporaries left are removed."""
+    try:
+        for tmp, path in renames:
+            os.replace(tmp, path)
+    finally:
+        for tmp, _ in renames:
+            tmp.unlink(missing_ok=True)
+    for directory in {path.parent for _, path in renames}:
+        _fsync_dir(directory)
+
+
+def _encoded(chunks: Iterable[str], size: int = 1 << 20) -> Iterator[bytes]:
+    """UTF-8 bytes of `chunks`, in pieces of about `size` characters."""
+    pending: list[str] = []
+    length = 0
+    for chunk in chunks:
+        pending.append(chunk)
+        length += len(chunk)
+        if length >= size:
+            yield "".join(pending).encode("utf-8")
+            pending, length = [], 0
+    if pending:
+        yield "".join(pending).encode("utf-8")
+
+
+def write_brief(
+    brief: Brief,
+    out_dir: Path,
+    formats: Sequence[str] = FORMATS,
+    template_dir: Path | None = None,
+    faults: FaultLog | None = None,
+) -> dict[str, Path]:
+    """Render `formats` and write them as out_dir/brief.<format>; returns format -> path.
+
+    Every format is rendered (JSON streamed into a temporary file) before any file is
+    replaced, so a template error leaves the previous brief in place rather than a mix
+    of old and new files. A claim the renderers fail on (while the templates render a
+    brief without it) is left out and recorded in `faults` and the brief's problems.
+    """
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise RenderError(
+            f"unknown output format {', '.join(map(repr, unknown))}"
+            f"; Hint: choose from {', '.join(FORMATS)}"
+        )
+    wanted = list(dict.fromkeys(formats))
+    env = template_environment(template_dir)
+    out = Path(out_dir)
+    faults = faults if faults is not None else FaultLog()
+    made: list[tuple[Path, Path]] = []
+    claims = shown_claims(brief)
+    templates_render: list[bool] = []
+
+    def render(kept: Sequence[Claim]) -> list[tuple[Path, Path]]:
+        shown = brief
+        if len(kept) < len(claims):
+            ids = {c.id for c in kept}
+            shown = without_claims(brief, {c.id for c in claims if c.id not in ids})
+        if faults.faults:
+            shown = replace(shown, stats=replace(shown.stats, faults=all_faults(brief, faults)))
+        try:
+            renames = _render_files(shown, out, wanted, env)
+        except TemplateError as exc:
+            # A template that renders the brief without its claims is not broken: some
+            # claim's content breaks it, and the claim is found and left out.
+            if not templates_render:
+                try:
+                    made.extend(
+                        _render_files(without_claims(brief, _ids(claims)), out, wanted, env)
+                    )
+                    templates_render.append(True)
+                except TemplateError:
+                    templates_render.append(False)
+            if not templates_render[0] or exc.__cause__ is None:
+                raise
+            raise exc.__cause__ from None
+        made.extend(renames)
+        return renames
+
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        renames = faults.isolate(claims, render)
+        _commit(renames)
+    except OSError as exc:
+        raise RenderError(
+            f"{exc.filename or out_dir}: cannot write the brief: {exc.strerror or exc}"
+            "; Hint: check the output folder exists and is writable"
+        ) from exc
+    finally:
+        for tmp, _ in made:
+            tmp.unlink(missing_ok=True)
+    return {fmt: out / f"brief.{fmt}" for fmt in wanted}
+
+
+def _ids(claims: Sequence[Claim]) -> set[str]:
+    return {c.id for c in claims}
+
+
+def all_faults(brief: Brief, faults: FaultLog) -> tuple[Fault, ...]:
+    """The brief's faults and those found since (rendering it), each once."""
+    return tuple(dict.fromkeys([*brief.stats.faults, *faults.faults]))
+
+
+def as_written(brief: Brief, faults: FaultLog) -> Brief:
+    """The brief `write_brief` wrote: without the claims rendering left out, if any."""
+    found = all_faults(brief, faults)
+    if found == brief.stats.faults:
+        return brief
+    left_out = {f.claim_id for f in found if f.claim_id is not None}
+    shown = without_claims(brief, left_out)
+    return replace(shown, stats=replace(shown.stats, faults=found))
+
+
+def _render_files(
+    brief: Brief, out: Path, wanted: Sequence[str], env: jinja2.Environment
+) -> list[tuple[Path, Path]]:
+    """Each format of `brief` in a temporary file beside its path: (temporary, path)."""
+    # HTML and PDF are made from the whole Markdown; alone, it goes straight to its file.
+    markdown = ""
+    if set(wanted) & {"html", "pdf"}:
+        start = time.perf_counter()
+        markdown = render_markdown(brief, env)
+        log.debug("rendered the Markdown: %.2f s", time.perf_counter() - start)
+    producers: dict[str, Callable[[], Iterable[bytes]]] = {
+        "md": lambda: (
+            [markdown.encode("utf-8")] if markdown else _encoded(markdown_chunks(brief, env))
+        ),
+        "html": lambda: [render_html(brief, env, markdown).encode("utf-8")],
+        "pdf": lambda: [render_pdf(render_html(brief, env, markdown, for_pdf=True))],
+        "json": lambda: _encoded(json_chunks(brief)),
+    }
+    renames: list[tuple[Path, Path]] = []
+    try:
+        for fmt in wanted:
+            path = out / f"brief.{fmt}"
+            start = time.perf_counter()
+            renames.append((_temp_file(path, producers[fmt]()), path))
+            log.debug("rendered brief.%s: %.2f s", fmt, time.perf_counter() - start)
+    except BaseException:
+        for tmp, _ in renames:
+            tmp.unlink(missing_ok=True)
+        raise
+    return renames
+
+
+# --- digest check ------------------------------------------------------------------------
