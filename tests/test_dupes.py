@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from digest.stories import minhash
 from digest.cli import main
 from digest.errors import InputError
 from digest.model import Article, Span
+from digest.stories import minhash
 from digest.stories.dupes import (
     duplicate_groups,
     find_duplicates,

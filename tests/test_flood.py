@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from digest.stories import minhash
 from digest.config.load import Config, load_config
 from digest.model import Article, Brief, Claim, Span, Speaker, Story
 from digest.pipeline import build_brief
+from digest.stories import minhash
 from digest.stories.groups import group_stories
 
 DAY = date(2023, 9, 13)

@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from digest.stories import minhash
 from digest.model import Article, Claim, ClaimKind, Span, Speaker, Story, TopicMatch
+from digest.stories import minhash
 from digest.stories.merge import claim_key, merge_claims
 from digest.stories.rank import rank_stories, salience
 

@@ -1,1 +1,1 @@
-"""Email delivery: subscribers, their messages, SMTP or the outbox, the send ledger, the run lock."""
+"""Email delivery: subscribers, their messages, SMTP or the outbox, the ledger, the run lock."""

@@ -1,4 +1,5 @@
-"""The template environment: the user's folder over digest's defaults, and template errors that name file, line and a fix."""
+"""The template environment: the user's folder over digest's defaults, and template errors
+that name the file, the line and a fix."""
 
 from __future__ import annotations
 
