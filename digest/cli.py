@@ -201,11 +201,10 @@ def build(
     """Build the brief and write it as Markdown, HTML, PDF and JSON."""
     from contextlib import ExitStack
 
-    from .executor import make_executor
     from .faults import FaultLog
-    from .pipeline import build_brief, cycles_unchecked, nothing_read
+    from .pipeline import cycles_unchecked, executor_for, write_day
     from .progress import Progress
-    from .render.write import FORMATS, write_brief
+    from .render.write import FORMATS
     from .state import State
 
     chosen = [f.strip() for f in formats.split(",") if f.strip()]
@@ -223,16 +222,13 @@ def build(
             state = None
             if config.state_path is not None and not inputs:
                 state = run.enter_context(State(config.state_path, day))
-            wanted = config.settings.executor
-            if jobs is None and executor_kind is None and scheduler is None:
-                executor_kind, jobs, scheduler = wanted.kind, wanted.jobs, wanted.scheduler
-            executor = make_executor(executor_kind, jobs, scheduler)
-            run.callback(executor.close)
-            faults = FaultLog(strict=strict or config.settings.strict)
+            executor = run.enter_context(executor_for(config, executor_kind, jobs, scheduler))
             run.enter_context(cycles_unchecked())
-            brief = build_brief(
+            built = write_day(
                 config,
                 day,
+                Path(out_dir) if out_dir else config.output_dir / day.isoformat(),
+                formats=chosen,
                 inputs=list(inputs) or None,
                 published=published,
                 window=window,
@@ -240,24 +236,18 @@ def build(
                 executor=executor,
                 # -q: errors only, so no bar either (and none off a terminal).
                 progress=Progress.for_terminal(sys.stderr, quiet=_quiet()),
-                faults=faults,
+                faults=FaultLog(strict=strict or config.settings.strict),
             )
-            if brief.stats.articles == 0:
-                raise nothing_read(brief.stats, config, list(inputs) or None)
-            target = Path(out_dir) if out_dir else config.output_dir / day.isoformat()
-            written = write_brief(brief, target, chosen, config.template_dir, faults)
             if state is not None:
                 state.commit()
     except DigestError as exc:
         _fail(exc)
         return
-    for path in written.values():
+    for path in built.written.values():
         click.echo(str(path))
+    stats = built.brief.stats
     logging.getLogger("digest").info(
-        "%d articles, %d claims, %d stories",
-        brief.stats.articles,
-        brief.stats.claims,
-        brief.stats.stories,
+        "%d articles, %d claims, %d stories", stats.articles, stats.claims, stats.stories
     )
 
 

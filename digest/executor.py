@@ -87,6 +87,10 @@ class Executor(Protocol):
         needs the memory); they start again if there is more work."""
         ...
 
+    def __enter__(self) -> Executor: ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
 
 def apply_each(
     fn: Callable[..., R], items: Sequence[Any], args: tuple[Any, ...]

@@ -21,14 +21,14 @@ from .classify.parse import Topic
 from .compose.brief import compose_brief
 from .config.load import Config
 from .errors import BuildFault, ConfigError, InputError
-from .executor import Executor, Failure, SerialExecutor
+from .executor import Executor, Failure, SerialExecutor, make_executor
 from .extract import extract_claims
 from .faults import FaultLog
 from .model import Article, Brief, BriefStats, Claim, Skipped, Story
 from .progress import NO_PROGRESS, Progress
 from .read.clean import clean_article
 from .read.files import SUFFIXES
-from .read.sources import read_sources
+from .read.sources import Reading, read_sources
 from .read.window import Window, parse_length
 from .state import Seen, State
 from .stories.dupes import article_text, syndicated_copies, text_shingles
@@ -190,21 +190,7 @@ def build_brief(
     problems; with a strict `faults` log (default: the config's `strict:`), it is an error.
     """
     faults = faults if faults is not None else FaultLog(strict=config.settings.strict)
-    try:
-        length = config.window if window is None else parse_length(window)
-    except ValueError as exc:
-        raise ConfigError(f"window: {exc}".replace("; Hint: ", "\nHint: ")) from None
-    span = Window.before(config.brief.issued_at(day), length)
-    with timed("read"):
-        reading = read_sources(
-            config,
-            inputs=inputs,
-            published=published,
-            window=span,
-            state=state,
-            executor=executor,
-            progress=progress,
-        )
+    reading = _read(config, day, inputs, published, window, state, executor, progress)
     with timed(f"cleaned, extracted and classified {len(reading.articles):,} articles"):
         processed, failed = process_all(
             reading.articles, config.topics, executor=executor, progress=progress
@@ -216,38 +202,135 @@ def build_brief(
         )
     if executor is not None:
         executor.rest()  # the workers' memory is the reduce step's now
-    seen = None
-    # The first brief has nothing to be new against: it marks nothing.
-    if state is not None and state.earlier_brief() is not None:
-        keys = [k for p in processed for k in p.claim_keys()]
-        seen = state.seen_before(keys, (p.article.id for p in processed))
+    seen = _seen(state, processed)
     copies = syndicated(config, processed)
     # Found: the shingles can go, before merging makes its own (tens of megabytes).
     processed = [replace(p, shingles=None) for p in processed]
-    brief = brief_from(
+    skipped = [*reading.skipped, *failed]
+    brief = brief_from(config, day, processed, skipped, seen=seen, copies=copies, faults=faults)
+    if state is not None:
+        _remember(state, processed, brief)
+    stats = replace(
+        brief.stats, outside_window=reading.outside_window, duplicates=reading.duplicates
+    )
+    return replace(brief, stats=stats)
+
+
+def _read(
+    config: Config,
+    day: date,
+    inputs: Sequence[str | Path] | None,
+    published: date | None,
+    window: str | None,
+    state: State | None,
+    executor: Executor | None,
+    progress: Progress,
+) -> Reading:
+    """The articles of the brief's window, from `inputs` or the config's sources."""
+    try:
+        length = config.window if window is None else parse_length(window)
+    except ValueError as exc:
+        raise ConfigError(f"window: {exc}".replace("; Hint: ", "\nHint: ")) from None
+    span = Window.before(config.brief.issued_at(day), length)
+    with timed("read"):
+        return read_sources(
+            config,
+            inputs=inputs,
+            published=published,
+            window=span,
+            state=state,
+            executor=executor,
+            progress=progress,
+        )
+
+
+def _seen(state: State | None, processed: Sequence[Processed]) -> Seen | None:
+    """What earlier briefs carried of these claims and articles; None before the first."""
+    # The first brief has nothing to be new against: it marks nothing.
+    if state is None or state.earlier_brief() is None:
+        return None
+    keys = [k for p in processed for k in p.claim_keys()]
+    return state.seen_before(keys, (p.article.id for p in processed))
+
+
+def _remember(state: State, processed: Sequence[Processed], brief: Brief) -> None:
+    """Record what this brief read and carried, for the next one (the caller commits)."""
+    state.mark_read(p.article for p in processed)
+    if processed:
+        state.remember_brief(
+            [k for p in processed for k in p.claim_keys()],
+            brief_articles(brief),
+            claims=brief.stats.claims,
+            stories=brief.stats.stories,
+        )
+
+
+class NothingToBuild(InputError):
+    """A build found no article to put in a brief; `stats` says what it found instead."""
+
+    def __init__(self, message: str, stats: BriefStats) -> None:
+        super().__init__(message)
+        self.stats = stats
+
+
+@dataclass(frozen=True)
+class Built:
+    """A brief built and written: the brief as its files hold it, and the files."""
+
+    brief: Brief
+    written: dict[str, Path]
+
+
+def write_day(
+    config: Config,
+    day: date,
+    out_dir: Path,
+    *,
+    formats: Sequence[str] | None = None,
+    inputs: Sequence[str | Path] | None = None,
+    published: date | None = None,
+    window: str | None = None,
+    state: State | None = None,
+    executor: Executor | None = None,
+    progress: Progress = NO_PROGRESS,
+    faults: FaultLog | None = None,
+) -> Built:
+    """Build the brief of `day` and write its `formats` into `out_dir`.
+
+    What `digest build`, `digest run` and a program using the library call: `build_brief`,
+    then `render.write.write_brief` (every format unless `formats` says). `NothingToBuild`
+    (an `InputError`) when no article was found; with a `state`, the caller commits it
+    once the files are written.
+    """
+    # Rendering imports Jinja, markdown-it and more: not in the map step's workers.
+    from .render.write import FORMATS, as_written, write_brief
+
+    faults = faults if faults is not None else FaultLog(strict=config.settings.strict)
+    brief = build_brief(
         config,
         day,
-        processed,
-        [*reading.skipped, *failed],
-        seen=seen,
-        copies=copies,
+        inputs=inputs,
+        published=published,
+        window=window,
+        state=state,
+        executor=executor,
+        progress=progress,
         faults=faults,
     )
-    if state is not None:
-        state.mark_read(p.article for p in processed)
-        if processed:
-            state.remember_brief(
-                [k for p in processed for k in p.claim_keys()],
-                brief_articles(brief),
-                claims=brief.stats.claims,
-                stories=brief.stats.stories,
-            )
-    return replace(
-        brief,
-        stats=replace(
-            brief.stats, outside_window=reading.outside_window, duplicates=reading.duplicates
-        ),
-    )
+    if brief.stats.articles == 0:
+        raise NothingToBuild(str(nothing_read(brief.stats, config, inputs)), brief.stats)
+    written = write_brief(brief, out_dir, formats or FORMATS, config.template_dir, faults)
+    return Built(as_written(brief, faults), written)
+
+
+def executor_for(
+    config: Config, kind: str | None = None, jobs: int | None = None, scheduler: str | None = None
+) -> Executor:
+    """The executor a build asked for, or the config's `executor:` block when it asked none."""
+    if kind is None and jobs is None and scheduler is None:
+        wanted = config.settings.executor
+        kind, jobs, scheduler = wanted.kind, wanted.jobs, wanted.scheduler
+    return make_executor(kind, jobs, scheduler)
 
 
 def compose(

@@ -32,9 +32,8 @@ from .deliver.send import DeliveryReport, deliver_brief, recipients
 from .errors import DigestError, InputError
 from .faults import FaultLog
 from .model import Brief
-from .pipeline import build_brief, cycles_unchecked, nothing_read
+from .pipeline import NothingToBuild, cycles_unchecked, executor_for, write_day
 from .render.brief_json import load_brief
-from .render.write import FORMATS, as_written, write_brief
 from .state import State
 
 log = logging.getLogger("digest.delivery")
@@ -148,16 +147,13 @@ def _build(
     report: RunReport,
     faults: FaultLog,
 ) -> Brief | None:
-    from .executor import make_executor
-
-    wanted = config.settings.executor
     # The config's executor block applies to cron runs as it does to `digest build`.
-    with make_executor(wanted.kind, wanted.jobs, wanted.scheduler) as executor:
-        brief = build_brief(config, day, state=state, executor=executor, faults=faults)
-    stats = brief.stats
-    if stats.articles == 0:
-        if stats.skipped:
-            raise nothing_read(stats, config, None)
+    try:
+        with executor_for(config) as executor:
+            built = write_day(config, day, brief_dir, state=state, executor=executor, faults=faults)
+    except NothingToBuild as exc:
+        if exc.stats.skipped:
+            raise  # sources failed: the brief of the day before stays as it was
         # Every item was in an earlier brief (or outside the window): a quiet day, not an
         # error. What the feeds' servers said (ETags) is kept for the next run's requests.
         if state is not None:
@@ -165,11 +161,11 @@ def _build(
         report.nothing_new = True
         log.info("%s", report.summary())
         return None
-    report.written = write_brief(brief, brief_dir, FORMATS, config.template_dir, faults)
-    brief = as_written(brief, faults)  # what the files hold is what is sent
+    report.written = built.written
     if state is not None:
         state.commit()  # only now: a run that dies before this point remembers nothing
-    new = sum(1 for story in all_stories(brief) if story.new)
+    stats = built.brief.stats
+    new = sum(1 for story in all_stories(built.brief) if story.new)
     log.info(
         "built %s: %d articles, %d claims, %d stories%s",
         brief_dir,
@@ -178,7 +174,7 @@ def _build(
         stats.stories,
         f", {new} new" if new else "",
     )
-    return brief
+    return built.brief
 
 
 def _built(brief_dir: Path, config: Config, day: date) -> Brief:

@@ -35,6 +35,7 @@ def test_bench_smoke_run_prints_every_stage_as_json(
             str(tmp_path / "no-bbc-here"),
             "--copies",
             "30",
+            "--no-linear",
         ]
     )
     assert code == 0
@@ -145,3 +146,12 @@ def test_corpus_gives_every_stage_real_work(tmp_path: Path) -> None:
     assert named.most_common(1)[0][1] > 1  # the same people speak in several articles
     texts = Counter(c.text for p in done for c in p.claims if c.kind == "quote")
     assert texts.most_common(1)[0][1] >= 3  # one quote, several outlets: merging has work
+
+
+def test_hostile_line_rows_judge_the_worst_growth() -> None:
+    rows = [
+        report.Row("huge lines", "extract stops", 1, 0, 0.4, 0, "4.1×"),
+        report.Row("huge lines", "read+clean .html tags", 1, 0, 0.9, 0, "9.5×"),
+    ]
+    [target] = [t for t in report.targets(rows, 0, 1) if t.what.startswith("hostile lines")]
+    assert target.measured == "9.5× (read+clean .html tags)" and target.met is False

@@ -227,44 +227,61 @@ def evaluate(pairs: Iterable[tuple[Article, list[Gold]]], *, errors: int = 0) ->
         report.predicted += len(claims)
         used: set[int] = set()
         for gold in golds:
-            cats = ["all", *gold.categories()]
-            for cat in cats:
-                report.rows[cat].gold += 1
-            best, best_score = None, 0.0
-            for index, claim in enumerate(claims):
-                if index in used:
-                    continue
-                score = _overlap(gold, claim.span) / gold.size
-                if score > best_score:
-                    best, best_score = index, score
-            if best is None or best_score <= min(THRESHOLDS):
-                if len(report.misses) < errors:
-                    report.misses.append((article.id, _context(article.text, gold.content[0])))
-                continue
-            used.add(best)
-            claim = claims[best]
-            for threshold in THRESHOLDS:
-                if best_score > threshold:
-                    report.tp[threshold] += 1
-                    for cat in cats:
-                        report.rows[cat].matched[threshold] += 1
-            report.tightness.append(_overlap(gold, claim.span) / max(1, len(claim.span)))
-            exact, last = _same_speaker(gold, claim, article.text)
-            for cat in cats:
-                row = report.rows[cat]
-                if gold.speaker:
-                    row.speaker_total += 1
-                    row.speaker_exact += exact
-                    row.speaker_last += last
-                if gold.cue:
-                    row.cue_total += 1
-                    row.cue_right += (claim.cue or "").lower() in gold.cue.lower() and bool(
-                        claim.cue
-                    )
+            _score_gold(report, article, gold, claims, used, errors)
         for index, claim in enumerate(claims):
             if index not in used and len(report.false_positives) < errors:
                 report.false_positives.append((article.id, _context(article.text, claim.span)))
     return report
+
+
+def _best_match(gold: Gold, claims: list[Claim], used: set[int]) -> tuple[int | None, float]:
+    """The unmatched claim that covers most of the gold content, and how much of it."""
+    best, best_score = None, 0.0
+    for index, claim in enumerate(claims):
+        if index in used:
+            continue
+        score = _overlap(gold, claim.span) / gold.size
+        if score > best_score:
+            best, best_score = index, score
+    return best, best_score
+
+
+def _score_gold(
+    report: Report,
+    article: Article,
+    gold: Gold,
+    claims: list[Claim],
+    used: set[int],
+    errors: int,
+) -> None:
+    """Count one gold attribution: matched or missed, and its speaker and cue if matched."""
+    cats = ["all", *gold.categories()]
+    for cat in cats:
+        report.rows[cat].gold += 1
+    best, best_score = _best_match(gold, claims, used)
+    if best is None or best_score <= min(THRESHOLDS):
+        if len(report.misses) < errors:
+            report.misses.append((article.id, _context(article.text, gold.content[0])))
+        return
+    used.add(best)
+    claim = claims[best]
+    for threshold in THRESHOLDS:
+        if best_score > threshold:
+            report.tp[threshold] += 1
+            for cat in cats:
+                report.rows[cat].matched[threshold] += 1
+    report.tightness.append(_overlap(gold, claim.span) / max(1, len(claim.span)))
+    exact, last = _same_speaker(gold, claim, article.text)
+    cue_right = bool(gold.cue and claim.cue and claim.cue.lower() in gold.cue.lower())
+    for cat in cats:
+        row = report.rows[cat]
+        if gold.speaker:
+            row.speaker_total += 1
+            row.speaker_exact += exact
+            row.speaker_last += last
+        if gold.cue:
+            row.cue_total += 1
+            row.cue_right += cue_right
 
 
 def _context(text: str, span: Span, width: int = 80) -> str:

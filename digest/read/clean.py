@@ -54,8 +54,32 @@ def clean_article(article: Article) -> Article:
     """Choose body, caption and title spans of the article's text, leaving chrome out."""
     lines = [line for span in article.body for line in _lines(article.text, span)]
     texts = [article.text[s.start : s.end].strip() for s in lines]
-    counts = Counter(t for t in texts if t)
+    kinds = _kinds(texts)
+    _keep_short_lines_of_quotations(texts, kinds)
+    title, title_span = _title(article, lines, texts, kinds)
+    body: list[Span] = []
+    captions: list[Span] = []
+    seen_captions: set[str] = set()
+    for span, text, kind in zip(lines, texts, kinds, strict=True):
+        if kind == "body":
+            body.append(_trim_body(article.text, _strip(article.text, span), is_first=not body))
+        elif kind == "caption" and text not in seen_captions:
+            seen_captions.add(text)
+            captions.append(_strip(article.text, span))
+    body_texts = [t for t, k in zip(texts, kinds, strict=True) if k == "body"]
+    return replace(
+        article,
+        source=article.source or _credited_outlet(body_texts),
+        title=title or article.title,
+        title_span=title_span,
+        body=tuple(s for s in body if s.end > s.start),
+        captions=tuple(captions),
+    )
 
+
+def _kinds(texts: list[str]) -> list[str]:
+    """Each line's first reading: blank, chrome, caption (or repeated), body, or short."""
+    counts = Counter(t for t in texts if t)
     kinds: list[str] = []
     for text in texts:
         if not text:
@@ -68,7 +92,11 @@ def clean_article(article: Article) -> Article:
             kinds.append("body")
         else:
             kinds.append("short")
+    return kinds
 
+
+def _keep_short_lines_of_quotations(texts: list[str], kinds: list[str]) -> None:
+    """Short lines that belong to a quotation are body: they are changed in `kinds`."""
     for i, text in enumerate(texts):
         if kinds[i] != "short":
             continue
@@ -86,53 +114,43 @@ def clean_article(article: Article) -> Article:
             after = next((j for j in range(i + 1, len(texts)) if kinds[j] != "blank"), None)
             if after is not None and kinds[after] == "body" and texts[after][:1] in _OPENERS:
                 kinds[i] = "body"
+
+
+def _title(
+    article: Article, lines: list[Span], texts: list[str], kinds: list[str]
+) -> tuple[str, Span | None]:
+    """The title and its span: the file's, or the headline line the page carries.
+
+    Short lines around the body become title or chrome in `kinds`; a heading the text
+    repeats is not body.
+    """
     body_idx = [i for i, k in enumerate(kinds) if k == "body"]
     if body_idx and not article.title and _is_headline(body_idx[0], kinds, texts):
         kinds[body_idx[0]] = "short"
         body_idx = body_idx[1:]
-    title_span = article.title_span
-    title = article.title
-    if body_idx:
-        first, last = body_idx[0], body_idx[-1]
-        # Short lines before the first paragraph: the first is the headline when the file
-        # gave none; lines after the last paragraph are page furniture.
-        for i in range(first):
-            if kinds[i] == "short" and not title and len(texts[i].split()) >= 3:
-                title, title_span = texts[i], _strip(article.text, lines[i])
+    title, title_span = article.title, article.title_span
+    if not body_idx:
+        return title, title_span
+    first, last = body_idx[0], body_idx[-1]
+    # Short lines before the first paragraph: the first is the headline when the file
+    # gave none; lines after the last paragraph are page furniture.
+    for i in range(first):
+        if kinds[i] == "short" and not title and len(texts[i].split()) >= 3:
+            title, title_span = texts[i], _strip(article.text, lines[i])
+            kinds[i] = "title"
+        elif kinds[i] == "short":
+            kinds[i] = "chrome"
+    for i in range(last + 1, len(kinds)):
+        if kinds[i] == "short":
+            kinds[i] = "chrome"
+    if not title:
+        title = next((texts[i] for i in range(first) if kinds[i] == "caption"), "")
+    # A heading repeated in the text (scrapes often carry the headline) is not body.
+    if title:
+        for i in body_idx:
+            if texts[i] == title.strip():
                 kinds[i] = "title"
-            elif kinds[i] == "short":
-                kinds[i] = "chrome"
-        for i in range(last + 1, len(kinds)):
-            if kinds[i] == "short":
-                kinds[i] = "chrome"
-        if not title:
-            title = next((texts[i] for i in range(first) if kinds[i] == "caption"), "")
-        # A heading repeated in the text (scrapes often carry the headline) is not body.
-        if title:
-            for i in body_idx:
-                if texts[i] == title.strip():
-                    kinds[i] = "title"
-
-    body: list[Span] = []
-    captions: list[Span] = []
-    seen_captions: set[str] = set()
-    for span, text, kind in zip(lines, texts, kinds, strict=True):
-        if kind == "body":
-            body.append(_trim_body(article.text, _strip(article.text, span), is_first=not body))
-        elif kind == "caption" and text not in seen_captions:
-            seen_captions.add(text)
-            captions.append(_strip(article.text, span))
-    if not title and article.title:
-        title = article.title
-    body_texts = [t for t, k in zip(texts, kinds, strict=True) if k == "body"]
-    return replace(
-        article,
-        source=article.source or _credited_outlet(body_texts),
-        title=title,
-        title_span=title_span,
-        body=tuple(s for s in body if s.end > s.start),
-        captions=tuple(captions),
-    )
+    return title, title_span
 
 
 def _credited_outlet(paragraphs: list[str]) -> str:

@@ -207,14 +207,20 @@ def _parse(value: object, zone: tzinfo) -> datetime | None:
         return None
 
 
-def _date_candidates(tree: HtmlElement) -> Iterator[str]:
-    """Publication times the page states, most trustworthy first."""
+def _date_metas(tree: HtmlElement) -> dict[str, str]:
+    """The page's date <meta> elements by key, the first of each."""
     metas: dict[str, str] = {}
     for meta in tree.iter("meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
         content = meta.get("content")
         if key in _DATE_META and content and key not in metas:
             metas[key] = content
+    return metas
+
+
+def _date_candidates(tree: HtmlElement) -> Iterator[str]:
+    """Publication times the page states, most trustworthy first."""
+    metas = _date_metas(tree)
     for key in _DATE_META[:3]:
         if key in metas:
             yield metas[key]

@@ -11,6 +11,7 @@ from ..model import (
     Claim,
     ClaimKind,
     DateRef,
+    Fault,
     Section,
     Skipped,
     SourceRef,
@@ -53,9 +54,8 @@ def _claim(
     )
 
 
-def sample_briefs() -> tuple[Brief, ...]:
-    """A full brief (every optional part present) and an empty one (every part absent)."""
-    day = date(2023, 9, 13)
+def _stories() -> tuple[Story, ...]:
+    """Stories of every kind: quoted by two outlets, reported, a statement, unfiled, copied."""
     quote = _claim(
         "c1",
         "a1",
@@ -79,14 +79,48 @@ def sample_briefs() -> tuple[Brief, ...]:
     partial = _claim(
         "c5", "a1", "partial", 'Funds are "for humanitarian use"', ("Treasury", None), "other"
     )
-    story1 = Story("s1", (quote, quote_again), "arms", ("sanctions",), 3.0)
-    story2 = Story("s2", (reported,), "sanctions", (), 2.0)
-    story3 = Story("s3", (statement,), "arms", (), 1.0)
-    story4 = Story("s4", (partial,), None, (), 0.5)
     # Reported by a1 and by a3, a syndicated copy of a1: one independent source.
     copied = _claim("c6", "a3", "statement", "Rain is forecast for Jeju.", None, "other")
     original = _claim("c7", "a1", "statement", copied.text, None, "other")
-    story5 = Story("s5", (original, copied), None)
+    return (
+        Story("s1", (quote, quote_again), "arms", ("sanctions",), 3.0),
+        Story("s2", (reported,), "sanctions", (), 2.0),
+        Story("s3", (statement,), "arms", (), 1.0),
+        Story("s4", (partial,), None, (), 0.5),
+        Story("s5", (original, copied), None),
+    )
+
+
+_SOURCES = (
+    SourceRef(
+        1,
+        "a1",
+        "Yonhap",
+        "US will act",
+        "https://example.org/a1",
+        datetime(2023, 9, 12, 18, 0, tzinfo=_EDT),
+        "articles/a1.txt",
+    ),
+    SourceRef(2, "a2", "Reuters", "Kim in Russia", None, None, "articles/a2.txt"),
+    SourceRef(3, "a3", "Courier", "US will act", None, None, "articles/a3.txt", copy_of=1),
+)
+_STATS = BriefStats(
+    3,
+    3,
+    7,
+    5,
+    (Skipped("articles/bad.pdf", "not a text file"),)
+    + tuple(Skipped(f"articles/empty{n}.txt", "no readable text") for n in range(4)),
+    outside_window=2,
+    duplicates=(Skipped("articles/a1-again.txt", "duplicate: the same text as 'a1'"),),
+    faults=(Fault("timeline", "a2", "c9", "IndexError: list index out of range"),),
+)
+
+
+def sample_briefs() -> tuple[Brief, ...]:
+    """A full brief (every optional part present) and an empty one (every part absent)."""
+    day = date(2023, 9, 13)
+    story1, story2, story3, story4, story5 = _stories()
     full = Brief(
         date=day,
         title="Sample Desk Brief",
@@ -112,20 +146,8 @@ def sample_briefs() -> tuple[Brief, ...]:
         ),
         timeline=(TimelineEntry(date(2022, 9, 8), "Waivers signed", "s2", ("a1",)),),
         watch_list=(TimelineEntry(day, "Kim meets Putin", "s1", ("a1", "a2")),),
-        sources=(
-            SourceRef(
-                1,
-                "a1",
-                "Yonhap",
-                "US will act",
-                "https://example.org/a1",
-                datetime(2023, 9, 12, 18, 0, tzinfo=_EDT),
-                "articles/a1.txt",
-            ),
-            SourceRef(2, "a2", "Reuters", "Kim in Russia", None, None, "articles/a2.txt"),
-            SourceRef(3, "a3", "Courier", "US will act", None, None, "articles/a3.txt", copy_of=1),
-        ),
-        stats=BriefStats(3, 3, 7, 5, (Skipped("articles/bad.pdf", "not a text file"),)),
+        sources=_SOURCES,
+        stats=_STATS,
         topic_titles={"arms": "Arms", "sanctions": "Sanctions", "quiet": "Quiet topic"},
     )
     empty = Brief(
