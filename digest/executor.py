@@ -1,9 +1,10 @@
 """Executors for the map step: serial, a process pool, or a Dask cluster.
 
 Reading a file and cleaning, extracting and classifying an article are pure functions
-of their input (DESIGN.md), so an executor only has to run `fn(item, *args)` for each
-item somewhere and hand the results back in input order. Order, not completion time,
-decides what comes back when, so every executor gives the same brief, byte for byte.
+of their input (they read no global state), so an executor only has to run
+`fn(item, *args)` for each item somewhere and hand the results back in input order.
+Order, not completion time, decides what comes back when, so every executor gives the
+same brief, byte for byte.
 
 - `SerialExecutor`: in this process, one item after the other. The default.
 - `ProcessExecutor` (`--jobs N`): N worker processes on this machine. Items travel in

@@ -74,7 +74,12 @@ class Site:
             self.send(
                 handler, 301, b"", headers={"Location": "/articles/capitalledger-unsc-vote.html"}
             )
-        elif path.startswith("/slow/"):
+        else:
+            self.route_trouble(handler, path)
+
+    def route_trouble(self, handler: BaseHTTPRequestHandler, path: str) -> None:
+        """Slow, failing, redirecting, oversized and trickling answers."""
+        if path.startswith("/slow/"):
             time.sleep(1.0)
             self.send(handler, 200, b"<html><body><p>too late</p></body></html>", "text/html")
         elif path.startswith(("/error/", "/down")):
