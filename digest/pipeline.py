@@ -125,7 +125,7 @@ def read_articles(
 
     Every article read, whenever published; nothing is remembered in the state file.
     """
-    reading = read_sources(config, inputs=inputs, published=published)
+    reading = read_sources(config.reading, inputs=inputs, published=published)
     return list(reading.articles), list(reading.skipped)
 
 
@@ -234,7 +234,7 @@ def _read(
     span = Window.before(config.brief.issued_at(day), length)
     with timed("read"):
         return read_sources(
-            config,
+            config.reading,
             inputs=inputs,
             published=published,
             window=span,

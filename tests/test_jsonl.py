@@ -190,7 +190,7 @@ def test_skipped_records_reach_the_reading_of_a_build(tmp_path: Path) -> None:
     )
     config = tmp_path / "config.yaml"
     config.write_text("window: all\nstate: null\nsources:\n  - path: wire.jsonl\n")
-    reading = read_sources(load_config(config))
+    reading = read_sources(load_config(config).reading)
     assert [a.id for a in reading.articles] == ["g1", "g3"]
     assert [(Path(s.path).name, s.reason) for s in reading.skipped] == [
         ("wire.jsonl:2", "'text', 'body' and 'content' are missing or empty")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from ..errors import InputError
@@ -108,11 +109,11 @@ def linear_rows() -> list[Row]:
     rows = []
     for suffix in SUFFIXES:
         for name, unit in sorted(HUGE_LINES.items()):
-            ratio, seconds = growth(lambda n, s=suffix, u=unit: read_and_clean(s, u, n), READ_SIZE)
+            ratio, seconds = growth(partial(read_and_clean, suffix, unit), READ_SIZE)
             rows.append(
                 Row("huge lines", f"read+clean {suffix} {name}", 1, 0, seconds, 0, f"{ratio:.1f}×")
             )
     for name, (unit, size) in EXTRACTION_LINES.items():
-        ratio, seconds = growth(lambda n, u=unit: extract(u, n), size)
+        ratio, seconds = growth(partial(extract, unit), size)
         rows.append(Row("huge lines", f"extract {name}", 1, 0, seconds, 0, f"{ratio:.1f}×"))
     return rows

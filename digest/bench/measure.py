@@ -232,7 +232,7 @@ def read_corpus(folder: Path, config: Config) -> tuple[list[Article], float, flo
     learned, and an article read twice is left out."""
     out: dict[str, float] = {}
     with measured(out):
-        articles = list(read_sources(config, inputs=[folder]).articles)
+        articles = list(read_sources(config.reading, inputs=[folder]).articles)
     return articles, out["seconds"], out["peak_mb"]
 
 

@@ -7,7 +7,8 @@ expected and a hint. Unknown keys are errors: a typo must not silently do nothin
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import timedelta, tzinfo
 from pathlib import Path
 
 import yaml
@@ -17,7 +18,25 @@ from ..classify.parse import Topic, compile_topics
 from ..errors import ConfigError, QueryError
 from ..read.window import parse_length
 from .messages import describe_error, key_lines, line_note
-from .schema import BriefSettings, ConfigFile
+from .schema import BriefSettings, ConfigFile, HttpSettings, SourceSpec
+
+
+@dataclass(frozen=True)
+class ReadingSettings:
+    """The config's part that reading articles uses: its sources and their limits."""
+
+    sources: tuple[SourceSpec, ...]
+    folder: Path
+    """The config's folder: relative paths of sources are relative to it."""
+    timezone: tzinfo
+    """For published times written without a zone, unless a source says (the brief's)."""
+    max_size: int
+    http: HttpSettings
+
+    def resolve(self, value: str) -> Path:
+        """A source's path, relative to the config file's folder."""
+        candidate = Path(value).expanduser()
+        return candidate if candidate.is_absolute() else self.folder / candidate
 
 
 class Config:
@@ -59,6 +78,17 @@ class Config:
     def window(self) -> timedelta | None:
         """How long before its issue time a brief looks (`window:`); None: no limit."""
         return parse_length(self.settings.window)
+
+    @property
+    def reading(self) -> ReadingSettings:
+        """What reading articles needs of the config (`read.sources.read_sources`)."""
+        return ReadingSettings(
+            sources=tuple(self.settings.sources),
+            folder=self.path.parent,
+            timezone=self.brief.tz,
+            max_size=self.settings.limits.max_size,
+            http=self.settings.http,
+        )
 
     def topic_title(self, topic_id: str) -> str:
         """The title of a topic by id."""

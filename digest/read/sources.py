@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from ..config.load import Config
+from ..config.load import ReadingSettings
 from ..config.schema import SourceSpec
 from ..errors import InputError
 from ..executor import Executor, Failure
@@ -52,7 +52,7 @@ class Reading:
 
 
 def read_sources(
-    config: Config,
+    settings: ReadingSettings,
     *,
     inputs: Sequence[str | Path] | None = None,
     published: date | None = None,
@@ -63,44 +63,21 @@ def read_sources(
 ) -> Reading:
     """Read `inputs` (files, folders, globs) or the config's sources; keep those in `window`.
 
+    `settings` is the config's part for reading (`Config.reading`): the sources, their
+    limits and HTTP settings, the time zone for times written without one.
+
     With an `executor` of several workers, files are read (decoded, parsed) by them;
     feeds are read here, where the connection pool and the state file are.
     """
     parallel = executor if executor is not None and executor.jobs > 1 else None
     collect = _Collector(window, executor=parallel, progress=progress)
-    limit = config.settings.limits.max_size
     if inputs:
-        options = ReadOptions(timezone=config.brief.tz, published=published, max_size=limit)
+        options = ReadOptions(
+            timezone=settings.timezone, published=published, max_size=settings.max_size
+        )
         collect.files(inputs, options)
     else:
-        http = config.settings.http
-        fetch = _LazyFetcher(
-            HttpOptions(
-                timeout=http.timeout,
-                user_agent=http.user_agent or "",
-                per_host=http.per_host,
-                retries=http.retries,
-                backoff=http.backoff,
-                max_redirects=http.max_redirects,
-                max_size=limit,
-            )
-        )
-        try:
-            for spec in config.settings.sources:
-                options = _options(spec, config, published)
-                try:
-                    if spec.path is not None:
-                        collect.files([config.resolve(spec.path)], options)
-                    else:
-                        _FeedSource(spec, config, options, collect, state, fetch).read()
-                except StateError:
-                    raise  # the run cannot remember what it reads: stop before it reads more
-                except Exception as exc:  # a bug must cost one source, never the brief
-                    where = spec.path or spec.feed or "?"
-                    log.exception("skipped %s: could not be read", where)
-                    collect.skip(where, f"could not be read: {type(exc).__name__}: {exc}")
-        finally:
-            fetch.close()
+        _read_config_sources(settings, collect, published, state)
     if collect.outside:
         log.info(
             "%d articles published outside %s are not shown", collect.outside, window.describe()
@@ -113,12 +90,46 @@ def read_sources(
     )
 
 
-def _options(spec: SourceSpec, config: Config, published: date | None) -> ReadOptions:
+def _read_config_sources(
+    settings: ReadingSettings, collect: _Collector, published: date | None, state: State | None
+) -> None:
+    """Each source of the config into `collect`; one that fails is listed, the rest read."""
+    http = settings.http
+    fetch = _LazyFetcher(
+        HttpOptions(
+            timeout=http.timeout,
+            user_agent=http.user_agent or "",
+            per_host=http.per_host,
+            retries=http.retries,
+            backoff=http.backoff,
+            max_redirects=http.max_redirects,
+            max_size=settings.max_size,
+        )
+    )
+    try:
+        for spec in settings.sources:
+            options = _options(spec, settings, published)
+            try:
+                if spec.path is not None:
+                    collect.files([settings.resolve(spec.path)], options)
+                else:
+                    _FeedSource(spec, settings, options, collect, state, fetch).read()
+            except StateError:
+                raise  # the run cannot remember what it reads: stop before it reads more
+            except Exception as exc:  # a bug must cost one source, never the brief
+                where = spec.path or spec.feed or "?"
+                log.exception("skipped %s: could not be read", where)
+                collect.skip(where, f"could not be read: {type(exc).__name__}: {exc}")
+    finally:
+        fetch.close()
+
+
+def _options(spec: SourceSpec, settings: ReadingSettings, published: date | None) -> ReadOptions:
     return ReadOptions(
         outlet=spec.outlet,
-        timezone=ZoneInfo(spec.timezone) if spec.timezone else config.brief.tz,
+        timezone=ZoneInfo(spec.timezone) if spec.timezone else settings.timezone,
         published=published,
-        max_size=config.settings.limits.max_size,
+        max_size=settings.max_size,
         encoding=spec.encoding,
         fields=tuple(spec.fields.items()),
     )
@@ -246,7 +257,7 @@ class _FeedSource:
     def __init__(
         self,
         spec: SourceSpec,
-        config: Config,
+        settings: ReadingSettings,
         options: ReadOptions,
         collect: _Collector,
         state: State | None,
@@ -254,7 +265,7 @@ class _FeedSource:
     ) -> None:
         assert spec.feed is not None
         self.is_url = urlsplit(spec.feed).scheme.lower() in ("http", "https")
-        self.location = spec.feed if self.is_url else str(config.resolve(spec.feed))
+        self.location = spec.feed if self.is_url else str(settings.resolve(spec.feed))
         self.spec = spec
         self.options = options
         self.collect = collect
