@@ -561,6 +561,7 @@ def dupes(paths: tuple[str, ...], threshold: float, as_json: bool, judged: str |
 
 
 @main.group(name="eval")
+@verbosity
 def eval_group() -> None:
     """Measure the extractor against annotated data."""
 

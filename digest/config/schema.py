@@ -260,7 +260,7 @@ class ConfigFile(_Strict):
         description="a claim or article that makes a step raise stops the build (exit 4) "
         "instead of being left out and listed under the brief's problems",
     )
-    # Delivery (config_delivery.py): no smtp: writes the messages to <output>/<date>/outbox/.
+    # Delivery (config/delivery.py): no smtp: writes the messages to <output>/<date>/outbox/.
     smtp: SmtpSettings | None = None
     delivery: DeliverySettings = DeliverySettings()
     subscribers: list[SubscriberSpec] = []
