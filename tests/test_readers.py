@@ -337,6 +337,39 @@ def test_chrome_needs_several_distinct_articles(tmp_path: Path) -> None:
     assert [a.body for a in drop_learned_chrome(articles)] == [a.body for a in articles]
 
 
+def _version(n: int) -> str:
+    """One wire story as its outlet updates it: a number changes, a paragraph is added."""
+    return (
+        "Harbor Wire | Seoul edition\n"
+        f"Floods kill {10 + n} in the south\n"
+        f"SEOUL (Harbor Wire) -- Floods have killed {10 + n} people in the south, the "
+        "interior ministry said on Tuesday, as rescuers searched for the missing.\n"
+        '"We are doing everything we can to reach the villages cut off by the water," '
+        "the minister told reporters at the ministry.\n"
+        "Rivers burst their banks after three days of rain, and roads into the hills are closed.\n"
+        + ("The weather service expects more rain on Thursday.\n" if n % 2 else "")
+        + "Sign up for the Morning Brief, our daily digest of the news from the peninsula.\n"
+    )
+
+
+def test_versions_of_one_story_keep_their_paragraphs(tmp_path: Path) -> None:
+    from digest.read.chrome import drop_learned_chrome
+
+    for n in range(4):
+        (tmp_path / f"update{n}.txt").write_text(_version(n))
+    for i in range(3):
+        (tmp_path / f"other{i}.txt").write_text(_scrape(i))
+    articles, _ = read_inputs([tmp_path], ReadOptions(outlet="Harbor Wire"))
+    for article in drop_learned_chrome(articles):
+        cleaned = clean_article(article)
+        body = " ".join(cleaned.text[s.start : s.end] for s in cleaned.body)
+        assert "Morning Brief" not in body  # the outlet's furniture, on every story
+        if article.id.startswith("update"):
+            # The paragraphs every update repeats are the story, not furniture.
+            assert "We are doing everything we can" in body
+            assert "Rivers burst their banks" in body
+
+
 # --- the sources: block of the config -------------------------------------------------------
 
 

@@ -40,11 +40,7 @@ def drop_learned_chrome(
         distinct = {tuple(key for key, _ in found): found for found in lines.values()}
         if len(distinct) < min_articles:
             continue
-        counts: Counter[str] = Counter()
-        for found in distinct.values():
-            counts.update({key for key, _ in found})
-        needed = max(min_articles, math.ceil(share * len(distinct)))
-        chrome = {key for key, count in counts.items() if count >= needed}
+        chrome = _repeated(list(distinct.values()), min_articles, share)
         if not chrome:
             continue
         for i in members:
@@ -54,6 +50,32 @@ def drop_learned_chrome(
             if kept and len(kept) < len(lines[i]):
                 result[i] = replace(articles[i], body=_joined(articles[i].text, kept))
     return result
+
+
+def _repeated(
+    pages: list[list[tuple[str, tuple[int, int]]]], min_articles: int, share: float
+) -> set[str]:
+    """The lines at least `share` of `pages` carry (and `min_articles` at least).
+
+    Versions of one story (an update adds a paragraph, a copy changes a number) share
+    most of their lines, which are news, not furniture: a page whose lines are mostly
+    such repeated lines is left out of the count, and the rest counted again. Furniture
+    is a few lines of pages that otherwise differ.
+    """
+    chrome: set[str] = set()
+    for _ in range(2):
+        counts: Counter[str] = Counter()
+        for found in pages:
+            counts.update({key for key, _ in found})
+        needed = max(min_articles, math.ceil(share * len(pages)))
+        chrome = {key for key, count in counts.items() if count >= needed}
+        own = [f for f in pages if 2 * sum(key in chrome for key, _ in f) <= len(f)]
+        if len(own) == len(pages):
+            break
+        if len(own) < min_articles:
+            return set()
+        pages = own
+    return chrome
 
 
 def _outlet(article: Article) -> str:
