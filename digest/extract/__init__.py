@@ -14,10 +14,10 @@ from dataclasses import replace
 
 from ..model import Article, Claim, DateRef, Span, Speaker
 from ..read.clean import SIGN_OFF
-from .attribution import CUE_TRIGGERS, Found, SentenceReader
+from .attribution import Found, SentenceReader
 from .blocks import Quote, blocks, mark_at, sentences, tokens
 from .dates import find_dates
-from .lexicon import CUE_FORMS, SAYING_VERBS
+from .lexicon import CUE_FORMS, CUE_TRIGGERS, SAYING_VERBS
 from .speakers import Entity, Mention, Resolver, known_people, mention_from_tokens
 
 __all__ = ["extract_claims"]

@@ -24,15 +24,55 @@ from dataclasses import dataclass, replace
 from ..model import Span
 from .blocks import Quote, Token
 from .lexicon import (
+    AFTER_QUOTE_CUES,
+    ASIDE_MARKS,
+    ASIDE_PARTICIPLES,
+    AUXILIARIES,
+    BACK_VERBS,
+    CLAUSE_ONLY,
+    CLAUSE_OPENERS,
+    CLAUSE_WORDS,
+    COMMIT_CUES,
     COMMON_VERBS,
+    CONJUNCTIONS,
+    CONTENT_BREAKS,
     CUE_FORMS,
+    CUE_TOKENS,
     DETERMINERS,
+    FINITE_IRREGULAR,
+    GO_FORMS,
+    GOES_ON_TO,
+    INFINITIVE_ONLY,
+    INVERTING,
+    NOMINAL_CUES,
+    NOT_CLAUSE_START,
+    NOUN_AFTER,
     NP_STOP,
+    OBJECT_CUES,
+    OBJECT_PRONOUNS,
+    OBJECT_TAKING,
+    OBJECT_WORDS,
+    OF_PLACE,
+    OPENING_PREPOSITIONS,
+    PARTICLE_CUES,
+    PARTICLES,
+    PASSIVE,
     PERSON_PRONOUNS,
+    PHRASE_STARTS,
+    PLURAL_CUES,
+    PLURAL_LOOKING,
+    POSSESSIVE_PRONOUNS,
     PRE_CUE_SKIP,
+    QUANTIFIERS,
     RECIPIENTS,
     ROLE_HEADS,
+    SAID_TOO,
     SAYING_VERBS,
+    STRANDING,
+    SUBORDINATORS,
+    TELL_LIKE,
+    TO_WHOM,
+    TOUR_PARTICLES,
     WEAK_CUES,
 )
 from .sentence import overlap
@@ -46,147 +86,12 @@ from .subjects import (
     verb_like,
 )
 
-_COMMIT_CUES = frozenset(
-    "promise promises promised vow vows vowed pledge pledges pledged urged urge urges "
-    "told tell tells telling according seek seeks sought seeking plan plans planned "
-    "planning intend intends intended want wants wanted hope hopes hoped refuse refuses "
-    "refused decline declines declined threaten threatens threatened "
-    "demand demands demanded decide decides decided claim claims claimed".split()
-)
-# A reported clause does not start with these: "said as much", "say would be".
-_NOT_CLAUSE_START = frozenset(
-    "would could will should might may must can is was were are has have had be been "
-    "in at by for with from of to into about after before when while as during".split()
-)
 # Reported content longer than this (characters) is cut: no claim runs that long.
 _MAX_CONTENT = 1200
 # Reported content shorter than this is a fragment ("Still, he said"), not a claim.
 _MIN_CONTENT_WORDS = 3
 # A quotation with no cue becomes a claim when it has at least this many words.
 _BARE_QUOTE_WORDS = 2
-_PROGRESSIVE = frozenset("is are was were be been am 's ’s".split())
-# Stance verbs that report something only with an infinitive or a clause after them:
-# "declined to comment" is a claim, "earnings declined sharply" is not.
-_INFINITIVE_ONLY = frozenset(
-    "decline refuse plan seek want hope attempt intend threaten decide vow pledge promise".split()
-)
-# Verbs that report words only with a clause or a quotation: "maintained (that) the fees
-# were fair", but "was maintaining a full readiness posture".
-_CLAUSE_ONLY = frozenset({"maintain"})
-_STRANDING = frozenset("between since until among throughout".split())
-# Prepositions after which a cue word is a noun ("of decline", "in response") unless it
-# is a gerund ("by saying").
-_NOUN_AFTER = frozenset("of in on at for with by from about into amid despite".split())
-# Verbs that report words only right after a quotation: elsewhere "reads" and "states"
-# are seldom speech.
-_AFTER_QUOTE_CUES = frozenset("read reads state states".split())
-# Bare forms that the cue list leaves out as more often nouns ("a note", "the claim"),
-# verbs after a plural subject with a clause after them ("Critics note that ...").
-_PLURAL_CUES = frozenset(
-    "note claim report state hope fear expect doubt estimate promise pledge vow demand".split()
-)
-# Nouns of saying that report what their possessor said: "Trump's claim that ...",
-# "her assertion that ...", "his pledge to ...".
-_NOMINAL_CUES = frozenset(
-    """claim assertion accusation promise pledge warning suggestion argument insistence
-    contention vow threat prediction allegation admission conclusion""".split()
-)
-_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
-_PLURAL_LOOKING = frozenset("news press series species business".split())
-_CLAUSE_OPENERS = frozenset("the a an this these its their his her our".split())
-# Marks that open an aside ('- "...," Elkins said -').
-_ASIDE_MARKS = frozenset({"-", "—", "–", "("})
-# Words that open a noun phrase standing for "every" or "none" ("Any sign of ...").
-_QUANTIFIERS = frozenset({"any", "every", "each", "no"})
-# Words that open a subordinate clause ("While ..., according to X, ...").
-_SUBORDINATORS = frozenset(
-    "when while as after before because since if until though although where that".split()
-)
-# Prepositions that open a phrase before the clause ("For Trump, according to X, ...").
-_OPENING_PREPOSITIONS = frozenset({"for", "of", "among", "amid", "despite"})
-_CONJUNCTIONS = frozenset({"and", "but", "or", "so"})
-# Prepositions that may join a speaker's phrase right after a quotation.
-_OF_PLACE = frozenset("in of at for from with on".split())
-# First words of the cues of several words (`SentenceReader._phrase_cue`).
-_PHRASE_STARTS = frozenset("according quoted pointed put puts".split())
-# Every word that can start a cue (`SentenceReader.cues`): a sentence with none of them
-# and no quotation has no attribution.
-CUE_TRIGGERS = (
-    frozenset(CUE_FORMS) | _PHRASE_STARTS | _AFTER_QUOTE_CUES | _PLURAL_CUES | _NOMINAL_CUES
-)
-# The tokens `SentenceReader.cues` looks at: those words, and a colon before a quotation.
-_CUE_TOKENS = CUE_TRIGGERS | {":"}
-# Words after "said to" that start who was spoken to, not an infinitive.
-_TO_WHOM = frozenset(
-    "the a an reporters journalists me us him her them his their my our its this that "
-    "these those some many all".split()
-)
-_INVERTING = frozenset("should would could will did does do can may might must shall had".split())
-_AUXILIARIES = _INVERTING | {"is", "are", "was", "were", "has", "have"}
-_PARTICLES = frozenset("for about on to against of with at out over up into back".split())
-_CLAUSE_WORDS = frozenset("that how whether why what if when who where".split())
-_TELL_LIKE = frozenset(
-    "tell assure reassure remind inform notify convince persuade warn promise brief".split()
-)
-_OBJECT_WORDS = frozenset(
-    "of 's ’s me us him her them you voters supporters americans people reporters".split()
-)
-_OBJECT_CUES = frozenset(
-    "warn warns warned warning urge urges urged urging ask asks asked accuse accuses "
-    "accused caution cautions cautioned press presses pressed".split()
-)
-_PASSIVE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
-# Verbs that report speech only with their particle: "railed against", "weighed in".
-# Verbs that report speech only as "fired back", "shot back", "hit back", and only when a
-# quotation or a "that" clause follows: "Reyes fired back: "..."", not "firing
-# artillery", "shot the ball", nor the sports pages' "Wanderers hit back through Giannakopoulos".
-_BACK_VERBS = frozenset(
-    "fire fires fired firing shoot shoots shot shooting hit hits hitting".split()
-)
-_PARTICLE_CUES = {
-    form: particles
-    for lemma, particles in {
-        "rail": {"against", "at"},
-        "lash": {"out"},
-        "weigh": {"in"},
-        "push": {"back", "for"},
-        "lobby": {"for", "against"},
-    }.items()
-    for form in (lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "ing")
-} | dict.fromkeys(_BACK_VERBS, {"back"})
-_GO_FORMS = frozenset("go goes went going".split())
-# A second verb of saying after "and" that is the speaker's, not a verb of what they
-# report ("said the mayor lied and claimed ..." reports the mayor's claim).
-_SAID_TOO = frozenset("said says added adds".split())
-# Verbs of saying whose content is an object ("called him divisive", "cast Clinton as
-# unqualified", "praised the deal"), not a reported clause.
-_OBJECT_TAKING = frozenset(
-    """
-    call describe criticize criticise praise endorse defend attack blast slam question reject
-    dismiss denounce condemn decry applaud welcome thank blame accuse mock cast compare liken
-    label brand dub term hail tout ridicule lambaste rebuke chide scold taunt tease needle
-    cite quote urge propose recommend request demand refer characterize portray depict
-    """.split()
-)
-_OBJECT_PRONOUNS = frozenset("him her them me us".split())
-# After "showed him": where he was taken, not what he was shown.
-_TOUR_PARTICLES = frozenset("around round into out off through to".split())
-# Past tenses of the irregular verbs of saying ("and told reporters ...").
-_FINITE_IRREGULAR = frozenset("told wrote thought knew saw felt spoke found sought swore".split())
-# What someone "went on to" do that is saying something.
-_GOES_ON_TO = frozenset(
-    "say add explain tell warn argue note claim insist suggest describe accuse criticise "
-    "criticize praise ask urge predict stress question acknowledge admit recall compare "
-    "call blame deny dismiss".split()
-)
-# Participles that, set off by a comma, say how someone spoke rather than what.
-_ASIDE_PARTICIPLES = frozenset({"speaking", "talking", "writing", "appearing"})
-# Where a claim's content stops: a comma and a word that starts another clause.
-_CONTENT_BREAKS = frozenset(
-    "while whereas apparently according although though adding noting saying stressing "
-    "warning insisting arguing claiming explaining acknowledging emphasizing underscoring "
-    "reiterating suggesting asserting contending cautioning".split()
-)
 
 
 @dataclass(frozen=True)
@@ -220,7 +125,7 @@ class SentenceReader(SubjectReader):
         toks = self.toks
         n = len(toks)
         # Only a colon or a word that can start a cue can be one: look at those alone.
-        candidates = [k for k, tok in enumerate(toks) if tok.lower in _CUE_TOKENS]
+        candidates = [k for k, tok in enumerate(toks) if tok.lower in CUE_TOKENS]
         resume = 0  # the token after the last phrase cue found
         for k in candidates:
             if k < resume:
@@ -243,7 +148,7 @@ class SentenceReader(SubjectReader):
             if self.in_quote[k] is not None or not toks[k].is_word:
                 continue
             low = toks[k].lower
-            if low in _PHRASE_STARTS:
+            if low in PHRASE_STARTS:
                 phrase = self._phrase_cue(k)
                 if phrase is not None:
                     found.append(phrase)
@@ -251,14 +156,14 @@ class SentenceReader(SubjectReader):
                     continue
             if low in CUE_FORMS and self._is_speech(k):
                 found.append((k, k, toks[k].text))
-            elif low in _NOMINAL_CUES and self._possessor(k) is not None:
+            elif low in NOMINAL_CUES and self._possessor(k) is not None:
                 found.append((k, k, toks[k].text))  # "Trump's claim that ..."
-            elif low in _PLURAL_CUES and self._plural_says(k):
+            elif low in PLURAL_CUES and self._plural_says(k):
                 # "Legal observers note the White House ...": the bare form after a
                 # plural subject, with a clause after it, is the verb, not a noun.
                 found.append((k, k, toks[k].text))
             elif (
-                low in _AFTER_QUOTE_CUES
+                low in AFTER_QUOTE_CUES
                 and k > 0
                 and not toks[k].is_capital
                 and (
@@ -289,14 +194,14 @@ class SentenceReader(SubjectReader):
             and k - j <= 3
             and toks[j].is_word
             and not toks[j].is_capital
-            and (toks[j].lower not in _POSSESSIVE_PRONOUNS and not _possessive(toks[j].lower))
+            and (toks[j].lower not in POSSESSIVE_PRONOUNS and not _possessive(toks[j].lower))
         ):
             j -= 1  # "Trump's recent evidence-free assertion"
         if j < 0 or self.in_quote[j] is not None:
             return None
         low = toks[j].lower
-        if low in _POSSESSIVE_PRONOUNS:
-            pronoun = _POSSESSIVE_PRONOUNS[low]
+        if low in POSSESSIVE_PRONOUNS:
+            pronoun = POSSESSIVE_PRONOUNS[low]
             return Mention(
                 Span(toks[j].start, toks[j].end),
                 toks[j].text,
@@ -358,7 +263,7 @@ class SentenceReader(SubjectReader):
             toks[nxt].lower == "that"
             or self.in_quote[nxt] is not None
             or pronoun_of(toks[nxt]) in {"he", "she", "they", "we", "i", "it"}
-            or (toks[nxt].lower in _CLAUSE_OPENERS and self._clause_starts(nxt))
+            or (toks[nxt].lower in CLAUSE_OPENERS and self._clause_starts(nxt))
         )
 
     def _phrase_cue(self, k: int) -> tuple[int, int, str] | None:
@@ -405,27 +310,27 @@ class SentenceReader(SubjectReader):
         if (
             k + 2 < len(toks)
             and toks[k + 1].lower == "to"
-            and low not in _COMMIT_CUES
+            and low not in COMMIT_CUES
             and not toks[k + 2].is_capital
-            and toks[k + 2].lower not in _TO_WHOM
+            and toks[k + 2].lower not in TO_WHOM
             and not _plural_noun(toks[k + 2])
             and not any(q is not None for q in self.in_quote[max(0, k - 6) : k])
         ):
             # "said to be", "asked to leave"; but "said to Fox News", "said to his
             # aides", and '"...," he said to cheers' after a quotation.
             return False
-        particles = _PARTICLE_CUES.get(low)
+        particles = PARTICLE_CUES.get(low)
         if particles is not None and (k + 1 >= len(toks) or toks[k + 1].lower not in particles):
             return False  # "rail against" reports speech; "the rail station" does not
-        if low in _BACK_VERBS and not self._speech_follows(k + 2):
+        if low in BACK_VERBS and not self._speech_follows(k + 2):
             return False  # "Rush hit back moments later"
         if CUE_FORMS.get(low) == "speak" and self._on_condition(k + 1):
             return False  # "who spoke on condition of anonymity": how, not what
         if (
             CUE_FORMS.get(low) == "show"
             and k + 2 < len(toks)
-            and toks[k + 1].lower in _OBJECT_PRONOUNS
-            and toks[k + 2].lower in _TOUR_PARTICLES
+            and toks[k + 1].lower in OBJECT_PRONOUNS
+            and toks[k + 2].lower in TOUR_PARTICLES
         ):
             return False  # "showed him around its facilities": a tour, not a claim
         if (
@@ -440,7 +345,7 @@ class SentenceReader(SubjectReader):
             # asking ...": a participle after its plural subject
             return False
         if (
-            low in _ASIDE_PARTICIPLES
+            low in ASIDE_PARTICIPLES
             and prev == ","
             and k + 1 < len(toks)
             and toks[k + 1].lower in {"to", "with", "on", "at"}
@@ -448,11 +353,11 @@ class SentenceReader(SubjectReader):
             # "An official, speaking to reporters on condition of anonymity, warned ...":
             # an aside on how the speaker spoke; its verb is the cue, not this.
             return False
-        if prev in _PASSIVE and low not in {"quoted"} and not low.endswith("ing"):
+        if prev in PASSIVE and low not in {"quoted"} and not low.endswith("ing"):
             return False  # "he is expected to", "it was reported"
         if prev in {"the", "a", "an", "his", "her", "their", "its"}:
             return False  # a noun: "the report", "a claim"
-        if prev in _NOUN_AFTER and not low.endswith("ing"):
+        if prev in NOUN_AFTER and not low.endswith("ing"):
             return False  # a noun after a preposition: "the pace of decline eased"
         before = k - 1
         if before > 0 and prev.endswith("ly") and not toks[before].is_capital:
@@ -619,7 +524,7 @@ class SentenceReader(SubjectReader):
             if earlier and not self._reports_earlier(earlier, first):
                 return None
             return self._according_to(first, last, cue_span)
-        owner = self._possessor(first) if cue_text.lower() in _NOMINAL_CUES else None
+        owner = self._possessor(first) if cue_text.lower() in NOMINAL_CUES else None
         if owner is not None:
             infinitive = toks[last + 1].lower == "to"
             start = last + 2 if infinitive else self._that_after(last + 1)
@@ -663,7 +568,7 @@ class SentenceReader(SubjectReader):
         if cue_text == ":":
             pass  # 'Cecile Richards: "..."': the name stands right before the colon
         elif cue_text == "quoted as saying":
-            while j >= 0 and (toks[j].lower in PRE_CUE_SKIP or toks[j].lower in _PASSIVE):
+            while j >= 0 and (toks[j].lower in PRE_CUE_SKIP or toks[j].lower in PASSIVE):
                 j -= 1
         else:
             if j >= 2 and toks[j].lower == "to" and self._goes_on(j, toks[first].lower):
@@ -671,7 +576,7 @@ class SentenceReader(SubjectReader):
             if (
                 j >= 2
                 and toks[j].lower in {"heard", "seen", "shown"}
-                and toks[j - 1].lower in _PASSIVE
+                and toks[j - 1].lower in PASSIVE
                 and toks[first].lower.endswith("ing")
             ):
                 j -= 2  # "a reporter can be heard asking", "she was seen telling"
@@ -819,7 +724,7 @@ class SentenceReader(SubjectReader):
             return None
         subject_start = mention_toks[0] if mention_toks else toks[first]
         start_tok = self.index_of(subject_start) if not inverted else first
-        if not inverted and start_tok > 0 and toks[start_tok - 1].lower in _INVERTING:
+        if not inverted and start_tok > 0 and toks[start_tok - 1].lower in INVERTING:
             return None  # "should North Korea agree to ...": a condition or a question
         resume = last + 1 + (len(mention_toks) if inverted else 0)
         content_used: set[int] = set()
@@ -843,7 +748,7 @@ class SentenceReader(SubjectReader):
             and start_tok - lead < 6
             and toks[lead - 1].is_word
             and self.in_quote[lead - 1] is None
-            and (toks[lead - 1].lower not in NP_STOP or toks[lead - 1].lower in _OF_PLACE)
+            and (toks[lead - 1].lower not in NP_STOP or toks[lead - 1].lower in OF_PLACE)
             and toks[lead - 1].lower not in CUE_FORMS
         ):
             lead -= 1  # also '"...," a voice-over in the ad said': a place in the phrase
@@ -917,7 +822,7 @@ class SentenceReader(SubjectReader):
                 and (self.in_quote[after_comma] is None or after_cue is None)
                 # "The port will reopen, Smith said, adding: ...": a claim of its own
                 and not (
-                    toks[after_comma].lower in _CONTENT_BREAKS
+                    toks[after_comma].lower in CONTENT_BREAKS
                     and toks[after_comma].lower.endswith("ing")
                 )
             ):
@@ -1000,7 +905,7 @@ class SentenceReader(SubjectReader):
         """Token `j` is a dash or a parenthesis that opens a quotation with an attribution
         of its own ('- "Born with a silver spoon," Mr. Elkins said -')."""
         toks = self.toks
-        if toks[j].text not in _ASIDE_MARKS or self.in_quote[j] is not None:
+        if toks[j].text not in ASIDE_MARKS or self.in_quote[j] is not None:
             return False
         index = self.in_quote[j + 1] if j + 1 < len(toks) else None
         if index is None:
@@ -1027,7 +932,7 @@ class SentenceReader(SubjectReader):
         its attribution are an aside ('Neither man liked her - "Born with a silver spoon,"
         Mr. Elkins said - but ...'), not the end of a claim the sentence began."""
         last = self.text[lead_in.start : lead_in.end].rstrip()
-        return last[-1:] in _ASIDE_MARKS
+        return last[-1:] in ASIDE_MARKS
 
     def _named_after(self, k: int) -> bool:
         """A name starts at token `k` and ends the clause ("said Brad Bannon, a pollster",
@@ -1084,7 +989,7 @@ class SentenceReader(SubjectReader):
             tok = toks[i]
             if self.in_quote[i] is not None or tok.text in {";", ":", "—", "–"}:
                 return None
-            if not verb_like(tok) or tok.lower.endswith("ing") or tok.lower in _PASSIVE:
+            if not verb_like(tok) or tok.lower.endswith("ing") or tok.lower in PASSIVE:
                 continue
             before = toks[i - 1]
             if not before.is_word or not (before.is_capital or pronoun_of(before) is not None):
@@ -1094,7 +999,7 @@ class SentenceReader(SubjectReader):
                 return None
             opening = self.index_of(phrase[0])
             if opening > 0 and not (
-                toks[opening - 1].text == "," or toks[opening - 1].lower in _SUBORDINATORS
+                toks[opening - 1].text == "," or toks[opening - 1].lower in SUBORDINATORS
             ):
                 return None  # "The Ministry of the Interior and Safety urged": part of a name
             mention = mention_from_tokens(phrase, self.text)
@@ -1116,11 +1021,11 @@ class SentenceReader(SubjectReader):
             k > floor
             and i - k < 5
             and toks[k - 1].is_capital
-            and toks[k - 1].lower not in _CONJUNCTIONS
+            and toks[k - 1].lower not in CONJUNCTIONS
             and self.in_quote[k - 1] is None
         ):
             k -= 1
-        if toks[k].lower in _CONJUNCTIONS or (k > 0 and toks[k - 1].text == ","):
+        if toks[k].lower in CONJUNCTIONS or (k > 0 and toks[k - 1].text == ","):
             return mention, phrase  # "Culture, Media and Sport": the tail of a longer name
         if self.in_quote[k] is not None or (k > 0 and toks[k - 1].lower in PREPOSITIONS):
             return mention, phrase  # "the senators from Ohio and Texas said"
@@ -1195,10 +1100,10 @@ class SentenceReader(SubjectReader):
             content = self._tidy(Span(toks[k + 1].start, self.sentence.end))
         elif (
             (
-                toks[0].lower in _SUBORDINATORS
+                toks[0].lower in SUBORDINATORS
                 or toks[0].lower in PREPOSITIONS
-                or toks[0].lower in _OPENING_PREPOSITIONS
-                or toks[first - 2].lower in _SUBORDINATORS
+                or toks[0].lower in OPENING_PREPOSITIONS
+                or toks[first - 2].lower in SUBORDINATORS
             )
             and after_np + 1 < len(toks)
             and toks[after_np].text == ","
@@ -1226,12 +1131,12 @@ class SentenceReader(SubjectReader):
         content starts with a verb or "as" and ends with the relative clause."""
         toks = self.toks
         n = len(toks)
-        told = CUE_FORMS.get(cue.lower()) in _TELL_LIKE
+        told = CUE_FORMS.get(cue.lower()) in TELL_LIKE
         comma = False
         # A phrasal verb's particle belongs to the cue: "called for", "talked about".
         if (
             k < n
-            and toks[k].lower in _PARTICLES
+            and toks[k].lower in PARTICLES
             and self.in_quote[k] is None
             and cue.lower() not in {"said", "says", "say"}
         ):
@@ -1256,7 +1161,7 @@ class SentenceReader(SubjectReader):
                     and (
                         (toks[k].lower in RECIPIENTS and not self._opens_content(k))
                         or toks[k].is_capital
-                        or toks[k].lower in _OBJECT_WORDS
+                        or toks[k].lower in OBJECT_WORDS
                     )
                 )
             )
@@ -1295,7 +1200,7 @@ class SentenceReader(SubjectReader):
                 k = aside_end + 1
             else:
                 return None  # "..., a spokesman said, after the waiver": the content came before
-        if CUE_FORMS.get(cue.lower()) in _INFINITIVE_ONLY and k < n and self.in_quote[k] is None:
+        if CUE_FORMS.get(cue.lower()) in INFINITIVE_ONLY and k < n and self.in_quote[k] is None:
             first_word = toks[k].lower
             if first_word.endswith("ly") or first_word in PREPOSITIONS:
                 return None
@@ -1304,10 +1209,10 @@ class SentenceReader(SubjectReader):
         # "warned Russia against ...", "urged Moscow to ...": an appeal, not a report,
         # unless a "that" clause follows soon; "accused Russia of meddling" charges.
         if (
-            cue.lower() in _OBJECT_CUES
+            cue.lower() in OBJECT_CUES
             and k < n
             and self.in_quote[k] is None
-            and not any(t.lower in _CLAUSE_WORDS for t in toks[k : k + 6])
+            and not any(t.lower in CLAUSE_WORDS for t in toks[k : k + 6])
             and not (
                 CUE_FORMS.get(cue.lower()) == "accuse"
                 and any(t.lower == "of" for t in toks[k : k + 6])
@@ -1330,7 +1235,7 @@ class SentenceReader(SubjectReader):
         if k >= n or toks[k].text in {")", "]"}:
             return None  # '("We never slept," Reyes said) and ...': the aside ends there
         if (
-            CUE_FORMS.get(cue.lower()) in _CLAUSE_ONLY
+            CUE_FORMS.get(cue.lower()) in CLAUSE_ONLY
             and not clause
             and self.in_quote[k] is None
             and not self._clause_starts(k)
@@ -1344,10 +1249,10 @@ class SentenceReader(SubjectReader):
         # unqualified") ends where the speaker's next verb of saying starts ("... and
         # accused him of ..."); inside a reported clause such a verb may be the clause's.
         objective = (
-            CUE_FORMS.get(cue.lower()) in _OBJECT_TAKING
+            CUE_FORMS.get(cue.lower()) in OBJECT_TAKING
             and not clause
             and self.in_quote[k] is None
-            and (toks[k].lower in _OBJECT_PRONOUNS or not self._clause_starts(k))
+            and (toks[k].lower in OBJECT_PRONOUNS or not self._clause_starts(k))
         )
         for j in range(k + 1, last_tok):
             if (
@@ -1367,19 +1272,19 @@ class SentenceReader(SubjectReader):
                 toks[j].text == ","
                 and self.in_quote[j] is None
                 and j + 1 < n
-                and (toks[j + 1].lower in _CONTENT_BREAKS or self._attribution_follows(j + 1))
+                and (toks[j + 1].lower in CONTENT_BREAKS or self._attribution_follows(j + 1))
             ):
                 end = toks[j].start
                 break
             if (
                 j + 1 < n
-                and toks[j + 1].lower in _CONTENT_BREAKS
+                and toks[j + 1].lower in CONTENT_BREAKS
                 and self._closes_relative(j)
                 and toks[j].text != ","
             ):
                 end = toks[j].end  # '... "founded ISIS," saying ...': the comma was quoted
                 break
-            if toks[j].text in _ASIDE_MARKS and self._quoted_aside(j):
+            if toks[j].text in ASIDE_MARKS and self._quoted_aside(j):
                 end = toks[j].start  # 'liked her - "...," Elkins said - but ...'
                 break
             if self._said_too(j) or (objective and self._verb_too(j)):
@@ -1392,7 +1297,7 @@ class SentenceReader(SubjectReader):
                 end = toks[last_tok - 1].end
         content = self._tidy(Span(toks[k].start, end))
         last_word = self.text[content.start : content.end].rsplit(None, 1)[-1:] if gap else []
-        if last_word and (last_word[0] in PREPOSITIONS or last_word[0] in _NOUN_AFTER):
+        if last_word and (last_word[0] in PREPOSITIONS or last_word[0] in NOUN_AFTER):
             return None  # "the system, which she claimed to be unaware of": no claim of hers
         words = self._first_words(content, 2)
         if not words or (
@@ -1401,7 +1306,7 @@ class SentenceReader(SubjectReader):
             and not gap
             and (
                 len(words) < 2
-                or words[0].lower in _NOT_CLAUSE_START
+                or words[0].lower in NOT_CLAUSE_START
                 or (len(words) > 1 and (words[0].lower, words[1].lower) == ("as", "much"))
             )
         ):
@@ -1443,8 +1348,8 @@ class SentenceReader(SubjectReader):
         phrase = toks[opening:comma]
         if (
             phrase
-            and (phrase[0].lower in DETERMINERS or phrase[0].lower in _QUANTIFIERS)
-            and not any(_finite(t) or t.lower in _AUXILIARIES for t in phrase)
+            and (phrase[0].lower in DETERMINERS or phrase[0].lower in QUANTIFIERS)
+            and not any(_finite(t) or t.lower in AUXILIARIES for t in phrase)
             and all(self.in_quote[i] is None for i in range(opening, comma))
         ):
             return Span(phrase[0].start, phrase[-1].end)
@@ -1512,7 +1417,7 @@ class SentenceReader(SubjectReader):
             toks[j].lower == "and"
             and self.in_quote[j] is None
             and j + 1 in self._cue_starts
-            and toks[j + 1].lower in _SAID_TOO
+            and toks[j + 1].lower in SAID_TOO
         )
 
     def _verb_too(self, j: int) -> bool:
@@ -1522,7 +1427,7 @@ class SentenceReader(SubjectReader):
         if toks[j].lower != "and" or self.in_quote[j] is not None or j + 1 not in self._cue_starts:
             return False
         verb = toks[j + 1].lower
-        return verb in _FINITE_IRREGULAR or (
+        return verb in FINITE_IRREGULAR or (
             verb in CUE_FORMS and verb != CUE_FORMS[verb] and verb.endswith(("ed", "s"))
         )
 
@@ -1530,7 +1435,7 @@ class SentenceReader(SubjectReader):
         """Token `k`, right after a cue's particle, shows the particle has no object of its
         own: a preposition ("the plan they voted for in May")."""
         low = self.toks[k].lower
-        return low in PREPOSITIONS or low in _STRANDING
+        return low in PREPOSITIONS or low in STRANDING
 
     def _clause_starts(self, k: int) -> bool:
         """Token `k` starts a clause without "that": a subject pronoun ("maintained it
@@ -1542,7 +1447,7 @@ class SentenceReader(SubjectReader):
         for tok in toks[k + 1 : k + 7]:
             if not tok.is_word:
                 return False
-            if tok.lower in _AUXILIARIES:
+            if tok.lower in AUXILIARIES:
                 return True
         return False
 
@@ -1568,9 +1473,9 @@ class SentenceReader(SubjectReader):
         "went on to say", "goes on to add"; not "went on to write three novels"."""
         toks = self.toks
         return (
-            verb in _GOES_ON_TO
+            verb in GOES_ON_TO
             and toks[to - 1].lower == "on"
-            and toks[to - 2].lower in _GO_FORMS
+            and toks[to - 2].lower in GO_FORMS
             and self.in_quote[to - 2] is None
         )
 
@@ -1597,7 +1502,7 @@ class SentenceReader(SubjectReader):
             if j > k and j in self._cue_starts:
                 return None
             if not aside and not (
-                toks[j].lower in TIME_WORDS or toks[j].lower in _PARTICLES or toks[j].text == ","
+                toks[j].lower in TIME_WORDS or toks[j].lower in PARTICLES or toks[j].text == ","
             ):
                 return None
             j += 1
@@ -1619,7 +1524,7 @@ class SentenceReader(SubjectReader):
             j < len(toks)
             and j < c + 4
             and self.in_quote[j] is None
-            and (toks[j].lower in TIME_WORDS or toks[j].lower in _PARTICLES)
+            and (toks[j].lower in TIME_WORDS or toks[j].lower in PARTICLES)
         ):
             j += 1
         if j + 1 < len(toks) and toks[j].text in {",", ":"}:
@@ -1643,7 +1548,7 @@ def _plural_form(low: str) -> bool:
         low.endswith("s")
         and not low.endswith(("ss", "us", "is"))
         and not _possessive(low)
-        and low not in _PLURAL_LOOKING
+        and low not in PLURAL_LOOKING
     )
 
 

@@ -10,76 +10,40 @@ from ..model import Span
 from .blocks import Token
 from .lexicon import (
     ABBREVIATIONS,
+    ATTACH,
+    BEFORE_NAME,
+    CALENDAR,
     COMMON_VERBS,
     CUE_FORMS,
+    DEMONSTRATIVES,
     DETERMINERS,
     FEMALE_NAMES,
+    FEMALE_TITLES,
     GROUP_PRONOUNS,
+    HONORIFICS,
+    JOINERS,
     MALE_NAMES,
+    MALE_TITLES,
+    NAME_SUFFIXES,
+    NOT_IN_NAMES,
     NOT_NAMES,
+    NOT_OPENING,
+    NOT_PERSON_WORDS,
     NP_STOP,
+    ORG_TAILS,
     PERSON_PRONOUNS,
+    PERSON_TITLES,
+    PLACED,
     PRE_CUE_SKIP,
+    PRONOUNS,
     ROLE_HEADS,
+    SENTENCE_OPENERS,
+    SYNONYMS,
     TITLE_WORDS,
 )
 
-_JOINERS = frozenset({"of", "for", "'s", "’s", "-", "&", "de", "van", "von", "al", "bin", "la"})
-_ATTACH = frozenset({"at", "in", "with", "from", "to"})
-_PLACED = frozenset({"in", "to"})
-_CALENDAR = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "june july august september october november december jan feb mar apr jun jul aug sep "
-    "sept oct nov dec".split()
-)
-# Words that end an organisation or place inside a capitalised run: the person's name is
-# what comes after ("United Nations Linda Thomas-Greenfield" -> "Linda Thomas-Greenfield").
-_ORG_TAILS = frozenset(
-    """nations states korea kingdom union council department ministry house party agency
-    service services news institute university bank corp co inc group committee office
-    assembly congress parliament government administration pentagon kremlin media times
-    post journal press tv radio network foundation association center centre court
-    russia china japan iran america usa qatar ukraine europe seoul washington moscow
-    beijing tokyo pyongyang""".split()
-)
-_DEMONSTRATIVES = frozenset({"this", "these", "those"})
-# Words a speaker's noun phrase does not start with, though they may stand before it.
-_NOT_OPENING = NOT_NAMES - DETERMINERS - _DEMONSTRATIVES
-_OPENERS = frozenset(
-    """in on at after before during despite while although though because since as when
-    if once unless until whereas amid following upon for with without from by asked
-    last earlier later yesterday today""".split()
-)
-# Lower-case words that may stand before a name at the start of a sentence.
-_BEFORE_NAME = (ROLE_HEADS | DETERMINERS | {"former", "sen", "rep", "gov"}) - {
-    "people",
-    "residents",
-    "voters",
-}
-_NOT_PERSON_WORDS = frozenset(
-    """zero four five six seven eight nine ten eleven twelve thirteen fifteen twenty
-    thirty forty fifty hundred hundreds thousand thousands million millions dozens dozen
-    mine yours ours theirs hers each every none nobody everyone everybody someone
-    somebody anyone anybody no such other others sometimes overall otherwise likewise
-    besides anyway together instead""".split()
-)
-_PRONOUNS = frozenset(PERSON_PRONOUNS) | GROUP_PRONOUNS | {"it", "i"}
-_PERSON_TITLES = frozenset(
-    "mr mrs ms dr prof gen brig lt col maj sgt capt adm cmdr sen rep gov president "
-    "minister secretary spokesman spokeswoman spokesperson ambassador senator envoy "
-    "chairman chairwoman director judge justice governor mayor chancellor king queen "
-    "pope leader premier congressman congresswoman".split()
-)
 # How many speaker mentions later "a spokesperson" may still be given a name.
 _PENDING_REACH = 1
-_SYNONYMS = {
-    "spokesman": "spokesperson",
-    "spokeswoman": "spokesperson",
-    "spokespeople": "spokesperson",
-}
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir"})
-_FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "queen", "spokeswoman", "chairwoman"})
-_MALE_TITLES = frozenset({"mr", "sir", "king", "spokesman", "chairman"})
 
 
 @dataclass(frozen=True)
@@ -100,20 +64,20 @@ class Mention:
         """A name that reads as a person's (two words, or a person's title before it)."""
         if not self.name:
             return False
-        if any(w.lower().strip(".,") in _ORG_TAILS for w in self.name.split()):
+        if any(w.lower().strip(".,") in ORG_TAILS for w in self.name.split()):
             return False  # "Wall Street Journal", "Korea Customs Service"
         if len(self.name.split()) >= 2:
             return True
-        return bool(self.role and set(self.role.lower().replace(".", "").split()) & _PERSON_TITLES)
+        return bool(self.role and set(self.role.lower().replace(".", "").split()) & PERSON_TITLES)
 
 
 def pronoun_of(tok: Token) -> str | None:
     """The pronoun a token is or starts with ("she", "he's", "they’ve"), else None."""
     low = tok.lower
-    if low in _PRONOUNS:
+    if low in PRONOUNS:
         return low
     cut = max(low.find("'"), low.find("’"))
-    if cut > 0 and low[:cut] in _PRONOUNS:
+    if cut > 0 and low[:cut] in PRONOUNS:
         return low[:cut]
     return None
 
@@ -132,7 +96,7 @@ def mention_from_tokens(toks: list[Token], text: str) -> Mention | None:
             pronoun=word,
             gender=PERSON_PRONOUNS.get(word),
         )
-    while toks and (toks[0].lower in _NOT_OPENING or not toks[0].is_word):
+    while toks and (toks[0].lower in NOT_OPENING or not toks[0].is_word):
         toks = toks[1:]
     while toks and not toks[-1].is_word:
         toks = toks[:-1]
@@ -150,7 +114,7 @@ def mention_from_tokens(toks: list[Token], text: str) -> Mention | None:
     ):
         k -= 1
     name_toks = toks[k:]
-    cut = max((i for i, t in enumerate(name_toks[:-1]) if t.lower in _ORG_TAILS), default=-1)
+    cut = max((i for i, t in enumerate(name_toks[:-1]) if t.lower in ORG_TAILS), default=-1)
     if cut >= 0:
         k += cut + 1
         name_toks = toks[k:]
@@ -160,7 +124,7 @@ def mention_from_tokens(toks: list[Token], text: str) -> Mention | None:
         j = end
         while j > 0 and toks[j - 1].is_capital and toks[j - 1].lower not in TITLE_WORDS:
             j -= 1
-        person = (j > 0 and toks[j - 1].lower in _PERSON_TITLES) or name_gender(
+        person = (j > 0 and toks[j - 1].lower in PERSON_TITLES) or name_gender(
             toks[j].text
         ) is not None
         if person:  # not "Joint Chiefs of Staff" or "Bank of Korea"
@@ -170,7 +134,7 @@ def mention_from_tokens(toks: list[Token], text: str) -> Mention | None:
         name_toks
         and k >= 2
         and toks[k - 1].lower in DETERMINERS
-        and toks[k - 2].lower in _JOINERS | _ATTACH
+        and toks[k - 2].lower in JOINERS | ATTACH
     ):
         # "Robert Antonacci of the New York delegation": the name is before "of".
         j = k - 2
@@ -179,11 +143,11 @@ def mention_from_tokens(toks: list[Token], text: str) -> Mention | None:
             j -= 1
         name_toks = toks[j:end] if end - j >= 1 else []
         k = j if name_toks else len(toks)
-    if name_toks and k > 0 and toks[k - 1].lower in _JOINERS:
+    if name_toks and k > 0 and toks[k - 1].lower in JOINERS:
         name_toks = []
         k = len(toks)
     before = k - 2 if k >= 2 and toks[k - 1].lower in DETERMINERS else k - 1
-    if name_toks and before > 0 and toks[before].lower in _PLACED:
+    if name_toks and before > 0 and toks[before].lower in PLACED:
         # "Republican lawmakers in Washington", "a notice sent to Congress": the name is
         # where the speaker is or whom it went to; the speaker is the whole description.
         # ("a statement from Chelsea", "figures released by the BPI": the name speaks.)
@@ -196,19 +160,19 @@ def mention_from_tokens(toks: list[Token], text: str) -> Mention | None:
     role = text[role_words[0].start : role_words[-1].end] if role_words else None
     head = None
     if not name:
-        heads = [t.lower for t in toks if t.lower in ROLE_HEADS or t.lower in _SYNONYMS]
+        heads = [t.lower for t in toks if t.lower in ROLE_HEADS or t.lower in SYNONYMS]
         # "a spokeswoman for the Information Commissioner's Office": the head is before
         # what it is attached to.
         attached = next(
-            (i for i, t in enumerate(toks) if i and t.lower in _ATTACH | {"for", "of"}), None
+            (i for i, t in enumerate(toks) if i and t.lower in ATTACH | {"for", "of"}), None
         )
         if attached is not None:
             leading = [
-                t.lower for t in toks[:attached] if t.lower in ROLE_HEADS or t.lower in _SYNONYMS
+                t.lower for t in toks[:attached] if t.lower in ROLE_HEADS or t.lower in SYNONYMS
             ]
             heads = leading or heads
         head = (
-            _SYNONYMS.get(heads[-1], heads[-1])
+            SYNONYMS.get(heads[-1], heads[-1])
             if heads
             else (toks[-1].lower if toks[-1].is_word else None)
         )
@@ -216,14 +180,14 @@ def mention_from_tokens(toks: list[Token], text: str) -> Mention | None:
         if (
             not heads
             and not any(t.is_capital for t in toks)
-            and not (toks[0].lower in DETERMINERS | _DEMONSTRATIVES and len(toks) <= 4)
+            and not (toks[0].lower in DETERMINERS | DEMONSTRATIVES and len(toks) <= 4)
         ):
             return None
     words = {t.lower for t in toks}
     # A first name tells more than a title: "spokesman Hope Hicks" is a woman.
     gender = name_gender(name) if name and len(name_toks) > 1 else None
     if gender is None:
-        gender = "f" if words & _FEMALE_TITLES else "m" if words & _MALE_TITLES else None
+        gender = "f" if words & FEMALE_TITLES else "m" if words & MALE_TITLES else None
     return Mention(
         span,
         phrase,
@@ -245,31 +209,31 @@ def backward_np(toks: list[Token], end: int, floor: int) -> list[Token]:
         low = tok.lower
         if not tok.is_word and tok.text not in {"-", "&", "'", "’"}:
             break
-        if tok.is_word and low in NP_STOP and low not in _JOINERS:
+        if tok.is_word and low in NP_STOP and low not in JOINERS:
             # "a senior official at South Korea's presidential office"
-            if low in _ATTACH and out and k - 1 >= floor and toks[k - 1].lower in ROLE_HEADS:
+            if low in ATTACH and out and k - 1 >= floor and toks[k - 1].lower in ROLE_HEADS:
                 out.append(tok)
                 k -= 1
                 continue
-            if low in _DEMONSTRATIVES and out:
+            if low in DEMONSTRATIVES and out:
                 out.append(tok)  # "this Trump look-alike": a determiner opens the phrase
             break
-        if tok.is_capital and low in _CALENDAR:
+        if tok.is_capital and low in CALENDAR:
             break
-        if tok.is_capital or low in DETERMINERS or low in _JOINERS or not tok.is_word:
+        if tok.is_capital or low in DETERMINERS or low in JOINERS or not tok.is_word:
             out.append(tok)
             # A determiner opens the phrase, except inside "Ambassador to the United Nations
             # Linda Thomas-Greenfield", which goes on.
             if low in DETERMINERS and not (
                 k >= 2
-                and toks[k - 1].lower in _ATTACH | _JOINERS
+                and toks[k - 1].lower in ATTACH | JOINERS
                 and toks[k - 2].lower in TITLE_WORDS | ROLE_HEADS
             ):
                 break
-        elif low in ROLE_HEADS or low in _SYNONYMS:
+        elif low in ROLE_HEADS or low in SYNONYMS:
             has_head = True
             out.append(tok)
-        elif has_head or (out and out[-1].lower in _JOINERS):
+        elif has_head or (out and out[-1].lower in JOINERS):
             out.append(tok)  # a modifier of the head: "the department spokesperson"
         elif not out:
             out.append(tok)  # an unknown lower-case head: "the company"
@@ -280,7 +244,7 @@ def backward_np(toks: list[Token], end: int, floor: int) -> list[Token]:
                 (
                     i
                     for i, t in enumerate(reach)
-                    if t.lower in DETERMINERS or t.lower in _DEMONSTRATIVES
+                    if t.lower in DETERMINERS or t.lower in DEMONSTRATIVES
                 ),
                 None,
             )
@@ -292,7 +256,7 @@ def backward_np(toks: list[Token], end: int, floor: int) -> list[Token]:
         if len(out) > 12:
             return []
     out.reverse()
-    while out and out[0].lower in _JOINERS:
+    while out and out[0].lower in JOINERS:
         out = out[1:]
     return out
 
@@ -306,20 +270,20 @@ def forward_np(toks: list[Token], start: int, ceiling: int) -> list[Token]:
         low = tok.lower
         if not tok.is_word and tok.text not in {"-", "&"}:
             break
-        if tok.is_word and low in NP_STOP and low not in _JOINERS:
+        if tok.is_word and low in NP_STOP and low not in JOINERS:
             break
-        if out and tok.is_capital and low in _CALENDAR:
+        if out and tok.is_capital and low in CALENDAR:
             break  # "said Reyes Tuesday": the day is when, not who
         if (
             (
                 tok.is_capital
                 or low in DETERMINERS
-                or low in _JOINERS
+                or low in JOINERS
                 or low in ROLE_HEADS
-                or low in _SYNONYMS
+                or low in SYNONYMS
             )
             or out
-            and (out[-1].lower in DETERMINERS or out[-1].lower in _JOINERS)
+            and (out[-1].lower in DETERMINERS or out[-1].lower in JOINERS)
         ):
             out.append(tok)
         elif tok.is_word and _name_soon(toks, k, ceiling):
@@ -335,7 +299,7 @@ def forward_np(toks: list[Token], start: int, ceiling: int) -> list[Token]:
         else:
             break
         k += 1
-    while out and out[-1].lower in _JOINERS:
+    while out and out[-1].lower in JOINERS:
         out.pop()
     return out
 
@@ -360,7 +324,7 @@ def _two_name_words(toks: list[Token], end: int) -> bool:
     """Two capitalised words before `end` that are neither titles nor organisations."""
     words = toks[max(0, end - 2) : end]
     return len(words) == 2 and all(
-        t.is_capital and t.lower not in TITLE_WORDS and t.lower not in _ORG_TAILS for t in words
+        t.is_capital and t.lower not in TITLE_WORDS and t.lower not in ORG_TAILS for t in words
     )
 
 
@@ -447,10 +411,10 @@ def known_people(
                 # Two words, the most common run: no title to strip, no headline verb.
                 first, last = parts[0].lower(), parts[1].lower()
                 if (
-                    first not in _NOT_IN_NAMES
-                    and last not in _NOT_IN_NAMES
+                    first not in NOT_IN_NAMES
+                    and last not in NOT_IN_NAMES
                     and last not in CUE_FORMS
-                    and parts[1] not in _SUFFIXES
+                    and parts[1] not in NAME_SUFFIXES
                     and _may_be_name(first)
                 ):
                     found.append((match.start(1), f"{parts[0]} {parts[1]}"))
@@ -482,9 +446,9 @@ def known_people(
             if (
                 match.start(1) in named
                 or low in TITLE_WORDS
-                or low in _ORG_TAILS
+                or low in ORG_TAILS
                 or low in NOT_NAMES
-                or low in _CALENDAR
+                or low in CALENDAR
                 or not _may_be_name(low)
                 or word.partition("-")[2][:1].islower()  # "Long-term", not "Thomas-Greenfield"
             ):
@@ -509,7 +473,7 @@ def _person_in_run(match: re.Match[str]) -> tuple[int, str] | None:
     parties before it go ("Secretary of State Hillary Clinton", "Democrat Jo Reyes"), and
     so does a headline's verb after it ("Bernie Sanders Promises")."""
     words = [(m.start(), m.group()) for m in _WORD.finditer(match.group(1))]
-    words = [(o, w) for o, w in words if w not in _SUFFIXES]
+    words = [(o, w) for o, w in words if w not in NAME_SUFFIXES]
     while words and not _name_word(words[0][1].lower()):
         words = words[1:]
     while words and words[-1][1].lower() in CUE_FORMS:
@@ -525,19 +489,19 @@ def _person_in_run(match: re.Match[str]) -> tuple[int, str] | None:
 
 def _name_word(word: str) -> bool:
     """A capitalised word that may stand in a person's name."""
-    return word not in _NOT_IN_NAMES
+    return word not in NOT_IN_NAMES
 
 
 def _opens_phrase(word: str) -> bool:
     """A sentence's first word that opens a phrase before its subject ("In", "After",
     "Speaking", "Reached", "Separately")."""
-    return word in _OPENERS or (len(word) > 4 and word.endswith(("ing", "ed", "ly")))
+    return word in SENTENCE_OPENERS or (len(word) > 4 and word.endswith(("ing", "ed", "ly")))
 
 
 def _may_be_name(word: str) -> bool:
     """A capitalised word that can start a person's name: not a number, a quantifier, a
     possessive pronoun or a gerund ("Twelve", "Some", "Mine", "Seeing")."""
-    if word in DETERMINERS or word in _NOT_PERSON_WORDS or word in PRE_CUE_SKIP:
+    if word in DETERMINERS or word in NOT_PERSON_WORDS or word in PRE_CUE_SKIP:
         return False
     return not word.endswith(("ing", "ly")) or word in MALE_NAMES or word in FEMALE_NAMES
 
@@ -569,7 +533,7 @@ def _opens_sentence(text: str, offset: int) -> bool:
     before = text[start:offset].split()
     return len(before) <= 6 and all(
         (w[:1].isupper() and w.lower().strip(".,") not in NOT_NAMES)
-        or w.lower().strip(".,") in _BEFORE_NAME
+        or w.lower().strip(".,") in BEFORE_NAME
         for w in before
     )
 
@@ -607,9 +571,6 @@ _SUBJECT_NAME = re.compile(
     re.M,
 )
 _RECENT = 40
-_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
-# Capitalised words that are never part of a person's name.
-_NOT_IN_NAMES = TITLE_WORDS | _ORG_TAILS | NOT_NAMES | _CALENDAR
 _SINGLE_NAME = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+(?:-[A-Za-z]+)?\b")
 # How far back (characters) "he" or "she" looks for the person it stands for.
 _PRONOUN_REACH = 600
@@ -712,7 +673,7 @@ class Resolver:
                 and here - e.position < _PRONOUN_REACH
                 and self._fits(e.gender, e.name, gender)
                 and not e.heads
-                and e.name.lower() not in _ORG_TAILS
+                and e.name.lower() not in ORG_TAILS
             ]
         if not candidates:
             return None
@@ -780,7 +741,7 @@ class Resolver:
         person = mention.is_person_name
         # The same name or last name first; then a first or family name ("Hillary",
         # "Kim"), which a courtesy title rules out: "Mr. Paulson" is a last name.
-        honorific = bool(_words(mention.role) & _HONORIFICS)
+        honorific = bool(_words(mention.role) & HONORIFICS)
         match = next(
             (
                 e
@@ -831,7 +792,7 @@ class Resolver:
                 name, person = full, True
         entity = Entity(name, mention.role, person, mention.gender, role_words=_words(mention.role))
         if mention.role:
-            entity.heads |= {_SYNONYMS.get(w, w) for w in _words(mention.role)}
+            entity.heads |= {SYNONYMS.get(w, w) for w in _words(mention.role)}
         self.entities.append(entity)
         return self._touch(entity)
 

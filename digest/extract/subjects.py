@@ -11,36 +11,23 @@ from __future__ import annotations
 from .blocks import Token
 from .lexicon import (
     COMMON_VERBS,
+    CONNECTIVES,
     CUE_FORMS,
     DETERMINERS,
     FEMALE_NAMES,
+    LINKING_ADVERBS,
     MALE_NAMES,
     MONTHS,
     NP_STOP,
+    OPENING_WORDS,
     PRE_CUE_SKIP,
+    PREPOSITIONS,
     ROLE_HEADS,
+    SETTING_NOUNS,
+    TIME_WORDS,
 )
 from .sentence import SentenceView
 from .speakers import Mention, backward_np, mention_from_tokens, pronoun_of
-
-TIME_WORDS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
-    on earlier later last this week month year morning afternoon evening night
-    mon tue wed thu fri sat sun again also ago long days weeks months years""".split()
-)
-PREPOSITIONS = frozenset("in on at during to with before after about from by".split())
-_CONNECTIVES = frozenset(
-    "then but and so yet still now later earlier meanwhile instead also however indeed , —".split()
-)
-_SETTING_NOUNS = frozenset(
-    "time week weekend day month year morning afternoon evening night statement interview "
-    "speech briefing conference rally debate letter post email".split()
-)
-# Words that open a phrase or a clause before the subject of the sentence.
-_OPENING_WORDS = PREPOSITIONS | frozenset(
-    "despite during after before while although though because since as when if once "
-    "unless until whereas amid following upon".split()
-)
 
 
 class SubjectReader(SentenceView):
@@ -57,7 +44,7 @@ class SubjectReader(SentenceView):
         # A dateline ("WASHINGTON —") is where the story was filed, not who speaks.
         while k < limit and toks[k].is_word and toks[k].text.isupper() and len(toks[k].text) > 2:
             k += 1
-        while k < limit and toks[k].lower in _CONNECTIVES:
+        while k < limit and toks[k].lower in CONNECTIVES:
             k += 1
         for _ in range(3):
             # "In a statement, ...", "Weighing in on the debate, ...", "While he agreed, ...",
@@ -102,7 +89,7 @@ class SubjectReader(SentenceView):
         conjunction, a participle ("Speaking to reporters,") or an adverb ("Privately,")."""
         tok = self.toks[k]
         low = tok.lower
-        if low in _OPENING_WORDS:
+        if low in OPENING_WORDS:
             return True
         # "Last month, ...", "Also on Monday, ...": a time phrase and its comma.
         j = k
@@ -168,7 +155,7 @@ class SubjectReader(SentenceView):
                 while j >= 0 and toks[j].lower in PRE_CUE_SKIP:
                     j -= 1
                 continue
-            if j >= 2 and toks[j].lower in _SETTING_NOUNS:
+            if j >= 2 and toks[j].lower in SETTING_NOUNS:
                 k = j - 1
                 while (
                     k >= 0
@@ -235,7 +222,7 @@ class SubjectReader(SentenceView):
         if (
             aside
             and k >= floor + 3
-            and toks[k - 1].lower in _LINKING_ADVERBS
+            and toks[k - 1].lower in LINKING_ADVERBS
             and toks[k - 2].text == ","
             and self.in_quote[k - 2] is None
         ):
@@ -340,19 +327,13 @@ class SubjectReader(SentenceView):
                 return (
                     toks[i - 1].is_capital
                     and toks[i + 1].is_word
-                    and toks[i + 1].lower not in _OPENING_WORDS
-                    and toks[i + 1].lower not in _CONNECTIVES
+                    and toks[i + 1].lower not in OPENING_WORDS
+                    and toks[i + 1].lower not in CONNECTIVES
                     and toks[i + 1].lower not in {"for", "of"}
                 )
         return False
 
     # -- reading ------------------------------------------------------------------------
-
-
-# Adverbs set off by commas after a name ("Sanders, meanwhile, ...").
-_LINKING_ADVERBS = frozenset(
-    "meanwhile however too though also instead then now moreover likewise similarly".split()
-)
 
 
 def _opens_noun(tok: Token) -> bool:
