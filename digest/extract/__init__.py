@@ -14,11 +14,14 @@ from dataclasses import replace
 
 from ..model import Article, Claim, DateRef, Span, Speaker
 from ..read.clean import SIGN_OFF
-from .attribution import Found, SentenceReader
 from .blocks import Quote, blocks, mark_at, sentences, tokens
 from .dates import find_dates
 from .lexicon import CUE_FORMS, CUE_TRIGGERS, SAYING_VERBS
-from .speakers import Entity, Mention, Resolver, known_people, mention_from_tokens
+from .mentions import Mention, mention_from_tokens
+from .people import known_people
+from .resolver import Entity, Resolver
+from .sentence import Found
+from .shapes import read_sentence
 
 __all__ = ["extract_claims"]
 
@@ -52,7 +55,7 @@ def extract_claims(article: Article) -> tuple[Claim, ...]:
         first = len(found)
         for sentence in sentences(text, block):
             claims = (
-                SentenceReader(text, sentence, quotes).read()
+                read_sentence(text, sentence, quotes)
                 if _may_attribute(text, sentence, quotes)
                 else None
             )

@@ -683,6 +683,11 @@ SENTENCE_ENDS = (".", "!", "?", "…")
 CLOSING_MARKS = "\"”»'’"
 # Characters trimmed from a claim's end: sentence punctuation and spaces.
 END_PUNCTUATION = ".!? "
+# Marks trimmed from the start and the end of a content span, and from the end of a
+# quotation's words once its marks are taken off.
+CONTENT_HEAD_MARKS = ",;:—–"
+CONTENT_TAIL_MARKS = ",;:.—–"
+QUOTED_TAIL_MARKS = ",.;: "
 # Quotation marks, each style ('"', "''" stands for one straight double mark).
 QUOTE_MARKS = ('"', "“", "”", "«", "»", "''")
 CLOSING_QUOTE_MARKS = ('"', "”", "»", "''")
