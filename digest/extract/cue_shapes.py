@@ -1,7 +1,7 @@
 """The shapes of a claim around a cue, one function each.
 
 `shapes.CUE_SHAPES` tries them in order for every cue of a sentence; each reads a
-`Cue` and answers with a claim, with `NO_CLAIM` when its shape holds but the cue
+`cue.Cue` and answers with a claim, with `NO_CLAIM` when its shape holds but the cue
 reports nothing, or with None when the cue is not of its shape. What a shape asks of
 the cue (where its speaker stands, the content after it) is found the first time a
 shape asks, and kept for the shapes after it.
@@ -10,7 +10,6 @@ shape asks, and kept for the shapes after it.
 from __future__ import annotations
 
 import bisect
-from typing import Final
 
 from ..model import Span
 from .around import (
@@ -24,232 +23,25 @@ from .around import (
     set_apart,
     tail_is_short,
 )
-from .attach import Speaker, by_subject, speaker_after, speaker_before, speaker_end
+from .attach import by_subject
 from .content import MIN_CONTENT_WORDS, antecedent, content_after
+from .cue import NO_CLAIM, Cue, Match
 from .cues import possessor, that_after
 from .grammar import is_time_word
 from .lexicon import (
     AND_BUT,
     CONTENT_BREAKS,
-    CUE_FORMS,
     INVERTING,
     NOMINAL_CUES,
     NP_MARKS,
-    NP_STOP,
-    OF_PLACE,
     OPENING_PREPOSITIONS,
     PARTICIPLE_LEADS,
     PREPOSITIONS,
-    RELATIVE_PRONOUNS,
     SUBORDINATORS,
 )
-from .mentions import Mention, forward_np, mention_from_tokens
+from .mentions import forward_np, mention_from_tokens
 from .sentence import Found, Sentence
 from .subjects import inverted_mention, subject
-
-
-class NoClaim:
-    """A shape's answer when its shape holds but the cue reports nothing there."""
-
-    __slots__ = ()
-
-    def __repr__(self) -> str:
-        return "NO_CLAIM"
-
-
-NO_CLAIM: Final = NoClaim()
-
-
-class Place:
-    """Where an attribution stands, once its speaker is found."""
-
-    __slots__ = ("start", "resume", "relative", "lead", "before")
-
-    def __init__(self, c: Cue, speaker: Speaker) -> None:
-        s, toks = c.s, c.s.toks
-        inverted = speaker.inverted
-        # The first token of the attribution's speaker (the cue itself when inverted).
-        if inverted:
-            self.start = c.first
-        else:
-            self.start = s.index_of(speaker.toks[0] if speaker.toks else toks[c.first])
-        start = self.start
-        # The token after the cue and, when inverted, after its speaker.
-        self.resume = c.last + 1 + (len(speaker.toks) if inverted else 0)
-        # "the plan, which she said was "a breakthrough"": the relative pronoun stands
-        # for what the content is about, and the content starts with its verb.
-        self.relative = (
-            not inverted
-            and start > 1
-            and toks[start - 1].lower in RELATIVE_PRONOUNS
-            and toks[start - 2].text == ","
-        )
-        self.lead = start if inverted else _lead(s, start)
-        # The quotation right before the attribution: `"...," Miller said`.
-        before = s.quote_before(start)
-        if before is None and self.lead < start:
-            before = s.quote_before(self.lead)
-        self.before = before
-
-
-def _lead(s: Sentence, start: int) -> int:
-    """Where an attribution whose speaker starts at token `start` starts: role words
-    may stand before the name ('"...," Republican strategist Jo Reyes said', '...,
-    political scientist Jo Reyes said', '"...," a voice-over in the ad said')."""
-    toks = s.toks
-    lead = start
-    while (
-        lead > 0
-        and start - lead < 6
-        and toks[lead - 1].is_word
-        and s.in_quote[lead - 1] is None
-        and (toks[lead - 1].lower not in NP_STOP or toks[lead - 1].lower in OF_PLACE)
-        and toks[lead - 1].lower not in CUE_FORMS
-    ):
-        lead -= 1
-    if (
-        lead < start
-        and not (lead > 0 and toks[lead - 1].text == ",")
-        and s.quote_before(lead) is None
-    ):
-        return start  # the words before the name are not a role after all
-    return lead
-
-
-class Cue:
-    """One cue of a sentence as the shapes read it: where it stands, the claims read
-    before it in the sentence, and the quotations those claims took (`used`, which a
-    shape adds to only when it answers with a claim: what a shape finds on the way,
-    the shapes after it may reuse)."""
-
-    __slots__ = (
-        "s",
-        "first",
-        "last",
-        "text",
-        "span",
-        "used",
-        "earlier",
-        "_end",
-        "_backward",
-        "_speaker",
-        "_place",
-        "_after",
-        "_after_read",
-        "after_used",
-        "_before",
-        "_before_read",
-    )
-
-    def __init__(
-        self, s: Sentence, first: int, last: int, text: str, used: set[int], earlier: list[Found]
-    ) -> None:
-        self.s = s
-        self.first = first
-        self.last = last
-        self.text = text
-        self.span = Span(s.toks[first].start, s.toks[last].end)
-        self.used = used
-        self.earlier = earlier
-        self._end: int | None = None
-        self._backward: Speaker | None = None
-        self._speaker: Speaker | None = None
-        self._place: Place | None = None
-        self._after: Span | None = None
-        self._after_read = False
-        self.after_used: set[int] = set()  # the quotations `after` takes, if a shape keeps it
-        self._before: int | None = None
-        self._before_read = False
-
-    def end(self) -> int:
-        """The last token before the cue that may belong to its speaker."""
-        end = self._end
-        if end is None:
-            end = self._end = speaker_end(self.s, self.first, self.text)
-        return end
-
-    def backward(self) -> Speaker:
-        """The speaker read back from the cue (its mention None when none stands there)."""
-        backward = self._backward
-        if backward is None:
-            backward = self._backward = speaker_before(self.s, self.first, self.last, self.end())
-        return backward
-
-    def speaker(self) -> Speaker:
-        """The speaker before the cue, or else the one after an inverted cue."""
-        speaker = self._speaker
-        if speaker is None:
-            speaker = self.backward()
-            if speaker.mention is None:
-                ahead = speaker_after(self.s, self.first, self.last, speaker.end)
-                if ahead is not None:
-                    mention = inverted_mention(self.s, ahead)
-                    speaker = Speaker(mention, ahead, speaker.end, speaker.in_relative, True)
-            self._speaker = speaker
-        return speaker
-
-    def place(self) -> Place:
-        """Where the attribution stands (asked once a speaker is found)."""
-        place = self._place
-        if place is None:
-            place = self._place = Place(self, self.speaker())
-        return place
-
-    def after(self) -> Span | None:
-        """The content after the cue (and an inverted speaker), if any."""
-        if not self._after_read:
-            speaker, place = self.speaker(), self.place()
-            self._after = content_after(
-                self.s,
-                place.resume,
-                cue=self.text,
-                used=self.after_used,
-                gap=place.relative,
-                closes=speaker.in_relative,
-            )
-            self._after_read = True
-        return self._after
-
-    def quotation_before(self) -> int | None:
-        """The quotation before the attribution, when it is what the cue reports."""
-        if not self._before_read:
-            self._before = _reported_before(self)
-            self._before_read = True
-        return self._before
-
-    def claim(
-        self,
-        kind: str,
-        content: Span,
-        mention: Mention | None,
-        *,
-        inherits: bool = False,
-        parts: tuple[Span, ...] = (),
-        topic: Span | None = None,
-        nominal: bool = False,
-    ) -> Found:
-        """A claim of this cue."""
-        return Found(
-            kind,
-            content,
-            self.span,
-            self.text,
-            mention,
-            self.s.span,
-            inherits,
-            parts,
-            topic,
-            nominal,
-        )
-
-    def quoted(self, index: int, mention: Mention | None, *, inherits: bool = False) -> Found:
-        """The quotation `index` as this cue's claim, taken from those left."""
-        self.used.add(index)
-        content = self.s.tidy(self.s.quotes[index].inner)
-        return self.claim("quote", content, mention, inherits=inherits)
-
-
-Match = Found | NoClaim | None
 
 
 def colon_of_cue(c: Cue) -> Match:
@@ -386,8 +178,8 @@ def second_verb(c: Cue) -> Match:
 
 
 def cue_opens_sentence(c: Cue) -> Match:
-    """A cue that opens the sentence, then its speaker and a quotation: 'Continued
-    Stone: "We will win."', 'Said Dorothy Poynter, who grew up with Ali, "..."'."""
+    """A cue that opens the sentence, then its speaker and a quotation: 'Said Jo Reyes:
+    "We will win."', 'Said Dorothy Poynter, who grew up with Ali, "..."'."""
     s, toks = c.s, c.s.toks
     if c.first != 0 or not toks[0].is_capital or c.backward().mention is not None:
         return None
@@ -407,8 +199,9 @@ def cue_opens_sentence(c: Cue) -> Match:
 
 def unsigned_quotation(c: Cue) -> Match:
     """No speaker stands by the cue: after another claim of the sentence, the quotation
-    the cue opens is that claim's speaker's ('Durbin, noting the crowd, said, "We will
-    vote."'); else the cue reports nothing."""
+    the cue opens is that claim's speaker's ('A county official who spoke anonymously
+    said Friday, "Nothing has been signed yet."'); else the cue reports nothing ("Just
+    ask Anne about the port.")."""
     if c.speaker().mention is not None:
         return None
     if c.earlier:
@@ -444,28 +237,6 @@ def reply_to_quotation(c: Cue) -> Match:
     if opened is None:
         return None
     return c.quoted(opened, speaker.mention)
-
-
-def _reported_before(c: Cue) -> int | None:
-    """The quotation before the attribution when it is what the cue reports: `"...,"
-    Miller said` -- unless it is a short title and a reported clause follows the cue."""
-    before = c.place().before
-    if before is None:
-        return None
-    s = c.s
-    after = c.after()
-    if (
-        after is None
-        or c.speaker().inverted
-        or s.words(s.quotes[before].inner) >= 5
-        # '"We will rebuild," Smith said, "and fast."': a quotation on each side
-        or (
-            before not in c.used
-            and s.in_quote[bisect.bisect_left(s.starts, after.start)] is not None
-        )
-    ):
-        return before
-    return None
 
 
 def fragment_then_cue(c: Cue) -> Match:
@@ -582,8 +353,8 @@ def content_then_cue(c: Cue) -> Match:
 
 
 def inverted_cue_then_content(c: Cue) -> Match:
-    """An inverted cue and its speaker, then what was said: "Added Jo Reyes: the port
-    will reopen in May."."""
+    """An inverted cue and its speaker inside the sentence, then what was said: "It
+    helps, said Jo Reyes, that the port is open again."."""
     after = c.after()
     if after is None:
         return None

@@ -19,12 +19,29 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from ..model import Span
-from . import cue_shapes as cue
-from . import quote_shapes as quote
 from .blocks import Quote
-from .cue_shapes import Cue
+from .cue import Cue, Match
+from .cue_shapes import (
+    according_to,
+    colon_of_cue,
+    content_then_cue,
+    cue_opens_sentence,
+    cue_then_content,
+    fragment_then_cue,
+    introduces_next,
+    inverted_cue_then_content,
+    noun_of_saying,
+    parenthetical_cue,
+    participle_after_clause,
+    question_or_condition,
+    quotation_around_cue,
+    quotation_then_cue,
+    reply_to_quotation,
+    second_verb,
+    unsigned_quotation,
+)
 from .cues import find_cues
-from .quote_shapes import Leftovers
+from .quote_shapes import Leftovers, bare_quote, paragraph_quote, quoting_subject
 from .sentence import Found, Sentence
 
 Context = TypeVar("Context")
@@ -41,39 +58,31 @@ class Shape(Generic[Context, Answer]):
 
 
 # The shapes around a cue, in the order they are tried.
-CUE_SHAPES: tuple[Shape[Cue, cue.Match], ...] = (
-    Shape("colon_of_cue", cue.colon_of_cue, "a colon after another cue is that cue's"),
-    Shape("according_to", cue.according_to, "a source named by 'according to'"),
-    Shape("noun_of_saying", cue.noun_of_saying, "'Trump's claim that ...': the possessor's"),
-    Shape(
-        "participle_after_clause",
-        cue.participle_after_clause,
-        "', noting that ...': another claim of the speaker",
-    ),
-    Shape("second_verb", cue.second_verb, "'... and said ...': the speaker of the claim before"),
-    Shape("cue_opens_sentence", cue.cue_opens_sentence, "'Continued Stone: \"...\"'"),
-    Shape("unsigned_quotation", cue.unsigned_quotation, "no speaker by the cue"),
-    Shape("question_or_condition", cue.question_or_condition, "'Should X say ...': no claim"),
-    Shape("reply_to_quotation", cue.reply_to_quotation, "a reply takes the quotation it opens"),
-    Shape("fragment_then_cue", cue.fragment_then_cue, "a clause ending in a quoted fragment"),
-    Shape("quotation_around_cue", cue.quotation_around_cue, '\'"...," X said, "..."\''),
-    Shape("quotation_then_cue", cue.quotation_then_cue, "'\"...,\" X said'"),
-    Shape("parenthetical_cue", cue.parenthetical_cue, "'..., she said, ...'"),
-    Shape("cue_then_content", cue.cue_then_content, "'X said (that) ...', 'X said: \"...\"'"),
-    Shape("content_then_cue", cue.content_then_cue, "'..., a spokesperson said Tuesday'"),
-    Shape(
-        "inverted_cue_then_content",
-        cue.inverted_cue_then_content,
-        "'Added X: ...': an inverted speaker, then the words",
-    ),
-    Shape("introduces_next", cue.introduces_next, "'X said:' before the next paragraph"),
+CUE_SHAPES: tuple[Shape[Cue, Match], ...] = (
+    Shape("colon_of_cue", colon_of_cue, "a colon after another cue belongs to that cue"),
+    Shape("according_to", according_to, "a source named by 'according to'"),
+    Shape("noun_of_saying", noun_of_saying, "'Trump's claim that ...': the possessor's claim"),
+    Shape("participle_after_clause", participle_after_clause, "', noting that ...': same speaker"),
+    Shape("second_verb", second_verb, "'... and said ...': the speaker of the claim before"),
+    Shape("cue_opens_sentence", cue_opens_sentence, "'Said X: \"...\"'"),
+    Shape("unsigned_quotation", unsigned_quotation, "no speaker by the cue"),
+    Shape("question_or_condition", question_or_condition, "'Should X say ...': no claim"),
+    Shape("reply_to_quotation", reply_to_quotation, "a reply takes the quotation it opens"),
+    Shape("fragment_then_cue", fragment_then_cue, "a quoted fragment ends a clause"),
+    Shape("quotation_around_cue", quotation_around_cue, '\'"...," X said, "..."\': one quotation'),
+    Shape("quotation_then_cue", quotation_then_cue, "'\"...,\" X said'"),
+    Shape("parenthetical_cue", parenthetical_cue, "'..., she said, ...': the words around it"),
+    Shape("cue_then_content", cue_then_content, "'X said (that) ...', 'X said: \"...\"'"),
+    Shape("content_then_cue", content_then_cue, "'..., a spokesperson said Tuesday'"),
+    Shape("inverted_cue_then_content", inverted_cue_then_content, "'It helps, said X, that ...'"),
+    Shape("introduces_next", introduces_next, "'X said:' names the next paragraph's speaker"),
 )
 
 # The shapes of the quotations no cue took, in the order they are tried.
 QUOTATION_SHAPES: tuple[Shape[Leftovers, list[Found]], ...] = (
-    Shape("quoting_subject", quote.quoting_subject, "'X hailed the \"breakthrough\"'"),
-    Shape("paragraph_quote", quote.paragraph_quote, "a sentence of quotation, the last speaker's"),
-    Shape("bare_quote", quote.bare_quote, "a quoted phrase outside every claim"),
+    Shape("quoting_subject", quoting_subject, "'X hailed the \"breakthrough\"': the subject's"),
+    Shape("paragraph_quote", paragraph_quote, "a sentence of quotation: the last speaker's"),
+    Shape("bare_quote", bare_quote, "a quoted phrase outside every claim"),
 )
 
 # The name of every shape, in the order they are tried.
