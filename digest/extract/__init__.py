@@ -46,8 +46,9 @@ def extract_claims(article: Article) -> tuple[Claim, ...]:
 
 
 def shapes_found(article: Article) -> list[str]:
-    """The name of each shape of the registry that decided a cue or a quotation of the
-    article, in reading order: what tells which shape a sentence takes."""
+    """The name of each shape of the registry that decided a cue or the quotations of a
+    sentence, and of each rule of `filters.NOT_SPEECH` that kept a word from being a
+    cue, in reading order: what tells which shape a sentence takes."""
     trace: list[str] = []
     _find(article, trace)
     return trace

@@ -35,12 +35,13 @@ from .mentions import Mention, mention_from_tokens, pronoun_of
 from .sentence import Sentence
 
 
-def find_cues(s: Sentence) -> list[tuple[int, int, str]]:
+def find_cues(s: Sentence, trace: list[str] | None = None) -> list[tuple[int, int, str]]:
     """(first token, last token, cue text) of every cue outside quotations: a verb
     of saying that `filters.is_speech` lets through, a cue of several words ("according
     to"), a noun of saying with its possessor ("Trump's claim that"), a bare form after
     a plural subject ("Critics note"), "reads" by a quotation, and a colon after a name
-    before a quotation ('Cecile Richards: "..."')."""
+    before a quotation ('Cecile Richards: "..."'). With `trace`, the filter rules that
+    kept a word from being a cue are named there."""
     found = []
     toks = s.toks
     n = len(toks)
@@ -62,7 +63,7 @@ def find_cues(s: Sentence) -> list[tuple[int, int, str]]:
                 found.append(phrase)
                 resume = phrase[1] + 1
                 continue
-        if low in CUE_FORMS and is_speech(s, k):
+        if low in CUE_FORMS and is_speech(s, k, trace):
             found.append((k, k, toks[k].text))
         elif low in NOMINAL_CUES and possessor(s, k) is not None:
             found.append((k, k, toks[k].text))  # "Trump's claim that ..."

@@ -4,8 +4,8 @@ A word of `lexicon.CUE_FORMS` is a cue unless one of the rules of `NOT_SPEECH` s
 is something else where it stands: a noun ("the report"), a passive ("it was
 reported"), a proper noun ("the United States"), an infinitive ("said to be"). Each
 rule takes the sentence and the token's position and answers True when the word is
-not speech. A weak cue ("report", "claim", "hope") must then have a speaker or a
-quotation right before it.
+not speech; the last, for a weak cue ("report", "claim", "hope"), asks for a speaker
+or a quotation right before it.
 """
 
 from __future__ import annotations
@@ -36,14 +36,15 @@ from .sentence import Sentence
 from .subjects import closes_appositive
 
 
-def is_speech(s: Sentence, k: int) -> bool:
-    """The cue word at token `k` reports speech: no rule of `NOT_SPEECH` holds, and a
-    weak cue has who spoke, or a quotation, right before it."""
+def is_speech(s: Sentence, k: int, trace: list[str] | None = None) -> bool:
+    """The cue word at token `k` reports speech: no rule of `NOT_SPEECH` holds. With
+    `trace`, the name of the rule that holds is appended to it."""
     for rule in NOT_SPEECH:
         if rule(s, k):
+            if trace is not None:
+                trace.append(rule.__name__)
             return False
-    low = s.toks[k].lower
-    return low not in WEAK_CUES or _weak_cue_placed(s, k)
+    return True
 
 
 def proper_noun(s: Sentence, k: int) -> bool:
@@ -167,6 +168,26 @@ def possessive_modifier(s: Sentence, k: int) -> bool:
     )
 
 
+def weak_cue_alone(s: Sentence, k: int) -> bool:
+    """A weak cue ("report", "claim", "hope", "calls") with no subject right before it
+    ("Critics note"), no quotation ('"...," reports the paper'), no comma before its -ing
+    form (", calling it ..."), and no aside after a name ("Yang Shu, director of the
+    institute, calls ..."): "Hopes of a deal faded."."""
+    toks = s.toks
+    if toks[k].lower not in WEAK_CUES:
+        return False
+    if k == 0:
+        return True
+    before = toks[k - 1]
+    return not (
+        before.is_word
+        or s.in_quote[k - 1] is not None
+        or before.text in CLOSING_QUOTES
+        or (toks[k].lower.endswith("ing") and before.text == ",")
+        or (before.text == "," and closes_appositive(s, k - 1))
+    )
+
+
 # The rules a cue word must pass, each saying when it is not speech.
 NOT_SPEECH: tuple[Callable[[Sentence, int], bool], ...] = (
     proper_noun,
@@ -181,24 +202,8 @@ NOT_SPEECH: tuple[Callable[[Sentence, int], bool], ...] = (
     after_article,
     after_preposition,
     possessive_modifier,
+    weak_cue_alone,
 )
-
-
-def _weak_cue_placed(s: Sentence, k: int) -> bool:
-    """A weak cue has a subject right before it ("Critics note"), a quotation before it
-    ('"...," reports the paper'), a comma before its -ing form (", calling it ..."), or
-    the aside after a name before it ("Yang Shu, director of the institute, calls")."""
-    toks = s.toks
-    if k == 0:
-        return False
-    before = toks[k - 1]
-    return (
-        before.is_word
-        or s.in_quote[k - 1] is not None
-        or before.text in CLOSING_QUOTES
-        or (toks[k].lower.endswith("ing") and before.text == ",")
-        or (before.text == "," and closes_appositive(s, k - 1))
-    )
 
 
 def on_condition(s: Sentence, j: int) -> bool:

@@ -94,10 +94,11 @@ SHAPE_NAMES: tuple[str, ...] = tuple(shape.name for shape in CUE_SHAPES) + tuple
 def read_sentence(
     text: str, span: Span, quotes: list[Quote], trace: list[str] | None = None
 ) -> list[Found]:
-    """The claims of one sentence; with `trace`, the name of each shape that decided is
-    appended to it."""
+    """The claims of one sentence; with `trace`, the name of each shape that decided a
+    cue or the quotations left, and of each rule of `filters.NOT_SPEECH` that kept a
+    word from being a cue, is appended to it."""
     s = Sentence(text, span, quotes)
-    cues = find_cues(s)
+    cues = find_cues(s, trace)
     if cues:
         s.cue_starts = tuple([first for first, _, _ in cues])
     found: list[Found] = []
