@@ -89,9 +89,9 @@ def _lead(s: Sentence, start: int) -> int:
 
 class Cue:
     """One cue of a sentence as the shapes read it: where it stands, the claims read
-    before it in the sentence, and the quotations those claims took (`used`, which a
-    shape adds to only when it answers with a claim: what a shape finds on the way,
-    the shapes after it may reuse)."""
+    before it in the sentence, and the quotations those claims took (`used`). A shape
+    adds to `used` only when it answers; what it found on the way (the speaker, the
+    content after the cue) stays for the shapes after it."""
 
     __slots__ = (
         "s",

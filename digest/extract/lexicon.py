@@ -45,6 +45,7 @@ needle jab rebuke
 vow pledge promise guarantee swear
 """.split()
 
+# Irregular verbs of saying and the forms they take.
 _IRREGULAR_CUES = {
     "say": "said",
     "tell": "tell tells told telling",
@@ -288,12 +289,15 @@ SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
 # Pronouns that can speak words in their own clause (`Merkel hailed ... "..."`).
 SPEAKING_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 
-# Words that may open a sentence's subject without being part of it.
+# Words of a time phrase ("on Monday", "last week", "again"): skipped between a speaker
+# and the cue, and between the cue and what was said.
 TIME_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
     on earlier later last this week month year morning afternoon evening night
     mon tue wed thu fri sat sun again also ago long days weeks months years""".split()
 )
+# Prepositions that open a setting ("in a statement", "at the briefing") or a phrase
+# before the subject.
 PREPOSITIONS = frozenset("in on at during to with before after about from by".split())
 # Words that link a sentence to the one before ("Then", "But"): not its subject.
 CONNECTIVES = frozenset(
@@ -346,6 +350,7 @@ PARTICLES = frozenset("for about on to against of with at out over up into back"
 BARE_SAY = frozenset({"said", "says", "say"})
 # Verbs of talking whose particle says to whom: "speaking to them".
 TALK_VERBS = frozenset({"speak", "talk"})
+# The particles after them that say to whom.
 TALK_PARTICLES = frozenset({"to", "with", "at"})
 # Words that open a clause after an appeal ("urged Moscow to ... that ...").
 CLAUSE_WORDS = frozenset("that how whether why what if when who where".split())
@@ -430,8 +435,9 @@ ROLE_HEADS = frozenset(
     team aides allies""".split()
 )
 
-# Pronouns that stand for a speaker, and what they can refer to.
+# Pronouns that stand for a person speaking, with the gender they refer to.
 PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+# Pronouns that stand for a group or an organisation speaking.
 GROUP_PRONOUNS = frozenset({"they", "we"})
 # Every pronoun a speaker mention can be.
 PRONOUNS = frozenset(PERSON_PRONOUNS) | GROUP_PRONOUNS | {"it", "i"}
@@ -555,7 +561,7 @@ SYNONYMS = {
 }
 # Courtesy titles: "Mr. Paulson" is a last name, not a first one.
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir"})
-# Titles that tell a speaker's gender.
+# Titles that tell a speaker is a woman, and those that tell a man.
 FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "queen", "spokeswoman", "chairwoman"})
 MALE_TITLES = frozenset({"mr", "sir", "king", "spokesman", "chairman"})
 # Suffixes after a name, not part of the last name.
@@ -588,6 +594,7 @@ FEMALE_NAMES = frozenset(
     huma donna kellyanne hope michele tulsi jill elena sonia ruth nina linda susana
     megyn katie katy meryl oprah jane jeanne""".split()
 )
+# Common first names of men ("hillary" is the woman's).
 MALE_NAMES = frozenset(
     """james robert john michael william david richard joseph thomas charles christopher
     daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george
@@ -639,7 +646,9 @@ WEEKDAYS = {
 WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Words before a weekday that say which week: "last Friday", "next Monday".
 DATE_MODIFIERS = ("last", "next", "this", "coming", "previous", "past")
+# Those that put the weekday after the article's date ("next Monday").
 FORWARD_MODIFIERS = frozenset({"next", "coming"})
+# Those that put it before, a week back when it is the same weekday ("last Tuesday").
 BACKWARD_MODIFIERS = frozenset({"last", "previous", "past"})
 # Days named relative to the article's date, with their offset in days.
 RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}
@@ -678,16 +687,19 @@ FORWARD_NP_MARKS = frozenset({"-", "&"})
 POSSESSIVE_TOKENS = frozenset({"'s", "’s"})
 # Apostrophes that stand for a possessive ("the Joneses' lawyer").
 APOSTROPHES = frozenset({"'", "’"})
-# Marks that end a sentence, and those that may close a quotation after it.
+# Marks that end a sentence.
 SENTENCE_ENDS = (".", "!", "?", "…")
+# Marks that may close a quotation after a sentence's end.
 CLOSING_MARKS = "\"”»'’"
 # Characters trimmed from a claim's end: sentence punctuation and spaces.
 END_PUNCTUATION = ".!? "
-# Marks trimmed from the start and the end of a content span, and from the end of a
-# quotation's words once its marks are taken off.
+# Marks trimmed from the start of a content span.
 CONTENT_HEAD_MARKS = ",;:—–"
+# Marks trimmed from its end.
 CONTENT_TAIL_MARKS = ",;:.—–"
+# Marks trimmed from the end of a quotation's words once its marks are taken off.
 QUOTED_TAIL_MARKS = ",.;: "
-# Quotation marks, each style ('"', "''" stands for one straight double mark).
+# Quotation marks, each style ("''" stands for one straight double mark).
 QUOTE_MARKS = ('"', "“", "”", "«", "»", "''")
+# Quotation marks that close a quotation.
 CLOSING_QUOTE_MARKS = ('"', "”", "»", "''")
