@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Span
-from .lexicon import ABBREVIATIONS
+from .lexicon import ABBREVIATIONS, SENTENCE_STARTERS
 
 OPEN_MARKS = '"“«„'
 CLOSE_MARKS = '"”»“'
@@ -172,10 +172,6 @@ _BOUNDARY = re.compile(
 _LAST_WORD = re.compile(r"([^\W\d_][\w'’-]*(?:\.[^\W\d_]\w*)*)\.?$")
 # The characters `_LAST_WORD` is made of, read backwards from a period.
 _WORD_RUN = re.compile(r"[\w'’.-]*")
-_SENTENCE_STARTERS = frozenset(
-    "the a an he she it they we i but and in on at this that these those there his her "
-    "their its our after before when while as if however meanwhile still yet so".split()
-)
 
 
 def sentences(text: str, block: Block) -> list[Span]:
@@ -227,7 +223,7 @@ def _is_abbreviation(text: str, dot: int, end: int) -> bool:
         return True
     if "." in word:  # "U.S.", "U.N.": a boundary only before a typical sentence start
         following = re.match(r"\s+[\"“‘(]?(\w+)", text[end : end + 40])
-        return not (following and following.group(1).lower() in _SENTENCE_STARTERS)
+        return not (following and following.group(1).lower() in SENTENCE_STARTERS)
     return False
 
 

@@ -7,31 +7,20 @@ import sys
 from datetime import date, timedelta
 
 from ..model import DateRef, Span
-from .lexicon import MONTHS
+from .lexicon import (
+    BACKWARD_MODIFIERS,
+    DATE_MODIFIERS,
+    FORWARD_MODIFIERS,
+    MONTHS,
+    RELATIVE_DAYS,
+    WEEKDAY_NAMES,
+    WEEKDAYS,
+)
 
-_WEEKDAYS = {
-    "monday": 0,
-    "mon": 0,
-    "tuesday": 1,
-    "tue": 1,
-    "tues": 1,
-    "wednesday": 2,
-    "wed": 2,
-    "thursday": 3,
-    "thu": 3,
-    "thur": 3,
-    "thurs": 3,
-    "friday": 4,
-    "fri": 4,
-    "saturday": 5,
-    "sat": 5,
-    "sunday": 6,
-    "sun": 6,
-}
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
-_MODIFIERS = "last|next|this|coming|previous|past"
-_WEEKDAY_NAMES = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-_RELATIVE = "yesterday|today|tomorrow|tonight"
+_MODIFIERS = "|".join(DATE_MODIFIERS)
+_WEEKDAY_NAMES = "|".join(WEEKDAY_NAMES)
+_RELATIVE = "|".join(RELATIVE_DAYS)
 _DATE = (
     rf"(?:(?P<mod>{_MODIFIERS})\s+)?(?P<weekday>{_WEEKDAY_NAMES})\b"
     rf"|(?P<rel>{_RELATIVE})\b"
@@ -73,10 +62,7 @@ def find_dates(text: str, span: Span, anchor: date | None) -> tuple[DateRef, ...
         # The clause before the date decides its tense: "is expected to ... on Wednesday".
         boundary = max(text.rfind(ch, clause_start, start) for ch in ".;")
         before = text[max(boundary + 1, clause_start, start - 120) : start]
-        future = _says_future(before) or (match.group("mod") or "").lower() in {
-            "next",
-            "coming",
-        }
+        future = _says_future(before) or (match.group("mod") or "").lower() in FORWARD_MODIFIERS
         resolved = _resolve(match, anchor, future)
         if resolved is not None:
             refs.append(
@@ -117,18 +103,17 @@ def _says_future(before: str) -> bool:
 
 def _resolve(match: re.Match[str], anchor: date, future: bool) -> date | None:
     if match.group("weekday"):
-        weekday = _WEEKDAYS[match.group("weekday").lower()]
+        weekday = WEEKDAYS[match.group("weekday").lower()]
         mod = (match.group("mod") or "").lower()
-        if mod in {"next", "coming"} or (future and mod not in {"last", "previous", "past"}):
+        if mod in FORWARD_MODIFIERS or (future and mod not in BACKWARD_MODIFIERS):
             ahead = (weekday - anchor.weekday()) % 7
             return anchor + timedelta(days=ahead or (7 if mod == "next" else 0))
         back = (anchor.weekday() - weekday) % 7
-        if mod in {"last", "previous", "past"} and back == 0:
+        if mod in BACKWARD_MODIFIERS and back == 0:
             back = 7
         return anchor - timedelta(days=back)
     if match.group("rel"):
-        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
-        return anchor + timedelta(days=offset[match.group("rel").lower()])
+        return anchor + timedelta(days=RELATIVE_DAYS[match.group("rel").lower()])
     month = MONTHS[(match.group("month") or match.group("month2")).lower()]
     day = int(match.group("day") or match.group("day2"))
     year_text = match.group("year") or match.group("year2")

@@ -1,10 +1,17 @@
-"""Word lists the extractor leans on: cue verbs, titles and roles, stop words."""
+"""Every word list the extractor leans on, each with what it is for.
+
+The passes (`cues`, `filters`, `attach`, `content`, the shapes) hold rules, not words:
+a rule names the list it reads here. Lists are grouped by the pass that reads them
+most; a list read by several passes stands with the first.
+"""
 
 from __future__ import annotations
 
+# -- verbs of saying ------------------------------------------------------------------
+
 # Verbs that report what someone said, wrote, thought or wants: speech, writing,
 # cognition, stance and evaluation. Regular verbs are inflected by rule; the irregular
-# ones list their forms. Phrasal cues are handled in `attribution`.
+# ones list their forms. Phrasal cues are `cues.phrase_cue`'s.
 _REGULAR_CUES = """
 say add note reiterate underscore stress emphasize emphasise warn insist claim acknowledge
 argue report tweet explain announce state declare confirm deny suggest assert maintain
@@ -38,6 +45,7 @@ needle jab rebuke
 vow pledge promise guarantee swear
 """.split()
 
+# Irregular verbs of saying and the forms they take.
 _IRREGULAR_CUES = {
     "say": "said",
     "tell": "tell tells told telling",
@@ -55,7 +63,7 @@ _IRREGULAR_CUES = {
     "forecast": "forecast",
     "broadcast": "broadcast",
     "foresee": "foresees foresaw foreseen",
-    # Only with "back" (`attribution._PARTICLE_CUES`): "shot back", "hit back at".
+    # Only with "back" (`PARTICLE_CUES`): "shot back", "hit back at".
     "shoot": "shoots shot shooting",
     "hit": "hits hitting",
 }
@@ -86,6 +94,20 @@ def _inflect(base: str) -> list[str]:
     return forms
 
 
+# Forms of the verbs above that are more often something else in news copy ("the
+# issue", "a text", "the back"): never a cue by themselves.
+_NOT_CUE_FORMS = """
+sayed feeled pointing issue issues release releases text texts back backs post posts call
+cry point points view views plan plans support answer question questions counter echo quote
+quotes label brand term terms detail details project projects signal signals leak leaks
+brief briefs shout message email tout hail want hope fear wish doubt guess expect state
+states attack attacks tweet tweets contest contests mean means meant hold held holds holding
+publish demand request appeal report claim promise pledge vow estimate remark reply quip joke
+favour favor challenge welcome thank blast slam leak leaked cry cries sigh sighs term dub
+deem regard maintain read like liking note vote votes voting wave waves waving press pressing
+""".split()
+
+# Every form of a verb of saying, mapped to its base form ("told" -> "tell").
 CUE_FORMS: dict[str, str] = {}
 for _base in _REGULAR_CUES:
     for _form in _inflect(_base):
@@ -95,123 +117,7 @@ for _base, _forms in _IRREGULAR_CUES.items():
         CUE_FORMS[_form] = _base
     if _base not in CUE_FORMS:
         CUE_FORMS[_base] = _base
-# Forms that are more often something else in news copy.
-for _form in (
-    "sayed",
-    "feeled",
-    "pointing",
-    "issue",
-    "issues",
-    "release",
-    "releases",
-    "text",
-    "texts",
-    "back",
-    "backs",
-    "post",
-    "posts",
-    "call",
-    "cry",
-    "point",
-    "points",
-    "view",
-    "views",
-    "plan",
-    "plans",
-    "support",
-    "answer",
-    "question",
-    "questions",
-    "counter",
-    "echo",
-    "quote",
-    "quotes",
-    "label",
-    "brand",
-    "term",
-    "terms",
-    "detail",
-    "details",
-    "project",
-    "projects",
-    "signal",
-    "signals",
-    "leak",
-    "leaks",
-    "brief",
-    "briefs",
-    "shout",
-    "message",
-    "email",
-    "tout",
-    "hail",
-    "want",
-    "hope",
-    "fear",
-    "wish",
-    "doubt",
-    "guess",
-    "expect",
-    "state",
-    "states",
-    "attack",
-    "attacks",
-    "tweet",
-    "tweets",
-    "contest",
-    "contests",
-    "mean",
-    "means",
-    "meant",
-    "hold",
-    "held",
-    "holds",
-    "holding",
-    "publish",
-    "demand",
-    "request",
-    "appeal",
-    "report",
-    "claim",
-    "promise",
-    "pledge",
-    "vow",
-    "estimate",
-    "remark",
-    "reply",
-    "quip",
-    "joke",
-    "favour",
-    "favor",
-    "challenge",
-    "welcome",
-    "thank",
-    "blast",
-    "slam",
-    "leak",
-    "leaked",
-    "cry",
-    "cries",
-    "sigh",
-    "sighs",
-    "term",
-    "dub",
-    "deem",
-    "regard",
-    "maintain",
-    "read",
-    "like",
-    "liking",
-    "note",
-    "vote",
-    "votes",
-    "voting",
-    "wave",
-    "waves",
-    "waving",
-    "press",
-    "pressing",
-):
+for _form in _NOT_CUE_FORMS:
     CUE_FORMS.pop(_form, None)
 
 # Cues that read as speech only in the past or present tense with a speaker before
@@ -233,6 +139,234 @@ WEAK_CUES = frozenset(
     "conclude concluded discover discovered prove proved demonstrate demonstrated".split()
 )
 
+# Verbs that report words whatever else the sentence says: what ", saying ..." reports
+# even when no speaker is found, and what "It said ..." says for an organisation.
+SAYING_VERBS = frozenset(
+    """say add tell write explain insist argue warn note announce deny admit acknowledge
+    stress suggest state reply respond tweet urge report claim""".split()
+)
+
+# -- finding cues (`cues`) --------------------------------------------------------------
+
+# First words of the cues of several words (`cues.phrase_cue`).
+PHRASE_STARTS = frozenset("according quoted pointed put puts".split())
+# "put it" / "puts it" ("as Jo Reyes put it, ...").
+PUT_FORMS = frozenset({"put", "puts"})
+# Verbs that report words only right after a quotation: elsewhere "reads" and "states"
+# are seldom speech.
+AFTER_QUOTE_CUES = frozenset("read reads state states".split())
+# Bare forms that the cue list leaves out as more often nouns ("a note", "the claim"),
+# verbs after a plural subject with a clause after them ("Critics note that ...").
+PLURAL_CUES = frozenset(
+    "note claim report state hope fear expect doubt estimate promise pledge vow demand".split()
+)
+# Nouns of saying that report what their possessor said: "Trump's claim that ...",
+# "her assertion that ...", "his pledge to ...".
+NOMINAL_CUES = frozenset(
+    """claim assertion accusation promise pledge warning suggestion argument insistence
+    contention vow threat prediction allegation admission conclusion""".split()
+)
+# Every word that can start a cue (`cues.find_cues`): a sentence with none of them and
+# no quotation has no attribution.
+CUE_TRIGGERS = frozenset(CUE_FORMS) | PHRASE_STARTS | AFTER_QUOTE_CUES | PLURAL_CUES | NOMINAL_CUES
+# The tokens `cues.find_cues` looks at: those words, and a colon before a quotation.
+CUE_TOKENS = CUE_TRIGGERS | {":"}
+# Possessive pronouns before a noun of saying, and the speaker they stand for.
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
+# Pronouns that make the bare form of a cue a verb: "they note", "we fear".
+PLURAL_SUBJECTS = frozenset({"they", "we", "i", "you"})
+# Words that open a clause after a cue: "Critics note the plan ...".
+CLAUSE_OPENERS = frozenset("the a an this these its their his her our".split())
+# Nouns that end in -s without being plural: "the news claim" is no plural subject.
+PLURAL_LOOKING = frozenset("news press series species business".split())
+
+# -- what is not speech (`filters`) -----------------------------------------------------
+
+# Verbs that take an infinitive and still report: "promised to", "told to", "wants to";
+# other cues before "to" and a verb are not speech ("said to be", "asked to leave").
+COMMIT_CUES = frozenset(
+    "promise promises promised vow vows vowed pledge pledges pledged urged urge urges "
+    "told tell tells telling according seek seeks sought seeking plan plans planned "
+    "planning intend intends intended want wants wanted hope hopes hoped refuse refuses "
+    "refused decline declines declined threaten threatens threatened "
+    "demand demands demanded decide decides decided claim claims claimed".split()
+)
+# Words after "said to" that start who was spoken to, not an infinitive.
+TO_WHOM = frozenset(
+    "the a an reporters journalists me us him her them his their my our its this that "
+    "these those some many all".split()
+)
+# Verbs that report speech only as "fired back", "shot back", "hit back", and only when a
+# quotation or a "that" clause follows: "Reyes fired back: "..."", not "firing
+# artillery", "shot the ball", nor the sports pages' "Wanderers hit back through Giannakopoulos".
+BACK_VERBS = frozenset(
+    "fire fires fired firing shoot shoots shot shooting hit hits hitting".split()
+)
+# Verbs that report speech only with their particle: "railed against", "weighed in",
+# "fired back"; each form maps to the particles it needs.
+PARTICLE_CUES = {
+    form: particles
+    for lemma, particles in {
+        "rail": {"against", "at"},
+        "lash": {"out"},
+        "weigh": {"in"},
+        "push": {"back", "for"},
+        "lobby": {"for", "against"},
+    }.items()
+    for form in (lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "ing")
+} | dict.fromkeys(BACK_VERBS, {"back"})
+# Pronoun objects: "showed him around", "called him divisive".
+OBJECT_PRONOUNS = frozenset("him her them me us".split())
+# After "showed him": where he was taken, not what he was shown.
+TOUR_PARTICLES = frozenset("around round into out off through to".split())
+# Words before a word in -ing that make it a noun: "a regular briefing".
+NOUN_MARKERS = frozenset("a an the his her their its".split())
+# Participles that, set off by a comma, say how someone spoke rather than what.
+ASIDE_PARTICIPLES = frozenset({"speaking", "talking", "writing", "appearing"})
+# Prepositions after such a participle: "speaking to reporters", "writing on X".
+ASIDE_PREPOSITIONS = frozenset({"to", "with", "on", "at"})
+# Forms of "be": before a participle, a passive ("it was reported").
+PASSIVE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+# Prepositions after which a cue word is a noun ("of decline", "in response") unless it
+# is a gerund ("by saying").
+NOUN_AFTER = frozenset("of in on at for with by from about into amid despite".split())
+
+# -- speakers before a cue (`attach`, `subjects`) --------------------------------------
+
+# Words that stand for "every" or "none" ("Any sign of ...").
+QUANTIFIERS = frozenset({"any", "every", "each", "no"})
+# Words that open a subordinate clause ("While ..., according to X, ...").
+SUBORDINATORS = frozenset(
+    "when while as after before because since if until though although where that".split()
+)
+# Prepositions that open a phrase before the clause ("For Trump, according to X, ...").
+OPENING_PREPOSITIONS = frozenset({"for", "of", "among", "amid", "despite"})
+# Conjunctions that join two names or two clauses.
+CONJUNCTIONS = frozenset({"and", "but", "or", "so"})
+# Conjunctions that join a second verb to its subject ("... and said").
+AND_BUT = frozenset({"and", "but"})
+# Conjunctions after which a lower-case word goes on the phrase before a quotation.
+AND_BUT_OR = frozenset({"and", "but", "or"})
+# Prepositions that may join a speaker's phrase right after a quotation.
+OF_PLACE = frozenset("in of at for from with on".split())
+# Auxiliaries that put a verb before its subject: a question or a condition ("should
+# North Korea agree").
+INVERTING = frozenset("should would could will did does do can may might must shall had".split())
+# Auxiliaries: where a clause's verb stands ("maintains the case has no place").
+AUXILIARIES = INVERTING | {"is", "are", "was", "were", "has", "have"}
+# Forms of "go" in "went on to say".
+GO_FORMS = frozenset("go goes went going".split())
+# What someone "went on to" do that is saying something.
+GOES_ON_TO = frozenset(
+    "say add explain tell warn argue note claim insist suggest describe accuse criticise "
+    "criticize praise ask urge predict stress question acknowledge admit recall compare "
+    "call blame deny dismiss".split()
+)
+# Passive participles before a speaker's -ing cue: "can be heard asking".
+PERCEIVED = frozenset({"heard", "seen", "shown"})
+# Words before a participle cue that make it follow a clause ("before saying").
+PARTICIPLE_LEADS = frozenset({"before", "after", "while", "by"})
+# Relative pronouns of a thing that says ("the report, which notes", "bottles that said").
+WHICH_THAT = frozenset({"which", "that"})
+# Relative pronouns before a cue whose content is about their antecedent ("the plan,
+# which she said was ...").
+RELATIVE_PRONOUNS = frozenset({"which", "who", "whom"})
+# Relative pronouns for a person: "Clinton, whom he described as ...".
+PERSON_RELATIVES = frozenset({"who", "whom"})
+# Relative pronouns that open an aside after a name ("Kirby, who spoke to reporters").
+ASIDE_RELATIVES = frozenset({"who", "which"})
+# The indefinite and definite articles: a role after a name opens with one.
+ARTICLES = frozenset({"a", "an", "the"})
+# Articles that open what was told, not whom ("told reporters the plan was ...").
+TOLD_ARTICLES = frozenset({"the", "a"})
+# Words that may stand between a comma and another attribution's cue ("..., with
+# Lewandowski calling", "..., while the mayor said").
+ATTRIBUTION_LEADS = frozenset({"with", "while", "the", "a", "an"})
+# Subject pronouns of a clause ("maintained it was ...").
+CLAUSE_PRONOUNS = frozenset({"it", "they", "we", "i"})
+# Pronouns that can be a sentence's subject.
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
+# Pronouns that can speak words in their own clause (`Merkel hailed ... "..."`).
+SPEAKING_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+
+# Words of a time phrase ("on Monday", "last week", "again"): skipped between a speaker
+# and the cue, and between the cue and what was said.
+TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
+    on earlier later last this week month year morning afternoon evening night
+    mon tue wed thu fri sat sun again also ago long days weeks months years""".split()
+)
+# Prepositions that open a setting ("in a statement", "at the briefing") or a phrase
+# before the subject.
+PREPOSITIONS = frozenset("in on at during to with before after about from by".split())
+# Words that link a sentence to the one before ("Then", "But"): not its subject.
+CONNECTIVES = frozenset(
+    "then but and so yet still now later earlier meanwhile instead also however indeed , —".split()
+)
+# Nouns of a setting between speaker and cue ("Trump at the time said", "Kasich in an
+# interview said").
+SETTING_NOUNS = frozenset(
+    "time week weekend day month year morning afternoon evening night statement interview "
+    "speech briefing conference rally debate letter post email".split()
+)
+# Words that open a phrase or a clause before the subject of the sentence.
+OPENING_WORDS = PREPOSITIONS | frozenset(
+    "despite during after before while although though because since as when if once "
+    "unless until whereas amid following upon".split()
+)
+# Adverbs set off by commas after a name ("Sanders, meanwhile, ...").
+LINKING_ADVERBS = frozenset(
+    "meanwhile however too though also instead then now moreover likewise similarly".split()
+)
+# Words that may stand in a subject's noun phrase besides capitals and role heads.
+SUBJECT_JOINERS = frozenset({"the", "a", "an", "of", "'s", "’s", "-"})
+# Lower-case words of a name ("Ludwig van Beethoven").
+NAME_PARTICLES = frozenset({"of", "de", "van", "von"})
+# Words after a comma that open an adverbial aside, not a role ("Pyongyang, for its
+# part, ...").
+ADVERBIAL_PREPOSITIONS = frozenset({"for", "of"})
+
+# -- content (`content`) ----------------------------------------------------------------
+
+# A reported clause does not start with these: "said as much", "say would be".
+NOT_CLAUSE_START = frozenset(
+    "would could will should might may must can is was were are has have had be been "
+    "in at by for with from of to into about after before when while as during".split()
+)
+# Stance verbs that report something only with an infinitive or a clause after them:
+# "declined to comment" is a claim, "earnings declined sharply" is not.
+INFINITIVE_ONLY = frozenset(
+    "decline refuse plan seek want hope attempt intend threaten decide vow pledge promise".split()
+)
+# Verbs that report words only with a clause or a quotation: "maintained (that) the fees
+# were fair", but "was maintaining a full readiness posture".
+CLAUSE_ONLY = frozenset({"maintain"})
+# Words after a cue's particle that leave the particle without an object ("voted for
+# between 2006 and 2017").
+STRANDING = frozenset("between since until among throughout".split())
+# Particles of phrasal cues ("called for", "talked about").
+PARTICLES = frozenset("for about on to against of with at out over up into back".split())
+# Cues whose particle never opens content: "said to" is `filters`' to judge.
+BARE_SAY = frozenset({"said", "says", "say"})
+# Verbs of talking whose particle says to whom: "speaking to them".
+TALK_VERBS = frozenset({"speak", "talk"})
+# The particles after them that say to whom.
+TALK_PARTICLES = frozenset({"to", "with", "at"})
+# Words that open a clause after an appeal ("urged Moscow to ... that ...").
+CLAUSE_WORDS = frozenset("that how whether why what if when who where".split())
+# Verbs whose object is who was told ("told reporters that ...").
+TELL_LIKE = frozenset(
+    "tell assure reassure remind inform notify convince persuade warn promise brief".split()
+)
+# Words of whom an appeal was made to ("warned voters", "urged them").
+OBJECT_WORDS = frozenset(
+    "of 's ’s me us him her them you voters supporters americans people reporters".split()
+)
+# Cues that make an appeal, not a report, without a clause after their object.
+OBJECT_CUES = frozenset(
+    "warn warns warned warning urge urges urged urging ask asks asked accuse accuses "
+    "accused caution cautions cautioned press presses pressed".split()
+)
 # Words that introduce who was told (skipped before the content: "told reporters").
 RECIPIENTS = frozenset(
     "a the daily regular weekly news press reporters journalists lawmakers legislators "
@@ -241,13 +375,32 @@ RECIPIENTS = frozenset(
     "readers members officials committee hearing forum radio television newspaper paper "
     "magazine programme program channel station rally meeting gathering panel".split()
 )
-
-# Verbs that report words whatever else the sentence says: what ", saying ..." reports
-# even when no speaker is found, and what "It said ..." says for an organisation.
-SAYING_VERBS = frozenset(
-    """say add tell write explain insist argue warn note announce deny admit acknowledge
-    stress suggest state reply respond tweet urge report claim""".split()
+# Words of a setting after ", she said" that the sentence resumes after ("she said in an
+# interview, ...").
+SETTING_WORDS = frozenset({"in", "an", "interview", "statement", "with", "of"})
+# A second verb of saying after "and" that is the speaker's, not a verb of what they
+# report ("said the mayor lied and claimed ..." reports the mayor's claim).
+SAID_TOO = frozenset("said says added adds".split())
+# Verbs of saying whose content is an object ("called him divisive", "cast Clinton as
+# unqualified", "praised the deal"), not a reported clause.
+OBJECT_TAKING = frozenset(
+    """
+    call describe criticize criticise praise endorse defend attack blast slam question reject
+    dismiss denounce condemn decry applaud welcome thank blame accuse mock cast compare liken
+    label brand dub term hail tout ridicule lambaste rebuke chide scold taunt tease needle
+    cite quote urge propose recommend request demand refer characterize portray depict
+    """.split()
 )
+# Past tenses of the irregular verbs of saying ("and told reporters ...").
+FINITE_IRREGULAR = frozenset("told wrote thought knew saw felt spoke found sought swore".split())
+# Where a claim's content stops: a comma and a word that starts another clause.
+CONTENT_BREAKS = frozenset(
+    "while whereas apparently according although though adding noting saying stressing "
+    "warning insisting arguing claiming explaining acknowledging emphasizing underscoring "
+    "reiterating suggesting asserting contending cautioning".split()
+)
+
+# -- speaker noun phrases (`mentions`, `people`, `resolver`) -----------------------------
 
 # Capitalised words that are titles or parts of a role, not of a person's name.
 TITLE_WORDS = frozenset(
@@ -266,6 +419,7 @@ TITLE_WORDS = frozenset(
     """.split()
 )
 
+# Head nouns of a phrase that can speak ("a Pentagon spokesperson", "the ministry").
 ROLE_HEADS = frozenset(
     """spokesman spokeswoman spokesperson official officials minister secretary president
     envoy ambassador diplomat diplomats source sources analyst analysts expert experts
@@ -281,33 +435,22 @@ ROLE_HEADS = frozenset(
     team aides allies""".split()
 )
 
-# Pronouns that stand for a speaker, and what they can refer to.
+# Pronouns that stand for a person speaking, with the gender they refer to.
 PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+# Pronouns that stand for a group or an organisation speaking.
 GROUP_PRONOUNS = frozenset({"they", "we"})
+# Every pronoun a speaker mention can be.
+PRONOUNS = frozenset(PERSON_PRONOUNS) | GROUP_PRONOUNS | {"it", "i"}
 
+# Words that open a noun phrase: articles, possessives, numbers and quantities.
 DETERMINERS = frozenset(
-    {
-        "the",
-        "a",
-        "an",
-        "another",
-        "one",
-        "two",
-        "three",
-        "several",
-        "some",
-        "his",
-        "her",
-        "their",
-        "its",
-        "our",
-        "many",
-        "most",
-        "few",
-        "both",
-        "all",
-    }
+    "the a an another one two three several some his her their its our many most few both "
+    "all".split()
 )
+# Demonstratives, which open a speaker's phrase too ("this veteran organizer").
+DEMONSTRATIVES = frozenset({"this", "these", "those"})
+# Words of a definite description that refers back ("the spokesperson").
+DEFINITE_OPENERS = frozenset({"the", "this", "that"})
 
 # Words that cannot sit inside a speaker's noun phrase: reading backwards from a cue,
 # the phrase starts after the nearest of them.
@@ -357,37 +500,83 @@ NOT_NAMES = frozenset(
     who why how obviously however meanwhile still also again moreover""".split()
 )
 
-MONTHS = {
-    "jan": 1,
-    "january": 1,
-    "feb": 2,
-    "february": 2,
-    "mar": 3,
-    "march": 3,
-    "apr": 4,
-    "april": 4,
-    "may": 5,
-    "jun": 6,
-    "june": 6,
-    "jul": 7,
-    "july": 7,
-    "aug": 8,
-    "august": 8,
-    "sep": 9,
-    "sept": 9,
-    "september": 9,
-    "oct": 10,
-    "october": 10,
-    "nov": 11,
-    "november": 11,
-    "dec": 12,
-    "december": 12,
+# Words that join the words of a name or a role ("Bank of Korea", "bin Salman").
+JOINERS = frozenset({"of", "for", "'s", "’s", "-", "&", "de", "van", "von", "al", "bin", "la"})
+# Prepositions that attach a place or an organisation to a role ("a spokeswoman at ...").
+ATTACH = frozenset({"at", "in", "with", "from", "to"})
+# Prepositions of where a speaker is or whom a thing went to ("lawmakers in Washington").
+PLACED = frozenset({"in", "to"})
+# Prepositions that attach what a head noun belongs to ("spokeswoman for the Office").
+BELONGS = frozenset({"for", "of"})
+# Days and months: capitalised, never a name.
+CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "june july august september october november december jan feb mar apr jun jul aug sep "
+    "sept oct nov dec".split()
+)
+# Words that end an organisation or place inside a capitalised run: the person's name is
+# what comes after ("United Nations Linda Thomas-Greenfield" -> "Linda Thomas-Greenfield").
+ORG_TAILS = frozenset(
+    """nations states korea kingdom union council department ministry house party agency
+    service services news institute university bank corp co inc group committee office
+    assembly congress parliament government administration pentagon kremlin media times
+    post journal press tv radio network foundation association center centre court
+    russia china japan iran america usa qatar ukraine europe seoul washington moscow
+    beijing tokyo pyongyang""".split()
+)
+# Words a speaker's noun phrase does not start with, though they may stand before it.
+NOT_OPENING = NOT_NAMES - DETERMINERS - DEMONSTRATIVES
+# A sentence's first words that open a phrase before its subject ("In", "After").
+SENTENCE_OPENERS = frozenset(
+    """in on at after before during despite while although though because since as when
+    if once unless until whereas amid following upon for with without from by asked
+    last earlier later yesterday today""".split()
+)
+# Lower-case words that may stand before a name at the start of a sentence.
+BEFORE_NAME = (ROLE_HEADS | DETERMINERS | {"former", "sen", "rep", "gov"}) - {
+    "people",
+    "residents",
+    "voters",
 }
-
-ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen brig lt col maj sgt capt adm cmdr sen rep gov st jr sr rev
-    inc corp co ltd no nos vs etc al fig jan feb mar apr jun jul aug sep sept oct nov dec
-    mt ft gov dept est approx univ assn bros ave blvd""".split()
+# Capitalised words that open no person's name: numbers, quantities, adverbs.
+NOT_PERSON_WORDS = frozenset(
+    """zero four five six seven eight nine ten eleven twelve thirteen fifteen twenty
+    thirty forty fifty hundred hundreds thousand thousands million millions dozens dozen
+    mine yours ours theirs hers each every none nobody everyone everybody someone
+    somebody anyone anybody no such other others sometimes overall otherwise likewise
+    besides anyway together instead""".split()
+)
+# Titles and roles of a person (not of an organisation), before a one-word name.
+PERSON_TITLES = frozenset(
+    "mr mrs ms dr prof gen brig lt col maj sgt capt adm cmdr sen rep gov president "
+    "minister secretary spokesman spokeswoman spokesperson ambassador senator envoy "
+    "chairman chairwoman director judge justice governor mayor chancellor king queen "
+    "pope leader premier congressman congresswoman".split()
+)
+# Role words that name the same role.
+SYNONYMS = {
+    "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson",
+    "spokespeople": "spokesperson",
+}
+# Courtesy titles: "Mr. Paulson" is a last name, not a first one.
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir"})
+# Titles that tell a speaker is a woman, and those that tell a man.
+FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "queen", "spokeswoman", "chairwoman"})
+MALE_TITLES = frozenset({"mr", "sir", "king", "spokesman", "chairman"})
+# Suffixes after a name, not part of the last name.
+NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
+# Capitalised words that are never part of a person's name.
+NOT_IN_NAMES = TITLE_WORDS | ORG_TAILS | NOT_NAMES | CALENDAR
+# Heads of a group that "it" does not stand for ("officials said ... It ...").
+GROUP_HEADS = frozenset({"officials", "sources", "experts"})
+# Heads of a description that is a person ("the official", "the senator"): "he" or
+# "she" after it may be the person last named.
+PERSON_HEADS = frozenset(
+    """spokesperson official minister secretary president envoy ambassador diplomat source
+    analyst expert aide adviser advisor officer commander lawmaker senator leader chief
+    director negotiator lawyer attorney economist professor candidate governor
+    mayor""".split()
 )
 
 # Common first names by gender, so that "she" does not resolve to "Bernie Sanders".
@@ -405,6 +594,7 @@ FEMALE_NAMES = frozenset(
     huma donna kellyanne hope michele tulsi jill elena sonia ruth nina linda susana
     megyn katie katy meryl oprah jane jeanne""".split()
 )
+# Common first names of men ("hillary" is the woman's).
 MALE_NAMES = frozenset(
     """james robert john michael william david richard joseph thomas charles christopher
     daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george
@@ -418,3 +608,98 @@ MALE_NAMES = frozenset(
     vladimir xi boris emmanuel recep benjamin bibi kim moon yoon shinzo justin nigel tony
     gordon david jeremy angus""".split()
 ) - {"hillary"}
+
+# -- sentences and dates (`blocks`, `dates`) --------------------------------------------
+
+# Abbreviations whose period ends no sentence ("Mr.", "Gen.", "Jan.").
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen brig lt col maj sgt capt adm cmdr sen rep gov st jr sr rev
+    inc corp co ltd no nos vs etc al fig jan feb mar apr jun jul aug sep sept oct nov dec
+    mt ft gov dept est approx univ assn bros ave blvd""".split()
+)
+# Words that typically start a sentence: after "U.S." one of them means a new sentence.
+SENTENCE_STARTERS = frozenset(
+    "the a an he she it they we i but and in on at this that these those there his her "
+    "their its our after before when while as if however meanwhile still yet so".split()
+)
+
+# Month names and abbreviations, with their numbers.
+MONTHS = {
+    word: number
+    for number, words in enumerate(
+        """jan january|feb february|mar march|apr april|may|jun june|jul july|aug august|
+        sep sept september|oct october|nov november|dec december""".split("|"),
+        start=1,
+    )
+    for word in words.split()
+}
+# Weekday names and abbreviations, with their numbers (Monday is 0).
+WEEKDAYS = {
+    word: number
+    for number, words in enumerate(
+        """monday mon|tuesday tue tues|wednesday wed|thursday thu thur thurs|friday fri|
+        saturday sat|sunday sun""".split("|")
+    )
+    for word in words.split()
+}
+# Weekday names in full, as a date's pattern reads them.
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Words before a weekday that say which week: "last Friday", "next Monday".
+DATE_MODIFIERS = ("last", "next", "this", "coming", "previous", "past")
+# Those that put the weekday after the article's date ("next Monday").
+FORWARD_MODIFIERS = frozenset({"next", "coming"})
+# Those that put it before, a week back when it is the same weekday ("last Tuesday").
+BACKWARD_MODIFIERS = frozenset({"last", "previous", "past"})
+# Days named relative to the article's date, with their offset in days.
+RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}
+
+# -- punctuation ------------------------------------------------------------------------
+
+# Marks that end a clause: each is a token of its own.
+CLAUSE_MARKS = frozenset({";", ":", "—", "–"})
+# Dashes that set off an aside ("figures — whose party ... — said").
+ASIDE_DASHES = frozenset({"—", "–", "--"})
+# Marks that open an aside ('- "...," Elkins said -').
+ASIDE_MARKS = frozenset({"-", "—", "–", "("})
+# Marks that may stand between a quotation and its cue ('"...," - said').
+BEFORE_CUE_MARKS = frozenset({",", "—", "–", "-", "'", "’"})
+# Marks that may stand between a cue and the quotation it opens ('said: "..."').
+AFTER_CUE_MARKS = frozenset({",", ":", "—", "–", "-"})
+# Marks that introduce speech: 'said, "..."', 'said: "..."'.
+INTRODUCING_MARKS = frozenset({",", ":"})
+# Marks before a capitalised cue that let it start a clause ('"...," Said').
+CUE_OPENING_MARKS = frozenset({'"', "“", "”", ","})
+# Closing quotation marks ('"...," he said').
+CLOSING_QUOTES = '"”»'
+# Marks that end a speaker's phrase after the cue ("said a spokesman.").
+PHRASE_ENDS = frozenset({",", ".", ";", "—", "–", "("})
+# Marks that end an inverted speaker's role ("said Lee, an economist at X.").
+ROLE_ENDS = frozenset({",", ".", ";"})
+# Marks that end content or a clause's run ("told reporters, ...").
+CONTENT_STOPS = frozenset({",", ";"})
+# Closing brackets that end an aside ('("We never slept," Reyes said)').
+CLOSING_BRACKETS = frozenset({")", "]"})
+# Marks that may stand in a noun phrase ("Thomas-Greenfield", "AT&T", "Clinton's").
+NP_MARKS = frozenset({"-", "&", "'", "’"})
+# Marks that may stand in a speaker's phrase after a cue ("Thomas-Greenfield", "AT&T").
+FORWARD_NP_MARKS = frozenset({"-", "&"})
+# Possessive endings as tokens ("Trump 's").
+POSSESSIVE_TOKENS = frozenset({"'s", "’s"})
+# Apostrophes that stand for a possessive ("the Joneses' lawyer").
+APOSTROPHES = frozenset({"'", "’"})
+# Marks that end a sentence.
+SENTENCE_ENDS = (".", "!", "?", "…")
+# Marks that may close a quotation after a sentence's end.
+CLOSING_MARKS = "\"”»'’"
+# Characters trimmed from a claim's end: sentence punctuation and spaces.
+END_PUNCTUATION = ".!? "
+# Marks trimmed from the start of a content span.
+CONTENT_HEAD_MARKS = ",;:—–"
+# Marks trimmed from its end.
+CONTENT_TAIL_MARKS = ",;:.—–"
+# Marks trimmed from the end of a quotation's words once its marks are taken off.
+QUOTED_TAIL_MARKS = ",.;: "
+# Quotation marks, each style ("''" stands for one straight double mark).
+QUOTE_MARKS = ('"', "“", "”", "«", "»", "''")
+# Quotation marks that close a quotation.
+CLOSING_QUOTE_MARKS = ('"', "”", "»", "''")

@@ -1,7 +1,7 @@
 """Who speaks in one sentence: the subject of its clause, or the name an aside follows.
 
-Attribution (`attribution.SentenceReader`) finds a cue and asks this layer for the
-noun phrase that speaks: the sentence's subject past any opening phrase ("In a
+Speaker attachment (`attach`) finds where the speaker of a cue stands and asks these
+functions for the noun phrase that speaks: the sentence's subject past any opening phrase ("In a
 statement, ..."), a name and the aside after it ("Jung Pak, U.S. deputy special
 envoy, said"), or the name after an inverted cue ("said Lee Soo-jin, an economist").
 """
@@ -9,391 +9,346 @@ envoy, said"), or the name after an inverted cue ("said Lee Soo-jin, an economis
 from __future__ import annotations
 
 from .blocks import Token
+from .grammar import is_time_word, noun_like, opens_noun
 from .lexicon import (
-    COMMON_VERBS,
+    ADVERBIAL_PREPOSITIONS,
+    ARTICLES,
+    ASIDE_DASHES,
+    ASIDE_RELATIVES,
+    CONNECTIVES,
     CUE_FORMS,
     DETERMINERS,
     FEMALE_NAMES,
+    LINKING_ADVERBS,
     MALE_NAMES,
-    MONTHS,
-    NP_STOP,
+    NAME_PARTICLES,
+    OPENING_WORDS,
     PRE_CUE_SKIP,
+    PREPOSITIONS,
+    ROLE_ENDS,
     ROLE_HEADS,
+    SETTING_NOUNS,
+    SUBJECT_JOINERS,
+    SUBJECT_PRONOUNS,
 )
-from .sentence import SentenceView
-from .speakers import Mention, backward_np, mention_from_tokens, pronoun_of
-
-TIME_WORDS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
-    on earlier later last this week month year morning afternoon evening night
-    mon tue wed thu fri sat sun again also ago long days weeks months years""".split()
-)
-PREPOSITIONS = frozenset("in on at during to with before after about from by".split())
-_CONNECTIVES = frozenset(
-    "then but and so yet still now later earlier meanwhile instead also however indeed , —".split()
-)
-_SETTING_NOUNS = frozenset(
-    "time week weekend day month year morning afternoon evening night statement interview "
-    "speech briefing conference rally debate letter post email".split()
-)
-# Words that open a phrase or a clause before the subject of the sentence.
-_OPENING_WORDS = PREPOSITIONS | frozenset(
-    "despite during after before while although though because since as when if once "
-    "unless until whereas amid following upon".split()
-)
+from .mentions import Mention, backward_np, mention_from_tokens, pronoun_of
+from .sentence import Sentence
 
 
-class SubjectReader(SentenceView):
-    """The speaker-finding half of reading a sentence."""
+def subject(s: Sentence, limit: int) -> Mention | None:
+    """The subject of the sentence's main clause, read before token `limit`.
 
-    def _subject(self, limit: int) -> Mention | None:
-        """The subject of the sentence's main clause, read before token `limit`.
-
-        Leading connectives ("Then", "But") and an opening phrase that ends in a comma
-        ("In court documents, ...") are skipped; a pronoun subject is kept as such.
-        """
-        toks = self.toks
-        k = 0
-        # A dateline ("WASHINGTON —") is where the story was filed, not who speaks.
-        while k < limit and toks[k].is_word and toks[k].text.isupper() and len(toks[k].text) > 2:
-            k += 1
-        while k < limit and toks[k].lower in _CONNECTIVES:
-            k += 1
-        for _ in range(3):
-            # "In a statement, ...", "Weighing in on the debate, ...", "While he agreed, ...",
-            # and "On Thursday, after remaining neutral, ...": each opening phrase.
-            if k >= limit or not self._opens_with_phrase(k):
-                break
-            comma = next((i for i in range(k, min(limit, k + 20)) if toks[i].text == ","), None)
-            if comma is None:
-                return None
-            k = comma + 1
-        if k < limit and pronoun_of(toks[k]) in {"he", "she", "they", "we", "i", "it"}:
-            return mention_from_tokens([toks[k]], self.text)
-        end = k
-        limit = min(limit, k + 15)
-        modifiers = 0  # lower-case words after a determiner or a possessive
-        while end < limit and self.in_quote[end] is None:
-            tok = toks[end]
-            if (
-                tok.is_capital
-                or tok.lower in {"the", "a", "an", "of", "'s", "’s", "-"}
-                or tok.lower in ROLE_HEADS
-                or (end + 1 < limit and toks[end + 1].lower in ROLE_HEADS and tok.is_word)
-            ):
-                modifiers = 0
-            elif (
-                end > k
-                and modifiers < 3
-                and _noun_like(tok)
-                and (modifiers or _opens_noun(toks[end - 1]) or toks[end - 1].lower == "of")
-            ):
-                # "The billionaire businessman", "Clinton's husband": the head of the phrase.
-                modifiers += 1
-            else:
-                break
-            end += 1
-        if end == k:
+    Leading connectives ("Then", "But") and an opening phrase that ends in a comma
+    ("In court documents, ...") are skipped; a pronoun subject is kept as such.
+    """
+    toks = s.toks
+    k = 0
+    # A dateline ("WASHINGTON —") is where the story was filed, not who speaks.
+    while k < limit and toks[k].is_word and toks[k].text.isupper() and len(toks[k].text) > 2:
+        k += 1
+    while k < limit and toks[k].lower in CONNECTIVES:
+        k += 1
+    for _ in range(3):
+        # "In a statement, ...", "Weighing in on the debate, ...", "While he agreed, ...",
+        # and "On Thursday, after remaining neutral, ...": each opening phrase.
+        if k >= limit or not opens_with_phrase(s, k):
+            break
+        comma = next((i for i in range(k, min(limit, k + 20)) if toks[i].text == ","), None)
+        if comma is None:
             return None
-        return mention_from_tokens(list(toks[k:end]), self.text)
-
-    def _opens_with_phrase(self, k: int) -> bool:
-        """Token `k` opens a phrase before the subject: a preposition, a subordinating
-        conjunction, a participle ("Speaking to reporters,") or an adverb ("Privately,")."""
-        tok = self.toks[k]
-        low = tok.lower
-        if low in _OPENING_WORDS:
-            return True
-        # "Last month, ...", "Also on Monday, ...": a time phrase and its comma.
-        j = k
-        while j < len(self.toks) and j < k + 5 and is_time_word(self.toks[j]):
-            j += 1
-        if j > k and j < len(self.toks) and self.toks[j].text == ",":
-            return True
-        return (
-            tok.is_word
-            and low.isalpha()
-            and len(low) > 4
-            and low.endswith(("ing", "ly", "ed"))
-            and low not in FEMALE_NAMES
-            and low not in MALE_NAMES
-            and self.in_quote[k] is None
-            and k + 1 < len(self.toks)
-            and not self.toks[k + 1].is_capital
-            and self.toks[k + 1].lower not in CUE_FORMS
-        )
-
-    def _past_subject(self, k: int, limit: int) -> int:
-        """The token after what may trail a subject: "(R-Fla.)", ", a Vermont senator,",
-        "and Trump"."""
-        toks = self.toks
-        for _ in range(2):
-            if k >= limit:
-                return k
-            text = toks[k].text
-            if text == "(":
-                close = next((i for i in range(k, min(limit, k + 8)) if toks[i].text == ")"), None)
-                if close is None:
-                    return k
-                k = close + 1
-            elif text == ",":
-                close = next(
-                    (i for i in range(k + 1, min(limit, k + 16)) if toks[i].text == ","), None
-                )
-                if close is None:
-                    return k
-                k = close + 1
-            elif toks[k].lower == "and" and k + 1 < limit and toks[k + 1].is_capital:
-                k += 2
-                while k < limit and toks[k].is_capital:
-                    k += 1
-            else:
-                return k
-        return k
-
-    def _skip_aside(self, j: int) -> int:
-        """Step back over what may stand between a speaker and the cue: a dashed aside
-        ("figures — whose party ... — both suggested") or a short time or setting phrase
-        ("Trump at the time said", "Kasich in an interview said")."""
-        toks = self.toks
-        for _ in range(3):
-            if j > 1 and toks[j].text in {"—", "–", "--"} and self.in_quote[j] is None:
-                opening = next(
-                    (i for i in range(j - 1, max(-1, j - 40), -1) if toks[i].text == toks[j].text),
-                    None,
-                )
-                if opening is None:
-                    return j
-                j = opening - 1
-                while j >= 0 and toks[j].lower in PRE_CUE_SKIP:
-                    j -= 1
-                continue
-            if j >= 2 and toks[j].lower in _SETTING_NOUNS:
-                k = j - 1
-                while (
-                    k >= 0
-                    and k >= j - 3
-                    and toks[k].lower not in PREPOSITIONS
-                    and toks[k].is_word
-                    and not toks[k].is_capital
-                ):
-                    k -= 1
-                if k >= 1 and toks[k].lower in PREPOSITIONS and self.in_quote[k] is None:
-                    j = k - 1
-                    continue
-            return j
-        return j
-
-    def _appositive(self, comma: int, floor: int) -> tuple[Mention | None, list[Token]]:
-        """The speaker before an aside that ends at `comma`, with the aside as its role."""
-        mention: Mention | None = None
-        toks: list[Token] = []
-        if floor > 0 and self.in_quote[floor - 1] is not None:
-            mention, toks = self._name_after_quote(comma, floor)
-        if mention is None:
-            mention, toks = self._named_aside(comma, floor)
-        return mention, toks
-
-    def _named_aside(self, comma: int, floor: int) -> tuple[Mention | None, list[Token]]:
-        """`Jung Pak, U.S. deputy special envoy for North Korea, said`: name and role.
-
-        Also `A senior official, speaking on condition of anonymity, said` and
-        `Kirby, who spoke to reporters, said`: the middle tells nothing of the speaker.
-        """
-        toks = self.toks
-        k = comma - 1
-        stop = max(floor, comma - 40)
-        while k >= stop and toks[k].text != "," and self.in_quote[k] is None:
-            k -= 1
-        if k < floor + 1 or toks[k].text != ",":
-            return None, []
-        # "Dean Johnson, a salesman from Sumter, South Carolina, says": the role may
-        # hold commas; it starts with a determiner after the name.
-        back = k
-        for _ in range(3):
-            if k + 1 < comma and toks[k + 1].lower in {"a", "an", "the"}:
-                break
-            previous = next(
-                (i for i in range(back - 1, floor - 1, -1) if toks[i].text == ","), None
-            )
-            if (
-                previous is None
-                or previous < floor + 1
-                or toks[previous + 1].lower not in {"a", "an", "the"}
-                or not toks[previous - 1].is_capital  # "On Wednesday, however, the ..."
-            ):
-                break
-            k = back = previous
-        role_start = k + 1
-        if k >= floor + 3 and toks[k - 1].text[:1].isdigit() and toks[k - 2].text == ",":
-            k -= 2  # "Ramil Carr, 31, a photographer, said": the age goes with the name
-        middle = toks[k + 1 : comma]
-        if not middle or role_start >= comma:
-            return None, []
-        # "who spoke ...", "speaking to reporters", "asked about the port": an aside.
-        aside = middle[0].lower in {"who", "which"} or middle[0].lower.endswith(("ing", "ed"))
+        k = comma + 1
+    if k < limit and pronoun_of(toks[k]) in SUBJECT_PRONOUNS:
+        return mention_from_tokens([toks[k]], s.text)
+    end = k
+    limit = min(limit, k + 15)
+    modifiers = 0  # lower-case words after a determiner or a possessive
+    while end < limit and s.in_quote[end] is None:
+        tok = toks[end]
         if (
-            aside
-            and k >= floor + 3
-            and toks[k - 1].lower in _LINKING_ADVERBS
-            and toks[k - 2].text == ","
-            and self.in_quote[k - 2] is None
+            tok.is_capital
+            or tok.lower in SUBJECT_JOINERS
+            or tok.lower in ROLE_HEADS
+            or (end + 1 < limit and toks[end + 1].lower in ROLE_HEADS and tok.is_word)
         ):
-            k -= 2  # "Sanders, meanwhile, who sits at zero endorsements, said"
-        end = k - 1
-        if end > floor and toks[end].text == ")" and self.in_quote[end] is None:
-            # "the head of the World Health Organization (WHO), Jane Doe, said"
-            opening = next(
-                (i for i in range(end - 1, max(floor, end - 8), -1) if toks[i].text == "("), None
-            )
-            if opening is not None:
-                end = opening - 1
-        name_toks = backward_np(toks, end, floor)
-        if not name_toks:
-            return None, []
-        base = mention_from_tokens(name_toks, self.text)
-        if base is None:
-            return None, []
-        if aside:
-            return base, list(toks[self.index_of(name_toks[0]) : comma])
-        described = not base.name or name_toks[0].lower in {"the", "a", "an"}
-        if described and all(t.is_capital for t in middle if t.is_word) and len(middle) <= 4:
-            # "A Twitter spokesman, Christopher Abboud, said", "the head of the World
-            # Health Organization (WHO), Jane Doe, said": the name is the aside.
-            named = mention_from_tokens(list(middle), self.text)
-            if named is not None and named.name and (not base.name or named.is_person_name):
-                mention = Mention(named.span, named.text, named.name, base.text, gender=base.gender)
-                return mention, list(toks[self.index_of(name_toks[0]) : comma])
-        if (
-            not base.name
-            or len(middle) > (36 if toks[role_start].lower in DETERMINERS else 16)
-            or not name_toks[-1].is_capital
+            modifiers = 0
+        elif (
+            end > k
+            and modifiers < 3
+            and noun_like(tok)
+            and (modifiers or opens_noun(toks[end - 1]) or toks[end - 1].lower == "of")
         ):
-            return None, []
-        role_text = self.text[middle[0].start : middle[-1].end]
-        mention = Mention(base.span, base.text, base.name, role_text, gender=base.gender)
-        return mention, list(toks[self.index_of(name_toks[0]) : comma])
-
-    def _name_after_quote(self, comma: int, floor: int) -> tuple[Mention | None, list[Token]]:
-        """'"...," Mr. Daniloff, now 81 and retired in Cambridge, Mass., said': right after
-        a quotation, a name and a comma open the aside, whatever commas it holds."""
-        toks = self.toks
-        first_comma = next(
-            (i for i in range(floor, min(comma, floor + 8)) if toks[i].text == ","), None
-        )
-        if first_comma is None or first_comma == floor or comma - first_comma > 40:
-            return None, []
-        name_toks = list(toks[floor:first_comma])
-        if not all(
-            t.is_capital or not t.is_word or t.lower in {"of", "de", "van", "von"}
-            for t in name_toks
-        ):
-            # "Texas delegate Bill Eastland, wearing ..., said": role words, then the name.
-            name_toks = backward_np(toks, first_comma - 1, floor)
-            lead = toks[floor : first_comma - len(name_toks)]
-            if (
-                not name_toks
-                or not name_toks[-1].is_capital
-                or len(lead) > 3
-                or not all(t.is_word for t in lead)
-            ):
-                return None, []
-        base = mention_from_tokens(name_toks, self.text)
-        if base is None or not base.name:
-            return None, []
-        role = self.text[toks[first_comma + 1].start : toks[comma - 1].end]
-        return Mention(base.span, base.text, base.name, role, gender=base.gender), list(
-            toks[floor:comma]
-        )
-
-    def _inverted_mention(self, ahead: list[Token]) -> Mention | None:
-        """`said Lee Soo-jin, an economist at Hanbit Securities`: the name, then its role."""
-        mention = mention_from_tokens(ahead, self.text)
-        if mention is None or not mention.name:
-            return mention
-        k = self.index_of(ahead[-1]) + 1
-        toks = self.toks
-        if k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].lower in {"a", "an", "the"}:
-            end = k + 2
-            while (
-                end < len(toks)
-                and toks[end].text not in {",", ".", ";"}
-                and self.in_quote[end] is None
-            ):
-                end += 1
-            if end - k <= 14:
-                role = self.text[toks[k + 1].start : toks[end - 1].end]
-                return Mention(
-                    mention.span, mention.text, mention.name, role, gender=mention.gender
-                )
-        return mention
-
-    def _closes_appositive(self, comma: int) -> bool:
-        """The comma at `comma` ends an aside after a name: "Yang Shu, director of the
-        institute, calls ..."."""
-        toks = self.toks
-        for i in range(comma - 2, max(0, comma - 40), -1):
-            if self.in_quote[i] is not None or toks[i].text in {";", ":"}:
-                return False
-            if toks[i].text == ",":
-                # Not an adverbial aside: "Pyongyang, for its part, wants ...".
-                return (
-                    toks[i - 1].is_capital
-                    and toks[i + 1].is_word
-                    and toks[i + 1].lower not in _OPENING_WORDS
-                    and toks[i + 1].lower not in _CONNECTIVES
-                    and toks[i + 1].lower not in {"for", "of"}
-                )
-        return False
-
-    # -- reading ------------------------------------------------------------------------
+            # "The billionaire businessman", "Clinton's husband": the head of the phrase.
+            modifiers += 1
+        else:
+            break
+        end += 1
+    if end == k:
+        return None
+    return mention_from_tokens(list(toks[k:end]), s.text)
 
 
-# Adverbs set off by commas after a name ("Sanders, meanwhile, ...").
-_LINKING_ADVERBS = frozenset(
-    "meanwhile however too though also instead then now moreover likewise similarly".split()
-)
-
-
-def _opens_noun(tok: Token) -> bool:
-    """A determiner or a possessive: a noun follows ("the", "his", "Clinton's")."""
+def opens_with_phrase(s: Sentence, k: int) -> bool:
+    """Token `k` opens a phrase before the subject: a preposition, a subordinating
+    conjunction, a participle ("Speaking to reporters,") or an adverb ("Privately,")."""
+    tok = s.toks[k]
     low = tok.lower
-    return low in DETERMINERS or low.endswith(("'s", "’s")) or tok.text in {"'", "’"}
-
-
-def _noun_like(tok: Token) -> bool:
-    """A lower-case word that may stand in a noun phrase: not a verb form we know, not an
-    adverb, not a function word."""
-    low = tok.lower
+    if low in OPENING_WORDS:
+        return True
+    # "Last month, ...", "Also on Monday, ...": a time phrase and its comma.
+    j = k
+    while j < len(s.toks) and j < k + 5 and is_time_word(s.toks[j]):
+        j += 1
+    if j > k and j < len(s.toks) and s.toks[j].text == ",":
+        return True
     return (
         tok.is_word
         and low.isalpha()
-        and low not in NP_STOP
-        and low not in PRE_CUE_SKIP
-        and low not in CUE_FORMS
-        and low not in COMMON_VERBS
-        and not low.endswith(("ed", "ly"))
+        and len(low) > 4
+        and low.endswith(("ing", "ly", "ed"))
+        and low not in FEMALE_NAMES
+        and low not in MALE_NAMES
+        and s.in_quote[k] is None
+        and k + 1 < len(s.toks)
+        and not s.toks[k + 1].is_capital
+        and s.toks[k + 1].lower not in CUE_FORMS
     )
 
 
-def is_time_word(tok: Token) -> bool:
-    """A word of a time phrase: "last", "Monday", "March", "2016", "this week"."""
-    low = tok.lower
-    return low in TIME_WORDS or low in MONTHS or low[:1].isdigit()
+def past_subject(s: Sentence, k: int, limit: int) -> int:
+    """The token after what may trail a subject: "(R-Fla.)", ", a Vermont senator,",
+    "and Trump"."""
+    toks = s.toks
+    for _ in range(2):
+        if k >= limit:
+            return k
+        text = toks[k].text
+        if text == "(":
+            close = next((i for i in range(k, min(limit, k + 8)) if toks[i].text == ")"), None)
+            if close is None:
+                return k
+            k = close + 1
+        elif text == ",":
+            close = next((i for i in range(k + 1, min(limit, k + 16)) if toks[i].text == ","), None)
+            if close is None:
+                return k
+            k = close + 1
+        elif toks[k].lower == "and" and k + 1 < limit and toks[k + 1].is_capital:
+            k += 2
+            while k < limit and toks[k].is_capital:
+                k += 1
+        else:
+            return k
+    return k
 
 
-def verb_like(tok: Token) -> bool:
-    """A word that may be the verb after a subject: a form we know, or a past or present
-    tense by its ending ("hailed", "calls")."""
-    low = tok.lower
-    if not tok.is_word or tok.is_capital:
-        return False
-    if low in CUE_FORMS or low in COMMON_VERBS or low in PRE_CUE_SKIP:
-        return True
-    return low.isalpha() and low.endswith(("ed", "s")) and not low.endswith(("ss", "ous", "us"))
+def skip_aside(s: Sentence, j: int) -> int:
+    """Step back over what may stand between a speaker and the cue: a dashed aside
+    ("figures — whose party ... — both suggested") or a short time or setting phrase
+    ("Trump at the time said", "Kasich in an interview said")."""
+    toks = s.toks
+    for _ in range(3):
+        if j > 1 and toks[j].text in ASIDE_DASHES and s.in_quote[j] is None:
+            opening = next(
+                (i for i in range(j - 1, max(-1, j - 40), -1) if toks[i].text == toks[j].text),
+                None,
+            )
+            if opening is None:
+                return j
+            j = opening - 1
+            while j >= 0 and toks[j].lower in PRE_CUE_SKIP:
+                j -= 1
+            continue
+        if j >= 2 and toks[j].lower in SETTING_NOUNS:
+            k = j - 1
+            while (
+                k >= 0
+                and k >= j - 3
+                and toks[k].lower not in PREPOSITIONS
+                and toks[k].is_word
+                and not toks[k].is_capital
+            ):
+                k -= 1
+            if k >= 1 and toks[k].lower in PREPOSITIONS and s.in_quote[k] is None:
+                j = k - 1
+                continue
+        return j
+    return j
 
 
-def may_speak(phrase: list[Token]) -> bool:
-    """A phrase after the verb that can be who spoke ("said Jo Reyes", "said a spokesman"),
-    not what was spoken of ("said the convention ...")."""
-    return any(t.is_capital for t in phrase) or any(t.lower in ROLE_HEADS for t in phrase)
+def appositive(s: Sentence, comma: int, floor: int) -> tuple[Mention | None, list[Token]]:
+    """The speaker before an aside that ends at `comma`, with the aside as its role."""
+    mention: Mention | None = None
+    toks: list[Token] = []
+    if floor > 0 and s.in_quote[floor - 1] is not None:
+        mention, toks = name_after_quote(s, comma, floor)
+    if mention is None:
+        mention, toks = named_aside(s, comma, floor)
+    return mention, toks
+
+
+def named_aside(s: Sentence, comma: int, floor: int) -> tuple[Mention | None, list[Token]]:
+    """`Jung Pak, U.S. deputy special envoy for North Korea, said`: name and role.
+
+    Also `A senior official, speaking on condition of anonymity, said` and
+    `Kirby, who spoke to reporters, said`: the middle tells nothing of the speaker.
+    """
+    toks = s.toks
+    k = _aside_opening(s, comma, floor)
+    if k is None:
+        return None, []
+    role_start = k + 1
+    if k >= floor + 3 and toks[k - 1].text[:1].isdigit() and toks[k - 2].text == ",":
+        k -= 2  # "Ramil Carr, 31, a photographer, said": the age goes with the name
+    middle = toks[k + 1 : comma]
+    if not middle or role_start >= comma:
+        return None, []
+    # "who spoke ...", "speaking to reporters", "asked about the port": an aside.
+    aside = middle[0].lower in ASIDE_RELATIVES or middle[0].lower.endswith(("ing", "ed"))
+    if (
+        aside
+        and k >= floor + 3
+        and toks[k - 1].lower in LINKING_ADVERBS
+        and toks[k - 2].text == ","
+        and s.in_quote[k - 2] is None
+    ):
+        k -= 2  # "Sanders, meanwhile, who sits at zero endorsements, said"
+    name_toks = backward_np(toks, _before_abbreviation(s, k - 1, floor), floor)
+    if not name_toks:
+        return None, []
+    base = mention_from_tokens(name_toks, s.text)
+    if base is None:
+        return None, []
+    if not aside:
+        base = _with_role(s, base, name_toks, middle, toks[role_start])
+        if base is None:
+            return None, []
+    return base, list(toks[s.index_of(name_toks[0]) : comma])
+
+
+def _aside_opening(s: Sentence, comma: int, floor: int) -> int | None:
+    """The comma that opens the aside closed at `comma`: the one before it, or an earlier
+    one when the role holds commas ("Dean Johnson, a salesman from Sumter, South
+    Carolina, says": the role starts with a determiner after the name)."""
+    toks = s.toks
+    k = comma - 1
+    stop = max(floor, comma - 40)
+    while k >= stop and toks[k].text != "," and s.in_quote[k] is None:
+        k -= 1
+    if k < floor + 1 or toks[k].text != ",":
+        return None
+    back = k
+    for _ in range(3):
+        if k + 1 < comma and toks[k + 1].lower in ARTICLES:
+            break
+        previous = next((i for i in range(back - 1, floor - 1, -1) if toks[i].text == ","), None)
+        if (
+            previous is None
+            or previous < floor + 1
+            or toks[previous + 1].lower not in ARTICLES
+            or not toks[previous - 1].is_capital  # "On Wednesday, however, the ..."
+        ):
+            break
+        k = back = previous
+    return k
+
+
+def _before_abbreviation(s: Sentence, end: int, floor: int) -> int:
+    """Token `end`, or the token before an abbreviation in parentheses that ends there
+    ("the head of the World Health Organization (WHO), Jane Doe, said")."""
+    toks = s.toks
+    if end > floor and toks[end].text == ")" and s.in_quote[end] is None:
+        opening = next(
+            (i for i in range(end - 1, max(floor, end - 8), -1) if toks[i].text == "("), None
+        )
+        if opening is not None:
+            return opening - 1
+    return end
+
+
+def _with_role(
+    s: Sentence, base: Mention, name_toks: list[Token], middle: list[Token], opening: Token
+) -> Mention | None:
+    """The speaker named before an aside (`middle`, its first word `opening`), with the
+    aside as their role; or the name the aside gives a description ("A Twitter
+    spokesman, Christopher Abboud, said"); None when the aside is no role."""
+    described = not base.name or name_toks[0].lower in ARTICLES
+    if described and all(t.is_capital for t in middle if t.is_word) and len(middle) <= 4:
+        # "the head of the World Health Organization (WHO), Jane Doe, said": the name is
+        # the aside.
+        named = mention_from_tokens(list(middle), s.text)
+        if named is not None and named.name and (not base.name or named.is_person_name):
+            return Mention(named.span, named.text, named.name, base.text, gender=base.gender)
+    if (
+        not base.name
+        or len(middle) > (36 if opening.lower in DETERMINERS else 16)
+        or not name_toks[-1].is_capital
+    ):
+        return None
+    role_text = s.text[middle[0].start : middle[-1].end]
+    return Mention(base.span, base.text, base.name, role_text, gender=base.gender)
+
+
+def name_after_quote(s: Sentence, comma: int, floor: int) -> tuple[Mention | None, list[Token]]:
+    """'"...," Mr. Daniloff, now 81 and retired in Cambridge, Mass., said': right after
+    a quotation, a name and a comma open the aside, whatever commas it holds."""
+    toks = s.toks
+    first_comma = next(
+        (i for i in range(floor, min(comma, floor + 8)) if toks[i].text == ","), None
+    )
+    if first_comma is None or first_comma == floor or comma - first_comma > 40:
+        return None, []
+    name_toks = list(toks[floor:first_comma])
+    if not all(t.is_capital or not t.is_word or t.lower in NAME_PARTICLES for t in name_toks):
+        # "Texas delegate Bill Eastland, wearing ..., said": role words, then the name.
+        name_toks = backward_np(toks, first_comma - 1, floor)
+        lead = toks[floor : first_comma - len(name_toks)]
+        if (
+            not name_toks
+            or not name_toks[-1].is_capital
+            or len(lead) > 3
+            or not all(t.is_word for t in lead)
+        ):
+            return None, []
+    base = mention_from_tokens(name_toks, s.text)
+    if base is None or not base.name:
+        return None, []
+    role = s.text[toks[first_comma + 1].start : toks[comma - 1].end]
+    return Mention(base.span, base.text, base.name, role, gender=base.gender), list(
+        toks[floor:comma]
+    )
+
+
+def inverted_mention(s: Sentence, ahead: list[Token]) -> Mention | None:
+    """`said Lee Soo-jin, an economist at Hanbit Securities`: the name, then its role."""
+    mention = mention_from_tokens(ahead, s.text)
+    if mention is None or not mention.name:
+        return mention
+    k = s.index_of(ahead[-1]) + 1
+    toks = s.toks
+    if k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].lower in ARTICLES:
+        end = k + 2
+        while end < len(toks) and toks[end].text not in ROLE_ENDS and s.in_quote[end] is None:
+            end += 1
+        if end - k <= 14:
+            role = s.text[toks[k + 1].start : toks[end - 1].end]
+            return Mention(mention.span, mention.text, mention.name, role, gender=mention.gender)
+    return mention
+
+
+def closes_appositive(s: Sentence, comma: int) -> bool:
+    """The comma at `comma` ends an aside after a name: "Yang Shu, director of the
+    institute, calls ..."."""
+    toks = s.toks
+    for i in range(comma - 2, max(0, comma - 40), -1):
+        if s.in_quote[i] is not None or toks[i].text in {";", ":"}:
+            return False
+        if toks[i].text == ",":
+            # Not an adverbial aside: "Pyongyang, for its part, wants ...".
+            return (
+                toks[i - 1].is_capital
+                and toks[i + 1].is_word
+                and toks[i + 1].lower not in OPENING_WORDS
+                and toks[i + 1].lower not in CONNECTIVES
+                and toks[i + 1].lower not in ADVERBIAL_PREPOSITIONS
+            )
+    return False

@@ -1,0 +1,370 @@
+"""Attach speakers: who speaks for a cue, read around it.
+
+The speaker usually stands before the cue ("Miller said", "a Pentagon spokesperson
+told reporters"), past adverbs, time phrases and asides ("Reyes, 54, a teacher,
+said"); it may be the phrase a relative pronoun stands for ("Reyes, who said"), the
+subject of a verb the cue is joined to ("... and said"), "it" for an organisation or a
+document, or a name after an inverted cue ("said Jo Reyes"). `speaker_before` and
+`speaker_after` give a `Speaker`; the shapes decide what its cue reports.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from ..model import Span
+from .blocks import Token
+from .grammar import finite, is_time_word, may_speak, verb_like
+from .lexicon import (
+    AND_BUT,
+    AND_BUT_OR,
+    ASIDE_RELATIVES,
+    CLAUSE_MARKS,
+    COMMON_VERBS,
+    CONJUNCTIONS,
+    CUE_FORMS,
+    GO_FORMS,
+    GOES_ON_TO,
+    PASSIVE,
+    PERCEIVED,
+    PHRASE_ENDS,
+    PRE_CUE_SKIP,
+    PREPOSITIONS,
+    SAYING_VERBS,
+    SUBORDINATORS,
+    TIME_WORDS,
+    WHICH_THAT,
+)
+from .mentions import Mention, backward_np, forward_np, mention_from_tokens, pronoun_of
+from .sentence import Sentence
+from .subjects import appositive, skip_aside, subject
+
+
+@dataclass(slots=True)
+class Speaker:
+    """Who speaks for a cue, as found around it."""
+
+    mention: Mention | None
+    # The words that stand for the speaker: its noun phrase, the relative pronoun of
+    # "Reyes, who said", or the cue itself after "and" ("... and said").
+    toks: list[Token]
+    end: int  # the token the speaker was read back from
+    in_relative: bool = False  # the cue is in a relative clause after a comma ("X, who said")
+    inverted: bool = False  # the speaker follows the cue ("said Miller")
+
+
+def speaker_end(s: Sentence, first: int, cue_text: str) -> int:
+    """The last token before the cue at `first` that may belong to its speaker: past
+    adverbs, auxiliaries and time words ("Reyes also said", "Reyes on Monday said"),
+    "went on to" and "can be heard" ("Trump went on to say", "a reporter can be heard
+    asking")."""
+    toks = s.toks
+    j = first - 1
+    if cue_text == ":":
+        return j  # 'Cecile Richards: "..."': the name stands right before the colon
+    if cue_text == "quoted as saying":
+        while j >= 0 and (toks[j].lower in PRE_CUE_SKIP or toks[j].lower in PASSIVE):
+            j -= 1
+        return j
+    if j >= 2 and toks[j].lower == "to" and goes_on(s, j, toks[first].lower):
+        j -= 3  # "Trump went on to say": the speaker stands before "went on"
+    if (
+        j >= 2
+        and toks[j].lower in PERCEIVED
+        and toks[j - 1].lower in PASSIVE
+        and toks[first].lower.endswith("ing")
+    ):
+        j -= 2  # "a reporter can be heard asking", "she was seen telling"
+    while (
+        j >= 0
+        and s.in_quote[j] is None
+        and (
+            toks[j].lower in PRE_CUE_SKIP
+            or toks[j].lower in TIME_WORDS
+            or (toks[j].lower.endswith("ly") and not toks[j].is_capital and len(toks[j].text) > 4)
+        )
+    ):
+        j -= 1
+    return j
+
+
+def speaker_before(s: Sentence, first: int, last: int, j: int) -> Speaker:
+    """The speaker of the cue at tokens `first`..`last`, read back from token `j`
+    (`speaker_end`): its mention is None when none stands there."""
+    j = _past_asides(s, j)
+    floor = past_named_quotes(s, s.floor(j))
+    mention, toks, in_relative = _speaker_at(s, first, last, j, floor)
+    return Speaker(mention, toks, j, in_relative)
+
+
+def speaker_after(s: Sentence, first: int, last: int, j: int) -> list[Token] | None:
+    """The words of a speaker after an inverted cue: '"...," said Jo Reyes', "...,
+    said a spokesman."; `j` is where `speaker_before` looked."""
+    toks = s.toks
+    ahead = forward_np(toks, last + 1, min(len(toks), last + 16))
+    if ahead and (
+        s.quote_before(first) is not None
+        or (j >= 0 and toks[j].text == "," and may_speak(ahead) and closes_clause(s, ahead))
+    ):
+        return ahead
+    return None
+
+
+def _past_asides(s: Sentence, j: int) -> int:
+    """Token `j` moved back over what stands between a speaker and the cue: a dashed
+    aside or a setting (`subjects.skip_aside`), a parenthesis ("Gov. John Kasich (R-OH),
+    said"), and a relative clause that ends in a quotation ('Reyes, who called it "a
+    disaster," said')."""
+    toks = s.toks
+    j = skip_aside(s, j)
+    if j > 2 and toks[j].text == "," and toks[j - 1].text == ")" and s.in_quote[j] is None:
+        j -= 1
+    if j > 1 and toks[j].text == ")" and s.in_quote[j] is None:
+        opening = next((i for i in range(j - 1, max(-1, j - 6), -1) if toks[i].text == "("), None)
+        if opening is not None:
+            j = opening - 1
+    clause_comma = relative_clause_before(s, j)
+    if clause_comma is not None:
+        j = clause_comma - 1
+    return j
+
+
+def _speaker_at(
+    s: Sentence, first: int, last: int, j: int, floor: int
+) -> tuple[Mention | None, list[Token], bool]:
+    """The speaker whose phrase ends at token `j`, its words, and whether the cue stands
+    in a relative clause after a comma."""
+    toks = s.toks
+    if _relative_pronoun(s, j, last):
+        return _antecedent_speaker(s, j)
+    if j >= 1 and toks[j].lower in AND_BUT and s.in_quote[j] is None:
+        # "The department has deemed ... and says ...": the sentence's subject speaks;
+        # "The row grew when 50 Cent threw him out and accused him ...": the subject
+        # of the verb this one is joined to.
+        base = subject(s, j)
+        if base is None or not (base.name or base.pronoun):
+            base = coordinate_subject(s, j) or base
+        return (base, [toks[first]], False) if base is not None else (None, [], False)
+    if _it_speaks(s, j, first, last):
+        # '"...," it added', 'it reads: "..."', "It said supporters were ...": an
+        # organisation or a document speaks.
+        return mention_from_tokens([toks[j]], s.text), [toks[j]], False
+    if j >= 0 and toks[j].is_word and s.in_quote[j] is None:
+        phrase = backward_np(toks, j, floor)
+        mention = mention_from_tokens(phrase, s.text) if phrase else None
+        if mention is not None and mention.name:
+            mention, phrase = joint_names(s, mention, phrase, floor)
+        return mention, phrase, False
+    if j >= 1 and toks[j].text == "," and s.in_quote[j] is None:
+        mention, phrase = appositive(s, j, floor)
+        if mention is not None and not mention.name and named_after(s, last + 1):
+            # "..., forcing her to fend off both, said Brad Bannon, a pollster": the
+            # phrase before the comma is the claim's; the name after the cue speaks.
+            return None, [], False
+        return mention, phrase, False
+    return None, [], False
+
+
+def _relative_pronoun(s: Sentence, j: int, last: int) -> bool:
+    """Token `j` is a relative pronoun whose antecedent speaks: "Trump, who said ...",
+    or a thing that says something ("the report, which notes: "..."", "bottles that
+    said, "...""), with a quotation or "that" after the cue ending at `last`."""
+    toks = s.toks
+    if j < 1 or s.in_quote[j - 1] is not None:
+        return False
+    low = toks[j].lower
+    if low == "who":
+        return True
+    return (
+        low in WHICH_THAT
+        and (low == "which" or toks[j - 1].lower not in CUE_FORMS)
+        and (
+            s.quote_after(last + 1, gap=3) is not None
+            or (last + 1 < len(toks) and toks[last + 1].lower == "that")
+        )
+    )
+
+
+def _antecedent_speaker(s: Sentence, j: int) -> tuple[Mention | None, list[Token], bool]:
+    """The phrase before the relative pronoun at `j` ("Trump, who said ..."), with the
+    pronoun as its word, and whether a comma sets the clause off."""
+    toks = s.toks
+    in_relative = toks[j - 1].text == ","
+    end = j - 2 if in_relative else j - 1
+    antecedent = backward_np(toks, end, s.floor(end)) if end >= 0 else []
+    base = mention_from_tokens(antecedent, s.text) if antecedent else None
+    if base is not None:
+        return base, [toks[j]], in_relative
+    return None, [], in_relative
+
+
+def _it_speaks(s: Sentence, j: int, first: int, last: int) -> bool:
+    """ "it" at `j` speaks for an organisation or a document: by a quotation, or opening
+    the sentence before a verb that reports words ("It said supporters were ...")."""
+    toks = s.toks
+    return (
+        j >= 0
+        and toks[j].lower == "it"
+        and (
+            s.quote_before(j) is not None
+            or s.quote_after(last + 1) is not None
+            or (j == 0 and CUE_FORMS.get(toks[first].lower) in SAYING_VERBS)
+        )
+    )
+
+
+def named_after(s: Sentence, k: int) -> bool:
+    """A name starts at token `k` and ends the clause ("said Brad Bannon, a pollster",
+    "said Brad Bannon."), not the subject of what follows ("said Trump would ...")."""
+    toks = s.toks
+    ahead = forward_np(toks, k, min(len(toks), k + 8))
+    if not ahead or not ahead[0].is_capital or is_time_word(ahead[0]):
+        return False
+    mention = mention_from_tokens(ahead, s.text)
+    return mention is not None and mention.name is not None and closes_clause(s, ahead)
+
+
+def closes_clause(s: Sentence, phrase: list[Token]) -> bool:
+    """Nothing but punctuation follows `phrase`: it is who spoke ("..., said a
+    spokesman."), not the subject of a clause ("..., said Trump would visit")."""
+    end = s.index_of(phrase[-1]) + 1
+    if end >= len(s.toks):
+        return True
+    after = s.toks[end]
+    return (
+        after.text in PHRASE_ENDS
+        or after.lower in PREPOSITIONS  # "said Reyes on Monday", "in a statement"
+        or is_time_word(after)
+    )
+
+
+def past_named_quotes(s: Sentence, floor: int) -> int:
+    """The clause floor moved back over short quotations that only name something
+    inside the phrase (a title, a slogan: 'Bill Eastland, wearing "Ted Cruz" campaign
+    pins, said'), so that the speaker before them can be read."""
+    toks = s.toks
+    while 1 < floor < len(toks):
+        index = s.in_quote[floor - 1]
+        if index is None:
+            break
+        opening = bisect.bisect_left(s.starts, s.quotes[index].outer.start)
+        after = toks[floor]
+        if (
+            opening < 1
+            or not toks[opening - 1].is_word
+            or s.in_quote[opening - 1] is not None
+            or s.words(s.quotes[index].inner) > 4
+            or not after.is_word
+            or after.is_capital
+            or after.lower in AND_BUT_OR
+            or verb_like(after)
+        ):
+            break
+        floor = s.floor(opening - 1)
+    return floor
+
+
+def coordinate_subject(s: Sentence, conj: int) -> Mention | None:
+    """The named subject of the nearest verb before the "and" at `conj`, in its clause."""
+    toks = s.toks
+    for i in range(conj - 1, max(0, conj - 25), -1):
+        tok = toks[i]
+        if s.in_quote[i] is not None or tok.text in CLAUSE_MARKS:
+            return None
+        if not verb_like(tok) or tok.lower.endswith("ing") or tok.lower in PASSIVE:
+            continue
+        before = toks[i - 1]
+        if not before.is_word or not (before.is_capital or pronoun_of(before) is not None):
+            continue
+        phrase = backward_np(toks, i - 1, s.floor(i - 1))
+        if not phrase:
+            return None
+        opening = s.index_of(phrase[0])
+        if opening > 0 and not (
+            toks[opening - 1].text == "," or toks[opening - 1].lower in SUBORDINATORS
+        ):
+            return None  # "The Ministry of the Interior and Safety urged": part of a name
+        mention = mention_from_tokens(phrase, s.text)
+        if mention is not None and (mention.name or mention.pronoun):
+            return mention
+        return None
+    return None
+
+
+def joint_names(
+    s: Sentence, mention: Mention, phrase: list[Token], floor: int
+) -> tuple[Mention, list[Token]]:
+    """'"...," Smith and Jones said': two names that speak together are one speaker."""
+    toks = s.toks
+    i = s.index_of(phrase[0])
+    if i < floor + 2 or toks[i - 1].lower != "and" or not toks[i - 2].is_capital:
+        return mention, phrase
+    k = i - 2
+    while (
+        k > floor
+        and i - k < 5
+        and toks[k - 1].is_capital
+        and toks[k - 1].lower not in CONJUNCTIONS
+        and s.in_quote[k - 1] is None
+    ):
+        k -= 1
+    if toks[k].lower in CONJUNCTIONS or (k > 0 and toks[k - 1].text == ","):
+        return mention, phrase  # "Culture, Media and Sport": the tail of a longer name
+    if s.in_quote[k] is not None or (k > 0 and toks[k - 1].lower in PREPOSITIONS):
+        return mention, phrase  # "the senators from Ohio and Texas said"
+    span = Span(toks[k].start, phrase[-1].end)
+    text = s.text[span.start : span.end]
+    return Mention(span, text, text, None), list(toks[k : i + len(phrase)])
+
+
+def by_subject(s: Sentence, first: int) -> Mention | None:
+    """The subject right before "VERB by" + the cue at `first`: "he began by saying",
+    "Reyes responded by saying"."""
+    toks = s.toks
+    if first < 3 or toks[first - 1].lower != "by":
+        return None
+    verb = first - 2
+    if verb > 1 and toks[verb].lower.endswith("ly"):
+        verb -= 1  # "reacted immediately by repeating"
+    if not (finite(toks[verb]) or toks[verb].lower in COMMON_VERBS):
+        return None  # "control their players just by speaking to them": no verb
+    j = verb - 1
+    if s.in_quote[j] is not None or not toks[j].is_word:
+        return None
+    phrase = backward_np(toks, j, s.floor(j))
+    return mention_from_tokens(phrase, s.text) if phrase else None
+
+
+def relative_clause_before(s: Sentence, j: int) -> int | None:
+    """The comma that opens a relative clause ending in a quotation at token `j`
+    (', who called the plan "a disaster,"' before "said"), so that the speaker is read
+    before it, not after the quotation."""
+    toks = s.toks
+    if j < 3:
+        return None
+    index = s.in_quote[j]
+    if index is None:
+        return None  # a plain aside before the cue is `_appositive`'s to read
+    inner = s.quotes[index].inner
+    if not s.text[inner.start : inner.end].rstrip().endswith(","):
+        return None
+    for k in range(j - 1, max(0, j - 30), -1):
+        if s.in_quote[k] is not None or toks[k].text != ",":
+            continue
+        if toks[k + 1].lower in ASIDE_RELATIVES:
+            return k
+        return None
+    return None
+
+
+def goes_on(s: Sentence, to: int, verb: str) -> bool:
+    """The words before token `to` are "went on", and `verb` after it says something:
+    "went on to say", "goes on to add"; not "went on to write three novels"."""
+    toks = s.toks
+    return (
+        verb in GOES_ON_TO
+        and toks[to - 1].lower == "on"
+        and toks[to - 2].lower in GO_FORMS
+        and s.in_quote[to - 2] is None
+    )

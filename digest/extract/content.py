@@ -1,0 +1,460 @@
+"""Cut content spans: where the words a cue reports start and end.
+
+`content_after` reads what follows a cue, step by step: past the cue's particle
+("called for"), past when and to whom ("told reporters on Monday"), to the quotation
+a colon introduces or the clause "that" opens, and on to where the content ends: the
+sentence's end, a clause that starts another attribution (", adding ..."), or a
+second verb of the speaker ("... and added that ..."). Each step may find that the
+cue reports nothing here ("urged Moscow to ...", "by speaking to them").
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from ..model import Span
+from .grammar import clause_starts, finite
+from .lexicon import (
+    ARTICLES,
+    ASIDE_MARKS,
+    ATTRIBUTION_LEADS,
+    AUXILIARIES,
+    BARE_SAY,
+    CLAUSE_ONLY,
+    CLAUSE_WORDS,
+    CLOSING_BRACKETS,
+    COMMON_VERBS,
+    CONTENT_BREAKS,
+    CONTENT_STOPS,
+    CUE_FORMS,
+    DETERMINERS,
+    FINITE_IRREGULAR,
+    INFINITIVE_ONLY,
+    INTRODUCING_MARKS,
+    NOT_CLAUSE_START,
+    NOUN_AFTER,
+    OBJECT_CUES,
+    OBJECT_PRONOUNS,
+    OBJECT_TAKING,
+    OBJECT_WORDS,
+    PARTICLES,
+    PERSON_RELATIVES,
+    PRE_CUE_SKIP,
+    PREPOSITIONS,
+    QUANTIFIERS,
+    RECIPIENTS,
+    ROLE_HEADS,
+    SAID_TOO,
+    STRANDING,
+    TALK_PARTICLES,
+    TALK_VERBS,
+    TELL_LIKE,
+    TIME_WORDS,
+    TOLD_ARTICLES,
+)
+from .mentions import pronoun_of
+from .sentence import Sentence, overlap
+
+# Reported content longer than this (characters) is cut: no claim runs that long.
+MAX_CONTENT = 1200
+# Reported content shorter than this is a fragment ("Still, he said"), not a claim.
+MIN_CONTENT_WORDS = 3
+
+
+def content_after(
+    s: Sentence, k: int, *, cue: str, used: set[int], gap: bool = False, closes: bool = False
+) -> Span | None:
+    """Reported content after a cue that ends before token `k`, or None when the cue
+    reports nothing there; the quotations it takes are added to `used`.
+
+    With `gap`, the cue stands in a relative clause whose pronoun is the content's
+    subject or object ("which he said was ...", "whom she described as ..."): the
+    content starts with a verb or "as" and ends with the relative clause. With
+    `closes`, the cue stands in a relative clause after its speaker ("Reyes, who called
+    the plan "a disaster," said ..."): the content ends before the sentence's verb.
+    """
+    low = cue.lower()
+    base = CUE_FORMS.get(low)
+    start = _content_start(s, k, low, base)
+    if start is None:
+        return None
+    k, clause = start
+    end = _content_end(s, k, base, clause, gap, closes)
+    content = s.tidy(Span(s.toks[k].start, end))
+    if not _reads_as_content(s, k, content, clause, gap):
+        return None
+    for index in s.quotes_in(content):
+        quote = s.quotes[index]
+        if overlap(content, quote.inner) * 2 >= len(quote.inner):
+            used.add(index)
+    return content
+
+
+def _content_start(s: Sentence, k: int, low: str, base: str | None) -> tuple[int, bool] | None:
+    """Where the content of the cue `low` (base form `base`) starts, from token `k`, and
+    whether a "that" clause opens it; None when the cue reports nothing."""
+    toks = s.toks
+    n = len(toks)
+    told = base in TELL_LIKE
+    if k < n and toks[k].lower in PARTICLES and s.in_quote[k] is None and low not in BARE_SAY:
+        particle = _past_particle(s, k, base)
+        if particle is None:
+            return None
+        k = particle
+    k, comma = _past_setting(s, k, told)
+    k = _to_introduced_quotation(s, k)
+    if comma and k < n and s.in_quote[k] is None and toks[k].lower != "that":
+        aside = _past_comma_aside(s, k)
+        if aside is None:
+            return None  # "..., a spokesman said, after the waiver": the content came before
+        k = aside
+    if _appeal_or_stance(s, k, low, base):
+        return None
+    k, clause = _to_that(s, k, told)
+    if k >= n or toks[k].text in CLOSING_BRACKETS:
+        return None  # '("We never slept," Reyes said) and ...': the aside ends there
+    if base in CLAUSE_ONLY and not clause and s.in_quote[k] is None and not clause_starts(s, k):
+        return None  # "the military was maintaining a full readiness posture"
+    return k, clause
+
+
+def _past_particle(s: Sentence, k: int, base: str | None) -> int | None:
+    """A phrasal verb's particle at `k` belongs to the cue ("called for", "talked
+    about"): the token after it, or None when the particle says to whom ("by speaking
+    to them") or has no object of its own ("the plan they voted for in May")."""
+    toks = s.toks
+    if base in TALK_VERBS and toks[k].lower in TALK_PARTICLES:
+        return None
+    k += 1
+    if k < len(toks) and s.in_quote[k] is None and stranded(s, k):
+        return None  # "resolutions that Russia voted for between 2006 and 2017"
+    return k
+
+
+def _past_setting(s: Sentence, k: int, told: bool) -> tuple[int, bool]:
+    """The token after time words, commas and colons, and (after "told") whom the
+    speaker told ("told reporters on Monday"), with whether a comma was passed."""
+    toks = s.toks
+    n = len(toks)
+    comma = False
+    while (
+        k < n
+        and s.in_quote[k] is None
+        and (
+            toks[k].lower in TIME_WORDS
+            or toks[k].text in INTRODUCING_MARKS
+            or toks[k].lower == "however"
+            or (
+                told
+                and (
+                    (toks[k].lower in RECIPIENTS and not opens_content(s, k))
+                    or toks[k].is_capital
+                    or toks[k].lower in OBJECT_WORDS
+                )
+            )
+        )
+    ):
+        comma = comma or toks[k].text == ","
+        k += 1
+    return k, comma
+
+
+def _to_introduced_quotation(s: Sentence, k: int) -> int:
+    """The quotation a colon introduces a few words on ("told reporters in Washington on
+    Monday: "..."", or a place or a time and a comma ("said last week in Tel Aviv,
+    "...""): its first token; else `k`."""
+    toks = s.toks
+    n = len(toks)
+    setting = k < n and toks[k].lower in PREPOSITIONS
+    for j in range(k, min(n, k + 10)):
+        if s.in_quote[j] is not None or toks[j].lower in CUE_FORMS:
+            break
+        if j + 1 < n and s.in_quote[j + 1] is not None:
+            if toks[j].text == ":" or (toks[j].text == "," and setting):
+                return j + 1
+            break
+        if toks[j].text == "," and not setting:
+            break
+    return k
+
+
+def _past_comma_aside(s: Sentence, k: int) -> int | None:
+    """ "said, without evidence, that ...": the "that" after an aside between commas
+    that starts at `k`; None when no "that" follows the aside."""
+    toks = s.toks
+    n = len(toks)
+    aside_end = next(
+        (
+            i
+            for i in range(k + 1, min(n - 1, k + 8))
+            if toks[i].text == "," or s.in_quote[i] is not None
+        ),
+        None,
+    )
+    if (
+        aside_end is not None
+        and toks[aside_end].text == ","
+        and toks[aside_end + 1].lower == "that"
+        and s.in_quote[aside_end + 1] is None
+        and all(toks[i].is_word for i in range(k, aside_end))
+    ):
+        return aside_end + 1
+    return None
+
+
+def _appeal_or_stance(s: Sentence, k: int, low: str, base: str | None) -> bool:
+    """What follows the cue at `k` is no report: a stance verb without its infinitive
+    ("earnings declined sharply"), or an appeal ("warned Russia against ...", "urged
+    Moscow to ...") with no "that" clause soon; "accused Russia of meddling" charges."""
+    toks = s.toks
+    if k >= len(toks) or s.in_quote[k] is not None:
+        return False
+    if base in INFINITIVE_ONLY:
+        first_word = toks[k].lower
+        if first_word.endswith("ly") or first_word in PREPOSITIONS or first_word[:1].isdigit():
+            return True
+    return (
+        low in OBJECT_CUES
+        and not any(t.lower in CLAUSE_WORDS for t in toks[k : k + 6])
+        and not (base == "accuse" and any(t.lower == "of" for t in toks[k : k + 6]))
+    )
+
+
+def _to_that(s: Sentence, k: int, told: bool) -> tuple[int, bool]:
+    """Past who was told or where it was said to "that" ("told a daily press briefing
+    that ...", "said in an interview that ..."): the token after "that" and True, or
+    `k` and False."""
+    toks = s.toks
+    that_at = None
+    for j in range(k, min(len(toks), k + 12)):
+        if s.in_quote[j] is not None or toks[j].text in CONTENT_STOPS:
+            break
+        if toks[j].lower == "that":
+            that_at = j
+            break
+    if that_at is not None and (that_at == k or told or toks[k].lower in PREPOSITIONS):
+        return that_at + 1, True  # a "that" clause: whatever it starts with, it is content
+    return k, False
+
+
+def _content_end(
+    s: Sentence, k: int, base: str | None, clause: bool, gap: bool, closes: bool
+) -> int:
+    """Where content that starts at token `k` ends: the sentence's end, a clause break,
+    or a length no claim reaches (which keeps run-on text from costing quadratic time)."""
+    toks = s.toks
+    end = min(s.span.end, toks[k].start + MAX_CONTENT)
+    last_tok = bisect.bisect_left(s.starts, end, k + 1)
+    # What a cue takes as its object ("called him divisive", "cast Clinton as
+    # unqualified") ends where the speaker's next verb of saying starts ("... and
+    # accused him of ..."); inside a reported clause such a verb may be the clause's.
+    objective = (
+        base in OBJECT_TAKING
+        and not clause
+        and s.in_quote[k] is None
+        and (toks[k].lower in OBJECT_PRONOUNS or not clause_starts(s, k))
+    )
+    for j in range(k + 1, last_tok):
+        cut = _cut_at(s, j, gap, closes, objective)
+        if cut is not None:
+            return cut
+    if end < s.span.end and last_tok > k + 1:
+        end = toks[last_tok - 1].end
+    return end
+
+
+def _cut_at(s: Sentence, j: int, gap: bool, closes: bool, objective: bool) -> int | None:
+    """Where content ends at token `j`, if it ends there."""
+    toks = s.toks
+    n = len(toks)
+    if (
+        closes
+        and closes_relative(s, j)
+        and j + 1 < n
+        and (finite(toks[j + 1]) or toks[j + 1].lower in COMMON_VERBS)
+    ) or (gap and closes_relative(s, j)):
+        # 'Reyes, who called the plan "a disaster," said ...': the relative clause ends
+        # before the sentence's own verb; "which he said was ...": with the clause.
+        return toks[j].start if toks[j].text == "," else toks[j].end
+    if (
+        toks[j].text == ","
+        and s.in_quote[j] is None
+        and j + 1 < n
+        and (toks[j + 1].lower in CONTENT_BREAKS or attribution_follows(s, j + 1))
+    ):
+        return toks[j].start
+    if (
+        j + 1 < n
+        and toks[j + 1].lower in CONTENT_BREAKS
+        and closes_relative(s, j)
+        and toks[j].text != ","
+    ):
+        return toks[j].end  # '... "founded ISIS," saying ...': the comma was quoted
+    if toks[j].text in ASIDE_MARKS and quoted_aside(s, j):
+        return toks[j].start  # 'liked her - "...," Elkins said - but ...'
+    if toks[j].lower == "and" and (said_too(s, j) or (objective and verb_too(s, j))):
+        # "Reyes said the port would reopen, and added that ...": what the second verb
+        # reports is a claim of its own.
+        return toks[j - 1].start if toks[j - 1].text == "," else toks[j].start
+    return None
+
+
+def _reads_as_content(s: Sentence, k: int, content: Span, clause: bool, gap: bool) -> bool:
+    """The words from token `k` are a claim's content: not a relative clause that ends
+    in its preposition ("the system, which she claimed to be unaware of"), and, unless
+    quoted or opened by "that", two words or more that may open a clause ("said as
+    much", "say would be" are no content)."""
+    if gap:
+        last_word = s.text[content.start : content.end].rsplit(None, 1)[-1:]
+        if last_word and (last_word[0] in PREPOSITIONS or last_word[0] in NOUN_AFTER):
+            return False
+    words = s.first_words(content, 2)
+    if not words:
+        return False
+    if s.in_quote[k] is not None or clause or gap:
+        return True
+    return (
+        len(words) >= 2
+        and words[0].lower not in NOT_CLAUSE_START
+        and not (words[0].lower == "as" and words[1].lower == "much")
+    )
+
+
+def attribution_follows(s: Sentence, k: int) -> bool:
+    """After a comma at `k - 1`, another attribution starts: "..., Rubio fired back:",
+    "..., recently telling one friend", "..., with Lewandowski calling ..."."""
+    toks = s.toks
+    for c in s.cue_starts:
+        if c < k:
+            continue
+        if c > k + 5 or (c == k and not toks[c].lower.endswith("ing")):
+            return False  # ", requested by Sanders,": a participle of the phrase before
+        # ", a government spokesman said, ...": someone else's attribution, whose
+        # role ends right before the cue.
+        described = c - k >= 2 and toks[c - 1].lower in ROLE_HEADS and toks[k].lower in ARTICLES
+        if c + 1 < len(toks) and toks[c + 1].text == "," and not described:
+            return False  # ", she said, ...": an aside inside the same content
+        return all(
+            s.in_quote[i] is None
+            and toks[i].is_word
+            and (
+                toks[i].is_capital
+                or pronoun_of(toks[i]) is not None
+                or toks[i].lower in PRE_CUE_SKIP
+                or toks[i].lower in ATTRIBUTION_LEADS
+                or toks[i].lower.endswith("ly")
+                or described
+            )
+            for i in range(k, c)
+        )
+    return False
+
+
+def quoted_aside(s: Sentence, j: int) -> bool:
+    """Token `j` is a dash or a parenthesis that opens a quotation with an attribution
+    of its own ('- "Born with a silver spoon," Mr. Elkins said -')."""
+    toks = s.toks
+    if toks[j].text not in ASIDE_MARKS or s.in_quote[j] is not None:
+        return False
+    index = s.in_quote[j + 1] if j + 1 < len(toks) else None
+    if index is None:
+        return False
+    quote = s.quotes[index]
+    after = bisect.bisect_left(s.starts, quote.outer.end)
+    return any(after <= c <= after + 5 for c in s.cue_starts)
+
+
+def said_too(s: Sentence, j: int) -> bool:
+    """Token `j` is "and" before a second speech verb of the same speaker ("and added
+    that", "and warned:"), outside quotation marks."""
+    toks = s.toks
+    return (
+        toks[j].lower == "and"
+        and s.in_quote[j] is None
+        and j + 1 in s.cue_starts
+        and toks[j + 1].lower in SAID_TOO
+    )
+
+
+def verb_too(s: Sentence, j: int) -> bool:
+    """Token `j` is "and" before a second verb of saying in a finite form ("and
+    accused", "and urges"), outside quotation marks."""
+    toks = s.toks
+    if toks[j].lower != "and" or s.in_quote[j] is not None or j + 1 not in s.cue_starts:
+        return False
+    verb = toks[j + 1].lower
+    return verb in FINITE_IRREGULAR or (
+        verb in CUE_FORMS and verb != CUE_FORMS[verb] and verb.endswith(("ed", "s"))
+    )
+
+
+def stranded(s: Sentence, k: int) -> bool:
+    """Token `k`, right after a cue's particle, shows the particle has no object of its
+    own: a preposition ("the plan they voted for in May")."""
+    low = s.toks[k].lower
+    return low in PREPOSITIONS or low in STRANDING
+
+
+def opens_content(s: Sentence, k: int) -> bool:
+    """Token `k` is "the" or "a" opening what was told, not whom: "told reporters the
+    plan was ...", against "told the crowd", "told a news conference"."""
+    toks = s.toks
+    return (
+        toks[k].lower in TOLD_ARTICLES
+        and k + 1 < len(toks)
+        and toks[k + 1].lower not in RECIPIENTS
+        and not toks[k + 1].is_capital
+    )
+
+
+def closes_relative(s: Sentence, j: int) -> bool:
+    """Token `j` ends a relative clause set off by commas: a comma outside quotation
+    marks, or a closing mark with the comma inside it ('whom he described as
+    "volatile," with Clinton')."""
+    toks = s.toks
+    if toks[j].text == ",":
+        return s.in_quote[j] is None
+    index = s.in_quote[j]
+    if index is None or j + 1 >= len(toks) or s.in_quote[j + 1] == index:
+        return False
+    inner = s.quotes[index].inner
+    return s.text[inner.start : inner.end].rstrip().endswith(",")
+
+
+def antecedent(s: Sentence, comma: int) -> Span | None:
+    """The noun phrase a relative pronoun after the comma at `comma` stands for, when it
+    is plain which: the object or subject of the main clause ("criticized Clinton's
+    email use, which ..."), a name before "who", or a noun phrase that opens the
+    sentence ("Any sign of munitions reaching Russian forces, which ..."); not a phrase
+    inside another ("a sign of munitions reaching Russian forces, which ...")."""
+    toks = s.toks
+    k = comma - 1
+    while (
+        k >= 0
+        and comma - k <= 8
+        and s.in_quote[k] is None
+        and toks[k].is_word
+        and not finite(toks[k])
+        and toks[k].lower not in PREPOSITIONS
+    ):
+        k -= 1
+        if toks[k + 1].lower in DETERMINERS:
+            break
+    first = k + 1
+    person = toks[comma + 1].lower in PERSON_RELATIVES
+    before = toks[k] if k >= 0 else None
+    plain = before is not None and finite(before)
+    if first < comma and (plain or (person and toks[comma - 1].is_capital)):
+        return Span(toks[first].start, toks[comma - 1].end)
+    opening = s.floor(comma - 1)
+    while opening < comma and not toks[opening].is_word:
+        opening += 1  # a list's dash
+    phrase = toks[opening:comma]
+    if (
+        phrase
+        and (phrase[0].lower in DETERMINERS or phrase[0].lower in QUANTIFIERS)
+        and not any(finite(t) or t.lower in AUXILIARIES for t in phrase)
+        and all(s.in_quote[i] is None for i in range(opening, comma))
+    ):
+        return Span(phrase[0].start, phrase[-1].end)
+    return None

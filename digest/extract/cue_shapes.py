@@ -1,0 +1,372 @@
+"""The shapes of a claim around a cue, one function each.
+
+`shapes.CUE_SHAPES` tries them in order for every cue of a sentence; each reads a
+`cue.Cue` and answers with a claim, with `NO_CLAIM` when its shape holds but the cue
+reports nothing, or with None when the cue is not of its shape. What a shape asks of
+the cue (where its speaker stands, the content after it) is found the first time a
+shape asks, and kept for the shapes after it.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from ..model import Span
+from .around import (
+    answers,
+    last_clause_start,
+    opened_after,
+    opened_quote,
+    parenthetical_end,
+    quote_after_role,
+    reports_earlier,
+    set_apart,
+    tail_is_short,
+)
+from .attach import by_subject
+from .content import MIN_CONTENT_WORDS, antecedent, content_after
+from .cue import NO_CLAIM, Cue, Match
+from .cues import possessor, that_after
+from .grammar import is_time_word
+from .lexicon import (
+    AND_BUT,
+    CONTENT_BREAKS,
+    INVERTING,
+    NOMINAL_CUES,
+    NP_MARKS,
+    OPENING_PREPOSITIONS,
+    PARTICIPLE_LEADS,
+    PREPOSITIONS,
+    SUBORDINATORS,
+)
+from .mentions import forward_np, mention_from_tokens
+from .sentence import Found, Sentence
+from .subjects import inverted_mention, subject
+
+
+def colon_of_cue(c: Cue) -> Match:
+    """A colon after another cue is that cue's: 'Smith told reporters on Monday: "We
+    will rebuild."'"""
+    return NO_CLAIM if c.text == ":" and c.earlier else None
+
+
+def according_to(c: Cue) -> Match:
+    """A source named by "according to": "The plan would be delayed, according to the
+    minister."; after a claim, the source of that claim ("..., Kim said, according to
+    a transcript") adds none."""
+    if c.text != "according to":
+        return None
+    if c.earlier and not reports_earlier(c.s, c.earlier, c.first):
+        return NO_CLAIM
+    return _source_says(c) or NO_CLAIM
+
+
+def _source_says(c: Cue) -> Found | None:
+    """What a source after "according to" says: the clause after it ("According to X,
+    ..."), the clause it interrupts ("While ..., according to X, two were ..."), or
+    the words before it ('"...," according to X')."""
+    s, toks, first = c.s, c.s.toks, c.first
+    ahead = []
+    for tok in toks[c.last + 1 : c.last + 11]:
+        if not tok.is_word and tok.text not in NP_MARKS:
+            break
+        ahead.append(tok)
+    mention = mention_from_tokens(ahead, s.text) if ahead else None
+    if mention is None:
+        return None
+    after_np = c.last + 1 + len(ahead)
+    quoted = first > 0 and s.quote_before(first) is not None
+    if first == 0 or (toks[first - 1].text != "," and not quoted):
+        # "According to X, content."
+        k = after_np
+        while k < len(toks) and toks[k].text != ",":
+            k += 1
+        if k + 1 >= len(toks):
+            return None
+        content = s.tidy(Span(toks[k + 1].start, s.span.end))
+    elif _interrupts_clause(s, first, after_np):
+        # "While most were marked confidential, according to an official, two were
+        # upgraded", "because, according to Trump, the media would ...": the clause
+        # after the source is what it says.
+        content = s.tidy(Span(toks[after_np + 1].start, s.span.end))
+    else:
+        # '"...," according to X': the quotation with its closing mark.
+        cut = toks[first - 1].end if quoted and toks[first - 1].text != "," else None
+        content = s.tidy(Span(s.span.start, cut or toks[first - 1].start))
+    if len(content) == 0:
+        return None
+    return c.claim(s.kind(content), content, mention)
+
+
+def _interrupts_clause(s: Sentence, first: int, after_np: int) -> bool:
+    """ "according to X," at `first` stands inside a clause that an opening phrase or a
+    subordinate clause began, and the clause goes on after the comma at `after_np`."""
+    toks = s.toks
+    return (
+        (
+            toks[0].lower in SUBORDINATORS
+            or toks[0].lower in PREPOSITIONS
+            or toks[0].lower in OPENING_PREPOSITIONS
+            or toks[first - 2].lower in SUBORDINATORS
+        )
+        and after_np + 1 < len(toks)
+        and toks[after_np].text == ","
+        and s.words(Span(toks[after_np + 1].start, s.span.end)) >= MIN_CONTENT_WORDS
+    )
+
+
+def noun_of_saying(c: Cue) -> Match:
+    """A noun of saying reports for its possessor: "Leaders doubt Trump's recent pledge
+    to stay neutral.", "her assertion that ..."."""
+    if c.text.lower() not in NOMINAL_CUES:
+        return None
+    owner = possessor(c.s, c.first)
+    if owner is None:
+        return None
+    infinitive = c.s.toks[c.last + 1].lower == "to"
+    start = c.last + 2 if infinitive else that_after(c.s, c.last + 1)
+    content = content_after(c.s, start, cue="said", used=c.used, gap=infinitive)
+    if content is None:
+        return NO_CLAIM
+    return c.claim(c.s.kind(content), content, owner, nominal=True)
+
+
+def participle_after_clause(c: Cue) -> Match:
+    """A cue in -ing after a comma adds a claim of the sentence's speaker: '"The funds
+    are frozen," he said, noting the money will go to Qatar first.'; "Clinton attacked
+    Trump, saying ..." (the subject speaks); "he began by saying" (the subject of the
+    verb before "by")."""
+    s, toks, first = c.s, c.s.toks, c.first
+    if not (
+        toks[first].lower.endswith("ing")
+        and first > 1
+        and (
+            toks[first - 1].text == ","
+            or toks[first - 1].lower in PARTICIPLE_LEADS
+            or (s.in_quote[first - 1] is not None and toks[first - 2].text == ",")
+        )
+    ):
+        return None
+    content = content_after(s, c.last + 1, cue=c.text, used=c.used)
+    if content is None:
+        return NO_CLAIM
+    kind = s.kind(content)
+    if not c.earlier:
+        base = by_subject(s, first) or subject(s, first)
+        if base is not None:
+            return c.claim(kind, content, base)
+    return c.claim(kind, content, None, inherits=True)
+
+
+def second_verb(c: Cue) -> Match:
+    """A verb of saying joined by "and" after a claim of the sentence is the same
+    speaker's: 'Duarte called the plan "reckless" and said it would hurt the fishermen.'"""
+    j = c.end()
+    toks = c.s.toks
+    if not (
+        j >= 1
+        and toks[j].lower in AND_BUT
+        and c.s.in_quote[j] is None
+        and c.earlier
+        and c.text != ":"
+    ):
+        return None
+    content = content_after(c.s, c.last + 1, cue=c.text, used=c.used)
+    if content is None:
+        return NO_CLAIM
+    return c.claim(c.s.kind(content), content, None, inherits=True)
+
+
+def cue_opens_sentence(c: Cue) -> Match:
+    """A cue that opens the sentence, then its speaker and a quotation: 'Said Jo Reyes:
+    "We will win."', 'Said Dorothy Poynter, who grew up with Ali, "..."'."""
+    s, toks = c.s, c.s.toks
+    if c.first != 0 or not toks[0].is_capital or c.backward().mention is not None:
+        return None
+    n = len(toks)
+    ahead = forward_np(toks, c.last + 1, min(n, c.last + 16))
+    quote = next(
+        (i for i in range(c.last + 1, min(n, c.last + 20)) if s.in_quote[i] is not None), None
+    )
+    if not ahead or quote is None:
+        return None
+    mention = inverted_mention(s, ahead)
+    index = s.in_quote[quote]
+    if mention is None or index is None:
+        return None
+    return c.quoted(index, mention)
+
+
+def unsigned_quotation(c: Cue) -> Match:
+    """No speaker stands by the cue: after another claim of the sentence, the quotation
+    the cue opens is that claim's speaker's ('A county official who spoke anonymously
+    said Friday, "Nothing has been signed yet."'); else the cue reports nothing ("Just
+    ask Anne about the port.")."""
+    if c.speaker().mention is not None:
+        return None
+    if c.earlier:
+        index = opened_quote(c.s, c.last)
+        if index is not None:
+            return c.quoted(index, None, inherits=True)
+    return NO_CLAIM
+
+
+def question_or_condition(c: Cue) -> Match:
+    """An auxiliary before the speaker makes a question or a condition, no claim:
+    "Should the council say no, the port will close."."""
+    start = c.place().start
+    if not c.speaker().inverted and start > 0 and c.s.toks[start - 1].lower in INVERTING:
+        return NO_CLAIM
+    return None
+
+
+def reply_to_quotation(c: Cue) -> Match:
+    """After a quotation that another claim of the sentence reports, a reply takes the
+    quotation its own cue opens: 'When a man shouted, "Resign," Mayor Ada Reyes joked,
+    "Not today!"'."""
+    place, speaker = c.place(), c.speaker()
+    before = place.before
+    if (
+        before is None
+        or before not in c.used
+        or speaker.inverted
+        or not answers(c.s, before, c.earlier)
+    ):
+        return None
+    opened = opened_after(c.s, place.resume)
+    if opened is None:
+        return None
+    return c.quoted(opened, speaker.mention)
+
+
+def fragment_then_cue(c: Cue) -> Match:
+    """A quotation that ends a clause the sentence began, then the attribution: 'Then
+    Al Gore "made a strategic mistake," Lichtman said.' (the claim starts with the
+    clause)."""
+    before = c.quotation_before()
+    if before is None or c.earlier:
+        return None
+    s = c.s
+    outer = s.quotes[before].outer
+    lead_in = Span(s.span.start, outer.start)
+    if s.words(lead_in) < MIN_CONTENT_WORDS or set_apart(s, lead_in) or not s.mark_free(lead_in):
+        return None
+    c.used.add(before)
+    content = s.tidy(Span(last_clause_start(s, lead_in), outer.end))
+    s.use_quotes_in(content, c.used)
+    return c.claim("partial", content, c.speaker().mention)
+
+
+def quotation_around_cue(c: Cue) -> Match:
+    """A quotation on each side of the attribution is one claim: '"We will rebuild,"
+    Smith said, "and we will do it fast."', also after an inverted speaker's role
+    ('"...," said Jo Reyes, the state's spokeswoman, "..."')."""
+    before = c.quotation_before()
+    if before is None:
+        return None
+    resume = c.place().resume
+    speaker = c.speaker()
+    after = c.s.quote_after(resume, gap=3)
+    if after is None and speaker.inverted:
+        after = quote_after_role(c.s, resume)
+    if after is None:
+        return None
+    c.used.add(before)
+    c.used.add(after)
+    pieces = (c.s.tidy(c.s.quotes[before].inner), c.s.tidy(c.s.quotes[after].inner))
+    joined = Span(pieces[0].start, pieces[1].end)
+    return c.claim("quote", joined, speaker.mention, parts=pieces)
+
+
+def quotation_then_cue(c: Cue) -> Match:
+    """A quotation, then who said it: '"We will not back down," said Foreign Minister
+    Park Jin.', '"The harbor will reopen," port official Jo Reyes said.'."""
+    before = c.quotation_before()
+    if before is None:
+        return None
+    return c.quoted(before, c.speaker().mention)
+
+
+def parenthetical_cue(c: Cue) -> Match:
+    """An attribution set off by commas inside the claim: "At one point, she said, she
+    was considering a run."; 'Asked about it, Ryan said, "Sure."' (the words before it
+    only set the scene)."""
+    s, toks = c.s, c.s.toks
+    place, speaker = c.place(), c.speaker()
+    start = place.start
+    if start == 0 or toks[start - 1].text != "," or speaker.inverted:
+        return None
+    after_comma = parenthetical_end(s, place.resume)
+    if (
+        after_comma is None
+        or (c.earlier and not reports_earlier(s, c.earlier, start))
+        or (s.in_quote[after_comma] is not None and c.after() is not None)
+        # "The port will reopen, Smith said, adding: ...": a claim of its own
+        or (toks[after_comma].lower in CONTENT_BREAKS and toks[after_comma].lower.endswith("ing"))
+    ):
+        return None
+    head = s.tidy(Span(s.span.start, toks[start - 1].start))
+    tail = s.tidy(Span(toks[after_comma].start, s.span.end))
+    if (
+        s.words(head) + s.words(tail) < MIN_CONTENT_WORDS
+        or s.words(tail) < 2
+        # "Last month, X warned, ...": a time phrase is not half of a claim.
+        or all(is_time_word(t) for t in toks[: start - 1])
+    ):
+        return None
+    halves = tuple(p for p in (head, tail) if p.end > p.start)
+    joined = Span(halves[0].start, halves[-1].end)
+    s.use_quotes_in(joined, c.used)
+    return c.claim(s.kind(joined), joined, speaker.mention, parts=halves)
+
+
+def cue_then_content(c: Cue) -> Match:
+    """The speaker, the cue, then what was said, quoted or reported: "Miller said the
+    talks would resume.", 'Koo Byoung-sam said: "We are watching closely."'; in a
+    relative clause, with what the pronoun stands for ('the party, which he said was
+    "the only hope"')."""
+    after = c.after()
+    speaker = c.speaker()
+    if after is None or speaker.inverted:
+        return None
+    s = c.s
+    c.used.update(c.after_used)
+    place = c.place()
+    starts_quoted = s.in_quote[bisect.bisect_left(s.starts, after.start)]
+    topic = antecedent(s, place.start - 2) if place.relative and starts_quoted is None else None
+    return c.claim(s.kind(after), after, speaker.mention, topic=topic)
+
+
+def content_then_cue(c: Cue) -> Match:
+    """What was said, then who said it: "The United States will not hesitate to act, a
+    State Department spokesperson said Tuesday.", "The port will reopen, said Reyes.".
+    """
+    s, toks = c.s, c.s.toks
+    lead = c.place().lead
+    if lead == 0 or toks[lead - 1].text != "," or not tail_is_short(s, c.last + 1):
+        return None
+    content = s.tidy(Span(s.span.start, toks[lead - 1].start))
+    if s.words(content) < MIN_CONTENT_WORDS or c.earlier:
+        return None
+    s.use_quotes_in(content, c.used)
+    return c.claim(s.kind(content), content, c.speaker().mention)
+
+
+def inverted_cue_then_content(c: Cue) -> Match:
+    """An inverted cue and its speaker inside the sentence, then what was said: "It
+    helps, said Jo Reyes, that the port is open again."."""
+    after = c.after()
+    if after is None:
+        return None
+    c.used.update(c.after_used)
+    return c.claim(c.s.kind(after), after, c.speaker().mention)
+
+
+def introduces_next(c: Cue) -> Match:
+    """A sentence that ends in a colon introduces the quotation of the next paragraph:
+    "Smith told the crowd:" (not a claim: the resolver gives that quotation its speaker
+    and cue)."""
+    s = c.s
+    if not s.text[s.span.start : s.span.end].rstrip().endswith(":"):
+        return None
+    return c.claim("intro", Span(s.span.end, s.span.end), c.speaker().mention)

@@ -1,0 +1,225 @@
+"""Filter: when a verb of saying is not speech here.
+
+A word of `lexicon.CUE_FORMS` is a cue unless one of the rules of `NOT_SPEECH` says it
+is something else where it stands: a noun ("the report"), a passive ("it was
+reported"), a proper noun ("the United States"), an infinitive ("said to be"). Each
+rule takes the sentence and the token's position and answers True when the word is
+not speech; the last, for a weak cue ("report", "claim", "hope"), asks for a speaker
+or a quotation right before it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .grammar import plural_form, plural_noun, possessive
+from .lexicon import (
+    ASIDE_PARTICIPLES,
+    ASIDE_PREPOSITIONS,
+    BACK_VERBS,
+    CLOSING_QUOTES,
+    COMMIT_CUES,
+    CUE_FORMS,
+    CUE_OPENING_MARKS,
+    INTRODUCING_MARKS,
+    NOUN_AFTER,
+    NOUN_MARKERS,
+    OBJECT_PRONOUNS,
+    PARTICLE_CUES,
+    PASSIVE,
+    TO_WHOM,
+    TOUR_PARTICLES,
+    WEAK_CUES,
+)
+from .mentions import pronoun_of
+from .sentence import Sentence
+from .subjects import closes_appositive
+
+
+def is_speech(s: Sentence, k: int, trace: list[str] | None = None) -> bool:
+    """The cue word at token `k` reports speech: no rule of `NOT_SPEECH` holds. With
+    `trace`, the name of the rule that holds is appended to it."""
+    for rule in NOT_SPEECH:
+        if rule(s, k):
+            if trace is not None:
+                trace.append(rule.__name__)
+            return False
+    return True
+
+
+def proper_noun(s: Sentence, k: int) -> bool:
+    """A capitalised cue word inside a sentence is a name: "the United States said"."""
+    toks = s.toks
+    return (
+        toks[k].is_capital
+        and k > 0
+        and toks[k - 1].text not in CUE_OPENING_MARKS
+        and not s.title_case
+    )
+
+
+def said_to_infinitive(s: Sentence, k: int) -> bool:
+    """A cue before "to" and a verb: "He is said to be ill", "She was asked to leave";
+    but "said to Fox News", "said to his aides", and '"...," he said to cheers' after
+    a quotation, and the verbs that report with an infinitive ("promised to")."""
+    toks = s.toks
+    return (
+        k + 2 < len(toks)
+        and toks[k + 1].lower == "to"
+        and toks[k].lower not in COMMIT_CUES
+        and not toks[k + 2].is_capital
+        and toks[k + 2].lower not in TO_WHOM
+        and not plural_noun(toks[k + 2])
+        and not any(q is not None for q in s.in_quote[max(0, k - 6) : k])
+    )
+
+
+def particle_missing(s: Sentence, k: int) -> bool:
+    """A verb that reports only with its particle, without it: "the rail station"
+    (against "Reyes railed against the deal")."""
+    toks = s.toks
+    particles = PARTICLE_CUES.get(toks[k].lower)
+    return particles is not None and (k + 1 >= len(toks) or toks[k + 1].lower not in particles)
+
+
+def back_without_speech(s: Sentence, k: int) -> bool:
+    """ "hit back", "fired back" with no quotation or clause after: "Rovers hit back
+    moments later" (against 'Reyes fired back: "..."')."""
+    return s.toks[k].lower in BACK_VERBS and not speech_follows(s, k + 2)
+
+
+def spoke_on_condition(s: Sentence, k: int) -> bool:
+    """How someone spoke, not what: "who spoke on condition of anonymity"."""
+    return CUE_FORMS.get(s.toks[k].lower) == "speak" and on_condition(s, k + 1)
+
+
+def shown_around(s: Sentence, k: int) -> bool:
+    """A tour, not a claim: "Putin showed him around the site"."""
+    toks = s.toks
+    return (
+        CUE_FORMS.get(toks[k].lower) == "show"
+        and k + 2 < len(toks)
+        and toks[k + 1].lower in OBJECT_PRONOUNS
+        and toks[k + 2].lower in TOUR_PARTICLES
+    )
+
+
+def noun_in_ing(s: Sentence, k: int) -> bool:
+    """A noun in -ing after an article and a modifier: "told a regular briefing",
+    "the weekly meeting"; but "one of her ads asking ...", a participle after its
+    plural subject."""
+    toks = s.toks
+    return (
+        toks[k].lower.endswith("ing")
+        and k > 1
+        and toks[k - 2].lower in NOUN_MARKERS
+        and toks[k - 1].is_word
+        and not toks[k - 1].is_capital
+        and not plural_form(toks[k - 1].lower)
+    )
+
+
+def how_they_spoke(s: Sentence, k: int) -> bool:
+    """An aside on how the speaker spoke, whose verb is the cue: "An official,
+    speaking to reporters on condition of anonymity, warned ..."."""
+    toks = s.toks
+    return (
+        toks[k].lower in ASIDE_PARTICIPLES
+        and k > 0
+        and toks[k - 1].lower == ","
+        and k + 1 < len(toks)
+        and toks[k + 1].lower in ASIDE_PREPOSITIONS
+    )
+
+
+def passive(s: Sentence, k: int) -> bool:
+    """A participle after "be": "Kim is expected to meet Putin", "it was reported"
+    (but "was quoted as saying")."""
+    toks = s.toks
+    low = toks[k].lower
+    return k > 0 and toks[k - 1].lower in PASSIVE and low != "quoted" and not low.endswith("ing")
+
+
+def after_article(s: Sentence, k: int) -> bool:
+    """A noun after an article or a possessive: "the report", "a claim"."""
+    return k > 0 and s.toks[k - 1].lower in NOUN_MARKERS
+
+
+def after_preposition(s: Sentence, k: int) -> bool:
+    """A noun after a preposition: "The pace of decline eased"; a gerund still reports
+    ("began by saying")."""
+    toks = s.toks
+    return k > 0 and toks[k - 1].lower in NOUN_AFTER and not toks[k].lower.endswith("ing")
+
+
+def possessive_modifier(s: Sentence, k: int) -> bool:
+    """A modifier or a noun after a possessive: "Duarte's proposed bridge", "Kim's
+    remarks", "Obama's highly criticized press conference"."""
+    toks = s.toks
+    low = toks[k].lower
+    before = k - 1
+    if before > 0 and toks[before].lower.endswith("ly") and not toks[before].is_capital:
+        before -= 1
+    return (
+        before >= 0
+        and possessive(toks[before].lower)
+        and pronoun_of(toks[before]) is None
+        and (low.endswith("ed") or low.endswith("s"))
+    )
+
+
+def weak_cue_alone(s: Sentence, k: int) -> bool:
+    """A weak cue ("report", "claim", "hope", "calls") with no subject right before it
+    ("Critics note"), no quotation ('"...," reports the paper'), no comma before its -ing
+    form (", calling it ..."), and no aside after a name ("Yang Shu, director of the
+    institute, calls ..."): "Hopes of a deal faded."."""
+    toks = s.toks
+    if toks[k].lower not in WEAK_CUES:
+        return False
+    if k == 0:
+        return True
+    before = toks[k - 1]
+    return not (
+        before.is_word
+        or s.in_quote[k - 1] is not None
+        or before.text in CLOSING_QUOTES
+        or (toks[k].lower.endswith("ing") and before.text == ",")
+        or (before.text == "," and closes_appositive(s, k - 1))
+    )
+
+
+# The rules a cue word must pass, each saying when it is not speech.
+NOT_SPEECH: tuple[Callable[[Sentence, int], bool], ...] = (
+    proper_noun,
+    said_to_infinitive,
+    particle_missing,
+    back_without_speech,
+    spoke_on_condition,
+    shown_around,
+    noun_in_ing,
+    how_they_spoke,
+    passive,
+    after_article,
+    after_preposition,
+    possessive_modifier,
+    weak_cue_alone,
+)
+
+
+def on_condition(s: Sentence, j: int) -> bool:
+    """Tokens from `j` read "on condition" or "on the condition" (of anonymity)."""
+    words = [t.lower for t in s.toks[j : j + 3]]
+    return words[:2] == ["on", "condition"] or words == ["on", "the", "condition"]
+
+
+def speech_follows(s: Sentence, j: int) -> bool:
+    """Token `j` (after an adverb in -ly) opens what was said: a quotation, one after a
+    comma or a colon, or a "that" clause."""
+    toks, in_quote = s.toks, s.in_quote
+    if j < len(toks) and toks[j].lower.endswith("ly") and in_quote[j] is None:
+        j += 1
+    if j >= len(toks):
+        return False
+    if in_quote[j] is not None or toks[j].lower == "that":
+        return True
+    return toks[j].text in INTRODUCING_MARKS and j + 1 < len(toks) and in_quote[j + 1] is not None

@@ -1,0 +1,368 @@
+"""Speaker noun phrases without a parser: chunk a phrase, split its name from its role.
+
+`backward_np` reads the phrase before a cue ("a Pentagon spokesperson said"),
+`forward_np` the one after an inverted cue ("said Jo Reyes"); `mention_from_tokens`
+makes a `Mention` of either, telling the name from the role and a pronoun from both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Span
+from .blocks import Token
+from .lexicon import (
+    ATTACH,
+    BELONGS,
+    CALENDAR,
+    COMMON_VERBS,
+    CUE_FORMS,
+    DEFINITE_OPENERS,
+    DEMONSTRATIVES,
+    DETERMINERS,
+    FEMALE_NAMES,
+    FEMALE_TITLES,
+    FORWARD_NP_MARKS,
+    JOINERS,
+    MALE_NAMES,
+    MALE_TITLES,
+    NOT_NAMES,
+    NOT_OPENING,
+    NP_MARKS,
+    NP_STOP,
+    ORG_TAILS,
+    PERSON_PRONOUNS,
+    PERSON_TITLES,
+    PLACED,
+    PRE_CUE_SKIP,
+    PRONOUNS,
+    ROLE_HEADS,
+    SYNONYMS,
+    TITLE_WORDS,
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A speaker as written: its span, and what the words alone tell about it."""
+
+    span: Span
+    text: str
+    name: str | None  # proper name inside the mention ("Pat Ryder")
+    role: str | None  # role or title words ("Brig. Gen.", "a Pentagon spokesperson")
+    pronoun: str | None = None  # "he", "she", "they", ...
+    definite: bool = False  # "the spokesperson": refers back
+    head: str | None = None  # head noun of a descriptor ("spokesperson")
+    gender: str | None = None
+
+    @property
+    def is_person_name(self) -> bool:
+        """A name that reads as a person's (two words, or a person's title before it)."""
+        if not self.name:
+            return False
+        if any(w.lower().strip(".,") in ORG_TAILS for w in self.name.split()):
+            return False  # "Wall Street Journal", "Korea Customs Service"
+        if len(self.name.split()) >= 2:
+            return True
+        return bool(self.role and set(self.role.lower().replace(".", "").split()) & PERSON_TITLES)
+
+
+def pronoun_of(tok: Token) -> str | None:
+    """The pronoun a token is or starts with ("she", "he's", "they’ve"), else None."""
+    low = tok.lower
+    if low in PRONOUNS:
+        return low
+    cut = max(low.find("'"), low.find("’"))
+    if cut > 0 and low[:cut] in PRONOUNS:
+        return low[:cut]
+    return None
+
+
+def mention_from_tokens(toks: list[Token], text: str) -> Mention | None:
+    """Make a Mention of a noun phrase's tokens, or None if they are not a speaker."""
+    word = pronoun_of(toks[0]) if len(toks) == 1 else None
+    if word is not None:
+        # "He's said ...": the pronoun without its contracted verb.
+        span = Span(toks[0].start, toks[0].start + len(word))
+        return Mention(
+            span,
+            text[span.start : span.end],
+            None,
+            None,
+            pronoun=word,
+            gender=PERSON_PRONOUNS.get(word),
+        )
+    while toks and (toks[0].lower in NOT_OPENING or not toks[0].is_word):
+        toks = toks[1:]
+    while toks and not toks[-1].is_word:
+        toks = toks[:-1]
+    if not toks:
+        return None
+    span = Span(toks[0].start, toks[-1].end)
+    phrase = text[span.start : span.end]
+    k, name_toks = _name_in(toks)
+    # A lower-case head word after the name ("Kirby aides") makes a descriptor, not a name.
+    role_toks = toks[:k]
+    name = text[name_toks[0].start : name_toks[-1].end] if name_toks else None
+    role_words = [t for t in role_toks if t.lower not in DETERMINERS]
+    role = text[role_words[0].start : role_words[-1].end] if role_words else None
+    head = None
+    if not name:
+        heads = _role_heads(toks)
+        # A descriptor needs a head noun a speaker can have, or a capitalised organisation.
+        if (
+            not heads
+            and not any(t.is_capital for t in toks)
+            and not (toks[0].lower in DETERMINERS | DEMONSTRATIVES and len(toks) <= 4)
+        ):
+            return None
+        head = (
+            SYNONYMS.get(heads[-1], heads[-1])
+            if heads
+            else (toks[-1].lower if toks[-1].is_word else None)
+        )
+    return Mention(
+        span,
+        phrase,
+        name,
+        role,
+        definite=toks[0].lower in DEFINITE_OPENERS and not name,
+        head=head,
+        gender=_gender(name, name_toks, toks),
+    )
+
+
+def _name_in(toks: list[Token]) -> tuple[int, list[Token]]:
+    """Where the name of a phrase starts, and its tokens (none for a description).
+
+    The name is the trailing run of capitalised words that are not titles ("Brig. Gen.
+    Pat Ryder"), past an organisation before it ("United Nations Linda Thomas-Greenfield").
+    """
+    k = len(toks)
+    while (
+        k > 0
+        and toks[k - 1].is_capital
+        and toks[k - 1].lower not in TITLE_WORDS
+        and toks[k - 1].lower not in NOT_NAMES
+    ):
+        k -= 1
+    name_toks = toks[k:]
+    cut = max((i for i, t in enumerate(name_toks[:-1]) if t.lower in ORG_TAILS), default=-1)
+    if cut >= 0:
+        k += cut + 1
+        name_toks = toks[k:]
+    if name_toks and k >= 3 and toks[k - 1].lower == "of" and _two_name_words(toks, k - 1):
+        k, name_toks = _person_of_place(toks, k, name_toks)
+    elif (
+        name_toks
+        and k >= 2
+        and toks[k - 1].lower in DETERMINERS
+        and toks[k - 2].lower in JOINERS | ATTACH
+    ):
+        # "Robert Antonacci of the New York delegation": the name is before "of".
+        j = k - 2
+        end = j
+        while j > 0 and toks[j - 1].is_capital and toks[j - 1].lower not in TITLE_WORDS:
+            j -= 1
+        name_toks = toks[j:end] if end - j >= 1 else []
+        k = j if name_toks else len(toks)
+    if name_toks and _joined_or_placed(toks, k):
+        return len(toks), []
+    return k, name_toks
+
+
+def _person_of_place(toks: list[Token], k: int, name_toks: list[Token]) -> tuple[int, list[Token]]:
+    """ "Senator Bernie Sanders of Vermont": a person's name, then where they are from;
+    the name is before "of" (at `k - 1`) when a title or a first name says it is a
+    person's, not "Joint Chiefs of Staff" or "Bank of Korea"."""
+    end = k - 1
+    j = end
+    while j > 0 and toks[j - 1].is_capital and toks[j - 1].lower not in TITLE_WORDS:
+        j -= 1
+    person = (j > 0 and toks[j - 1].lower in PERSON_TITLES) or name_gender(toks[j].text) is not None
+    if person:
+        return j, toks[j:end]
+    return k, name_toks
+
+
+def _joined_or_placed(toks: list[Token], k: int) -> bool:
+    """The capitalised words from `k` are no speaker's name: the tail of a longer name
+    ("Department of State"), or where the speaker is or whom it went to ("Republican
+    lawmakers in Washington", "a notice sent to Congress"), so the speaker is the whole
+    description. ("a statement from Chelsea", "figures released by the BPI": the name
+    speaks.)"""
+    if k > 0 and toks[k - 1].lower in JOINERS:
+        return True
+    before = k - 2 if k >= 2 and toks[k - 1].lower in DETERMINERS else k - 1
+    return before > 0 and toks[before].lower in PLACED
+
+
+def _role_heads(toks: list[Token]) -> list[str]:
+    """The role words a description is headed by; "a spokeswoman for the Information
+    Commissioner's Office": the head is before what it is attached to."""
+    heads = [t.lower for t in toks if t.lower in ROLE_HEADS or t.lower in SYNONYMS]
+    attached = next((i for i, t in enumerate(toks) if i and t.lower in ATTACH | BELONGS), None)
+    if attached is not None:
+        leading = [t.lower for t in toks[:attached] if t.lower in ROLE_HEADS or t.lower in SYNONYMS]
+        heads = leading or heads
+    return heads
+
+
+def _gender(name: str | None, name_toks: list[Token], toks: list[Token]) -> str | None:
+    """A speaker's gender by a first name, which tells more than a title ("spokesman
+    Hope Hicks" is a woman), else by a title."""
+    gender = name_gender(name) if name and len(name_toks) > 1 else None
+    if gender is None:
+        words = {t.lower for t in toks}
+        gender = "f" if words & FEMALE_TITLES else "m" if words & MALE_TITLES else None
+    return gender
+
+
+def backward_np(toks: list[Token], end: int, floor: int) -> list[Token]:
+    """The noun phrase ending at token `end` (inclusive), reading back no further than `floor`."""
+    out: list[Token] = []
+    k = end
+    has_head = False
+    while k >= floor:
+        tok = toks[k]
+        low = tok.lower
+        if not tok.is_word and tok.text not in NP_MARKS:
+            break
+        if tok.is_word and low in NP_STOP and low not in JOINERS:
+            # "a senior official at South Korea's presidential office"
+            if low in ATTACH and out and k - 1 >= floor and toks[k - 1].lower in ROLE_HEADS:
+                out.append(tok)
+                k -= 1
+                continue
+            if low in DEMONSTRATIVES and out:
+                out.append(tok)  # "this Trump look-alike": a determiner opens the phrase
+            break
+        if tok.is_capital and low in CALENDAR:
+            break
+        if tok.is_capital or low in DETERMINERS or low in JOINERS or not tok.is_word:
+            out.append(tok)
+            # A determiner opens the phrase, except inside "Ambassador to the United Nations
+            # Linda Thomas-Greenfield", which goes on.
+            if low in DETERMINERS and not (
+                k >= 2
+                and toks[k - 1].lower in ATTACH | JOINERS
+                and toks[k - 2].lower in TITLE_WORDS | ROLE_HEADS
+            ):
+                break
+        elif low in ROLE_HEADS or low in SYNONYMS:
+            has_head = True
+            out.append(tok)
+        elif has_head or (out and out[-1].lower in JOINERS):
+            out.append(tok)  # a modifier of the head: "the department spokesperson"
+        elif not out:
+            out.append(tok)  # an unknown lower-case head: "the company"
+        else:
+            # "a major climate group": modifiers of an unknown head, up to its determiner.
+            reach = [toks[i] for i in range(k, max(floor - 1, k - 4), -1)]
+            stop = next(
+                (
+                    i
+                    for i, t in enumerate(reach)
+                    if t.lower in DETERMINERS or t.lower in DEMONSTRATIVES
+                ),
+                None,
+            )
+            if stop is None or any(t.lower in NP_STOP or not t.is_word for t in reach[:stop]):
+                break
+            out.extend(reach[: stop + 1])
+            break
+        k -= 1
+        if len(out) > 12:
+            return []
+    out.reverse()
+    while out and out[0].lower in JOINERS:
+        out = out[1:]
+    return out
+
+
+def forward_np(toks: list[Token], start: int, ceiling: int) -> list[Token]:
+    """The noun phrase starting at token `start`, for inverted attribution ("added Miller")."""
+    out: list[Token] = []
+    k = start
+    while k < ceiling:
+        tok = toks[k]
+        low = tok.lower
+        if not tok.is_word and tok.text not in FORWARD_NP_MARKS:
+            break
+        if tok.is_word and low in NP_STOP and low not in JOINERS:
+            break
+        if out and tok.is_capital and low in CALENDAR:
+            break  # "said Reyes Tuesday": the day is when, not who
+        if (
+            (
+                tok.is_capital
+                or low in DETERMINERS
+                or low in JOINERS
+                or low in ROLE_HEADS
+                or low in SYNONYMS
+            )
+            or out
+            and (out[-1].lower in DETERMINERS or out[-1].lower in JOINERS)
+        ):
+            out.append(tok)
+        elif tok.is_word and _name_soon(toks, k, ceiling):
+            out.append(tok)  # "said former tech executive Carly Fiorina"
+        elif (
+            out
+            and out[0].lower in DETERMINERS
+            and not out[-1].lower.endswith(("'s", "’s"))
+            and _head_word(tok)
+            and k - start < 8
+        ):
+            out.append(tok)  # "said a Democratic strategist who ...": the phrase's head
+        else:
+            break
+        k += 1
+    while out and out[-1].lower in JOINERS:
+        out.pop()
+    return out
+
+
+def _head_word(tok: Token) -> bool:
+    """A lower-case word that may end a noun phrase: not a verb form we know, not an
+    adverb, not a function word."""
+    low = tok.lower
+    return (
+        tok.is_word
+        and not tok.is_capital
+        and low.replace("-", "").isalpha()
+        and low not in NP_STOP
+        and low not in PRE_CUE_SKIP
+        and low not in CUE_FORMS
+        and low not in COMMON_VERBS
+        and not low.endswith(("ed", "ly", "ing"))
+    )
+
+
+def _two_name_words(toks: list[Token], end: int) -> bool:
+    """Two capitalised words before `end` that are neither titles nor organisations."""
+    words = toks[max(0, end - 2) : end]
+    return len(words) == 2 and all(
+        t.is_capital and t.lower not in TITLE_WORDS and t.lower not in ORG_TAILS for t in words
+    )
+
+
+def _name_soon(toks: list[Token], k: int, ceiling: int) -> bool:
+    """A capitalised word follows within three lower-case modifiers."""
+    for j in range(k, min(ceiling, k + 4)):
+        tok = toks[j]
+        if not tok.is_word or tok.lower in NP_STOP:
+            return False
+        if tok.is_capital:
+            return True
+    return False
+
+
+def name_gender(name: str) -> str | None:
+    """'f' or 'm' from a common first name, else None."""
+    first = name.split()[0].lower().strip(".")
+    if first in FEMALE_NAMES:
+        return "f"
+    if first in MALE_NAMES:
+        return "m"
+    return None

@@ -1,0 +1,209 @@
+"""Where an article names people: full names, later last names, and sentence subjects.
+
+The resolver reads this list to give "he" or "she" the person the writer last made
+the subject of a sentence, and a last name the full name it stands for.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..model import Span
+from .lexicon import (
+    ABBREVIATIONS,
+    BEFORE_NAME,
+    CALENDAR,
+    CUE_FORMS,
+    DETERMINERS,
+    FEMALE_NAMES,
+    MALE_NAMES,
+    NAME_SUFFIXES,
+    NOT_IN_NAMES,
+    NOT_NAMES,
+    NOT_PERSON_WORDS,
+    ORG_TAILS,
+    PRE_CUE_SKIP,
+    SENTENCE_OPENERS,
+    TITLE_WORDS,
+)
+from .mentions import name_gender
+
+# (`(?<!\w[A-Z])` is a word boundary before the capital): a pattern that starts with a
+# letter class lets the regex engine skip ahead to the next capital instead of trying
+# the whole pattern at every offset, which makes these scans several times faster.
+_NAME_RUN = re.compile(
+    r"([A-Z](?<!\w[A-Z])[a-z]+(?:-[A-Za-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z]+)?){1,4})\b"
+)
+_WORD = re.compile(r"\S+")
+_SENTENCE_END = re.compile(r'[.!?\n“”"]')
+
+
+def known_people(
+    text: str, body: tuple[Span, ...], quoted: list[Span] | None = None
+) -> list[tuple[int, str, bool]]:
+    """Where the body names a person: full names, and later last names of those people.
+
+    Each entry is (offset, full name, subject): `subject` when the name opens its
+    sentence, where "he" or "she" in the sentences after most often points back. A name
+    inside a quotation (`quoted`, in text order) is the speaker's word, not the writer's:
+    the writer's "he said" never points to it.
+    """
+    found: list[tuple[int, str]] = []
+    for span in body:
+        for match in _NAME_RUN.finditer(text, span.start, span.end):
+            parts = match.group(1).split()
+            if len(parts) == 2:
+                # Two words, the most common run: no title to strip, no headline verb.
+                first, last = parts[0].lower(), parts[1].lower()
+                if (
+                    first not in NOT_IN_NAMES
+                    and last not in NOT_IN_NAMES
+                    and last not in CUE_FORMS
+                    and parts[1] not in NAME_SUFFIXES
+                    and _may_be_name(first)
+                ):
+                    found.append((match.start(1), f"{parts[0]} {parts[1]}"))
+                    continue
+            person = _person_in_run(match)
+            if person is not None:
+                found.append(person)
+    by_last: dict[str, str] = {}
+    first_seen: dict[str, int] = {}
+    for offset, name in found:
+        by_last.setdefault(name.split()[-1], name)
+        first_seen.setdefault(name.split()[-1], offset)
+    for span in body:
+        for match in _SINGLE_NAME.finditer(text, span.start, span.end):
+            word = match.group()
+            full = by_last.get(word)
+            if (
+                full
+                and first_seen[word] < match.start()
+                and not text.startswith(full, match.start() - len(full) + len(word))
+            ):
+                found.append((match.start(), full))
+    named = {offset for offset, _ in found}
+    for span in body:
+        # "Biden rubbished Trump's claim ...": a one-word name opening a sentence, then a verb.
+        for match in _SUBJECT_NAME.finditer(text, span.start, span.end):
+            word = match.group(1)
+            low = word.lower()
+            if (
+                match.start(1) in named
+                or low in TITLE_WORDS
+                or low in ORG_TAILS
+                or low in NOT_NAMES
+                or low in CALENDAR
+                or not _may_be_name(low)
+                or word.partition("-")[2][:1].islower()  # "Long-term", not "Thomas-Greenfield"
+            ):
+                continue
+            found.append((match.start(1), by_last.get(word, word)))
+    starts = [q.start for q in quoted or ()]
+    return sorted(
+        (offset, name, _opens_sentence(text, offset))
+        for offset, name in found
+        if not _inside(offset, starts, quoted or [])
+    )
+
+
+def _inside(offset: int, starts: list[int], spans: list[Span]) -> bool:
+    """`offset` falls in one of `spans` (sorted, not overlapping; `starts` their starts)."""
+    i = bisect.bisect_right(starts, offset) - 1
+    return i >= 0 and offset < spans[i].end
+
+
+def _person_in_run(match: re.Match[str]) -> tuple[int, str] | None:
+    """The person's name in a run of capitalised words, with its offset: titles and
+    parties before it go ("Secretary of State Hillary Clinton", "Democrat Jo Reyes"), and
+    so does a headline's verb after it ("Bernie Sanders Promises")."""
+    words = [(m.start(), m.group()) for m in _WORD.finditer(match.group(1))]
+    words = [(o, w) for o, w in words if w not in NAME_SUFFIXES]
+    while words and not _name_word(words[0][1].lower()):
+        words = words[1:]
+    while words and words[-1][1].lower() in CUE_FORMS:
+        words = words[:-1]
+    if len(words) == 3 and not name_gender(words[0][1]) and name_gender(words[1][1]):
+        words = words[1:]  # "Elections Susan Bucher": the first name says where it starts
+    lows = [w.lower() for _, w in words]
+    if len(words) < 2 or not all(_name_word(w) for w in lows) or not _may_be_name(lows[0]):
+        return None
+    words = words[-3:]
+    return match.start(1) + words[0][0], " ".join(w for _, w in words)
+
+
+def _name_word(word: str) -> bool:
+    """A capitalised word that may stand in a person's name."""
+    return word not in NOT_IN_NAMES
+
+
+def _opens_phrase(word: str) -> bool:
+    """A sentence's first word that opens a phrase before its subject ("In", "After",
+    "Speaking", "Reached", "Separately")."""
+    return word in SENTENCE_OPENERS or (len(word) > 4 and word.endswith(("ing", "ed", "ly")))
+
+
+def _may_be_name(word: str) -> bool:
+    """A capitalised word that can start a person's name: not a number, a quantifier, a
+    possessive pronoun or a gerund ("Twelve", "Some", "Mine", "Seeing")."""
+    if word in DETERMINERS or word in NOT_PERSON_WORDS or word in PRE_CUE_SKIP:
+        return False
+    return not word.endswith(("ing", "ly")) or word in MALE_NAMES or word in FEMALE_NAMES
+
+
+def _opens_sentence(text: str, offset: int) -> bool:
+    """True when only capitalised words (titles, a first name) precede `offset` in its sentence.
+
+    The period of a title or an initial ("Mr. Trump", "Donald J. Trump") does not end a
+    sentence, and a capitalised function word ("If Trump ...", "But Trump ...") does
+    not make the name that follows it the subject.
+    """
+    floor = max(0, offset - 160)  # an opening phrase and a title: no need to read further
+    backwards = text[floor:offset][::-1]
+    end = _SENTENCE_END.search(backwards)
+    while end is not None:
+        at = offset - end.start() - 1  # the mark, read from the right
+        if text[at] != "." or not _abbreviation_before(text, at, floor):
+            break
+        end = _SENTENCE_END.search(backwards, end.end())
+    if end is None and floor > 0:
+        return False
+    start = offset - end.start() if end is not None else floor
+    # "In a statement Monday, Trump campaign spokeswoman Hope Hicks ...": after an
+    # opening phrase, the subject starts past its comma.
+    comma = text.rfind(",", start, offset)
+    opening = text[start:offset].split()[:1]
+    if comma >= 0 and opening and _opens_phrase(opening[0].lower()):
+        start = comma + 1
+    before = text[start:offset].split()
+    return len(before) <= 6 and all(
+        (w[:1].isupper() and w.lower().strip(".,") not in NOT_NAMES)
+        or w.lower().strip(".,") in BEFORE_NAME
+        for w in before
+    )
+
+
+def _abbreviation_before(text: str, dot: int, floor: int) -> bool:
+    """The period at `dot` closes a title or an initial ("Mr.", "Gen.", "J.")."""
+    i = dot
+    while i > floor and text[i - 1].isalpha():
+        i -= 1
+    word = text[i:dot].lower()
+    return len(word) == 1 or word in ABBREVIATIONS
+
+
+# A one-word name opening a sentence, then its verb ("Biden rubbished", "Kirby said",
+# "Christie wasn't") or an aside about the person ("Small, who ...", "Ortiz, 42, ...").
+# Where the name stands (a line's start, or after a sentence's end) is checked behind its
+# capital, as in `_NAME_RUN`.
+_SUBJECT_NAME = re.compile(
+    r"([A-Z](?:(?<=^[A-Z])|(?<=[.!?]\s[A-Z])|(?<=\n[A-Z]))[a-z]+(?:-[A-Za-z]+)?)(?:\s+"
+    r"(?:has |had |was |is |also |then |did |does |would |will |could |can )?"
+    r"(?!(?:his|its|this|us|as|less|yes|ours|yours)\b)"
+    r"(?:[a-z]+(?:ed|s)|said|told|wrote|thought|spoke|made|took|gave|went|came|knew"
+    r"|felt|kept|held|met|sent|won|lost|left|ran|did|had|would|will|could|can|should"
+    r"|might|must)(?:n['’]t)?\b|,\s(?:who\b|\d{1,3},))",
+    re.M,
+)
+_SINGLE_NAME = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+(?:-[A-Za-z]+)?\b")

@@ -1,0 +1,112 @@
+"""The shapes of a claim led by a quotation, once every cue of the sentence is read.
+
+A quotation no cue took is still someone's words: the subject's, when the sentence
+quotes them inside its own clause; the previous speaker's, when the sentence is mostly
+quotation, or when it is a phrase of a few words. `shapes.QUOTATION_SHAPES` tries
+them in order; each reads the `Leftovers` of a sentence and answers with the claims
+to add, or None when the sentence is not of its shape.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from ..model import Span
+from .blocks import Quote
+from .content import MIN_CONTENT_WORDS
+from .grammar import verb_like
+from .lexicon import SPEAKING_PRONOUNS
+from .sentence import Found, Sentence, overlap
+from .subjects import past_subject, subject
+
+# A quotation with no cue becomes a claim when it has at least this many words.
+BARE_QUOTE_WORDS = 2
+
+
+class Leftovers:
+    """A sentence after its cues were read: the claims found, and the quotations no claim
+    took."""
+
+    __slots__ = ("s", "found", "unused", "mostly_quote")
+
+    def __init__(self, s: Sentence, found: list[Found], unused: list[Quote]) -> None:
+        self.s = s
+        self.found = found
+        self.unused = unused
+        # Quotations cover most of a sentence without a claim: a paragraph of someone's words.
+        self.mostly_quote = (
+            bool(unused) and not found and sum(len(q.outer) for q in unused) >= 0.6 * len(s.span)
+        )
+
+
+def quoting_subject(r: Leftovers) -> list[Found] | None:
+    """No cue, but the subject and its verb before a quotation in their own clause: the
+    claim is what follows the subject: 'Mayor Ines Duarte stood by her "turning point"
+    deal with the port.'"""
+    if r.found or not r.unused or r.mostly_quote:
+        return None
+    s = r.s
+    toks = s.toks
+    first_quote = bisect.bisect_left(s.starts, r.unused[0].outer.start)
+    speaker = subject(s, first_quote)
+    if (
+        speaker is None
+        or speaker.span.end > r.unused[0].outer.start
+        or not (
+            speaker.pronoun in SPEAKING_PRONOUNS
+            or speaker.name
+            or (speaker.head is not None and len(speaker.text.split()) > 1)
+        )
+    ):
+        return None
+    verb = past_subject(s, bisect.bisect_left(s.starts, speaker.span.end), first_quote)
+    if verb >= first_quote or not verb_like(toks[verb]):
+        return None
+    content = s.tidy(Span(toks[verb].start, s.span.end))
+    if s.words(content) < MIN_CONTENT_WORDS:
+        return None
+    cue = Span(toks[verb].start, toks[verb].end)
+    return [Found(s.kind(content), content, cue, toks[verb].text, speaker, s.span)]
+
+
+def paragraph_quote(r: Leftovers) -> list[Found] | None:
+    """A sentence that is mostly quotation goes on in the words of the speaker before:
+    'Park Jin spoke first. "Russia is a permanent member of the council."'"""
+    if not r.mostly_quote:
+        return None
+    start = min(q.inner.start for q in r.unused)
+    end = max(q.inner.end for q in r.unused)
+    content = r.s.tidy(Span(start, end))
+    return [Found("quote", content, None, None, None, r.s.span, inherits=True)]
+
+
+def bare_quote(r: Leftovers) -> list[Found] | None:
+    """A quotation of a few words or more outside every claim is still someone's words:
+    'Clinton called the plan "a disgrace." Then came talk of "the long campaign
+    ahead."'; not one inside the aside between a speaker and the cue ('Bill Eastland,
+    wearing "Ted Cruz" pins, said')."""
+    s, found = r.s, r.found
+    covered = sorted(f.content for f in found if f.kind != "intro")
+    asides = [
+        Span(f.mention.span.end, f.cue.start)
+        for f in found
+        if f.mention is not None
+        and f.cue is not None
+        and f.mention.span.end < f.cue.start
+        and s.text[f.mention.span.end : f.mention.span.end + 1] == ","
+        and s.text[: f.cue.start].rstrip().endswith(",")
+    ]
+    ends = [c.end for c in covered]
+    extra = []
+    for quote in r.unused:
+        # Claims are sorted: look only at the few that can reach the quotation.
+        first = bisect.bisect_left(ends, quote.inner.start)
+        near = covered[first : first + 4]
+        if any(overlap(c, quote.inner) * 2 >= len(quote.inner) for c in near):
+            continue
+        if any(a.start < quote.outer.start and quote.outer.end < a.end for a in asides):
+            continue
+        if len(s.text[quote.inner.start : quote.inner.end].split()) >= BARE_QUOTE_WORDS:
+            content = s.tidy(quote.inner)
+            extra.append(Found("quote", content, None, None, None, s.span, inherits=True))
+    return extra or None

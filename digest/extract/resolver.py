@@ -1,0 +1,324 @@
+"""Speakers across an article: each mention resolved to the entity it names."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from ..model import Span
+from .lexicon import (
+    DETERMINERS,
+    GROUP_HEADS,
+    GROUP_PRONOUNS,
+    HONORIFICS,
+    ORG_TAILS,
+    PERSON_HEADS,
+    PERSON_PRONOUNS,
+    SYNONYMS,
+)
+from .mentions import Mention, name_gender
+
+# How many speaker mentions later "a spokesperson" may still be given a name.
+_PENDING_REACH = 1
+
+# How many entities back a mention may refer to.
+_RECENT = 40
+# How far back (characters) "he" or "she" looks for the person it stands for.
+_PRONOUN_REACH = 600
+
+
+@dataclass
+class Entity:
+    """A person or organisation the article quotes, with every way it was named."""
+
+    name: str | None
+    role: str | None
+    person: bool
+    gender: str | None = None
+    heads: set[str] = field(default_factory=set)
+    role_words: set[str] = field(default_factory=set)
+    pending: bool = False  # introduced by "a spokesperson": may be named a little later
+    referent: str | None = None  # "the senator": the person last named before, if any
+    step: int = 0  # when it was last mentioned, in speaker mentions since the article start
+    position: int = 0  # where it was last mentioned as a speaker
+
+    def display(self, mention: Mention) -> str:
+        """The name shown for this entity: its name, else what the mention says, or for a
+        pronoun the description it was introduced with ("they": "Facebook officials")."""
+        if self.name:
+            return self.name
+        if mention.pronoun and self.referent:
+            return self.referent
+        if mention.pronoun and self.role:
+            return self.role
+        return mention.text
+
+
+def _same_person(entity: Entity, name: str) -> bool:
+    """`name` is this entity's name, or one word of a person's name."""
+    if entity.name == name:
+        return True
+    if " " in name or not entity.person or not entity.name:
+        return False
+    words = entity.name.split()
+    return name in (words[0], words[-1])
+
+
+def _words(role: str | None) -> set[str]:
+    if not role:
+        return set()
+    return {w.lower().strip(".,") for w in role.split()} - DETERMINERS
+
+
+# The name patterns open with the capital and check what stands before it afterwards
+
+
+class Resolver:
+    """Resolve speaker mentions to entities, in reading order within one article.
+
+    Names merge by last name ("Miller" -> "Matthew Miller"); "he"/"she" go to the last
+    compatible person; "the spokesperson" to the last entity with that role; "a
+    Pentagon spokesperson" waits for the next named person to be introduced.
+    """
+
+    def __init__(self, people: list[tuple[int, str, bool]] | None = None, text: str = "") -> None:
+        self.text = text
+        self.people = people or []  # (offset, full name, opens its sentence) of each person named
+        self.people_offsets = [offset for offset, _, _ in self.people]
+        self.by_word: dict[str, list[tuple[int, str]]] = {}
+        for offset, full, _subject in self.people:
+            parts = full.lower().split()
+            for part in {parts[0], parts[-1]}:
+                self.by_word.setdefault(part, []).append((offset, full))
+        self.entities: list[Entity] = []
+        self.recent: list[Entity] = []
+        self.step = 0
+        self.position = 0
+
+    def _touch(self, entity: Entity) -> Entity:
+        entity.step = self.step
+        entity.position = self.position
+        # Moved to the end, found by identity: no other entity equals it (only it has this
+        # step), and `in` would compare the dataclasses field by field.
+        recent = self.recent
+        for index in range(len(recent) - 1, -1, -1):
+            if recent[index] is entity:
+                del recent[index]
+                break
+        recent.append(entity)
+        # Only the latest few entities can be referred back to; keep the lookups short.
+        del recent[:-_RECENT]
+        return entity
+
+    def resolve(self, mention: Mention) -> Entity | None:
+        """The entity a mention refers to (new or known), or None for an unresolvable pronoun."""
+        self.step += 1
+        self.position = mention.span.start
+        if mention.pronoun:
+            return self._pronoun(mention)
+        if mention.name:
+            return self._named(mention)
+        return self._descriptor(mention)
+
+    def _pronoun(self, mention: Mention) -> Entity | None:
+        word = mention.pronoun
+        if word in PERSON_PRONOUNS:
+            return self._person_pronoun(mention)
+        for entity in reversed(self.recent):
+            if word == "it":
+                if not entity.person and not entity.heads & GROUP_HEADS:
+                    return self._touch(entity)
+            elif word in GROUP_PRONOUNS and not entity.person:
+                return self._touch(entity)
+        if word == "it" and self.recent:
+            # "Samsung Electronics said ... It said ...": a name read as a person's by its
+            # form, but with no gender, title or role of a person, may be a company's.
+            entity = self.recent[-1]
+            if entity.name and entity.gender is None and not entity.role and not entity.heads:
+                return self._touch(entity)
+        return None
+
+    def _person_pronoun(self, mention: Mention) -> Entity | None:
+        """ "he"/"she": the latest fitting speaker or sentence subject before it (recency,
+        with subjects preferred over names elsewhere in a sentence)."""
+        here = mention.span.start
+        gender = mention.gender
+        candidates: list[tuple[int, Entity | str]] = [
+            (e.position, e)
+            for e in self.recent
+            if e.person and self._fits(e.gender, e.name, gender)
+        ]
+        first = bisect.bisect_left(self.people_offsets, here - _PRONOUN_REACH)
+        last = bisect.bisect_left(self.people_offsets, here)
+        nearby = [
+            (offset, name, subject)
+            for offset, name, subject in self.people[first:last]
+            if self._fits(None, name, gender)
+        ]
+        candidates += [(offset, name) for offset, name, subject in nearby if subject]
+        if not candidates:
+            # No speaker and no subject fits: the person last named, wherever it stood.
+            candidates = [(offset, name) for offset, name, _ in nearby[-1:]]
+        if not candidates:
+            # "Smith, speaking after the vote, said ... he added": a one-word name that
+            # spoke just before, with nothing to say it is not a person, is the person.
+            candidates = [
+                (e.position, e)
+                for e in self.recent[-1:]
+                if e.name
+                and " " not in e.name
+                and here - e.position < _PRONOUN_REACH
+                and self._fits(e.gender, e.name, gender)
+                and not e.heads
+                and e.name.lower() not in ORG_TAILS
+            ]
+        if not candidates:
+            return None
+        # The latest candidate; one whose first name says another gender was left out.
+        _, best = max(candidates, key=lambda c: c[0])
+        if isinstance(best, str):
+            # "Park" opening a sentence is the speaker "Park Jin" named before.
+            entity = next((e for e in self.entities if _same_person(e, best)), None)
+            if entity is None:
+                entity = Entity(best, None, True, gender)
+                self.entities.append(entity)
+        else:
+            entity = best
+        entity.gender = entity.gender or gender
+        return self._touch(entity)
+
+    def subject_between(self, start: int, end: int) -> Mention | None:
+        """The last person the writer made a sentence's subject between two offsets, as a
+        mention of that name."""
+        first = bisect.bisect_left(self.people_offsets, start)
+        last = bisect.bisect_left(self.people_offsets, end)
+        for offset, name, subject in reversed(self.people[first:last]):
+            if subject:
+                word = name.split()[-1] if not self.text.startswith(name, offset) else name
+                span = Span(offset, offset + len(word))
+                return Mention(span, self.text[span.start : span.end], name, None)
+        return None
+
+    def _last_person(self, here: int, gender: str | None) -> str | None:
+        """The name of the person last named as a speaker or a sentence's subject."""
+        speakers = [
+            (e.position, e.name)
+            for e in self.recent
+            if e.person and e.name and self._fits(e.gender, e.name, gender)
+        ]
+        first = bisect.bisect_left(self.people_offsets, here - _PRONOUN_REACH)
+        last = bisect.bisect_left(self.people_offsets, here)
+        subjects = [
+            (offset, name)
+            for offset, name, subject in self.people[first:last]
+            if subject and self._fits(None, name, gender)
+        ]
+        candidates = speakers + subjects
+        return max(candidates)[1] if candidates else None
+
+    @staticmethod
+    def _fits(known: str | None, name: str | None, wanted: str | None) -> bool:
+        if wanted is None:
+            return True
+        gender = known or (name_gender(name) if name else None)
+        return gender in (None, wanted)
+
+    def _full_name(self, word: str, before: int) -> str | None:
+        """The latest full name the article gave before `before` for this one-word name
+        (a last name, or a Korean family name), else the first one after it."""
+        found = self.by_word.get(word.lower(), [])
+        earlier = [full for offset, full in found if offset < before]
+        if earlier:
+            return earlier[-1]
+        return found[0][1] if found else None
+
+    def _named(self, mention: Mention) -> Entity:
+        name = mention.name or ""
+        last = name.split()[-1].lower()
+        person = mention.is_person_name
+        # The same name or last name first; then a first or family name ("Hillary",
+        # "Kim"), which a courtesy title rules out: "Mr. Paulson" is a last name.
+        honorific = bool(_words(mention.role) & HONORIFICS)
+        match = next(
+            (
+                e
+                for e in reversed(self.recent)
+                if e.name
+                and (
+                    e.name.lower() == name.lower()
+                    or (e.person and e.name.split()[-1].lower() == last)
+                )
+            ),
+            None,
+        )
+        # "Trump" after "Donald Trump" was named is that person's last name, though no
+        # speaker had it yet: not the first name of "Trump Supporter".
+        full = self._full_name(name, mention.span.start) if " " not in name else None
+        known_last = full is not None and " " in full and full.split()[-1].lower() == last
+        if match is None and not honorific and not known_last and " " not in name:
+            match = next(
+                (
+                    e
+                    for e in reversed(self.recent)
+                    if e.name and e.person and e.name.split()[0].lower() == name.lower()
+                ),
+                None,
+            )
+        if match is not None and match.name:
+            if mention.role and not match.role:
+                match.role = mention.role
+            if len(name) > len(match.name):
+                match.name = name
+            match.role_words |= _words(mention.role)
+            return self._touch(match)
+        for entity in reversed(self.recent):
+            # "A Pentagon spokesperson noted ... Brig. Gen. Pat Ryder told": the first
+            # person named after an unnamed speaker is that speaker.
+            if entity.pending and person and self.step - entity.step <= _PENDING_REACH:
+                entity.pending = False
+                entity.name = name
+                if mention.role:
+                    entity.role = f"{entity.role} ({mention.role})" if entity.role else mention.role
+                entity.gender = entity.gender or mention.gender
+                entity.role_words |= _words(mention.role)
+                return self._touch(entity)
+        if len(name.split()) == 1:
+            # "Nebenzia" after "Russia's Ambassador Vassily Nebenzia rejected ...".
+            full = self._full_name(name, mention.span.start)
+            if full:
+                name, person = full, True
+        entity = Entity(name, mention.role, person, mention.gender, role_words=_words(mention.role))
+        if mention.role:
+            entity.heads |= {SYNONYMS.get(w, w) for w in _words(mention.role)}
+        self.entities.append(entity)
+        return self._touch(entity)
+
+    def _descriptor(self, mention: Mention) -> Entity:
+        head = mention.head
+        words = _words(mention.text)
+        if mention.definite:
+            for entity in reversed(self.recent):
+                if head and head in entity.heads and words - {head} <= entity.role_words | {head}:
+                    return self._touch(entity)
+                if head and head in entity.heads and mention.definite:
+                    return self._touch(entity)
+        person = head in PERSON_HEADS
+        role = mention.text
+        if role.split()[0].lower() in DETERMINERS:
+            role = role.split(" ", 1)[1] if " " in role else role
+        referent = None
+        if mention.definite and person:
+            # "Rubio ... the Florida senator said ... he": "he" is Rubio.
+            referent = self._last_person(mention.span.start, mention.gender)
+        entity = Entity(
+            None,
+            role,
+            person,
+            mention.gender,
+            heads={head} if head else set(),
+            role_words=words,
+            pending=head == "spokesperson" and not mention.definite,
+            referent=referent,
+        )
+        self.entities.append(entity)
+        return self._touch(entity)

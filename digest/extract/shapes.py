@@ -1,0 +1,128 @@
+"""The registry of claim shapes, and the loop that reads a sentence with it.
+
+Reading a sentence is three passes: find its cues (`cues.find_cues`, with
+`filters.is_speech`), then for each cue try the shapes of `CUE_SHAPES` in order until
+one answers (each shape attaches the speaker and cuts the content it needs, with
+`attach` and `content`), then try `QUOTATION_SHAPES` on the quotations no cue took.
+The first shape that answers decides: a claim, or `cue_shapes.NO_CLAIM` for a shape
+that holds but reports nothing.
+
+To teach the extractor a new shape, write its `match` function beside the others
+(its docstring says what it recognises, with an example sentence), add it to the
+table where it should be tried, and add its sentences to tests/cases/claims.yaml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from ..model import Span
+from .blocks import Quote
+from .cue import Cue, Match
+from .cue_shapes import (
+    according_to,
+    colon_of_cue,
+    content_then_cue,
+    cue_opens_sentence,
+    cue_then_content,
+    fragment_then_cue,
+    introduces_next,
+    inverted_cue_then_content,
+    noun_of_saying,
+    parenthetical_cue,
+    participle_after_clause,
+    question_or_condition,
+    quotation_around_cue,
+    quotation_then_cue,
+    reply_to_quotation,
+    second_verb,
+    unsigned_quotation,
+)
+from .cues import find_cues
+from .quote_shapes import Leftovers, bare_quote, paragraph_quote, quoting_subject
+from .sentence import Found, Sentence
+
+Context = TypeVar("Context")
+Answer = TypeVar("Answer")
+
+
+@dataclass(frozen=True)
+class Shape(Generic[Context, Answer]):
+    """One shape a claim takes: its name, the function that recognises it, and what it is."""
+
+    name: str
+    match: Callable[[Context], Answer | None]
+    description: str
+
+
+# The shapes around a cue, in the order they are tried.
+CUE_SHAPES: tuple[Shape[Cue, Match], ...] = (
+    Shape("colon_of_cue", colon_of_cue, "a colon after another cue belongs to that cue"),
+    Shape("according_to", according_to, "a source named by 'according to'"),
+    Shape("noun_of_saying", noun_of_saying, "'Trump's claim that ...': the possessor's claim"),
+    Shape("participle_after_clause", participle_after_clause, "', noting that ...': same speaker"),
+    Shape("second_verb", second_verb, "'... and said ...': the speaker of the claim before"),
+    Shape("cue_opens_sentence", cue_opens_sentence, "'Said X: \"...\"'"),
+    Shape("unsigned_quotation", unsigned_quotation, "no speaker by the cue"),
+    Shape("question_or_condition", question_or_condition, "'Should X say ...': no claim"),
+    Shape("reply_to_quotation", reply_to_quotation, "a reply takes the quotation it opens"),
+    Shape("fragment_then_cue", fragment_then_cue, "a quoted fragment ends a clause"),
+    Shape("quotation_around_cue", quotation_around_cue, '\'"...," X said, "..."\': one quotation'),
+    Shape("quotation_then_cue", quotation_then_cue, "'\"...,\" X said'"),
+    Shape("parenthetical_cue", parenthetical_cue, "'..., she said, ...': the words around it"),
+    Shape("cue_then_content", cue_then_content, "'X said (that) ...', 'X said: \"...\"'"),
+    Shape("content_then_cue", content_then_cue, "'..., a spokesperson said Tuesday'"),
+    Shape("inverted_cue_then_content", inverted_cue_then_content, "'It helps, said X, that ...'"),
+    Shape("introduces_next", introduces_next, "'X said:' names the next paragraph's speaker"),
+)
+
+# The shapes of the quotations no cue took, in the order they are tried.
+QUOTATION_SHAPES: tuple[Shape[Leftovers, list[Found]], ...] = (
+    Shape("quoting_subject", quoting_subject, "'X hailed the \"breakthrough\"': the subject's"),
+    Shape("paragraph_quote", paragraph_quote, "a sentence of quotation: the last speaker's"),
+    Shape("bare_quote", bare_quote, "a quoted phrase outside every claim"),
+)
+
+# The name of every shape, in the order they are tried.
+SHAPE_NAMES: tuple[str, ...] = tuple(shape.name for shape in CUE_SHAPES) + tuple(
+    shape.name for shape in QUOTATION_SHAPES
+)
+
+
+def read_sentence(
+    text: str, span: Span, quotes: list[Quote], trace: list[str] | None = None
+) -> list[Found]:
+    """The claims of one sentence; with `trace`, the name of each shape that decided a
+    cue or the quotations left, and of each rule of `filters.NOT_SPEECH` that kept a
+    word from being a cue, is appended to it."""
+    s = Sentence(text, span, quotes)
+    cues = find_cues(s, trace)
+    if cues:
+        s.cue_starts = tuple([first for first, _, _ in cues])
+    found: list[Found] = []
+    used: set[int] = set()
+    for first, last, cue_text in cues:
+        reading = Cue(s, first, last, cue_text, used, found)
+        for shape in CUE_SHAPES:
+            answer = shape.match(reading)
+            if answer is None:
+                continue
+            if trace is not None:
+                trace.append(shape.name)
+            if isinstance(answer, Found):
+                found.append(answer)
+            break
+    unused = [q for i, q in enumerate(s.quotes) if i not in used]
+    if not unused:
+        return found  # every quotation shape reads quotations no cue took
+    leftovers = Leftovers(s, found, unused)
+    for quotation_shape in QUOTATION_SHAPES:
+        extra = quotation_shape.match(leftovers)
+        if extra is not None:
+            if trace is not None:
+                trace.append(quotation_shape.name)
+            found.extend(extra)
+            break
+    return found
