@@ -97,7 +97,7 @@ def _parse_date(_ctx: click.Context, param: click.Parameter, value: str | None) 
 
 
 def _parse_window(_ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    from .read.window import parse_length
+    from .config.values import parse_length
 
     if value is not None:
         try:

@@ -20,6 +20,7 @@ from .classify.claims import classify_claims
 from .classify.parse import Topic
 from .compose.brief import compose_brief
 from .config.load import Config
+from .config.values import parse_length
 from .errors import BuildFault, ConfigError, InputError
 from .executor import Executor, Failure, SerialExecutor, make_executor
 from .extract import extract_claims
@@ -29,7 +30,7 @@ from .progress import NO_PROGRESS, Progress
 from .read.clean import clean_article
 from .read.files import SUFFIXES
 from .read.sources import Reading, read_sources
-from .read.window import Window, parse_length
+from .read.window import Window
 from .state import Seen, State
 from .stories.dupes import article_text, syndicated_copies, text_shingles
 from .stories.merge import claim_key, merge_claims

@@ -16,9 +16,9 @@ from pydantic import ValidationError
 
 from ..classify.parse import Topic, compile_topics
 from ..errors import ConfigError, QueryError
-from ..read.window import parse_length
 from .messages import describe_error, key_lines, line_note
 from .schema import BriefSettings, ConfigFile, HttpSettings, SourceSpec
+from .values import parse_length
 
 
 @dataclass(frozen=True)

@@ -16,14 +16,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from ..read.window import parse_length
 from .delivery import (
     DeliverySettings,
     HealthcheckSettings,
     SmtpSettings,
     SubscriberSpec,
 )
-from .values import parse_size
+from .values import parse_length, parse_size
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
