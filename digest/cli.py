@@ -309,6 +309,53 @@ def claims(
 
 @main.command()
 @verbosity
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    help="Read with this config's settings (time zone, limits).",
+)
+@click.option(
+    "--published", callback=_parse_date, help="Publication date for articles that do not give one."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON Lines, one story per line.")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+def stories(
+    config_path: str | None, published: date | None, as_json: bool, paths: tuple[str, ...]
+) -> None:
+    """Group the articles in PATHS into stories (one event each) and threads, and print the stories, most salient first.
+
+    Each line: the story's headline, how many articles and outlets report it, and its thread's label. With --json, one object a line: id, headline, articles (their ids), thread (its id) and thread_label.
+    """
+    from .pipeline import nothing_read, read_articles
+    from .read.clean import clean_article
+    from .stories.events import group_articles
+    from .stories.listing import story_lines, story_records
+
+    try:
+        articles, skipped = read_articles(_config(config_path), list(paths), published)
+        if not articles:
+            raise nothing_read(skipped, None, paths)
+    except DigestError as exc:
+        _fail(exc)
+        return
+    cleaned = [clean_article(article) for article in articles]
+    grouping = group_articles(cleaned)
+    if as_json:
+        for record in story_records(grouping, cleaned):
+            click.echo(json.dumps(record, ensure_ascii=False))
+    else:
+        for line in story_lines(grouping, cleaned):
+            click.echo(line)
+    click.echo(
+        f"digest: {plural(len(grouping.events), 'story', 'stories')} in "
+        f"{plural(len(grouping.threads), 'thread')} from {plural(len(cleaned), 'article')}",
+        err=True,
+    )
+
+
+@main.command()
+@verbosity
 @config_option
 def check(config_path: str) -> None:
     """Validate the config and the templates; say what is wrong."""
@@ -590,3 +637,29 @@ def eval_claims(gold: str, errors: int, limit: int, as_json: bool) -> None:
         click.echo(json.dumps(report_figures(report), indent=2))
     else:
         click.echo(format_report(report))
+
+
+@eval_group.command(name="stories")
+@verbosity
+@click.argument("gold", type=click.Path(dir_okay=False))
+@click.option(
+    "--level",
+    type=click.Choice(["event", "thread"]),
+    default="event",
+    show_default=True,
+    help="Score the stories against the gold events, or the threads against the gold threads (the thread field, else topic).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def eval_stories(gold: str, level: str, as_json: bool) -> None:
+    """Score story grouping on GOLD (JSONL: id, title, text, topic, event): B-cubed precision, recall and F1, adjusted Rand index and NMI, article by article."""
+    from .evaluate.stories import evaluate, format_scores, read_gold
+
+    try:
+        scores = evaluate(read_gold(Path(gold)), level)
+    except DigestError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        click.echo(json.dumps({"level": level, **scores.as_dict()}, indent=2))
+    else:
+        click.echo(format_scores(scores, level))
