@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .config.load import load_config
     from .extract import extract_claims
-    from .pipeline import build_brief, process_article
+    from .pipeline import build_brief
+    from .process import process_article
 
 _API = {
     "build_brief": "digest.pipeline",
     "extract_claims": "digest.extract",
     "load_config": "digest.config.load",
-    "process_article": "digest.pipeline",
+    "process_article": "digest.process",
 }
 
 __all__ = ["build_brief", "extract_claims", "load_config", "process_article"]

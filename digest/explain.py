@@ -1,9 +1,9 @@
 """`digest explain --claim ID`: one claim, why it is filed where it is, and its story.
 
 The claim is found by building the brief from the same inputs as `digest build`, so
-what it shows (topics, the story it joined, the story's salience) is what the brief
-did with it. Every input is read whenever it was published, so a claim outside the
-brief's time window can be explained too.
+what it shows (topics, the reports merged with it, its salience, the story it is part
+of) is what the brief did with it. Every input is read whenever it was published, so a
+claim outside the brief's time window can be explained too.
 """
 
 from __future__ import annotations
@@ -14,8 +14,10 @@ from datetime import date
 from pathlib import Path
 
 from .config.load import Config
-from .model import Article, Brief, Claim, Story, TopicMatch
-from .pipeline import brief_from, process_all, read_articles
+from .model import Article, Brief, Claim, MergedClaim, Story, TopicMatch
+from .pipeline import read_articles
+from .process import process_all
+from .reduce import brief_from
 from .stories.dupes import syndicated_copies
 from .stories.rank import Salience, salience
 
@@ -28,6 +30,8 @@ class ClaimExplanation:
     article: Article
     matches: tuple[TopicMatch, ...]
     unmatched: tuple[str, ...]
+    merged: MergedClaim | None
+    """The claim with the same claim of other outlets, as the brief has it."""
     story: Story | None
     filed_under: str | None
     outlets: tuple[str, ...]
@@ -56,20 +60,21 @@ def explain_claim(
         return None
     claim, article = found[0]
     brief = brief_from(config, day, processed, [*skipped, *failed])
-    story = next((s for s in _stories(brief) if any(c.id == claim.id for c in s.claims)), None)
+    story, merged = _containing(brief, claim.id)
     by_id = {p.article.id: p.article for p in processed}
     parts = None
     outlets: tuple[str, ...] = ()
-    if story is not None:
+    if merged is not None:
         copies = syndicated_copies(by_id.values(), config.settings.merge.article_similarity)
-        parts = salience(story, by_id, issued=brief.issued, copies=copies)
-        outlets = brief.independent(story.article_ids)
+        parts = salience(merged, by_id, issued=brief.issued, copies=copies)
+        outlets = brief.independent(merged.article_ids)
     matched = {m.topic_id for m in claim.topics}
     return ClaimExplanation(
         claim=claim,
         article=article,
         matches=claim.topics,
         unmatched=tuple(t.id for t in config.topics if t.id not in matched),
+        merged=merged,
         story=story,
         filed_under=story.topic_id if story is not None else None,
         outlets=outlets,
@@ -78,9 +83,13 @@ def explain_claim(
     )
 
 
-def _stories(brief: Brief) -> list[Story]:
-    sections = [*brief.sections, *([brief.other] if brief.other is not None else [])]
-    return [story for section in sections for story in section.stories]
+def _containing(brief: Brief, claim_id: str) -> tuple[Story | None, MergedClaim | None]:
+    """The story and merged claim of the brief that hold the claim of this id."""
+    for story in brief.stories():
+        for merged in story.claims:
+            if any(c.id == claim_id for c in merged.claims):
+                return story, merged
+    return None, None
 
 
 def format_explanation(found: ClaimExplanation) -> str:
@@ -107,8 +116,8 @@ def format_explanation(found: ClaimExplanation) -> str:
             f"✓ {match.topic_id}: score {match.score:g}: {', '.join(match.matched_terms)}{mark}"
         )
     lines.extend(f"  {topic_id}: no match" for topic_id in found.unmatched)
-    story = found.story
-    if story is None:
+    story, merged = found.story, found.merged
+    if story is None or merged is None:
         lines.append("story: not in the brief (its topic's reporting is dropped by the config)")
         return "\n".join(lines)
     where = (
@@ -116,10 +125,16 @@ def format_explanation(found: ClaimExplanation) -> str:
         if story.topic_id
         else "Other reporting"
     )
-    others = [c for c in story.claims if c.id != claim.id]
     lines.append(
-        f"story {story.id} under {where}: {len(story.claims)} claim(s) from "
-        f"{len(story.article_ids)} article(s), independent sources: {', '.join(found.outlets)}"
+        f"story {story.id} under {where}: {story.headline} ({len(story.claims)} claim(s) "
+        f"from {len(story.article_ids)} article(s), salience {story.salience:g}"
+        + (f", {story.status}" if story.status else "")
+        + ")"
+    )
+    others = [c for c in merged.claims if c.id != claim.id]
+    lines.append(
+        f"claim {merged.id}: reported by {len(merged.article_ids)} article(s), "
+        f"independent sources: {', '.join(found.outlets)}"
     )
     lines.extend(f"  with {c.id} ({c.article_id}): {c.text}" for c in others)
     parts = found.salience

@@ -18,11 +18,12 @@ from pathlib import Path
 from typing import TypeVar
 
 from .errors import BuildFault, DigestError
-from .model import Claim, Fault
+from .model import Claim, Fault, Story
 
 log = logging.getLogger("digest")
 
 R = TypeVar("R")
+Item = TypeVar("Item", Claim, Story, Claim | Story)
 
 # A user's error (a template, a full disk) or the machine's: raised as they are, since
 # leaving claims out would not help.
@@ -36,8 +37,9 @@ class FaultLog:
     strict: bool = False
     faults: list[Fault] = field(default_factory=list)
 
-    def isolate(self, claims: Sequence[Claim], step: Callable[[Sequence[Claim]], R]) -> R:
-        """`step(claims)`, or `step` of the claims left once those it raises on are out.
+    def isolate(self, claims: Sequence[Item], step: Callable[[Sequence[Item]], R]) -> R:
+        """`step(claims)`, or `step` of the claims left once those it raises on are out
+        (the items may be stories too: what a renderer prints of a story is its own).
 
         A `DigestError` (a template error), an `OSError` (a full disk) or running out of
         memory is not a claim's fault: it is raised as it is. So is an error that no claim
@@ -57,29 +59,35 @@ class FaultLog:
         left_out = {index for index, _ in culprits}
         return step([c for i, c in enumerate(claims) if i not in left_out])
 
-    def record(self, claim: Claim, exc: BaseException) -> None:
-        """Log the fault of `claim` and keep it for the brief; raise it when strict."""
-        fault = Fault(_stage(exc), claim.article_id, claim.id, f"{type(exc).__name__}: {exc}")
+    def record(self, item: Claim | Story, exc: BaseException) -> None:
+        """Log the fault of `item` and keep it for the brief; raise it when strict."""
+        error = f"{type(exc).__name__}: {exc}"
+        if isinstance(item, Story):
+            fault = Fault(_stage(exc), item.lead_article, None, error, item.id)
+            what = f"story {item.id}"
+        else:
+            fault = Fault(_stage(exc), item.article_id, item.id, error)
+            what = f"claim {item.id}"
         log.error(
-            "left out claim %s of article %s: the %s step raised %s\n%s",
-            claim.id,
-            claim.article_id,
+            "left out %s of article %s: the %s step raised %s\n%s",
+            what,
+            fault.article_id,
             fault.stage,
             fault.error,
             "".join(traceback.format_exception(exc)).rstrip(),
         )
         if self.strict:
             raise BuildFault(
-                f"article {claim.article_id!r}, claim {claim.id}: the {fault.stage} step "
-                f"raised {fault.error}; Hint: without --strict the claim is left out of "
-                "the brief and listed under its problems"
+                f"article {fault.article_id!r}, {what}: the {fault.stage} step "
+                f"raised {fault.error}; Hint: without --strict the {what.split()[0]} is left "
+                "out of the brief and listed under its problems"
             ) from exc
         self.faults.append(fault)
 
 
 def _culprits(
-    claims: Sequence[Claim],
-    step: Callable[[Sequence[Claim]], object],
+    claims: Sequence[Item],
+    step: Callable[[Sequence[Item]], object],
     start: int,
     end: int,
     error: Exception,

@@ -128,23 +128,25 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True)
-class Story:
-    """Claims that say the same thing, from one or more articles."""
+class MergedClaim:
+    """One thing said, as each article that reports it gives it: the same claim from
+    several outlets is one, with all its sources."""
 
     id: str
     claims: tuple[Claim, ...]
+    """The strongest report first, the others in the order they were read."""
     topic_id: str | None
     also_topics: tuple[str, ...] = ()
     salience: float = 0.0
     new: bool | None = None
-    """Whether no earlier brief carried one of its claims; None when unknown (no state)."""
+    """Whether no earlier brief carried this claim; None when unknown (no state)."""
     article_ids: tuple[str, ...] = field(init=False, repr=False, compare=False)
-    """Distinct articles that report the story, in first-seen order (from `claims`)."""
+    """Distinct articles that report it, in first-seen order (from `claims`)."""
 
     def __post_init__(self) -> None:
         # Asked for at every step from ranking to rendering: worked out once.
         claims = self.claims
-        if len(claims) == 1:  # most stories
+        if len(claims) == 1:  # most claims
             ids: tuple[str, ...] = (claims[0].article_id,)
         else:
             ids = tuple(dict.fromkeys(c.article_id for c in claims))
@@ -152,8 +154,53 @@ class Story:
 
     @property
     def lead(self) -> Claim:
-        """The claim shown for the story."""
+        """The report shown."""
         return self.claims[0]
+
+
+StoryStatus = Literal["new", "developing", "seen"]
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """One event (a summit, an arrest, an earthquake): the articles of the window that
+    report it, and what was said about it, the same claim from several outlets merged."""
+
+    id: str
+    """Stable for the same articles; kept from an earlier brief's story it continues."""
+    headline: str
+    summary: str
+    """One line of what happened: the lead article's first sentence."""
+    article_ids: tuple[str, ...]
+    """Earliest published first."""
+    lead_article: str
+    outlets: tuple[str, ...]
+    first_published: datetime | None
+    last_published: datetime | None
+    claims: tuple[MergedClaim, ...]
+    """Most salient first."""
+    topic_id: str | None
+    also_topics: tuple[str, ...] = ()
+    salience: float = 0.0
+    status: StoryStatus | None = None
+    """`new` (no earlier brief had it), `developing` (it goes on, with new articles) or
+    `seen` (only articles earlier briefs had); None without a state file."""
+    thread_id: str | None = None
+
+    @property
+    def new(self) -> bool | None:
+        """Whether the story is news today (new or developing); None when unknown."""
+        return None if self.status is None else self.status != "seen"
+
+
+@dataclass(frozen=True)
+class Thread:
+    """Related stories (a week of searches for a missing plane), under what they share."""
+
+    id: str
+    label: str
+    story_ids: tuple[str, ...]
+    """Most salient first."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,25 +221,45 @@ class SourceRef:
 
 
 @dataclass(frozen=True)
-class Section:
-    """A topic's part of the brief, stories ordered by salience.
+class Shown:
+    """A claim as the brief shows it: a quotation cut to its core sentence."""
 
-    `groups` (only for "Other reporting") split `stories` into labelled clusters.
-    """
+    claim: MergedClaim
+    text: str
+    """The claim's text, or its core: about `BriefLimits.quote_words` words, with "…"."""
+
+
+@dataclass(frozen=True)
+class Item:
+    """A story as a section shows it: the few claims that matter, one per speaker."""
+
+    story: Story
+    claims: tuple[Shown, ...]
+    """Attributed claims, distinct speakers, most salient first."""
+    statements: tuple[Shown, ...] = ()
+    """The outlet's own words, only where they carry news no claim here says."""
+
+
+@dataclass(frozen=True)
+class Section:
+    """A topic's part of the brief: every story filed under it, most salient first, and
+    the few the brief shows (`items`); brief.json and the HTML's appendix hold them all."""
 
     topic_id: str
     title: str
     stories: tuple[Story, ...]
-    groups: tuple[StoryGroup, ...] = ()
+    items: tuple[Item, ...] = ()
 
 
 @dataclass(frozen=True)
 class BottomLine:
-    """One line of the bottom line: a topic's strongest story."""
+    """One line of the bottom line: a topic's lead story, and the one thing said that
+    matters most about it (None when nobody is quoted on it)."""
 
     topic_id: str
     topic_title: str
     story: Story
+    claim: Shown | None
 
 
 @dataclass(frozen=True)
@@ -215,7 +282,8 @@ class Skipped:
 
 @dataclass(frozen=True)
 class Fault:
-    """A claim that broke a step of the build: left out of the brief, listed in its problems."""
+    """A claim (or a story) that broke a step of the build: left out of the brief, listed
+    in its problems."""
 
     stage: str
     """The step that raised: the module it raised in ("timeline", "merge", "render", ...)."""
@@ -223,6 +291,8 @@ class Fault:
     claim_id: str | None
     error: str
     """The exception, as "IndexError: list index out of range"."""
+    story_id: str | None = None
+    """The story left out, when the step raised on the story itself (its headline)."""
 
 
 @dataclass(frozen=True)
@@ -252,6 +322,25 @@ class BriefStats:
         return [(reason, tuple(paths)) for reason, paths in grouped.items()]
 
 
+CITED_PER_ITEM = 3
+"""Articles a line of the brief cites by number; the rest are counted (`Brief.cite_some`)."""
+
+
+@dataclass(frozen=True)
+class BriefLimits:
+    """How much the brief shows; the rest stays in brief.json and the HTML's appendix."""
+
+    bottom_line: int = 5
+    stories_per_topic: int = 6
+    claims_per_story: int = 3
+    statements_per_topic: int = 2
+    quote_words: int = 40
+    threads: int = 5
+    stories_per_thread: int = 3
+    timeline: int = 10
+    watch_list: int = 8
+
+
 @dataclass(frozen=True)
 class Brief:
     """The composed brief: everything a renderer needs, nothing it must compute."""
@@ -268,6 +357,46 @@ class Brief:
     sources: tuple[SourceRef, ...]
     stats: BriefStats
     topic_titles: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    threads: tuple[Thread, ...] = ()
+    """The threads of Other reporting's stories, most salient first."""
+    limits: BriefLimits = BriefLimits()
+    link: str | None = None
+    """Where the full brief is online (`delivery.brief_url`), if it is."""
+    cited: int = 0
+    """Sources 1 to `cited` are those the brief's shown part cites, in order of first
+    citation; the rest (numbered after them) are in brief.json and the HTML's appendix."""
+
+    @cached_property
+    def _stories(self) -> dict[str, Story]:
+        found = [*(s for part in self.sections for s in part.stories)]
+        if self.other is not None:
+            found += self.other.stories
+        return {s.id: s for s in found}
+
+    def story(self, story_id: str) -> Story | None:
+        """The story of this id, in any section."""
+        return self._stories.get(story_id)
+
+    def thread_stories(self, thread: Thread) -> tuple[Story, ...]:
+        """A thread's stories, most salient first."""
+        return tuple(s for i in thread.story_ids if (s := self._stories.get(i)) is not None)
+
+    def stories(self) -> tuple[Story, ...]:
+        """Every story of the brief, once each: the topics' in order, then Other reporting's."""
+        return tuple(self._stories.values())
+
+    def rest(self) -> tuple[int, int, int]:
+        """What the brief's shown part leaves to the full brief: (stories, claims, articles)."""
+        shown = {item.story.id for part in self.sections for item in part.items}
+        if self.other is not None:
+            listed = [
+                self.thread_stories(t)[: self.limits.stories_per_thread]
+                for t in self.threads[: self.limits.threads]
+            ]
+            shown.update(s.id for stories in listed for s in stories)
+        rest = [s for s in self._stories.values() if s.id not in shown]
+        articles = {a for s in rest for a in s.article_ids}
+        return len(rest), sum(len(s.claims) for s in rest), len(articles)
 
     # Renderers ask these for every story: the lookups are built once per brief, not once
     # per call (which made rendering quadratic in the number of sources).
@@ -278,6 +407,11 @@ class Brief:
     @cached_property
     def _by_number(self) -> dict[int, SourceRef]:
         return {s.number: s for s in self.sources}
+
+    def cite_some(self, article_ids: tuple[str, ...]) -> tuple[tuple[int, ...], int]:
+        """Source numbers for the first `CITED_PER_ITEM` of these articles, and how many
+        more there are: a wire story on 300 sites is cited as [1] [2] [3] +297."""
+        return self.cite(article_ids[:CITED_PER_ITEM]), max(0, len(article_ids) - CITED_PER_ITEM)
 
     def cite(self, article_ids: tuple[str, ...]) -> tuple[int, ...]:
         """Source numbers for these articles, in list order."""
@@ -320,12 +454,3 @@ class Brief:
                 if s.copy_of and s.outlet != by_number.get(s.copy_of, s).outlet
             )
         )
-
-
-@dataclass(frozen=True)
-class StoryGroup:
-    """Stories that share terms and names, under a label made of them ("Other reporting")."""
-
-    label: str
-    terms: tuple[str, ...]
-    stories: tuple[Story, ...]

@@ -1,4 +1,5 @@
-"""A progress bar for long runs, on a terminal only: cron's mail stays clean.
+"""A progress bar for long runs, on a terminal only: cron's mail stays clean; and how
+long each stage took (`timed`, said with -v).
 
 `Progress.for_terminal()` draws bars with tqdm when stderr is a terminal, and nothing
 at all otherwise; `NO_PROGRESS` never draws. The pipeline opens one bar per stage
@@ -13,10 +14,14 @@ tear when printed through `logging_redirect_tqdm`).
 
 from __future__ import annotations
 
+import logging
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import IO, Any
+
+log = logging.getLogger("digest")
 
 
 class Meter:
@@ -89,3 +94,11 @@ class Progress:
 
 NO_PROGRESS = Progress(None)
 """Draws nothing: the default of the library's functions."""
+
+
+@contextmanager
+def timed(what: str) -> Iterator[None]:
+    """Say (with -v) how long a stage took."""
+    start = time.perf_counter()
+    yield
+    log.debug("%s: %.2f s", what, time.perf_counter() - start)

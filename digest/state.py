@@ -11,18 +11,20 @@ items again, with an unconditional request, so a re-run never loses what the fir
 run showed. The schema is versioned (`PRAGMA user_version`); each step of `_MIGRATIONS`
 adds tables. Step 2 keeps the briefs built and the claims and articles they carried (so a
 brief can mark what is new since the last one), the send ledger (`ledger.py`) and a row
-per cron run (`run.py`). Those two write in transactions of their own (`write_now`),
+per cron run (`run.py`); step 3 the stories each brief showed, so a story that goes on
+the next day keeps its id. Those two write in transactions of their own (`write_now`),
 committed at once, never mixed with a run's build transaction.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -98,8 +100,23 @@ _MIGRATIONS: tuple[tuple[str, ...], ...] = (
             summary TEXT
         )""",
     ),
+    (
+        # Stories (events) a brief showed: their articles and the words they are about,
+        # so that a story of a later day that goes on keeps its id and reads "developing".
+        """CREATE TABLE stories (
+            story_id TEXT NOT NULL,
+            brief TEXT NOT NULL,
+            headline TEXT NOT NULL,
+            article_ids TEXT NOT NULL,
+            words TEXT NOT NULL,
+            PRIMARY KEY (story_id, brief)
+        )""",
+        "CREATE INDEX stories_by_brief ON stories (brief)",
+    ),
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
+STORY_MEMORY_DAYS = 7
+"""How far back a story is looked for when today's may go on with it."""
 
 
 @dataclass(frozen=True)
@@ -195,6 +212,37 @@ class State:
         self._write_many(
             upsert.format(table="seen_articles"), [(a, self.brief, self.brief) for a in articles]
         )
+
+    def earlier_stories(self, days: int = STORY_MEMORY_DAYS) -> list[EarlierStory]:
+        """The stories of the briefs of the `days` days before this one, latest first."""
+        since = (date.fromisoformat(self.brief) - timedelta(days=days)).isoformat()
+        rows = self._query(
+            "SELECT story_id, brief, headline, article_ids, words FROM stories "
+            "WHERE brief < ? AND brief >= ? ORDER BY brief DESC, story_id",
+            (self.brief, since),
+        )
+        return [
+            EarlierStory(
+                row[0], row[1], row[2], frozenset(json.loads(row[3])), frozenset(json.loads(row[4]))
+            )
+            for row in rows
+        ]
+
+    def remember_stories(self, stories: Iterable[EarlierStory]) -> None:
+        """Record the stories this brief shows (committed with the run; a rebuild replaces)."""
+        self._write("DELETE FROM stories WHERE brief = ?", (self.brief,))
+        rows = [
+            (
+                s.story_id,
+                self.brief,
+                s.headline,
+                json.dumps(sorted(s.article_ids)),
+                json.dumps(sorted(s.words)),
+            )
+            for s in stories
+        ]
+        if rows:
+            self._write_many("INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?)", rows)
 
     def query(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
         """Rows of a read-only statement (for the send ledger and the runs table)."""
@@ -321,6 +369,17 @@ def _migrate(db: sqlite3.Connection, path: Path) -> None:
         db.execute("ROLLBACK")
         raise
     log.info("state file %s at schema version %d", path, SCHEMA_VERSION)
+
+
+@dataclass(frozen=True)
+class EarlierStory:
+    """A story a brief showed: its id, the brief's date, its articles and its words."""
+
+    story_id: str
+    brief: str
+    headline: str
+    article_ids: frozenset[str]
+    words: frozenset[str]
 
 
 @dataclass(frozen=True)

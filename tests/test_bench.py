@@ -12,7 +12,8 @@ from digest.bench import __main__ as bench_cli
 from digest.bench import measure, report
 from digest.bench.corpus import generate, generate_copies, write_copies, write_corpus
 from digest.config.load import load_config
-from digest.pipeline import process_all, read_articles
+from digest.pipeline import read_articles
+from digest.process import process_all
 
 from .conftest import ROOT
 
@@ -49,6 +50,7 @@ def test_bench_smoke_run_prints_every_stage_as_json(
         "classify",
         "map (read…classify)",
         "merge",
+        "stories",
         "compose",
         "render md",
         "render json",

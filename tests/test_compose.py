@@ -1,10 +1,10 @@
-"""The brief's content: merged stories and their sources, ranking, timeline, watch list,
-emerging reporting, and `digest explain --claim`."""
+"""The brief's content: stories with their merged claims and sources, ranking, what a topic
+shows, timeline, watch list, Other reporting's threads, and `digest explain --claim`."""
 
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,11 +13,13 @@ from click.testing import CliRunner
 from digest.cli import main
 from digest.config.load import Config, load_config
 from digest.errors import ConfigError
-from digest.model import Article, Brief, Claim, Span, Speaker, Story
-from digest.pipeline import brief_from, process_all, read_articles
+from digest.model import Brief, MergedClaim, Story
+from digest.pipeline import read_articles
+from digest.process import process_all
+from digest.reduce import brief_from
 from digest.render.brief_json import render_json
-from digest.render.write import render_markdown, template_environment
-from digest.stories.groups import group_stories
+from digest.render.markdown import render_markdown
+from digest.render.templates import template_environment
 
 from .conftest import ROOT
 
@@ -26,9 +28,8 @@ MERGE = ROOT / "tests" / "data" / "merge"
 QUOTE = "not this year, not ever"
 
 
-def _stories(brief: Brief) -> list[Story]:
-    sections = [*brief.sections, *([brief.other] if brief.other else [])]
-    return [story for section in sections for story in section.stories]
+def _claims(brief: Brief) -> list[tuple[Story, MergedClaim]]:
+    return [(story, merged) for story in brief.stories() for merged in story.claims]
 
 
 def build_brief(
@@ -49,39 +50,45 @@ def merged() -> Brief:
 # --- acceptance: three outlets, three typographies, one syndicated copy --------------
 
 
-def test_one_quote_from_three_outlets_is_one_story_with_three_sources(merged: Brief) -> None:
-    found = [s for s in _stories(merged) if QUOTE in s.lead.text]
-    assert len(found) == 1, [s.lead.text for s in found]
-    story = found[0]
-    assert story.lead.speaker is not None and story.lead.speaker.name == "Hwang Joon-kook"
+def test_one_quote_from_three_outlets_is_one_claim_with_three_sources(merged: Brief) -> None:
+    found = [(s, m) for s, m in _claims(merged) if QUOTE in m.lead.text]
+    assert len(found) == 1, [m.lead.text for _, m in found]
+    story, claim = found[0]
+    assert claim.lead.speaker is not None and claim.lead.speaker.name == "Hwang Joon-kook"
     # Four articles carry it; the Seoul Courier one is Harbor Wire's story, run again.
-    assert len(story.article_ids) == 4
-    assert merged.independent(story.article_ids) == (
+    assert len(claim.article_ids) == 4
+    assert merged.independent(claim.article_ids) == (
         "Harbor Wire",
-        "Pacific Dispatch",
         "Capital Ledger",
+        "Pacific Dispatch",
     )
-    assert merged.copies(story.article_ids) == ("Seoul Courier",)
-    # Three sources make it the strongest story of the day.
+    assert merged.copies(claim.article_ids) == ("Seoul Courier",)
+    # One event: the four reports are one story, the day's strongest, and the quote is
+    # what the bottom line says of it.
+    assert len(merged.stories()) == 1 and sorted(story.article_ids) == sorted(claim.article_ids)
     assert merged.bottom_line[0].story == story
+    assert merged.bottom_line[0].claim is not None
+    assert merged.bottom_line[0].claim.claim == claim
 
 
-def test_the_brief_says_three_sources_and_lists_the_copy_under_its_original(merged: Brief) -> None:
+def test_the_brief_counts_articles_and_outlets_and_lists_the_copy_under_its_original(
+    merged: Brief,
+) -> None:
     markdown = render_markdown(merged, template_environment())
     assert (
-        "*Reported by Harbor Wire, Pacific Dispatch, Capital Ledger (3 independent sources; "
-        "syndicated copy in Seoul Courier not counted).*"
+        "*4 articles from 3 outlets (syndicated copies in 1 other outlet not counted)"
     ) in markdown
     sources = markdown.split("## Sources")[1]
-    assert "1. [Harbor Wire]{#src-1} — “Envoy vows" in sources
-    assert "2. [Seoul Courier]{#src-2} (syndicated copy of [1](#src-1)) — " in sources
+    assert "1. **Harbor Wire** — “Envoy vows" in sources
+    assert "**Seoul Courier** (syndicated copy of [1](#src-1)) — " in sources
     data = json.loads(render_json(merged))
-    assert [s["copy_of"] for s in data["sources"]] == [None, 1, None, None]
-    story = next(
-        s for sec in data["sections"] for s in sec["stories"] if QUOTE in s["claims"][0]["text"]
-    )
-    assert story["independent_outlets"] == ["Harbor Wire", "Pacific Dispatch", "Capital Ledger"]
-    assert story["syndicated_copies"] == ["Seoul Courier"]
+    copies = {s["outlet"]: s["copy_of"] for s in data["sources"]}
+    assert copies["Seoul Courier"] == 1 and copies["Harbor Wire"] is None
+    [story] = [s for sec in data["sections"] for s in sec["stories"]]
+    claim = next(c for c in story["claims"] if QUOTE in c["claims"][0]["text"])
+    assert claim["independent_outlets"] == ["Harbor Wire", "Capital Ledger", "Pacific Dispatch"]
+    assert claim["syndicated_copies"] == ["Seoul Courier"]
+    assert story["independent_outlets"] == claim["independent_outlets"]
 
 
 def test_a_later_version_from_the_same_outlet_is_marked_as_such(tmp_path: Path) -> None:
@@ -98,7 +105,7 @@ def test_a_later_version_from_the_same_outlet_is_marked_as_such(tmp_path: Path) 
         ("Harbor Wire", 1),
     ]
     markdown = render_markdown(brief, template_environment())
-    assert "2. [Harbor Wire]{#src-2} (another version of [1](#src-1))" in markdown
+    assert "2. **Harbor Wire** (another version of [1](#src-1))" in markdown
     assert "syndicated" not in markdown
 
 
@@ -110,7 +117,7 @@ def test_claim_similarity_of_one_merges_only_exact_wording(tmp_path: Path) -> No
         .replace("output: out", "output: out\nmerge:\n  claim_similarity: 1.0")
     )
     brief = build_brief(load_config(config), DAY, inputs=[MERGE])
-    assert len([s for s in _stories(brief) if QUOTE in s.lead.text]) == 1
+    assert len([m for _, m in _claims(brief) if QUOTE in m.lead.text]) == 1
 
 
 def test_the_merge_block_is_validated(tmp_path: Path) -> None:
@@ -123,7 +130,7 @@ def test_the_merge_block_is_validated(tmp_path: Path) -> None:
         "Hint: pick a number in that range\n"
         f"{config}:3: merge.artcle_similarity: unknown key 'artcle_similarity'\n"
         "Hint: did you mean 'article_similarity'? allowed keys here: claim_similarity, "
-        "article_similarity, other_groups"
+        "article_similarity"
     )
 
 
@@ -150,19 +157,25 @@ def test_seed_timeline_holds_the_expected_dated_events(seed_brief: Brief) -> Non
     assert len(signed) == 1 and "waivers that the secretary signed on Friday" in signed[0]
     assert "effectuate" not in signed[0]
     monday = _on(seed_brief.timeline, "2023-09-11")
-    assert any(t.startswith("Jung Pak: ") and "final step" in t for t in monday)
     assert any("notified to Congress yesterday" in t for t in monday)
-    assert any(t.startswith("Matthew Miller: ") for t in _on(seed_brief.timeline, "2023-09-12"))
+    # "Jung Pak said Monday ...": the day a remark was made is no event of the timeline.
+    assert not any(t.startswith("Jung Pak: ") for t in monday)
+    assert not any(t.startswith("Matthew Miller: ") for t in _on(seed_brief.timeline, "2023-09-12"))
     dates = [e.when for e in seed_brief.timeline]
-    assert dates == sorted(dates) and max(dates) < DAY
+    assert dates == sorted(dates) and max(dates) <= DAY
 
 
-def test_seed_watch_list_holds_the_kim_putin_meeting(seed_brief: Brief) -> None:
-    assert [e.when.isoformat() for e in seed_brief.watch_list] == ["2023-09-13"]
-    assert "expected to hold a meeting with Russian President Vladimir Putin on Wednesday" in (
-        seed_brief.watch_list[0].text
+def test_an_event_on_the_brief_s_date_is_in_the_timeline_not_the_watch_list(
+    seed_brief: Brief,
+) -> None:
+    # Kim and Putin meet on Wednesday 13 September, the brief's own date: that is today,
+    # not something to watch for. The watch list holds only what comes after it.
+    today = _on(seed_brief.timeline, "2023-09-13")
+    assert any(
+        "expected to hold a meeting with Russian President Vladimir Putin on Wednesday" in t
+        for t in today
     )
-    assert seed_brief.cite(seed_brief.watch_list[0].article_ids) == (1,)
+    assert all(e.when > DAY for e in seed_brief.watch_list)
 
 
 def test_sample_articles_timeline_and_watch_list() -> None:
@@ -178,18 +191,20 @@ def test_sample_articles_timeline_and_watch_list() -> None:
     assert any("left Pyongyang on Sunday" in t for t in _on(brief.timeline, "2023-09-10"))
     assert any("Thursday" in t for t in _on(brief.watch_list, "2023-09-14"))
     assert any("full-month trade data" in t for t in _on(brief.watch_list, "2023-10-01"))
-    assert all(e.when >= DAY for e in brief.watch_list)
+    assert all(e.when > DAY for e in brief.watch_list)
     assert all(e.when <= DAY for e in brief.timeline)
 
 
 def test_one_story_on_one_date_is_one_entry_citing_every_outlet(merged: Brief) -> None:
-    # Harbor Wire and its copy both say the council meets on Friday: one watch entry.
+    # Three outlets and a copy say the council meets on Friday: one watch entry.
     friday = [e for e in merged.watch_list if "expected to meet on Friday" in e.text]
     assert len(friday) == 1
-    assert merged.cite(friday[0].article_ids) == (1, 2)
+    assert len(friday[0].article_ids) == 4
+    numbers, more = merged.cite_some(friday[0].article_ids)
+    assert len(numbers) == 3 and more == 1
 
 
-# --- ranking, bottom line and emerging reporting ----------------------------------------
+# --- ranking, what a topic shows, bottom line and Other reporting ----------------------
 
 
 def test_sections_are_ordered_by_salience_and_the_bottom_line_is_capped(tmp_path: Path) -> None:
@@ -197,12 +212,11 @@ def test_sections_are_ordered_by_salience_and_the_bottom_line_is_capped(tmp_path
     for section in brief.sections:
         scores = [s.salience for s in section.stories]
         assert scores == sorted(scores, reverse=True), section.topic_id
+        assert [i.story for i in section.items] == list(section.stories[:6])
     assert 1 <= len(brief.bottom_line) <= 5
     for line in brief.bottom_line:
         section = next(s for s in brief.sections if s.topic_id == line.topic_id)
-        assert line.story.salience == max(
-            s.salience for s in section.stories if s.lead.kind != "statement"
-        )
+        assert line.story == section.stories[0]
     config = tmp_path / "config.yaml"
     config.write_text(
         (ROOT / "config.yaml").read_text().replace("bottom_line: 5", "bottom_line: 2")
@@ -211,57 +225,57 @@ def test_sections_are_ordered_by_salience_and_the_bottom_line_is_capped(tmp_path
     assert [b.topic_id for b in capped.bottom_line] == [b.topic_id for b in brief.bottom_line][:2]
 
 
-def _unfiled(article: str, text: str, start: int = 0, speaker: str | None = None) -> Story:
-    who = Speaker(speaker, None, speaker, Span(0, 1)) if speaker else None
-    claim = Claim(
-        f"{article}{start}", article, "statement", text, Span(start, start + len(text)), who
-    )
-    return Story(claim.id, (claim,), None)
-
-
-def test_unfiled_stories_are_grouped_under_labels_largest_first() -> None:
-    articles = {
-        a: Article(a, "Wire", title, None, datetime(2023, 9, 13, tzinfo=UTC), "", f"{a}.txt")
-        for a, title in (
-            ("rain", "Heavy rain forecast for Jeju, southern coast from Thursday"),
-            ("chips", "Chip exports fall 9.4 pct in early September"),
-            ("misc", "Museum opens"),
-        )
-    }
-    stories = [
-        _unfiled("rain", "Heavy rain is forecast for Jeju Island from Thursday"),
-        _unfiled("chips", "Chip exports fell 9.4 percent in the first ten days", 10),
-        _unfiled("rain", "Ferry services to Jeju could be suspended", 20),
-        _unfiled("chips", "Memory chip prices showed signs of bottoming out", 30),
-        _unfiled("rain", "Flights at Jeju International Airport may be delayed by the rain", 40),
-        _unfiled("misc", "A new museum opened in Busan on Saturday", 50),
-    ]
-    groups = group_stories(stories, articles)
-    assert [len(g.stories) for g in groups] == [3, 2, 1]
-    assert "Jeju" in groups[0].terms and "rain" in groups[0].terms
-    assert "chip" in groups[1].terms and "export" in groups[1].terms
-    assert groups[0].label == " · ".join(groups[0].terms)
-    assert groups[-1].label == "Everything else"
-    assert group_stories(stories[:1], articles) == ()
-
-
-def test_the_brief_shows_other_reporting_in_labelled_groups() -> None:
+def test_a_story_shows_a_few_claims_one_per_speaker_and_quotes_cut_to_their_core() -> None:
     brief = build_brief(load_config(ROOT / "config.yaml"), DAY)
-    assert brief.other is not None and brief.other.groups
-    sizes = [len(g.stories) for g in brief.other.groups if g.label != "Everything else"]
-    assert sizes == sorted(sizes, reverse=True)
+    for section in brief.sections:
+        for item in section.items:
+            speakers = [s.claim.lead.speaker.name for s in item.claims if s.claim.lead.speaker]
+            assert len(item.claims) <= 3 and len(speakers) == len(set(speakers))
+            for shown in item.claims:
+                assert len(shown.text.split()) <= 41
+                assert shown.text == shown.claim.lead.text or shown.text.endswith("…")
+        statements = sum(len(i.statements) for i in section.items)
+        assert statements <= 2, section.topic_id
+
+
+def test_limits_come_from_the_config(tmp_path: Path) -> None:
+    config = tmp_path / "config.yaml"
+    config.write_text(
+        (ROOT / "config.yaml")
+        .read_text()
+        .replace(
+            "  bottom_line: 5", "  bottom_line: 5\n  stories_per_topic: 1\n  claims_per_story: 1"
+        )
+        .replace("path: examples/articles", f"path: {ROOT / 'examples' / 'articles'}")
+    )
+    brief = build_brief(load_config(config), DAY)
+    assert all(len(s.items) <= 1 for s in brief.sections)
+    assert all(len(i.claims) <= 1 for s in brief.sections for i in s.items)
+    markdown = render_markdown(brief, template_environment())
+    more = [s for s in brief.sections if len(s.stories) > 1]
+    assert more and "more stories on this topic in the full brief" in markdown + "more story"
+
+
+def test_other_reporting_lists_threads_with_their_headlines() -> None:
+    brief = build_brief(load_config(ROOT / "config.yaml"), DAY)
+    assert brief.other is not None and brief.other.stories
+    assert brief.threads
+    listed = {i for t in brief.threads for i in t.story_ids}
+    assert listed == {s.id for s in brief.other.stories}
     markdown = render_markdown(brief, template_environment())
     other = markdown.split("## Other reporting")[1].split("\n## ")[0]
-    assert other.count("\n### ") == len(brief.other.groups)
-    assert f"### {brief.other.groups[0].label}" in other.replace("\\", "")
+    for thread in brief.threads[:5]:
+        line = next(x for x in other.splitlines() if x.startswith(f"- **{thread.label}:**"))
+        for story in brief.thread_stories(thread)[:3]:
+            assert story.headline in line
 
 
 # --- digest explain --claim -----------------------------------------------------------
 
 
 def test_explain_claim_shows_topics_terms_story_and_salience(merged: Brief) -> None:
-    story = next(s for s in _stories(merged) if QUOTE in s.lead.text)
-    claim = story.claims[-1]
+    story, found = next((s, m) for s, m in _claims(merged) if QUOTE in m.lead.text)
+    claim = found.claims[-1]
     args = ["explain", "--config", str(ROOT / "config.yaml"), "--claim", claim.id]
     result = CliRunner().invoke(main, [*args, "--input", str(MERGE), "--date", "2023-09-13"])
     assert result.exit_code == 0, result.output
@@ -269,9 +283,9 @@ def test_explain_claim_shows_topics_terms_story_and_salience(merged: Brief) -> N
     assert out.startswith(f"claim {claim.id}: {claim.kind} in {claim.article_id}")
     best = claim.topics[0]
     assert f"✓ {best.topic_id}: score {best.score:g}: {', '.join(best.matched_terms)}" in out
-    assert f"story {story.id} under " in out
-    assert "independent sources: Harbor Wire, Pacific Dispatch, Capital Ledger" in out
-    assert f"salience {story.salience:g} = sources 3 + speaker" in out
+    assert f"story {story.id} under " in out and story.headline in out
+    assert "independent sources: Harbor Wire, Capital Ledger, Pacific Dispatch" in out
+    assert f"salience {found.salience:g} = sources 3 + speaker" in out
 
 
 def test_explain_claim_with_an_unknown_id_is_a_usage_error() -> None:

@@ -49,7 +49,8 @@ def test_typo_in_a_key_is_named_with_a_suggestion(tmp_path: Path) -> None:
     assert str(info.value) == (
         f"{path}:2: brief.titel: unknown key 'titel'\n"
         "Hint: did you mean 'title'? allowed keys here: title, timezone, time, "
-        "classification, other_reporting, bottom_line"
+        "classification, other_reporting, bottom_line, stories_per_topic, claims_per_story, "
+        "statements_per_topic, quote_words, threads, stories_per_thread, timeline, watch_list"
     )
 
 

@@ -164,7 +164,7 @@ def test_three_subscribers_get_their_topics_and_formats(
     [pdf] = [p for p in whole.iter_attachments()]
     assert pdf.get_filename() == "test-desk-brief-2023-09-13.pdf"
     assert pdf.get_content() == (built / "brief.pdf").read_bytes()
-    assert whole["Subject"] == "Test Desk Brief — 13 Sep 2023 — 3 topics, 8 items"
+    assert whole["Subject"] == "Test Desk Brief — 13 Sep 2023 — 3 topics, 3 stories"
     assert whole["From"] == "Test Desk <desk@example.org>"
     assert whole["To"] == "Whole Brief <all@example.org>"
     assert re.fullmatch(r"<2023-09-13\.[0-9a-f]{20}@example\.org>", whole["Message-ID"])
@@ -178,7 +178,7 @@ def test_three_subscribers_get_their_topics_and_formats(
 
     html = whole.get_body(("html",)).get_content()  # type: ignore[union-attr]
     assert "<style" not in html  # inlined: mail clients drop <style>
-    assert re.search(r'<h2 id="topic-arms" style="[^"]*color: #1f3a5f', html)
+    assert re.search(r'<h2 id="north-korearussia-arms" style="[^"]*color: #1f3a5f', html)
     assert "Weather" in html and "UN sanctions" in html
 
     [arms] = mail.to("arms@example.org")
@@ -188,7 +188,7 @@ def test_three_subscribers_get_their_topics_and_formats(
     assert "North Korea–Russia arms" in arms_html and "UN sanctions" in arms_html
     assert "Weather" not in arms_html and "Yoo Ji-na" not in arms_html
     assert "Your topics: North Korea–Russia arms, UN sanctions" in arms_html
-    assert arms["Subject"] == "Test Desk Brief — 13 Sep 2023 — 2 topics, 6 items"
+    assert arms["Subject"] == "Test Desk Brief — 13 Sep 2023 — 2 topics, 2 stories"
 
     [weather] = mail.to("weather@example.org")
     assert structure(weather) == ["text/plain"]
@@ -482,7 +482,7 @@ def test_a_name_or_title_with_line_breaks_cannot_add_a_header(
         ]
     )
     assert message["To"].addresses[0].display_name == "Eve Bcc: spy@example.org X-Evil: 1"
-    assert message["Subject"] == "Desk Bcc: spy@example.org — 13 Sep 2023 — 3 topics, 8 items"
+    assert message["Subject"] == "Desk Bcc: spy@example.org — 13 Sep 2023 — 3 topics, 3 stories"
     head = received.data.split(b"\r\n\r\n", 1)[0]  # the top-level header block
     assert b"\nBcc:" not in head and b"\nX-Injected" not in head and b"\nX-Evil" not in head
     text_part = message.get_body(("plain",)).get_content()  # type: ignore[union-attr]
@@ -584,7 +584,7 @@ def test_to_one_address_sends_outside_the_ledger(
     assert first["Message-ID"] != again["Message-ID"]  # a copy no receiver drops
     code, _ = send(config, "--to", "guest@example.org")
     [guest] = server.handler.to("guest@example.org")
-    assert guest["Subject"] == "Test Desk Brief — 13 Sep 2023 — 3 topics, 8 items"
+    assert guest["Subject"] == "Test Desk Brief — 13 Sep 2023 — 3 topics, 3 stories"
     code, stderr = send(config, "--to", "not an address")
     assert code == 1 and "--to: not an email address: 'not an address'" in stderr
 

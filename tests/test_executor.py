@@ -25,7 +25,8 @@ from digest.executor import (
     make_executor,
 )
 from digest.model import Article, Span
-from digest.pipeline import build_brief, process_all
+from digest.pipeline import build_brief
+from digest.process import process_all
 from digest.progress import NO_PROGRESS, Progress
 from digest.render.write import write_brief
 

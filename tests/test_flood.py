@@ -1,24 +1,23 @@
 """A day of syndication: one short wire story carried by hundreds of outlets, through a build.
 
 The copies differ only in a number (an updated count), so none is byte-identical to
-another: the brief must still show one story per thing the wire story says, citing every
-copy, count the outlets, and find it all with a number of comparisons that grows with
-the copies, not with their pairs.
+another: the brief must still show one story, each thing the wire story says merged
+across the copies and citing every one, count the outlets, and find it all with a
+number of comparisons that grows with the copies, not with their pairs.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from digest.config.load import Config, load_config
-from digest.model import Article, Brief, Claim, Span, Speaker, Story
+from digest.model import Brief
 from digest.pipeline import build_brief
+from digest.render.write import write_brief
 from digest.stories import minhash
-from digest.stories.groups import group_stories
 
 DAY = date(2023, 9, 13)
 CONFIG = """\
@@ -77,41 +76,34 @@ def _build(config: Config, folder: Path) -> tuple[Brief, minhash.Comparisons]:
     return brief, work
 
 
-def _stories(brief: Brief) -> Iterator[Story]:
-    sections = [*brief.sections, *([brief.other] if brief.other else [])]
-    seen: set[str] = set()
-    for section in sections:
-        for story in section.stories:
-            if story.id not in seen:
-                seen.add(story.id)
-                yield story
-
-
 @pytest.mark.parametrize("count", [200, 400])
-def test_a_flood_of_copies_is_one_story_per_claim_citing_every_copy(
+def test_a_flood_of_copies_is_one_story_each_claim_citing_every_copy(
     config: Config, tmp_path: Path, count: int
 ) -> None:
     outlets = _write_copies(tmp_path / "wire", count)
     brief, work = _build(config, tmp_path / "wire")
     assert brief.stats.articles == count
     assert brief.stats.outlets == len(outlets)
+    # One wire story is one event: one story, its claims each merged across the copies.
+    [story] = brief.stories()
+    assert brief.stats.stories == 1 and len(story.claims) == CLAIMS_PER_COPY
     assert brief.stats.claims == CLAIMS_PER_COPY * count
-    stories = list(_stories(brief))
-    assert brief.stats.stories == len(stories) == CLAIMS_PER_COPY
     every = {source.article_id for source in brief.sources}
-    assert len(every) == count
-    for story in stories:
-        assert set(story.article_ids) == every
-        assert len(brief.cite(story.article_ids)) == count
+    assert len(every) == count == len(story.article_ids)
+    for claim in story.claims:
+        assert set(claim.article_ids) == every
+        assert len(brief.cite(claim.article_ids)) == count
         # All of it is the first outlet's story; every other outlet ran a copy of it.
-        assert brief.independent(story.article_ids) == ("Outlet 1",)
-        assert brief.copies(story.article_ids) == tuple(outlets[1:])
-        assert brief.outlets(story.article_ids) == tuple(outlets)
-    original, *copies = brief.sources
-    assert original.copy_of is None and original.outlet == "Outlet 1"
-    assert all(copy.copy_of == original.number for copy in copies)
-    assert {s.topic_id for s in stories} <= {"launches", None}
-    assert any(s.topic_id == "launches" for s in stories)
+        assert brief.independent(claim.article_ids) == ("Outlet 1",)
+        assert set(brief.copies(claim.article_ids)) == set(outlets[1:])
+    original = next(s for s in brief.sources if s.copy_of is None)
+    assert original.outlet == "Outlet 1"
+    assert all(s.copy_of == original.number for s in brief.sources if s is not original)
+    assert story.topic_id == "launches"
+    # The brief cites a few of them by number and counts the rest.
+    markdown = write_brief(brief, tmp_path / "out", ["md"])["md"].read_text()
+    assert f"+{count - 3:,}" in markdown
+    assert f"*{count:,} articles from 1 outlet (syndicated copies in" in markdown
     # Syndicated copies, merging and grouping: a few dozen comparisons a copy at most,
     # where comparing every pair of copies would be count²/2 (20,000; 80,000) per step.
     assert work.candidates <= 60 * count, work
@@ -124,49 +116,3 @@ def test_comparisons_of_a_flood_grow_linearly(config: Config, tmp_path: Path) ->
     _, large = _build(config, tmp_path / "large")
     assert large.candidates <= 2.3 * small.candidates, (small, large)  # all pairs: 4x
     assert large.checked <= 2.3 * small.checked, (small, large)
-
-
-def _unfiled(index: int, text: str, title: str) -> tuple[Story, Article]:
-    """A story of one claim on no topic, in an article of its own, said by someone of its
-    own (so that merging would keep it apart)."""
-    article = Article(f"a{index:04d}", f"Outlet {index}", title, None, None, "", "")
-    speaker = Speaker(f"Officer {index}", None, "he", Span(0, 1))
-    claim = Claim(f"c{index:04d}", article.id, "reported", text, Span(0, len(text)), speaker)
-    return Story(claim.id, (claim,), None), article
-
-
-def _word(index: int) -> str:
-    """A made-up word of its own for each index: "baaa", "caaa", ..."""
-    letters = []
-    for _ in range(4):
-        index, digit = divmod(index, 26)
-        letters.append(chr(ord("a") + digit))
-    return "".join(letters)
-
-
-def test_other_reporting_groups_a_crowd_of_alike_stories_without_comparing_them_all() -> None:
-    """Stories with the very same names and words (the number does not count) are one
-    group, found without comparing every pair of them."""
-    made = [
-        _unfiled(
-            i,
-            f"Ferry services to Jeju Island were halted for {i + 2} hours by the storm",
-            "Ferries halted as storm nears Jeju",
-        )
-        for i in range(900)
-    ]
-    made += [
-        _unfiled(900, "Chip exports fell sharply in early September", "Chip exports fall"),
-        _unfiled(901, "Memory chip exports may recover soon", "Chip exports may recover"),
-    ]
-    made += [  # stories of their own, on nothing the others are about
-        _unfiled(i, f"The {_word(i)}ville council approved a {_word(i)}ton budget", "Budget")
-        for i in range(902, 2000)
-    ]
-    stories = [story for story, _ in made]
-    articles = {article.id: article for _, article in made}
-    with minhash.counting() as work:
-        groups = group_stories(stories, articles)
-    assert [len(g.stories) for g in groups] == [900, 2, 1098]
-    assert "Jeju" in groups[0].terms and groups[-1].label == "Everything else"
-    assert work.candidates <= 10, work  # all pairs of the 900 alike: 404,550

@@ -7,10 +7,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from digest.model import Article, Claim, ClaimKind, Span, Speaker, Story, TopicMatch
+from digest.model import Article, Claim, ClaimKind, MergedClaim, Span, Speaker, TopicMatch
 from digest.stories import minhash
 from digest.stories.merge import claim_key, merge_claims
-from digest.stories.rank import rank_stories, salience
+from digest.stories.rank import rank_claims, salience
 
 ISSUED = datetime(2023, 9, 13, 6, 0, tzinfo=UTC)
 
@@ -236,7 +236,7 @@ def test_merge_comparisons_grow_linearly_with_the_copies() -> None:
 # --- ranking -------------------------------------------------------------------------
 
 
-def _story(claims: list[Claim]) -> Story:
+def _story(claims: list[Claim]) -> MergedClaim:
     return merge_claims(claims)[0]
 
 
@@ -284,6 +284,6 @@ def test_rank_orders_by_salience_more_sources_first() -> None:
     articles = {x: _article(x, x.upper()) for x in "abc"}
     one = _claim("a", "Only one outlet has this", kind="quote", role="minister")
     three = [_claim(x, "Three outlets have this one") for x in "abc"]
-    ranked = rank_stories(merge_claims([one, *three]), articles, issued=ISSUED)
+    ranked = rank_claims(merge_claims([one, *three]), articles, issued=ISSUED)
     assert [len(s.article_ids) for s in ranked] == [3, 1]
     assert ranked[0].salience > ranked[1].salience > 0

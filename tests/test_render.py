@@ -18,35 +18,32 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from pypdf import PdfReader
 
+from digest.classify.parse import Topic, compile_topics
+from digest.compose.brief import compose_brief, number_sources
 from digest.errors import RenderError
 from digest.model import (
-    BottomLine,
+    Article,
     Brief,
     BriefStats,
     Claim,
     ClaimKind,
     DateRef,
+    MergedClaim,
     Section,
     Skipped,
-    SourceRef,
     Span,
     Speaker,
     Story,
+    Thread,
     TimelineEntry,
     TopicMatch,
 )
 from digest.render.brief_json import render_json
 from digest.render.check import check_templates
 from digest.render.filters import css_string, md, mdurl
-from digest.render.templates import default_template_dir
-from digest.render.write import (
-    FORMATS,
-    render_html,
-    render_markdown,
-    render_pdf,
-    template_environment,
-    write_brief,
-)
+from digest.render.markdown import render_html, render_markdown, render_pdf
+from digest.render.templates import default_template_dir, template_environment
+from digest.render.write import FORMATS, write_brief
 
 KST = timezone(timedelta(hours=9), "KST")
 EDT = timezone(timedelta(hours=-4), "EDT")
@@ -92,113 +89,189 @@ def claim(
 
 
 MILLER = ("Matthew Miller", "State Department spokesperson")
+PUBLISHED = datetime(2023, 9, 12, 18, 0, tzinfo=EDT)
+
+
+def merged(*claims: Claim, salience: float = 1.0) -> MergedClaim:
+    topic = claims[0].topics[0].topic_id if claims[0].topics else None
+    return MergedClaim(claims[0].id, claims, topic, salience=salience)
+
+
+def story(
+    sid: str,
+    headline: str,
+    claims: tuple[MergedClaim, ...],
+    topic: str | None,
+    salience: float,
+    also: tuple[str, ...] = (),
+    articles: tuple[str, ...] = (),
+) -> Story:
+    ids = articles or tuple(dict.fromkeys(a for m in claims for a in m.article_ids))
+    return Story(
+        id=sid,
+        headline=headline,
+        summary=f"{headline}, officials said.",
+        article_ids=ids,
+        lead_article=ids[0],
+        outlets=(),
+        first_published=PUBLISHED,
+        last_published=PUBLISHED,
+        claims=claims,
+        topic_id=topic,
+        also_topics=also,
+        salience=salience,
+    )
+
+
+def _topic(topic_id: str, title: str) -> Topic:
+    return compile_topics([(topic_id, title, "Kim")], {})[0]
 
 
 def make_brief(**changes: Any) -> Brief:
     """Two live topics and an empty one, every kind of claim, and hostile text."""
     tue = date(2023, 9, 12)
-    s_miller = Story(
+    summit = story(
         "s1",
+        "Kim heads to Russia for arms talks",
         (
-            claim("c1", "a1", "quote", MILLER_QUOTE, MILLER, tue),
-            claim("c2", "a2", "quote", MILLER_QUOTE, ("Miller", None), tue),
-        ),
-        "nk-russia-arms",
-        also_topics=("un-sanctions",),
-        salience=5.0,
-    )
-    s_violate = Story(
-        "s2",
-        (
-            claim(
-                "c3",
-                "a1",
-                "reported",
-                "Any arms transfer from North Korea to Russia would violate multiple UNSC "
-                "resolutions.",
-                MILLER,
-                tue,
+            merged(
+                claim("c1", "a1", "quote", MILLER_QUOTE, MILLER, tue),
+                claim("c2", "a2", "quote", MILLER_QUOTE, ("Miller", None), tue),
+                salience=5.0,
+            ),
+            merged(
+                claim(
+                    "c3",
+                    "a1",
+                    "reported",
+                    "Any arms transfer from North Korea to Russia would violate multiple UNSC "
+                    "resolutions.",
+                    MILLER,
+                    tue,
+                ),
+                salience=4.0,
+            ),
+            merged(
+                claim(
+                    "c4",
+                    "a1",
+                    "partial",
+                    'The Kim–Putin meeting might be the "final step" before an arms deal.',
+                    ("Jung Pak", "U.S. deputy special envoy for North Korea"),
+                    date(2023, 9, 11),
+                ),
+                salience=3.0,
+            ),
+            merged(
+                claim(
+                    "c5", "a2", "statement", "Kim Jong-un travelled to Russia by armoured train."
+                ),
+                salience=2.0,
             ),
         ),
         "nk-russia-arms",
-        salience=4.0,
+        5.0,
+        also=("un-sanctions",),
     )
-    s_pak = Story(
-        "s3",
-        (
-            claim(
-                "c4",
-                "a1",
-                "partial",
-                'The Kim–Putin meeting might be the "final step" before an arms deal.',
-                ("Jung Pak", "U.S. deputy special envoy for North Korea"),
-                date(2023, 9, 11),
-            ),
-        ),
-        "nk-russia-arms",
-        salience=3.0,
-    )
-    s_train = Story(
-        "s4",
-        (claim("c5", "a2", "statement", "Kim Jong-un travelled to Russia by armoured train."),),
-        "nk-russia-arms",
-        salience=2.0,
-    )
-    s_hostile = Story(
+    hostile = story(
         "s5",
+        HOSTILE,
         (
-            claim(
-                "c6",
-                "a3",
-                "quote",
-                HOSTILE,
-                ("Pat Ryder", "*Pentagon* [spokesperson](x)"),
-                tue,
-                topic="un-sanctions",
+            merged(
+                claim(
+                    "c6",
+                    "a3",
+                    "quote",
+                    HOSTILE,
+                    ("Pat Ryder", "*Pentagon* [spokesperson](x)"),
+                    tue,
+                    topic="un-sanctions",
+                ),
+                salience=2.5,
             ),
         ),
         "un-sanctions",
-        salience=2.5,
+        2.5,
     )
-    s_unsc = Story(
+    unsc = story(
         "s6",
+        "Russia cannot lift sanctions alone, US says",
         (
-            claim(
-                "c7",
-                "a1",
-                "reported",
-                "Russia cannot lift UN Security Council sanctions on North Korea unilaterally.",
-                ("State Department", None),
-                tue,
-                topic="un-sanctions",
+            merged(
+                claim(
+                    "c7",
+                    "a1",
+                    "reported",
+                    "Russia cannot lift UN Security Council sanctions on North Korea unilaterally.",
+                    ("State Department", None),
+                    tue,
+                    topic="un-sanctions",
+                ),
+                salience=2.0,
             ),
         ),
         "un-sanctions",
-        salience=2.0,
+        2.0,
     )
-    s_other = Story(
+    markets = story(
         "s7",
-        (claim("c8", "a2", "statement", "Seoul's stock market closed higher.", topic="markets"),),
+        "Seoul stocks close higher",
+        (merged(claim("c8", "a2", "statement", "Seoul's stock market closed higher.", topic="x")),),
         None,
-        salience=0.5,
+        0.5,
     )
-    brief = Brief(
-        date=date(2023, 9, 13),
+    markets = dataclasses.replace(
+        markets, thread_id="t1", claims=(dataclasses.replace(markets.claims[0], topic_id=None),)
+    )
+    articles = {
+        a.id: a
+        for a in (
+            Article(
+                "a1",
+                "Yonhap",
+                "US will not hesitate to take action if N. Korea provides weapons",
+                "https://en.yna.co.kr/view/AEN20230913000351315",
+                PUBLISHED,
+                "",
+                "articles/yonhap.txt",
+            ),
+            Article(
+                "a2",
+                "Reuters",
+                "Kim heads to Russia (by train)",
+                "https://www.reuters.com/world/asia pacific/kim_(train)",
+                None,
+                "",
+                "articles/reuters.txt",
+            ),
+            Article(
+                "a3",
+                "Hostile [Wire](javascript:alert(1))",
+                HOSTILE,
+                "javascript:alert(1)",
+                None,
+                "",
+                "articles/<img src=x>.txt",
+            ),
+        )
+    }
+    brief = compose_brief(
+        day=date(2023, 9, 13),
         title="Korea Desk Daily Brief",
         issued=datetime(2023, 9, 13, 6, 0, tzinfo=KST),
         classification="UNCLASSIFIED // FOR INTERNAL USE",
-        bottom_line=(
-            BottomLine("nk-russia-arms", "North Korea–Russia arms", s_miller),
-            BottomLine("un-sanctions", "UN Security Council sanctions", s_unsc),
-        ),
-        sections=(
-            Section(
-                "nk-russia-arms", "North Korea–Russia arms", (s_miller, s_violate, s_pak, s_train)
-            ),
-            Section("un-sanctions", "UN Security Council sanctions", (s_hostile, s_unsc)),
-            Section("iran-funds", "Iran frozen funds waiver", ()),
-        ),
-        other=Section("other", "Other reporting", (s_other,)),
+        topics=[
+            _topic("nk-russia-arms", "North Korea–Russia arms"),
+            _topic("un-sanctions", "UN Security Council sanctions"),
+            _topic("iran-funds", "Iran frozen funds waiver"),
+        ],
+        stories=(summit, hostile, unsc, markets),
+        threads=(Thread("t1", "markets · Seoul", ("s7",)),),
+        articles=articles,
+        skipped=(Skipped("inbox/scan.pdf", "not a text file: PDF"),),
+    )
+    brief = dataclasses.replace(
+        brief,
         timeline=(
             TimelineEntry(date(2023, 9, 8), "Waivers for Iranian funds signed", "s6", ("a1",)),
             TimelineEntry(date(2023, 9, 11), HOSTILE, "s5", ("a3",)),
@@ -206,52 +279,11 @@ def make_brief(**changes: Any) -> Brief:
         ),
         watch_list=(
             TimelineEntry(
-                date(2023, 9, 13), "Kim Jong-un expected to meet Vladimir Putin.", "s1", ("a1",)
+                date(2023, 9, 14), "Kim Jong-un expected to meet Vladimir Putin.", "s1", ("a1",)
             ),
         ),
-        sources=(
-            SourceRef(
-                1,
-                "a1",
-                "Yonhap",
-                "US will not hesitate to take action if N. Korea provides weapons",
-                "https://en.yna.co.kr/view/AEN20230913000351315",
-                datetime(2023, 9, 12, 18, 0, tzinfo=EDT),
-                "articles/yonhap.txt",
-            ),
-            SourceRef(
-                2,
-                "a2",
-                "Reuters",
-                "Kim heads to Russia (by train)",
-                "https://www.reuters.com/world/asia pacific/kim_(train)",
-                None,
-                "articles/reuters.txt",
-            ),
-            SourceRef(
-                3,
-                "a3",
-                "Hostile [Wire](javascript:alert(1))",
-                HOSTILE,
-                "javascript:alert(1)",
-                None,
-                "articles/<img src=x>.txt",
-            ),
-        ),
-        stats=BriefStats(
-            articles=3,
-            outlets=3,
-            claims=8,
-            stories=7,
-            skipped=(Skipped("inbox/scan.pdf", "not a text file: PDF"),),
-        ),
-        topic_titles={
-            "nk-russia-arms": "North Korea–Russia arms",
-            "un-sanctions": "UN Security Council sanctions",
-            "iran-funds": "Iran frozen funds waiver",
-        },
     )
-    return dataclasses.replace(brief, **changes)
+    return number_sources(dataclasses.replace(brief, **changes))
 
 
 TOPIC_TITLES = (
@@ -326,7 +358,10 @@ def test_markdown_follows_the_sketch_order(markdown: str) -> None:
         "# Korea Desk Daily Brief — Wednesday 13 September 2023",
         "## Bottom line",
         "## North Korea–Russia arms",
+        "### Kim heads to Russia for arms talks",
         "## UN Security Council sanctions",
+        f"### {md(HOSTILE)}",
+        "### Russia cannot lift sanctions alone, US says",
         "## Iran frozen funds waiver",
         "## Other reporting",
         "## Timeline",
@@ -335,48 +370,50 @@ def test_markdown_follows_the_sketch_order(markdown: str) -> None:
         "### Sources not read",
     ]
     assert (
-        "**UNCLASSIFIED \\/\\/ FOR INTERNAL USE** · 3 articles from 3 outlets · 8 claims · "
+        "**UNCLASSIFIED // FOR INTERNAL USE** · 3 articles from 3 outlets · 4 stories · "
         "issued 06:00 KST"
     ) in markdown
 
 
-def test_markdown_files_claims_under_speakers(markdown: str) -> None:
+def test_a_story_is_one_item_with_a_claim_per_speaker(markdown: str) -> None:
     arms = markdown.split("## North Korea–Russia arms")[1].split("\n## ")[0]
-    # One speaker line for Miller's two consecutive stories, with role and date.
+    assert arms.count("\n### ") == 1
+    # Miller's quote and his reported claim: one heading, his most salient claim.
     assert arms.count("**Matthew Miller**") == 1
     assert "**Matthew Miller**, State Department spokesperson — Tue 12 Sep\n> We will" in arms
+    assert "Any arms transfer" not in arms
     assert "[[1]](#src-1) [[2]](#src-2)" in arms
     assert (
-        "*Reported by Yonhap, Reuters (2 independent sources). Also under: "
-        "[UN Security Council sanctions](#topic-un-sanctions).*" in arms
-    )
-    assert "- Any arms transfer" in arms
-    assert "**Jung Pak**, U\\.S\\. deputy special envoy for North Korea — Mon 11 Sep\n- " in arms
-    # A statement has no speaker, and is set apart from the speaker above it.
+        "*2 articles from 2 outlets · also under "
+        "[UN Security Council sanctions](#un-security-council-sanctions)*"
+    ) in arms
+    assert "**Jung Pak**, U.S. deputy special envoy for North Korea — Mon 11 Sep\n- " in arms
+    # The outlet's own words, set apart, where they say what no claim shown says.
     assert (
-        "\n\n*Reported without attribution:*\n"
-        "- Kim Jong\\-un travelled to Russia by armoured train\\. [[2]](#src-2)"
+        "\n\n*Reported without attribution:*\n\n"
+        "- Kim Jong-un travelled to Russia by armoured train. [[2]](#src-2)"
     ) in arms
     empty = markdown.split("## Iran frozen funds waiver")[1].split("\n## ")[0]
-    assert empty.strip().startswith("No reporting on this topic in this brief.\n")
+    assert empty.strip().startswith("No reporting on this topic in this brief.")
 
 
 def test_markdown_bottom_line_timeline_watch_list_sources(markdown: str) -> None:
     assert (
-        "- **North Korea–Russia arms:** Matthew Miller — “We will monitor what happens" in markdown
-    )
+        "- **North Korea–Russia arms:** Kim heads to Russia for arms talks — Matthew Miller: "
+        "“We will monitor what happens"
+    ) in markdown
     assert "| Fri 8 Sep | Waivers for Iranian funds signed | [[1]](#src-1) |" in markdown
     assert (
-        "- **Wed 13 Sep** — Kim Jong\\-un expected to meet Vladimir Putin\\. [[1]](#src-1)"
-        in markdown
+        "- **Thu 14 Sep** — Kim Jong-un expected to meet Vladimir Putin. [[1]](#src-1)" in markdown
     )
     assert (
-        "1. [Yonhap]{#src-1} — “US will not hesitate to take action if N\\. Korea provides "
+        "1. **Yonhap** — “US will not hesitate to take action if N. Korea provides "
         "weapons” — 12 Sep 2023 18:00 EDT — "
         "<https://en.yna.co.kr/view/AEN20230913000351315>"
     ) in markdown
     assert "<https://www.reuters.com/world/asia%20pacific/kim_(train)>" in markdown
-    assert "- inbox\\/scan\\.pdf: not a text file\\: PDF" in markdown
+    assert "- inbox/scan.pdf: not a text file: PDF" in markdown
+    assert "- **markets · Seoul:** Seoul stocks close higher [[2]](#src-2)" in markdown
     assert markdown.endswith("\n") and not markdown.endswith("\n\n")
 
 
@@ -386,6 +423,7 @@ def test_markdown_without_optional_parts() -> None:
         bottom_line=(),
         sections=(),
         other=None,
+        threads=(),
         timeline=(),
         watch_list=(),
         sources=(),
@@ -396,18 +434,17 @@ def test_markdown_without_optional_parts() -> None:
     assert "Nothing scheduled." in text
     assert "## Other reporting" not in text
     assert "Sources not read" not in text
-    assert text.splitlines()[2] == "0 articles from 0 outlets · 0 claims · issued 06:00 KST"
+    assert text.splitlines()[2] == "0 articles from 0 outlets · 0 stories · issued 06:00 KST"
 
 
 def test_markdown_escapes_hostile_text(markdown: str) -> None:
     escaped = md(HOSTILE)
     assert f"> {escaped} [[3]](#src-3)" in markdown
-    assert "](javascript" not in markdown
     assert not re.search(r"(?<!\\)<(script|img)", markdown)  # only escaped ones
-    assert "**Pat Ryder**, \\*Pentagon\\* \\[spokesperson\\]\\(x\\) — Tue 12 Sep" in markdown
-    assert "[Hostile \\[Wire\\]\\(javascript\\:alert\\(1\\)\\)]{#src-3}" in markdown
-    assert "javascript\\:alert\\(1\\)\n" in markdown  # the URL, as text
-    # Parsed as CommonMark, the hostile text is one literal paragraph: no link, no heading.
+    assert "**Pat Ryder**, \\*Pentagon\\* \\[spokesperson](x) — Tue 12 Sep" in markdown
+    assert "**Hostile \\[Wire](javascript:alert(1))**" in markdown
+    assert "— javascript:alert(1)\n" in markdown  # the URL, as text
+    # Parsed as CommonMark, the hostile text is literal text: no link, no heading, no HTML.
     tokens = MarkdownIt("commonmark", {"html": False}).enable("table").parse(markdown)
     assert not [t for t in tokens if t.type == "heading_open" and t.tag == "h1"][1:]
     inline = [c for t in tokens if t.children for c in t.children]
@@ -416,9 +453,44 @@ def test_markdown_escapes_hostile_text(markdown: str) -> None:
     assert any(c.type == "text" and HOSTILE in c.content for c in inline)
 
 
-def test_md_escapes_every_ascii_punctuation_and_collapses_whitespace() -> None:
-    punctuation = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
-    assert md(punctuation) == "".join("\\" + ch for ch in punctuation)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "resolutions, and We've seen U.S. officials",
+            "resolutions, and We've seen U.S. officials",
+        ),
+        ("$1.5bn (about 2%) — 30°C; ok? yes!", "$1.5bn (about 2%) — 30°C; ok? yes!"),
+        ("a_b snake_case", "a_b snake_case"),
+        ("_emphasis_ and *strong*", "\\_emphasis\\_ and \\*strong\\*"),
+        ("[link](http://x) ![img](y)", "\\[link](http://x) !\\[img](y)"),
+        ("<b> &amp; `code`", "\\<b> \\&amp; \\`code\\`"),
+        ("# heading", "\\# heading"),
+        ("#hashtag", "#hashtag"),
+        ("> quote", "\\> quote"),
+        ("- item", "\\- item"),
+        ("-5 degrees", "-5 degrees"),
+        ("1. first", "1\\. first"),
+        ("1999 was", "1999 was"),
+        ("---", "\\---"),
+        ("Title ##", "Title \\##"),
+        ("back\\slash\\", "back\\slash\\\\"),
+        ("back\\* star", "back\\\\\\* star"),
+    ],
+)
+def test_md_escapes_only_what_would_be_markup(text: str, expected: str) -> None:
+    assert md(text) == expected
+    # Whatever it is, the text reads back as itself from a CommonMark renderer.
+    html = MarkdownIt("commonmark", {"html": False}).render(f"x {md(text)}")
+    assert squash(_text_of(html)) == squash(f"x {text}")
+
+
+def _text_of(html: str) -> str:
+    page = parse_html(html)
+    return "".join(page.text)
+
+
+def test_md_collapses_whitespace_and_drops_controls() -> None:
     assert md("a\n\n b\t\tc\r\nd\x00e\u2028f") == "a b c de f"
     assert md(None) == ""
     assert md("Kim–Putin “summit”") == "Kim–Putin “summit”"
@@ -430,16 +502,36 @@ def test_md_escapes_every_ascii_punctuation_and_collapses_whitespace() -> None:
         ("https://example.com/a_b", "<https://example.com/a_b>"),
         ("HTTP://example.com/x y<z>", "<HTTP://example.com/x%20y%3Cz%3E>"),
         ("  https://example.com/(p)  ", "<https://example.com/(p)>"),
-        ("javascript:alert(1)", "javascript\\:alert\\(1\\)"),
-        ("file:///etc/passwd", "file\\:\\/\\/\\/etc\\/passwd"),
-        ("data:text/html,<script>", "data\\:text\\/html\\,\\<script\\>"),
-        ("https:/no-host", "https\\:\\/no\\-host"),
-        ("//example.com/x", "\\/\\/example\\.com\\/x"),
+        ("javascript:alert(1)", "javascript:alert(1)"),
+        ("file:///etc/passwd", "file:///etc/passwd"),
+        ("data:text/html,<script>", "data:text/html,\\<script>"),
+        ("https:/no-host", "https:/no-host"),
+        ("//example.com/x", "//example.com/x"),
         (None, ""),
     ],
 )
 def test_mdurl_links_only_web_urls(url: str | None, expected: str) -> None:
     assert mdurl(url) == expected
+
+
+def test_brief_md_reads_as_plain_commonmark(brief: Brief, markdown: str) -> None:
+    """Rendered by a plain CommonMark renderer (tables, no plugins), brief.md shows no
+    attribute syntax, no stray backslash and no markup made of article text, and holds
+    every claim the brief shows word for word."""
+    assert "{#" not in markdown and "{." not in markdown
+    plain = MarkdownIt("commonmark", {"html": False}).enable("table")
+    page = parse_html(plain.render(markdown))
+    text = squash("".join(page.text))
+    assert "\\" not in text.replace(HOSTILE, "")
+    assert not {"script", "img", "code", "h4"} & set(page.tags)
+    assert all(v.startswith(("#", "https://")) for t, k, v in page.attrs if k == "href")
+    shown = [
+        c.text
+        for part in brief.sections
+        for item in part.items
+        for c in (*item.claims, *item.statements)
+    ]
+    assert shown and all(squash(c) in text for c in shown)
 
 
 def test_css_string_cannot_close_the_string_or_style() -> None:
@@ -480,9 +572,24 @@ def test_html_links_resolve_to_anchors(html: str) -> None:
     page = parse_html(html)
     ids = {v for _, k, v in page.attrs if k == "id"}
     internal = {v[1:] for _, k, v in page.attrs if k == "href" and v.startswith("#")}
-    assert {"src-1", "src-2", "src-3", "topic-un-sanctions"} <= internal
+    assert {"src-1", "src-2", "src-3", "un-security-council-sanctions"} <= internal
     assert internal <= ids
-    assert {"topic-nk-russia-arms", "topic-un-sanctions", "topic-iran-funds"} <= ids
+    assert {"north-korearussia-arms", "un-security-council-sanctions", "timeline"} <= ids
+    assert {"watch-list", "sources", "bottom-line", "full-reporting"} <= ids
+
+
+def test_html_ends_with_the_full_reporting_collapsed(brief: Brief, html: str) -> None:
+    appendix = html.split('id="full-reporting"')[1]
+    text = squash("".join(parse_html(appendix).text))
+    for story in brief.stories():
+        assert f'<details class="story" id="story-{story.id}">' in appendix
+        for claim in story.claims:
+            assert squash(claim.lead.text) in text
+    # The Markdown's part stays short; every claim of every story is in the appendix.
+    assert "Any arms transfer from North Korea to Russia" not in html.split("full-reporting")[0]
+    assert "Any arms transfer from North Korea to Russia" in appendix
+    pdf_page = render_html(brief, template_environment(), for_pdf=True)
+    assert "full-reporting" not in pdf_page
 
 
 def test_html_escapes_title_in_head_and_running_header() -> None:
@@ -598,8 +705,9 @@ def test_json_holds_the_whole_brief(brief: Brief) -> None:
         "iran-funds",
     ]
     story = data["sections"][0]["stories"][0]
-    assert story["sources"] == [1, 2]
-    first = story["claims"][0]
+    assert story["sources"] == [1, 2] and story["headline"] == "Kim heads to Russia for arms talks"
+    assert story["claims"][0]["sources"] == [1, 2]
+    first = story["claims"][0]["claims"][0]
     assert set(first) == {
         "id",
         "article_id",
@@ -629,16 +737,19 @@ def test_json_holds_the_whole_brief(brief: Brief) -> None:
     assert first["topics"] == [
         {"topic_id": "nk-russia-arms", "score": 3.5, "matched_terms": ["Kim", "Putin"]}
     ]
-    assert data["other"]["stories"][0]["claims"][0]["speaker"] is None
+    assert data["other"]["stories"][0]["claims"][0]["claims"][0]["speaker"] is None
     assert data["timeline"][1]["text"] == HOSTILE
-    assert data["watch_list"][0]["when"] == "2023-09-13"
+    assert data["watch_list"][0]["when"] == "2023-09-14"
     assert data["sources"][2]["url"] == "javascript:alert(1)"
     assert data["sources"][1]["published"] is None
-    assert data["bottom_line"][0]["story"]["id"] == "s1"
+    assert data["bottom_line"][0]["story_id"] == "s1"
+    assert data["sections"][0]["items"][0]["story_id"] == "s1"
+    assert data["threads"] == [{"id": "t1", "label": "markets · Seoul", "story_ids": ["s7"]}]
+    assert data["limits"]["stories_per_topic"] == 6
 
 
 def test_json_refuses_nan() -> None:
-    nan_story = Story("s1", (claim("c1", "a1", "statement", "x"),), "t", salience=float("nan"))
+    nan_story = story("s1", "x", (merged(claim("c1", "a1", "statement", "x")),), "t", float("nan"))
     bad = make_brief(sections=(Section("t", "T", (nan_story,)),))
     with pytest.raises(RenderError, match="NaN"):
         render_json(bad)
@@ -649,7 +760,7 @@ def test_a_json_error_midway_leaves_the_previous_brief_whole(tmp_path: Path) -> 
     the earlier files as they were and no temporary file behind."""
     written = write_brief(make_brief(), tmp_path, ["md", "json"])
     before = {fmt: path.read_bytes() for fmt, path in written.items()}
-    nan_story = Story("s1", (claim("c1", "a1", "statement", "x"),), "t", salience=float("nan"))
+    nan_story = story("s1", "x", (merged(claim("c1", "a1", "statement", "x")),), "t", float("nan"))
     bad = make_brief(sections=(Section("t", "T", (nan_story,)),))
     with pytest.raises(RenderError, match="NaN"):
         write_brief(bad, tmp_path, ["md", "json"])
@@ -706,7 +817,7 @@ def test_user_template_overrides_file_by_file(tmp_path: Path) -> None:
     brief = make_brief()
     assert render_markdown(brief, env) == "# Custom: Korea Desk Daily Brief\n"
     page = render_html(brief, env)  # page.html.j2 and brief.css still come from the defaults
-    assert "<h1>Custom: Korea Desk Daily Brief</h1>" in page
+    assert '<h1 id="custom-korea-desk-daily-brief">Custom: Korea Desk Daily Brief</h1>' in page
     assert "max-width: 46em" in page
 
 

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -61,12 +62,14 @@ def test_the_one_sentence_wire_story_builds_into_all_four_formats(tmp_path: Path
     ]  # fmt: skip
     data = json.loads((out / "brief.json").read_text())
     assert data["stats"]["faults"] == [] and data["stats"]["claims"] == 1
-    claim = data["other"]["stories"][0]["claims"][0]
+    claim = data["other"]["stories"][0]["claims"][0]["claims"][0]
     assert claim["text"].startswith("other months will stay unchanged")
     assert claim["speaker"]["name"] == "The exchange"
-    # The date in its relative clause is an event of the claim, on the watch list.
-    [event] = data["watch_list"]
+    # The date in its relative clause is an event of the claim: the brief's own date, so
+    # on the timeline (the watch list holds what comes after the brief's date).
+    [event] = data["timeline"]
     assert event["when"] == "1987-03-02" and event["text"].endswith("from March 2")
+    assert data["watch_list"] == []
     pdf = " ".join(page.extract_text() or "" for page in PdfReader(out / "brief.pdf").pages)
     assert "other months will stay unchanged" in pdf
 
@@ -112,13 +115,16 @@ def test_a_claim_that_breaks_a_step_is_left_out_and_listed(
     out = write_brief(brief, tmp_path / "out", ["md", "json"])
     markdown = out["md"].read_text()
     assert "### Problems" in markdown and fault.claim_id in markdown
-    assert "will send weapons to Russia" in markdown and "other months" not in markdown
+    assert "will send weapons to Russia" in markdown
     data = json.loads(out["json"].read_text())
+    texts = [c["text"] for s in _stories(data) for m in s["claims"] for c in m["claims"]]
+    assert not [t for t in texts if "other months" in t]
     assert data["stats"]["faults"] == [
         {
             "stage": "timeline",
             "article_id": "odd",
             "claim_id": fault.claim_id,
+            "story_id": None,
             "error": "IndexError: list index out of range",
         }
     ]
@@ -164,15 +170,26 @@ def test_a_claim_the_renderer_fails_on_is_left_out_of_every_format(
     assert not brief.stats.faults
     faults = FaultLog()
     out = write_brief(brief, tmp_path / "out", ["md", "html", "json"], faults=faults)
-    [fault] = faults.faults
-    assert fault.article_id == "odd" and fault.error == "ValueError: cannot escape this"
+    # The claim and the story it is told in (its headline is the same sentence) both
+    # break the renderer: both are left out, the other article's story goes on.
+    assert {(f.article_id, f.error) for f in faults.faults} == {
+        ("odd", "ValueError: cannot escape this")
+    }
+    [story_fault] = [f for f in faults.faults if f.story_id is not None]
     markdown = out["md"].read_text()
-    assert "will send weapons to Russia" in markdown and "other months" not in markdown
-    assert fault.claim_id in markdown
+    assert "will send weapons to Russia" in markdown
+    assert f"Article odd, story {story_fault.story_id}" in markdown
     data = json.loads(out["json"].read_text())
-    assert [f["claim_id"] for f in data["stats"]["faults"]] == [fault.claim_id]
+    assert [f["story_id"] for f in data["stats"]["faults"]] == [f.story_id for f in faults.faults]
+    texts = [c["text"] for s in _stories(data) for m in s["claims"] for c in m["claims"]]
+    assert not [t for t in texts if "other months" in t]
     assert "other months" not in out["html"].read_text()
     assert not [p for p in (tmp_path / "out").iterdir() if p.name.endswith(".tmp")]
+
+
+def _stories(data: dict[str, Any]) -> list[dict[str, Any]]:
+    parts = [*data["sections"], *([data["other"]] if data["other"] else [])]
+    return [s for part in parts for s in part["stories"]]
 
 
 def _template_folder(tmp_path: Path, name: str, text: str) -> Path:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.server
+import json
 import os
 import shutil
 import sqlite3
@@ -113,28 +114,35 @@ def test_the_next_day_marks_what_is_new_and_sends_only_news(
     config = write_config(tmp_path, smtp=smtp_block(server), articles=articles)
     assert run(config)[0] == 0
     first = (tmp_path / "out" / "2023-09-13" / "brief.md").read_text()
-    assert "[New]" not in first  # the first brief has nothing to be new against
+    # The first brief has nothing to be new against: it marks nothing.
+    assert "· new" not in first and "(new)" not in first
 
     for path in articles.iterdir():
         path.unlink()
     shutil.copy(DATA / "day2" / "arms-again.txt", articles)
     assert run(config, day="2023-09-14")[0] == 0
     brief = (tmp_path / "out" / "2023-09-14" / "brief.md").read_text()
-    assert "> [New]{.new} We have asked Moscow directly" in brief
-    assert "> Any transfer of artillery shells" in brief  # said on the 13th too: not new
-    html = (tmp_path / "out" / "2023-09-14" / "brief.html").read_text()
-    assert '<span class="new">New</span> We have asked Moscow directly' in html
+    # The arms story goes on: the same story, developing, what is new said first.
+    assert "*1 article from 1 outlet · developing*" in brief
+    arms = brief.split("## North Korea–Russia arms")[1].split("\n## ")[0]
+    # Han said two things today; yesterday's brief had the first: today shows the new one.
+    assert "We have asked Moscow directly" in arms
+    assert "Any transfer of artillery shells" not in arms
+    stories = json.loads((tmp_path / "out" / "2023-09-14" / "brief.json").read_text())
+    first_day = json.loads((tmp_path / "out" / "2023-09-13" / "brief.json").read_text())
+    [arms_today] = stories["sections"][0]["stories"]
+    [arms_before] = first_day["sections"][0]["stories"]
+    assert arms_today["status"] == "developing" and arms_today["id"] == arms_before["id"]
 
     day2 = [m.message for m in server.handler.messages[3:]]
     assert sorted(m["To"].addresses[0].addr_spec for m in day2) == [
         "all@example.org",
         "arms@example.org",
     ]  # weather@: nothing new under rain, so nothing sent
-    assert {m["Subject"] for m in day2} == {
-        "Test Desk Brief — 14 Sep 2023 — 1 topic, 3 items (2 new)"
-    }
+    assert {m["Subject"] for m in day2} == {"Test Desk Brief — 14 Sep 2023 — 1 topic, 1 story"}
     text = day2[0].get_body(("plain",)).get_content()  # type: ignore[union-attr]
-    assert "[NEW] “We have asked Moscow directly" in text
+    assert "Seoul repeats warning over arms deal [DEVELOPING]" in text
+    assert "“We have asked Moscow directly" in text
 
 
 def test_a_day_with_nothing_new_to_read_is_not_an_error(tmp_path: Path) -> None:
@@ -251,7 +259,7 @@ def test_quiet_runs_say_nothing_and_others_one_line_per_event(tmp_path: Path) ->
     lines = loud.stderr.splitlines()
     assert loud.returncode == 0 and all(line.startswith("digest: INFO: ") for line in lines)
     assert lines[0].startswith("digest: INFO: built ") and lines[0].endswith(
-        "2023-09-13: 3 articles, 8 claims, 8 stories"
+        "2023-09-13: 3 articles, 8 claims, 3 stories"
     )
     assert lines[-1] == "digest: INFO: brief 2023-09-13: 3 written to the outbox"
 

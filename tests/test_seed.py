@@ -10,7 +10,8 @@ import pytest
 import yaml
 
 from digest.config.load import load_config
-from digest.pipeline import build_brief, process_all
+from digest.pipeline import build_brief
+from digest.process import process_all
 from digest.read.files import ReadOptions, read_inputs
 from digest.render.write import render_markdown, template_environment
 
@@ -107,9 +108,15 @@ def test_brief_follows_the_sketch(seed) -> None:
         "unsc-sanctions",
         "iran-funds-waiver",
     ]
-    assert all(s.stories for s in brief.sections)
-    assert {b.topic_id for b in brief.bottom_line} == {s.topic_id for s in brief.sections}
-    watch = [(e.when.isoformat(), e.text) for e in brief.watch_list]
-    assert any(d == "2023-09-13" and "Putin" in t for d, t in watch)
+    # One article, one event: one story, under the topic it fits best, also under the
+    # others, with a few claims shown and every claim in it.
+    [story] = brief.stories()
+    assert story.topic_id == "nk-russia-arms"
+    assert "unsc-sanctions" in story.also_topics
+    [item] = next(s for s in brief.sections if s.topic_id == story.topic_id).items
+    assert 1 <= len(item.claims) <= 3
+    assert [b.topic_id for b in brief.bottom_line] == ["nk-russia-arms"]
+    # Kim and Putin meet on the brief's date: today's event, on the timeline.
+    assert any(e.when.isoformat() == "2023-09-13" and "Putin" in e.text for e in brief.timeline)
     timeline_dates = {e.when.isoformat() for e in brief.timeline}
-    assert {"2023-09-08", "2023-09-11", "2023-09-12"} <= timeline_dates
+    assert {"2023-09-08", "2023-09-11", "2023-09-13"} <= timeline_dates

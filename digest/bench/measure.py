@@ -5,8 +5,9 @@ It measures, on this machine, for a synthetic corpus written for the run
 when there is one:
 
 - each stage on its own, in this process and on one core: read, clean, extract,
-  classify (together "map", the per-article work), merge (syndicated copies, merging,
-  ranking), compose, and rendering Markdown and JSON;
+  classify (together "map", the per-article work), merge (syndicated copies, merging and
+  ranking claims), stories (grouping articles into stories and threads, and building
+  them), compose, and rendering Markdown and JSON;
 - end to end as a user runs it, `digest build --format md,json` in a child process,
   with each executor asked for, at the full size and (for how cost grows) at half;
 - a day of syndication: a build of 3,000 near-identical copies of one short wire story
@@ -36,18 +37,18 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
-from zoneinfo import ZoneInfo
 
 from ..classify.claims import classify_claims
 from ..config.load import Config
 from ..extract import extract_claims
 from ..model import Article, Brief, Claim
-from ..pipeline import Processed, brief_from, compose
+from ..process import Processed
 from ..read.clean import clean_article
 from ..read.sources import read_sources
+from ..reduce import brief_from, compose
 from ..render.write import (
     render_html,
     render_markdown,
@@ -55,9 +56,11 @@ from ..render.write import (
     template_environment,
     write_brief,
 )
+from ..stories.build import build_stories
 from ..stories.dupes import syndicated_copies
+from ..stories.events import group_articles
 from ..stories.merge import merge_claims
-from ..stories.rank import rank_stories
+from ..stories.rank import rank_claims
 from .corpus import write_copies, write_corpus
 from .report import Row
 
@@ -189,18 +192,24 @@ def run_stages(
     )
     processed = [Processed(a, c) for a, c in zip(cleaned, claims, strict=True)]
     by_id = {p.article.id: p.article for p in processed}
-    settings, merging = config.brief, config.settings.merge
-    issued = datetime.combine(DAY, settings.clock, tzinfo=ZoneInfo(settings.timezone))
+    merging = config.settings.merge
+    issued = config.brief.issued_at(DAY)
 
     def merge() -> Any:
         copies = syndicated_copies(by_id.values(), merging.article_similarity)
-        stories = merge_claims(
+        merged = merge_claims(
             (c for p in processed for c in p.claims), similarity=merging.claim_similarity
         )
-        return copies, rank_stories(stories, by_id, issued=issued, copies=copies)
+        return copies, rank_claims(merged, by_id, issued=issued, copies=copies)
 
-    copies, stories = stage("merge", merge)
-    brief: Brief = stage("compose", lambda: compose(config, DAY, issued, stories, by_id, copies))
+    copies, merged = stage("merge", merge)
+    built = stage(
+        "stories",
+        lambda: build_stories(
+            cleaned, group_articles(cleaned), merged, issued=issued, copies=copies
+        ),
+    )
+    brief: Brief = stage("compose", lambda: compose(config, DAY, built, by_id, copies))
     # As a build writes them: each streamed into a file of its own.
     with tempfile.TemporaryDirectory(prefix="digest-bench-render-") as out:
         stage("render md", lambda: write_brief(brief, Path(out), ["md"], config.template_dir))

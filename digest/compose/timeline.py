@@ -2,13 +2,12 @@
 
 A date is an event of the claim whose words contain it ("the waivers that the secretary
 signed on Friday"), and the entry says what happened on it: the clause around the date,
-not the whole claim. A date by the cue ("Jung Pak said Monday that ...") dates the
-remark itself, and the entry is who said what. Each date phrase of an article counts
-once, for the claim it belongs to, though every claim of its sentence carries it.
+not the whole claim. Each date phrase of an article counts once, for the claim it
+belongs to, though every claim of its sentence carries it.
 
-Entries of one story on one date merge, citing every article that gives the date.
-Events after the brief's date, or on it but still ahead when the article was written,
-go to the watch list; the rest to the timeline.
+Entries of one story (one event) on one date merge, citing every article that gives the
+date. Events after the brief's date go to the watch list; the rest to the timeline. A
+date by the cue ("said Monday") dates a remark, not an event: it is in neither.
 """
 
 from __future__ import annotations
@@ -34,26 +33,33 @@ _DISCOURSE = re.compile(r"^(?:so|and|but|now|then|also|meanwhile|however)\b[\s,]
 def timeline_and_watch(
     stories: Sequence[Story], articles: Mapping[str, Article], day: date
 ) -> tuple[tuple[TimelineEntry, ...], tuple[TimelineEntry, ...]]:
-    """Events before the brief's date (or on it, as reported) for the timeline; events
-    after it (or on it, as announced beforehand) for the watch list. Both in date order,
-    stories of one date in the order of `stories` (the most salient first)."""
-    dated = [(story, claim) for story in stories for claim in story.claims if claim.dates]
-    owners = _owners(claim for _story, claim in dated)
-    # (ahead, date, story) -> the claim whose words describe the event, texts, articles
-    merged: dict[tuple[bool, date, str], tuple[str, list[str], list[str]]] = {}
-    for story, claim in dated:
+    """Events up to the brief's date for the timeline, events after it for the watch
+    list; both in date order, stories of one date in the order of `stories` (the most
+    salient first). An entry is one event: a story's mentions of one date, merged."""
+    dated = [
+        (story, merged, claim)
+        for story in stories
+        for merged in story.claims
+        for claim in merged.claims
+        if claim.dates
+    ]
+    owners = _owners(claim for _story, _merged, claim in dated)
+    # (ahead, date, story) -> texts and the articles that give the date
+    merged_entries: dict[tuple[bool, date, str], tuple[list[str], list[str]]] = {}
+    for story, merged, claim in dated:
         article = articles.get(claim.article_id)
         if article is None:
             continue
         for ref in claim.dates:
             if owners.get((claim.article_id, ref.span.start, ref.span.end)) != claim.id:
                 continue
-            later = ref.date > day or (ref.date == day and ref.future)
-            key = (later, ref.date, story.id)
-            teller, texts, ids = merged.setdefault(key, (claim.id, [], []))
-            # The same claim from several outlets is told once (the lead's words, as
-            # the story comes lead first), and every outlet that gives the date cited.
-            if claim.id == teller:
+            if _by_cue(claim, ref.span):
+                continue  # "said Monday" dates a remark, not an event
+            key = (ref.date > day, ref.date, story.id)
+            texts, ids = merged_entries.setdefault(key, ([], []))
+            # The same claim from several outlets is told once, in its lead's words, and
+            # every outlet that gives the date cited.
+            if claim is merged.lead and len(texts) < ENTRY_TEXTS:
                 text = _event_text(claim, ref, article)
                 if text not in texts:
                     texts.append(text)
@@ -62,12 +68,17 @@ def timeline_and_watch(
     order = {s.id: i for i, s in enumerate(stories)}
     past: list[TimelineEntry] = []
     ahead: list[TimelineEntry] = []
-    for (is_ahead, when, story_id), (_teller, texts, ids) in sorted(
-        merged.items(), key=lambda item: (item[0][1], order[item[0][2]])
+    for (is_ahead, when, story_id), (texts, ids) in sorted(
+        merged_entries.items(), key=lambda item: (item[0][1], order[item[0][2]])
     ):
-        entry = TimelineEntry(when, "; ".join(texts), story_id, tuple(ids))
-        (ahead if is_ahead else past).append(entry)
+        if texts:
+            entry = TimelineEntry(when, "; ".join(texts), story_id, tuple(ids))
+            (ahead if is_ahead else past).append(entry)
     return tuple(past), tuple(ahead)
+
+
+ENTRY_TEXTS = 2
+"""An event's entry tells it in at most this many claims' words."""
 
 
 def _owners(claims: Iterable[Claim]) -> dict[tuple[str, int, int], str]:

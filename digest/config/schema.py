@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from ..model import BriefLimits
 from .delivery import (
     DeliverySettings,
     HealthcheckSettings,
@@ -32,14 +33,33 @@ class _Strict(BaseModel):
 
 
 class BriefSettings(_Strict):
-    """The `brief:` block: what the brief is called and when it is issued."""
+    """The `brief:` block: what the brief is called, when it is issued, and how much it shows
+    (the rest stays in brief.json and the HTML's appendix)."""
 
     title: str = "Daily Brief"
     timezone: str = "UTC"
     time: str = Field(default="06:00", description="the time of day the brief is issued, HH:MM")
     classification: str | None = None
     other_reporting: Literal["show", "drop"] = "show"
-    bottom_line: int = Field(default=5, ge=0, le=20)
+    bottom_line: int = Field(default=5, ge=0, le=20, description="lines up front, at most")
+    stories_per_topic: int = Field(
+        default=6, ge=1, le=100, description="stories a topic shows; the rest in the full brief"
+    )
+    claims_per_story: int = Field(
+        default=3, ge=0, le=20, description="claims a story shows, one per speaker"
+    )
+    statements_per_topic: int = Field(
+        default=2, ge=0, le=20, description="the outlet's own words a topic shows, at most"
+    )
+    quote_words: int = Field(
+        default=40, ge=10, le=500, description="a longer claim is cut to its first sentence"
+    )
+    threads: int = Field(default=5, ge=0, le=50, description="threads Other reporting shows")
+    stories_per_thread: int = Field(
+        default=3, ge=1, le=20, description="headlines a thread of Other reporting shows"
+    )
+    timeline: int = Field(default=10, ge=0, le=200, description="timeline rows, at most")
+    watch_list: int = Field(default=8, ge=0, le=200, description="watch list lines, at most")
 
     @field_validator("timezone")
     @classmethod
@@ -69,6 +89,21 @@ class BriefSettings(_Strict):
         """The time of day the brief is issued."""
         hours, minutes = self.time.split(":")
         return clock_time(int(hours), int(minutes))
+
+    @property
+    def limits(self) -> BriefLimits:
+        """How much the brief shows."""
+        return BriefLimits(
+            bottom_line=self.bottom_line,
+            stories_per_topic=self.stories_per_topic,
+            claims_per_story=self.claims_per_story,
+            statements_per_topic=self.statements_per_topic,
+            quote_words=self.quote_words,
+            threads=self.threads,
+            stories_per_thread=self.stories_per_thread,
+            timeline=self.timeline,
+            watch_list=self.watch_list,
+        )
 
     def issued_at(self, day: date) -> datetime:
         """When the brief of `day` is issued, in the brief's zone."""
@@ -212,9 +247,6 @@ class MergeSettings(_Strict):
     )
     article_similarity: float = Field(
         default=0.5, ge=0.1, le=1.0, description="shingle overlap for a syndicated copy"
-    )
-    other_groups: int = Field(
-        default=5, ge=0, le=20, description="labelled groups in Other reporting"
     )
 
 

@@ -33,13 +33,14 @@ import css_inline
 import jinja2
 from markupsafe import Markup
 
+from ..compose.brief import number_sources
 from ..config.load import Config
 from ..errors import ConfigError, InputError, RenderError
-from ..model import Brief, Section, Story
+from ..model import Brief, Section, SourceRef, Story
 from ..render.filters import markdown_to_html
-from ..render.templates import _render
+from ..render.markdown import render_markdown
+from ..render.templates import _render, template_environment
 from ..render.text_filters import one_line
-from ..render.write import render_markdown, template_environment
 from .subscribers import OTHER, Subscriber
 
 log = logging.getLogger("digest.delivery")
@@ -74,14 +75,15 @@ class Outgoing:
 def brief_for(brief: Brief, topics: Iterable[str] | None) -> Brief:
     """The brief cut to `topics` (ids; `other` is Other reporting); None: the whole brief.
 
-    Sources are those the remaining stories and dates cite (and the originals of their
-    syndicated copies), renumbered from 1; counts in `stats` are the subscriber's.
+    Sources are the articles of the remaining stories and dates (and the originals of
+    their syndicated copies), renumbered as the brief numbers them (those the shown part
+    cites first); counts in `stats` are the subscriber's.
     """
     if topics is None:
         return brief
     keep = set(topics)
     sections = tuple(_only(s, keep) for s in brief.sections if s.topic_id in keep)
-    other = _only(brief.other, keep) if brief.other is not None and OTHER in keep else None
+    other = brief.other if brief.other is not None and OTHER in keep else None
     stories = {st.id: st for s in (*sections, *([other] if other else ())) for st in s.stories}
     bottom = tuple(
         replace(b, story=stories[b.story.id]) for b in brief.bottom_line if b.story.id in stories
@@ -97,50 +99,56 @@ def brief_for(brief: Brief, topics: Iterable[str] | None) -> Brief:
         if s.article_id in cited and s.copy_of in by_number
     }
     kept = [s for s in brief.sources if s.article_id in cited]
-    renumber = {s.number: i for i, s in enumerate(kept, 1)}
-    sources = tuple(
-        replace(s, number=renumber[s.number], copy_of=renumber.get(s.copy_of or 0)) for s in kept
-    )
     stats = replace(
         brief.stats,
-        articles=len(sources),
-        outlets=len({s.outlet for s in sources if s.outlet}),
-        claims=sum(len(st.claims) for st in stories.values()),
+        articles=len(kept),
+        outlets=len({s.outlet for s in kept if s.outlet}),
+        claims=sum(len(m.claims) for st in stories.values() for m in st.claims),
         stories=len(stories),
     )
-    return replace(
+    view = replace(
         brief,
         bottom_line=bottom,
         sections=sections,
         other=other,
+        threads=brief.threads if other is not None else (),
         timeline=timeline,
         watch_list=watch,
-        sources=sources,
+        sources=_renumbered(kept),
         stats=stats,
+    )
+    return number_sources(view)
+
+
+def _renumbered(kept: list[SourceRef]) -> tuple[SourceRef, ...]:
+    renumber = {s.number: i for i, s in enumerate(kept, 1)}
+    return tuple(
+        replace(s, number=renumber[s.number], copy_of=renumber.get(s.copy_of or 0)) for s in kept
     )
 
 
 def _only(section: Section, keep: set[str]) -> Section:
-    """The section with "Also under" links to topics the subscriber does not get removed."""
+    """The section with "also under" marks for topics the subscriber does not get removed."""
 
     def trim(story: Story) -> Story:
         return replace(story, also_topics=tuple(t for t in story.also_topics if t in keep))
 
     stories = tuple(trim(s) for s in section.stories)
-    groups = tuple(replace(g, stories=tuple(trim(s) for s in g.stories)) for g in section.groups)
-    return replace(section, stories=stories, groups=groups)
+    by_id = {s.id: s for s in stories}
+    items = tuple(replace(i, story=by_id[i.story.id]) for i in section.items)
+    return replace(section, stories=stories, items=items)
 
 
 def all_stories(brief: Brief) -> list[Story]:
     """Every story of the brief: the topics' sections, then Other reporting."""
-    sections = (*brief.sections, *([brief.other] if brief.other is not None else ()))
-    return [story for section in sections for story in section.stories]
+    return list(brief.stories())
 
 
 def has_news(brief: Brief) -> bool:
-    """Whether the brief has something to send: a story, and a new one when that is known."""
+    """Whether the brief has something to send: a story, and a new or developing one when
+    that is known (a story of only old articles is not news)."""
     stories = all_stories(brief)
-    if any(story.new is not None for story in stories):
+    if any(story.status is not None for story in stories):
         return any(story.new for story in stories)
     return bool(stories)
 
@@ -336,13 +344,13 @@ class MessageBuilder:
 def _counts(view: Brief) -> dict[str, Any]:
     """What the subject counts: topics with stories, their stories, Other reporting's, new."""
     topics = [s for s in view.sections if s.stories]
-    items = [story for section in topics for story in section.stories]
-    known = any(s.new is not None for s in all_stories(view))
+    stories = [story for section in topics for story in section.stories]
+    known = any(s.status is not None for s in all_stories(view))
     return {
         "topics": len(topics),
-        "items": len(items),
+        "stories": len(stories),
         "other": len(view.other.stories) if view.other is not None else 0,
-        "new": sum(1 for s in items if s.new) if known else None,
+        "new": sum(1 for s in stories if s.new) if known else None,
     }
 
 

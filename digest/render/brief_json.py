@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import asdict
 from datetime import date, datetime, timezone
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from pathlib import Path
@@ -19,17 +20,21 @@ from ..errors import InputError, RenderError
 from ..model import (
     BottomLine,
     Brief,
+    BriefLimits,
     BriefStats,
     Claim,
     DateRef,
     Fault,
+    Item,
+    MergedClaim,
     Section,
+    Shown,
     Skipped,
     SourceRef,
     Span,
     Speaker,
     Story,
-    StoryGroup,
+    Thread,
     TimelineEntry,
     TopicMatch,
 )
@@ -56,35 +61,52 @@ def brief_from_dict(data: dict[str, Any]) -> Brief:
     """The inverse of `brief_to_dict`."""
     stats = data["stats"]
     sections = tuple(_section(s) for s in data["sections"])
+    other = None if data["other"] is None else _section(data["other"])
+    stories = {s.id: s for part in (*sections, *([other] if other else [])) for s in part.stories}
+    claims = {m.id: m for s in stories.values() for m in s.claims}
     return Brief(
         date=date.fromisoformat(data["date"]),
         title=data["title"],
         issued=_datetime(data["issued"], data.get("issued_zone")) or _missing("issued"),
         classification=data["classification"],
         bottom_line=tuple(
-            BottomLine(b["topic_id"], b["topic_title"], _story(b["story"]))
+            BottomLine(
+                b["topic_id"], b["topic_title"], stories[b["story_id"]], _shown(b["claim"], claims)
+            )
             for b in data["bottom_line"]
         ),
         sections=sections,
-        other=None if data["other"] is None else _section(data["other"]),
+        other=other,
         timeline=tuple(_entry(e) for e in data["timeline"]),
         watch_list=tuple(_entry(e) for e in data["watch_list"]),
         sources=tuple(_source(s) for s in data["sources"]),
-        stats=BriefStats(
-            articles=stats["articles"],
-            outlets=stats["outlets"],
-            claims=stats["claims"],
-            stories=stats["stories"],
-            skipped=tuple(Skipped(s["path"], s["reason"]) for s in stats["skipped"]),
-            outside_window=stats.get("outside_window", 0),
-            duplicates=tuple(Skipped(s["path"], s["reason"]) for s in stats.get("duplicates", ())),
-            faults=tuple(
-                Fault(f["stage"], f["article_id"], f["claim_id"], f["error"])
-                for f in stats.get("faults", ())
-            ),
-        ),
+        stats=_stats(stats),
         topic_titles=dict(data["topic_titles"]),
+        threads=tuple(Thread(t["id"], t["label"], tuple(t["story_ids"])) for t in data["threads"]),
+        limits=BriefLimits(**data["limits"]),
+        link=data["link"],
+        cited=data["cited"],
     )
+
+
+def _stats(stats: dict[str, Any]) -> BriefStats:
+    return BriefStats(
+        articles=stats["articles"],
+        outlets=stats["outlets"],
+        claims=stats["claims"],
+        stories=stats["stories"],
+        skipped=tuple(Skipped(s["path"], s["reason"]) for s in stats["skipped"]),
+        outside_window=stats.get("outside_window", 0),
+        duplicates=tuple(Skipped(s["path"], s["reason"]) for s in stats.get("duplicates", ())),
+        faults=tuple(
+            Fault(f["stage"], f["article_id"], f["claim_id"], f["error"])
+            for f in stats.get("faults", ())
+        ),
+    )
+
+
+def _shown(data: dict[str, Any] | None, claims: dict[str, MergedClaim]) -> Shown | None:
+    return None if data is None else Shown(claims[data["claim_id"]], data["text"])
 
 
 def _missing(key: str) -> datetime:
@@ -132,8 +154,8 @@ def _claim(data: dict[str, Any]) -> Claim:
     )
 
 
-def _story(data: dict[str, Any]) -> Story:
-    return Story(
+def _merged(data: dict[str, Any]) -> MergedClaim:
+    return MergedClaim(
         id=data["id"],
         claims=tuple(_claim(c) for c in data["claims"]),
         topic_id=data["topic_id"],
@@ -143,14 +165,38 @@ def _story(data: dict[str, Any]) -> Story:
     )
 
 
+def _story(data: dict[str, Any]) -> Story:
+    return Story(
+        id=data["id"],
+        headline=data["headline"],
+        summary=data["summary"],
+        article_ids=tuple(data["article_ids"]),
+        lead_article=data["lead_article"],
+        outlets=tuple(data["outlets"]),
+        first_published=_datetime(data["first_published"], data.get("first_published_zone")),
+        last_published=_datetime(data["last_published"], data.get("last_published_zone")),
+        claims=tuple(_merged(c) for c in data["claims"]),
+        topic_id=data["topic_id"],
+        also_topics=tuple(data["also_topics"]),
+        salience=data["salience"],
+        status=data["status"],
+        thread_id=data["thread_id"],
+    )
+
+
 def _section(data: dict[str, Any]) -> Section:
     stories = tuple(_story(s) for s in data["stories"])
     by_id = {s.id: s for s in stories}
-    groups = tuple(
-        StoryGroup(g["label"], tuple(g["terms"]), tuple(by_id[i] for i in g["story_ids"]))
-        for g in data["groups"]
+    claims = {m.id: m for s in stories for m in s.claims}
+    items = tuple(
+        Item(
+            by_id[i["story_id"]],
+            tuple(_shown(c, claims) for c in i["claims"]),  # type: ignore[misc]
+            tuple(_shown(c, claims) for c in i["statements"]),  # type: ignore[misc]
+        )
+        for i in data["items"]
     )
-    return Section(data["topic_id"], data["title"], stories, groups)
+    return Section(data["topic_id"], data["title"], stories, items)
 
 
 def _entry(data: dict[str, Any]) -> TimelineEntry:
@@ -222,19 +268,50 @@ def claim_to_dict(claim: Claim) -> dict[str, Any]:
     }
 
 
+def _sourced(brief: Brief, article_ids: tuple[str, ...]) -> dict[str, Any]:
+    return {
+        "article_ids": list(article_ids),
+        "sources": list(brief.cite(article_ids)),
+        "independent_outlets": list(brief.independent(article_ids)),
+        "syndicated_copies": list(brief.copies(article_ids)),
+    }
+
+
+def _merged_json(brief: Brief, merged: MergedClaim) -> dict[str, Any]:
+    return {
+        "id": merged.id,
+        "topic_id": merged.topic_id,
+        "also_topics": list(merged.also_topics),
+        "salience": merged.salience,
+        "new": merged.new,
+        **_sourced(brief, merged.article_ids),
+        "claims": [claim_to_dict(c) for c in merged.claims],
+    }
+
+
 def _story_json(brief: Brief, story: Story) -> dict[str, Any]:
     return {
         "id": story.id,
+        "headline": story.headline,
+        "summary": story.summary,
+        "lead_article": story.lead_article,
+        "outlets": list(story.outlets),
+        "first_published": _iso(story.first_published),
+        "first_published_zone": _zone_name(story.first_published),
+        "last_published": _iso(story.last_published),
+        "last_published_zone": _zone_name(story.last_published),
         "topic_id": story.topic_id,
         "also_topics": list(story.also_topics),
         "salience": story.salience,
-        "new": story.new,
-        "article_ids": list(story.article_ids),
-        "sources": list(brief.cite(story.article_ids)),
-        "independent_outlets": list(brief.independent(story.article_ids)),
-        "syndicated_copies": list(brief.copies(story.article_ids)),
-        "claims": [claim_to_dict(c) for c in story.claims],
+        "status": story.status,
+        "thread_id": story.thread_id,
+        **_sourced(brief, story.article_ids),
+        "claims": [_merged_json(brief, m) for m in story.claims],
     }
+
+
+def _shown_json(shown: Shown | None) -> dict[str, Any] | None:
+    return None if shown is None else {"claim_id": shown.claim.id, "text": shown.text}
 
 
 def _section_json(brief: Brief, section: Section, *, lazy: bool = False) -> dict[str, Any]:
@@ -243,9 +320,13 @@ def _section_json(brief: Brief, section: Section, *, lazy: bool = False) -> dict
         "topic_id": section.topic_id,
         "title": section.title,
         "stories": stories if lazy else list(stories),
-        "groups": [
-            {"label": g.label, "terms": list(g.terms), "story_ids": [s.id for s in g.stories]}
-            for g in section.groups
+        "items": [
+            {
+                "story_id": i.story.id,
+                "claims": [_shown_json(c) for c in i.claims],
+                "statements": [_shown_json(c) for c in i.statements],
+            }
+            for i in section.items
         ],
     }
 
@@ -302,27 +383,32 @@ def brief_to_dict(brief: Brief, *, lazy: bool = False) -> dict[str, Any]:
                     "stage": f.stage,
                     "article_id": f.article_id,
                     "claim_id": f.claim_id,
+                    "story_id": f.story_id,
                     "error": f.error,
                 }
                 for f in stats.faults
             ],
         },
-        "bottom_line": _listed(
-            (
-                {
-                    "topic_id": b.topic_id,
-                    "topic_title": b.topic_title,
-                    "story": _story_json(brief, b.story),
-                }
-                for b in brief.bottom_line
-            ),
-            lazy,
-        ),
+        "bottom_line": [
+            {
+                "topic_id": b.topic_id,
+                "topic_title": b.topic_title,
+                "story_id": b.story.id,
+                "claim": _shown_json(b.claim),
+            }
+            for b in brief.bottom_line
+        ],
         "sections": [_section_json(brief, s, lazy=lazy) for s in brief.sections],
         "other": None if brief.other is None else _section_json(brief, brief.other, lazy=lazy),
         "timeline": _listed((_entry_json(brief, e) for e in brief.timeline), lazy),
         "watch_list": _listed((_entry_json(brief, e) for e in brief.watch_list), lazy),
         "sources": _listed((_source_json(s) for s in brief.sources), lazy),
+        "threads": [
+            {"id": t.id, "label": t.label, "story_ids": list(t.story_ids)} for t in brief.threads
+        ],
+        "limits": asdict(brief.limits),
+        "link": brief.link,
+        "cited": brief.cited,
     }
 
 

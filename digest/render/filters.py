@@ -16,8 +16,9 @@ from functools import lru_cache
 from typing import Any
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from markupsafe import Markup
-from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
+from mdit_py_plugins.anchors import anchors_plugin
 
 from ..wording import plural
 
@@ -40,21 +41,30 @@ MONTHS = (
 )
 
 _ASCII_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+# What inline text must escape to stay text (CommonMark 0.31): a link or image opener,
+# an autolink or HTML opener, a code span, emphasis with `*`, emphasis with `_` unless it
+# sits between letters or digits (intraword `_` opens nothing), an entity or numeric
+# character reference, and a backslash that would escape the punctuation after it.
+_INLINE_MARKUP = re.compile(r"[\[<`*]|(?<![^\W_])_|_(?![^\W_])|&(?=#?\w+;)|\\(?=[!-/:-@\[-`{-~]|$)")
+# What opens a block at the start of a line: an ATX heading, a block quote, a list item
+# (bullet, `1.` or `1)`), a setext underline or thematic break of `=` or `-`. Only the
+# start of the text matters: the filter's output is one line, and templates decide where
+# lines start. The group holds the character that gets the backslash.
+_BLOCK_START = re.compile(
+    r"^(?:(#)#{0,5}(?=\s|$)|(>)|([-+])(?=\s|$)|\d{1,9}([.)])(?=\s|$)|([=-])\5*$)"
+)
+# A heading's closing sequence: ` ##` at its end is dropped from the heading's text.
+_CLOSING_HASHES = re.compile(r"(?<=\s)(#+)$")
 # Unicode category Cc: the C0 controls, DEL and the C1 controls, dropped by `_clean`.
 _CONTROLS: dict[str, None] = dict.fromkeys(map(chr, (*range(0x20), *range(0x7F, 0xA0))))
 _NO_CONTROLS = str.maketrans(_CONTROLS)
-# `md` in one pass (a third faster than two on a brief's 600,000 strings): each ASCII
-# punctuation mark escaped, each control dropped.
-_MD_ESCAPES = str.maketrans({c: "\\" + c for c in _ASCII_PUNCTUATION} | _CONTROLS)
 _HTTP_URL = re.compile(r"https?://[^/?#\s]", re.IGNORECASE)
 # Characters an autolink `<...>` cannot hold (CommonMark: no controls, spaces, < or >).
 _AUTOLINK_UNSAFE = re.compile(r"[\x00-\x20\x7f<>]")
 _CSS_UNSAFE = frozenset("\"'\\<>&")
-_ID_CHARS = re.compile(r"[^a-z0-9_-]+")
-_VALID_ID = re.compile(r"[a-z][a-z0-9_-]*")
-# Attributes the attrs plugins may set: ids for anchors, classes for styling. Anything
-# else (style, on*, href) could only come from a template bug, and is dropped.
-_ALLOWED_ATTRS = ("id", "class")
+# What GitHub drops from a heading's text to make its id (after lower-casing and
+# turning spaces into hyphens): everything but letters, digits, `_` and `-`.
+_SLUG_DROP = re.compile(r"[^\w\- ]")
 
 
 def _clean(value: object) -> str:
@@ -65,12 +75,32 @@ def _clean(value: object) -> str:
 
 
 def md(value: object) -> str:
-    """Escape untrusted text for inline Markdown: every ASCII punctuation mark literal.
+    """Untrusted text as inline Markdown that reads as the text and makes no markup.
 
-    The text is `_clean`ed in the same pass."""
+    One line (whitespace runs to one space, controls dropped). A character is escaped
+    only where CommonMark would read it as markup there: `[`, `<`, `` ` ``, `*`, an `_`
+    or `&` that could open emphasis or an entity, a backslash before punctuation, and
+    what would open a block at the start of a line (`#`, `>`, `-`, `+`, `=`, `1.`).
+    So "U.S. officials' $1.5bn deal, resolutions, and We've" stays as it is, and
+    an article still cannot make a link, an image, HTML, a heading or a list.
+    """
     if value is None:
         return ""
-    return " ".join(str(value).split()).translate(_MD_ESCAPES)
+    text = " ".join(str(value).split()).translate(_NO_CONTROLS)
+    if not text:
+        return text
+    text = _INLINE_MARKUP.sub(r"\\\g<0>", text)
+    text = _CLOSING_HASHES.sub(r"\\\g<1>", text)
+    block = _BLOCK_START.match(text)
+    if block:
+        at = next(block.start(g) for g in range(1, 6) if block.group(g) is not None)
+        text = f"{text[:at]}\\{text[at:]}"
+    return text
+
+
+def mdcell(value: object) -> str:
+    """`md` for a GFM table cell: a `|` would end the cell, so it is escaped too."""
+    return md(value).replace("|", "\\|")
 
 
 def same_speaker(a: Any, b: Any) -> bool:
@@ -99,23 +129,21 @@ def mdurl(value: object) -> str:
     return "<" + _AUTOLINK_UNSAFE.sub(lambda m: f"%{ord(m.group()):02X}", url) + ">"
 
 
-def cites(numbers: Iterable[int]) -> str:
-    """Source numbers as citation links `[[1]](#src-1)` to the Sources list."""
-    return " ".join(f"[[{int(n)}]](#src-{int(n)})" for n in numbers)
+def cites(found: tuple[Iterable[int], int] | Iterable[int]) -> str:
+    """Source numbers as citation links `[[1]](#src-1)` to the Sources list; given
+    `Brief.cite_some`'s (numbers, more), the count of the rest after them (`+297`)."""
+    more = 0
+    if isinstance(found, tuple) and len(found) == 2 and isinstance(found[1], int):
+        numbers, more = found
+    else:
+        numbers = found
+    links = " ".join(f"[[{int(n)}]](#src-{int(n)})" for n in numbers)  # type: ignore[union-attr]
+    return f"{links} +{more:,}" if more else links
 
 
-def anchor(topic_id: object) -> str:
-    """A stable HTML id for a topic heading, safe inside `{#...}` and a URL fragment."""
-    slug = _ID_CHARS.sub("-", str(topic_id).lower()).strip("-")
-    return f"topic-{slug}" if slug else "topic"
-
-
-def attr_id(value: object) -> str:
-    """An attrs-plugin id block `{#value}`: templates cannot write `{#`, Jinja's comment."""
-    text = str(value)
-    if not _VALID_ID.fullmatch(text):
-        text = anchor(text)
-    return "{#" + text + "}"
+def slug(title: object) -> str:
+    """The id GitHub (and the HTML) gives a heading of this text: `Watch list` -> `watch-list`."""
+    return _SLUG_DROP.sub("", " ".join(str(title).split()).lower().replace(" ", "-"))
 
 
 def longdate(value: date) -> str:
@@ -178,8 +206,9 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "md": md,
     "mdurl": mdurl,
     "cites": cites,
-    "anchor": anchor,
-    "attr_id": attr_id,
+    "slug": slug,
+    "mdcell": mdcell,
+    "is_web_url": is_web_url,
     "longdate": longdate,
     "shortdate": shortdate,
     "timestamp": timestamp,
@@ -193,12 +222,43 @@ FILTERS: dict[str, Callable[..., Any]] = {
 
 @lru_cache(maxsize=1)
 def _markdown_it() -> MarkdownIt:
+    # Plain CommonMark with GFM tables, as brief.md is written: raw HTML stays text.
+    # Headings get GitHub's ids ("Watch list" -> "watch-list"), so links to them work in
+    # the HTML and where brief.md itself is read; the Sources list's items get src-N.
     return (
         MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
         .enable("table")
-        .use(attrs_plugin, spans=True, allowed=_ALLOWED_ATTRS)
-        .use(attrs_block_plugin, allowed=_ALLOWED_ATTRS)
+        .use(anchors_plugin, min_level=1, max_level=3, slug_func=slug)
+        .use(_source_ids)
     )
+
+
+def _source_ids(md: MarkdownIt) -> None:
+    """Each item of the ordered list under the heading `Sources` gets the id `src-N`."""
+
+    def rule(state: StateCore) -> None:
+        tokens = state.tokens
+        for i, token in enumerate(tokens):
+            if token.type != "heading_open" or tokens[i + 1].content != "Sources":
+                continue
+            following = tokens[i + 3] if i + 3 < len(tokens) else None
+            if following is None or following.type != "ordered_list_open":
+                return
+            number = int(following.attrGet("start") or 1)
+            depth = 0
+            for item in tokens[i + 3 :]:
+                if item.type in ("ordered_list_open", "bullet_list_open"):
+                    depth += 1
+                elif item.type in ("ordered_list_close", "bullet_list_close"):
+                    depth -= 1
+                elif item.type == "list_item_open" and depth == 1:
+                    item.attrSet("id", f"src-{number}")
+                    number += 1
+                if depth == 0:
+                    break
+            return
+
+    md.core.ruler.push("source_ids", rule)
 
 
 def markdown_to_html(text: str) -> str:

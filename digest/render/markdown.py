@@ -85,7 +85,9 @@ def render_html(
     *,
     for_pdf: bool = False,
 ) -> str:
-    """A standalone HTML page of the brief; `for_pdf` adds `print.css` and running heads."""
+    """A standalone HTML page of the brief, ending with the full reporting (every story,
+    collapsed); `for_pdf`: with `print.css` and running heads, and without it (the PDF,
+    like the email, ends with what the full brief holds more)."""
     if markdown is None:
         markdown = render_markdown(brief, env)
     return _render(
@@ -95,6 +97,7 @@ def render_html(
         body=Markup(markdown_to_html(markdown)),
         css=_css(env, SCREEN_CSS),
         print_css=_css(env, PRINT_CSS) if for_pdf else None,
+        appendix=not for_pdf,
     )
 
 

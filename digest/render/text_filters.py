@@ -39,10 +39,18 @@ def mediumdate(value: date) -> str:
     return f"{value.day} {MONTHS[value.month - 1][:3]} {value.year}"
 
 
-def textcites(numbers: Iterable[int]) -> str:
-    """Source numbers for plain text: `[4, 5]`; nothing for none."""
-    listed = [str(int(n)) for n in numbers]
-    return f"[{', '.join(listed)}]" if listed else ""
+def textcites(found: tuple[Iterable[int], int] | Iterable[int]) -> str:
+    """Source numbers for plain text: `[4, 5]`, or with `Brief.cite_some`'s count of the
+    rest `[4, 5, 6 +297]`; nothing for none."""
+    more = 0
+    if isinstance(found, tuple) and len(found) == 2 and isinstance(found[1], int):
+        numbers, more = found
+    else:
+        numbers = found
+    listed = [str(int(n)) for n in numbers]  # type: ignore[union-attr]
+    if not listed:
+        return ""
+    return f"[{', '.join(listed)}{f' +{more:,}' if more else ''}]"
 
 
 def weburl(value: object) -> str | None:

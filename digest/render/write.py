@@ -21,7 +21,7 @@ import jinja2.meta
 from ..compose.brief import shown_claims, without_claims
 from ..errors import RenderError, TemplateError
 from ..faults import FaultLog
-from ..model import Brief, Claim, Fault
+from ..model import Brief, Claim, Fault, Story
 from .brief_json import json_chunks
 from .markdown import markdown_chunks, render_html, render_markdown, render_pdf
 from .templates import (
@@ -131,26 +131,23 @@ def write_brief(
     out = Path(out_dir)
     faults = faults if faults is not None else FaultLog()
     made: list[tuple[Path, Path]] = []
-    claims = shown_claims(brief)
+    items: list[Claim | Story] = [*shown_claims(brief), *brief.stories()]
     templates_render: list[bool] = []
 
-    def render(kept: Sequence[Claim]) -> list[tuple[Path, Path]]:
+    def render(kept: Sequence[Claim | Story]) -> list[tuple[Path, Path]]:
         shown = brief
-        if len(kept) < len(claims):
-            ids = {c.id for c in kept}
-            shown = without_claims(brief, {c.id for c in claims if c.id not in ids})
+        if len(kept) < len(items):
+            shown = _without(brief, items, kept)
         if faults.faults:
             shown = replace(shown, stats=replace(shown.stats, faults=all_faults(brief, faults)))
         try:
             renames = _render_files(shown, out, wanted, env)
         except TemplateError as exc:
-            # A template that renders the brief without its claims is not broken: some
-            # claim's content breaks it, and the claim is found and left out.
+            # A template that renders the brief without its stories is not broken: some
+            # claim's or story's content breaks it, and that is found and left out.
             if not templates_render:
                 try:
-                    made.extend(
-                        _render_files(without_claims(brief, _ids(claims)), out, wanted, env)
-                    )
+                    made.extend(_render_files(_without(brief, items, ()), out, wanted, env))
                     templates_render.append(True)
                 except TemplateError:
                     templates_render.append(False)
@@ -162,7 +159,7 @@ def write_brief(
 
     try:
         out.mkdir(parents=True, exist_ok=True)
-        renames = faults.isolate(claims, render)
+        renames = faults.isolate(items, render)
         _commit(renames)
     except OSError as exc:
         raise RenderError(
@@ -175,8 +172,15 @@ def write_brief(
     return {fmt: out / f"brief.{fmt}" for fmt in wanted}
 
 
-def _ids(claims: Sequence[Claim]) -> set[str]:
-    return {c.id for c in claims}
+def _without(brief: Brief, items: Sequence[Claim | Story], kept: Sequence[Claim | Story]) -> Brief:
+    """The brief without the claims and stories of `items` not in `kept`."""
+    keep = {id(i) for i in kept}
+    gone = [i for i in items if id(i) not in keep]
+    return without_claims(
+        brief,
+        {i.id for i in gone if isinstance(i, Claim)},
+        {i.id for i in gone if isinstance(i, Story)},
+    )
 
 
 def all_faults(brief: Brief, faults: FaultLog) -> tuple[Fault, ...]:
@@ -185,12 +189,13 @@ def all_faults(brief: Brief, faults: FaultLog) -> tuple[Fault, ...]:
 
 
 def as_written(brief: Brief, faults: FaultLog) -> Brief:
-    """The brief `write_brief` wrote: without the claims rendering left out, if any."""
+    """The brief `write_brief` wrote: without the claims and stories rendering left out."""
     found = all_faults(brief, faults)
     if found == brief.stats.faults:
         return brief
-    left_out = {f.claim_id for f in found if f.claim_id is not None}
-    shown = without_claims(brief, left_out)
+    claims = {f.claim_id for f in found if f.claim_id is not None}
+    stories = {f.story_id for f in found if f.story_id is not None}
+    shown = without_claims(brief, claims, stories)
     return replace(shown, stats=replace(shown.stats, faults=found))
 
 

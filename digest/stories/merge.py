@@ -1,11 +1,11 @@
-"""The same claim from several articles becomes one Story.
+"""The same claim from several articles becomes one `MergedClaim`.
 
 Two passes, both about linear in the number of claims:
 
 1. Exact: claims whose wording is the same once typography is normalised (curly or
    straight quotes, dashes, spacing, case, "U.S." or "US", a leading "And"/"But"/"So")
    share a key, and a dict groups them; the same words from two differently named
-   speakers stay two stories.
+   speakers stay two claims.
 2. Near: what is left is compared through MinHash LSH on words and word pairs, and
    groups whose wording overlaps by at least `similarity` (Jaccard) are joined, the most
    alike first. Near matches never join two different claims of one article, nor claims
@@ -14,8 +14,8 @@ Two passes, both about linear in the number of claims:
    members (`minhash.similar`), not pair by pair: linear, not quadratic.
 
 A claim repeated word for word inside one article (a pull quote, a lead repeated in a
-caption) is one claim said twice, so the exact pass keeps it in one story; it adds no
-source. Ranking is `rank.rank_stories`; this module only groups.
+caption) is one claim said twice, so the exact pass keeps it merged; it adds no
+source. Ranking is `rank.rank_claims`; this module only groups.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-from ..model import Claim, Story
+from ..model import Claim, MergedClaim
 from .dupes import similar_indices, words
 from .minhash import ShingleSets, spaced
 
@@ -62,8 +62,8 @@ def claim_key(text: str) -> str:
 
 def merge_claims(
     claims: Iterable[Claim], *, similarity: float = 0.8, keys: Iterable[str] | None = None
-) -> tuple[Story, ...]:
-    """Group claims that say the same thing into stories, in first-seen order.
+) -> tuple[MergedClaim, ...]:
+    """Group claims that say the same thing into merged claims, in first-seen order.
 
     `similarity` is the Jaccard overlap of words and word pairs above which two
     differently worded claims are the same (1.0: only exact matches after normalising
@@ -77,7 +77,7 @@ def merge_claims(
         for claim, key in zip(claims, keys, strict=True):
             exact.setdefault(key, []).append(claim)
     # The same words from two named speakers ("We are monitoring the situation") are two
-    # stories; a claim whose speaker has no name goes with the first named one. Groups
+    # claims; a claim whose speaker has no name goes with the first named one. Groups
     # are (wording, speaker name, claims), in first-seen order.
     groups = [
         (key, name, part) for key, found in exact.items() for name, part in _by_speaker(found)
@@ -98,7 +98,7 @@ def merge_claims(
         for a, b, _score in pairs:
             joined.join(order[a], order[b])
     return tuple(
-        _story(f"{groups[least][0]}\0{groups[least][1]}", members)
+        _merged(f"{groups[least][0]}\0{groups[least][1]}", members)
         for least, members in joined.groups()
     )
 
@@ -147,7 +147,7 @@ class _Groups:
     def __init__(self, members: list[list[Claim]], order: Sequence[int]) -> None:
         self.parent = list(range(len(members)))
         self.members = members
-        self.rank = [0] * len(members)  # place in wording order: the least names a story
+        self.rank = [0] * len(members)  # place in wording order: the least names a merged claim
         for place, index in enumerate(order):
             self.rank[index] = place
         self.least: dict[int, int] = {}
@@ -179,9 +179,9 @@ class _Groups:
             return  # two claims of one article are two claims, however alike
         named_a, named_b = self.speakers(ra), self.speakers(rb)
         if named_a and named_b and not named_a & named_b:
-            return  # Miller and Ryder saying alike things are two stories
+            return  # Miller and Ryder saying alike things are two claims
         if rb < ra:
-            ra, rb = rb, ra  # the first-seen group stays the root: stable story order
+            ra, rb = rb, ra  # the first-seen group stays the root: stable order
         self.parent[rb] = ra
         self.members[ra].extend(self.members[rb])
         self.members[rb] = []
@@ -216,23 +216,23 @@ def _names(claims: Sequence[Claim]) -> set[str]:
     return names
 
 
-def _story(key: str, members: list[Claim]) -> Story:
-    """One story from its claims: the strongest claim leads, the rest in first-seen order.
+def _merged(key: str, members: list[Claim]) -> MergedClaim:
+    """One merged claim from its reports: the strongest leads, the rest in first-seen order.
 
     `key` is the least of its exact-group keys (wording and speaker): unique to the
-    story, and the same whatever order the claims came in.
+    merged claim, and the same whatever order the claims came in.
     """
-    if len(members) == 1:  # most stories: one claim leads and fits
+    if len(members) == 1:  # most: one claim leads and fits
         ordered: tuple[Claim, ...] = (members[0],)
         fitted = members[0]
     else:
         lead = max(members, key=_lead_rank)
         ordered = (lead, *(c for c in members if c is not lead))
-        # Each outlet's claim was classified in its own article's context; the story
+        # Each outlet's claim was classified in its own article's context; the merged claim
         # takes the topics of the claim that fits its best topic best (the lead on ties).
         fitted = max(ordered, key=lambda c: c.best_topic.score if c.best_topic else -1.0)
     topic = fitted.best_topic
-    return Story(
+    return MergedClaim(
         id=hashlib.sha1(key.encode()).hexdigest()[:12],
         claims=ordered,
         topic_id=topic.topic_id if topic else None,

@@ -1,4 +1,6 @@
-"""Salience: how much a story matters today, as a sum of parts a reader can check.
+"""Salience: how much a claim, and a story, matter today, as sums of parts a reader can check.
+
+A merged claim (one thing said, with all the articles that report it):
 
 - independent sources: 1 per outlet that reports it, a syndicated copy counted as
   its original's outlet (the same wire story on five sites is one source);
@@ -7,7 +9,7 @@
 - kind: a direct quote over a partial quote, over reported speech, over a statement;
 - recency: the newest article reporting it, halving every 24 hours before the brief;
 - topic fit: how directly the claim matched its topic (its own words over context);
-- novelty: a story whose every claim was in an earlier brief loses one source's worth.
+- novelty: a claim every report of which was in an earlier brief loses one source's worth.
   That needs the claims earlier briefs carried: pass `seen_claim_keys` (keys from
   `merge.claim_key`) once state keeps them; without it, novelty is not scored.
 """
@@ -18,7 +20,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import astuple, dataclass, replace
 from datetime import datetime
 
-from ..model import Article, Claim, Story
+from ..model import Article, Claim, MergedClaim
 from .merge import UNNAMED_SPEAKER_WORDS, claim_key
 
 SOURCE_WEIGHT = 1.0
@@ -34,7 +36,7 @@ _KIND = {"quote": 1.0, "partial": 0.7, "reported": 0.5, "statement": 0.2}
 
 @dataclass(frozen=True)
 class Salience:
-    """The parts of a story's salience; `total` orders stories."""
+    """The parts of a merged claim's salience; `total` orders claims."""
 
     sources: float
     speaker: float
@@ -45,7 +47,7 @@ class Salience:
 
     @property
     def total(self) -> float:
-        """The sum of the parts, rounded so that float noise cannot reorder stories."""
+        """The sum of the parts, rounded so that float noise cannot reorder claims."""
         return _total(astuple(self))
 
 
@@ -70,20 +72,20 @@ def speaker_weight(claim: Claim) -> float:
 
 
 def salience(
-    story: Story,
+    claim: MergedClaim,
     articles: Mapping[str, Article],
     *,
     issued: datetime,
     copies: Mapping[str, str] | None = None,
     seen_claim_keys: Collection[str] | None = None,
 ) -> Salience:
-    """The parts of one story's salience for a brief issued at `issued`."""
-    return Salience(*_Scorer(articles, issued, copies or {}, seen_claim_keys).parts(story))
+    """The parts of one merged claim's salience for a brief issued at `issued`."""
+    return Salience(*_Scorer(articles, issued, copies or {}, seen_claim_keys).parts(claim))
 
 
 class _Scorer:
-    """`salience` for many stories: what each article gives (the outlet it counts as, how
-    recent it is) is worked out once, however many stories it reports."""
+    """`salience` for many claims: what each article gives (the outlet it counts as, how
+    recent it is) is worked out once, however many claims it reports."""
 
     def __init__(
         self,
@@ -117,16 +119,16 @@ class _Scorer:
             )
         return found
 
-    def parts(self, story: Story) -> tuple[float, float, float, float, float, float]:
-        """The fields of the story's `Salience`, in order."""
-        lead = story.lead
-        known = [self._article(i) for i in story.article_ids]
+    def parts(self, merged: MergedClaim) -> tuple[float, float, float, float, float, float]:
+        """The fields of the merged claim's `Salience`, in order."""
+        lead = merged.lead
+        known = [self._article(i) for i in merged.article_ids]
         sources = len({outlet for outlet, _, _ in known if outlet is not None})
         dated = [(published, recency) for _, published, recency in known if published]
         recency = max(dated)[1] if dated else 0.0  # the latest article's
-        fit = max((c.topics[0].score for c in story.claims if c.topics), default=0.0)
+        fit = max((c.topics[0].score for c in merged.claims if c.topics), default=0.0)
         novelty = 0.0
-        if self.seen is not None and all(claim_key(c.text) in self.seen for c in story.claims):
+        if self.seen is not None and all(claim_key(c.text) in self.seen for c in merged.claims):
             novelty = SEEN_PENALTY
         return (
             SOURCE_WEIGHT * sources,
@@ -138,16 +140,16 @@ class _Scorer:
         )
 
 
-def rank_stories(
-    stories: Sequence[Story],
+def rank_claims(
+    claims: Sequence[MergedClaim],
     articles: Mapping[str, Article],
     *,
     issued: datetime,
     copies: Mapping[str, str] | None = None,
     seen_claim_keys: Collection[str] | None = None,
-) -> tuple[Story, ...]:
-    """The stories with `salience` set, most salient first (ties: first seen first)."""
+) -> tuple[MergedClaim, ...]:
+    """The merged claims with `salience` set, most salient first (ties: first seen first)."""
     scorer = _Scorer(articles, issued, copies or {}, seen_claim_keys)
-    scored = [replace(story, salience=_total(scorer.parts(story))) for story in stories]
-    order = {story.id: i for i, story in enumerate(stories)}
-    return tuple(sorted(scored, key=lambda s: (-s.salience, order[s.id])))
+    scored = [replace(claim, salience=_total(scorer.parts(claim))) for claim in claims]
+    order = {claim.id: i for i, claim in enumerate(claims)}
+    return tuple(sorted(scored, key=lambda c: (-c.salience, order[c.id])))
