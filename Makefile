@@ -6,7 +6,7 @@ CONFIG ?= config.yaml
 DATE   ?= 2023-09-13
 STAMP   = $(VENV)/.installed
 
-.PHONY: install brief pdf send test lint eval dupes-bbc bench clean check-system
+.PHONY: install brief pdf send test lint eval dupes-bbc bench clean check-system check-browser debian-packages
 
 install: $(STAMP)
 
@@ -25,9 +25,20 @@ DEBIAN_PACKAGES = libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dej
 SYSTEM_LIBS     = libpango-1.0.so.0 libpangoft2-1.0.so.0 libharfbuzz-subset.so.0
 
 check-system:
+	@$(MAKE) --no-print-directory debian-packages PACKAGES="$(DEBIAN_PACKAGES)"
+
+# The browser tests (tests/test_browser.py) open brief.html and the email in Chromium;
+# without it they are skipped. `.ci/run` installs it through this target.
+BROWSER_PACKAGES = chromium
+
+check-browser:
+	@$(MAKE) --no-print-directory debian-packages PACKAGES="$(BROWSER_PACKAGES)" SYSTEM_LIBS=
+
+# Installs PACKAGES when missing (root or password-less sudo), else stops with the line.
+debian-packages:
 	@missing=""; \
 	if command -v dpkg-query >/dev/null 2>&1; then \
-	  for pkg in $(DEBIAN_PACKAGES); do \
+	  for pkg in $(PACKAGES); do \
 	    dpkg-query -W -f='$${Status}' "$$pkg" 2>/dev/null | grep -q "ok installed" || missing="$$missing $$pkg"; \
 	  done; \
 	else \
@@ -81,10 +92,16 @@ lint: install
 clean:
 	rm -rf out build dist .pytest_cache .mypy_cache .ruff_cache
 
-GOLD ?= ../shared/data/polnear-dev.jsonl
+GOLD   ?= ../shared/data/polnear-dev.jsonl
+EVENTS ?= ../shared/data/events-ecbplus-dev.jsonl
+# Claim extraction against GOLD (PolNeAR), then story grouping against EVENTS (ECB+):
+# stories against its events, threads against its topics.
 eval: install
 	@test -f $(GOLD) || { echo "digest: $(GOLD) not found; set GOLD=path/to/gold.jsonl"; exit 1; }
 	$(BIN)/digest eval claims $(GOLD)
+	@test -f $(EVENTS) || { echo "digest: $(EVENTS) not found; set EVENTS=path/to/events.jsonl"; exit 1; }
+	$(BIN)/digest eval stories $(EVENTS)
+	$(BIN)/digest eval stories --level thread $(EVENTS)
 
 # The duplicate-article finder on the BBC corpus: identical pairs by digest, near ones
 # against the pairs judged by reading (tests/data/dupes/bbc-judged.tsv).

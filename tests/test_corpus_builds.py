@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from .conftest import ROOT, SHARED
 
@@ -21,9 +22,7 @@ POLNEAR = [SHARED / "data" / "polnear-train.jsonl", SHARED / "data" / "polnear-d
 pytestmark = pytest.mark.corpus
 
 
-# The PDF of a whole corpus in one brief is left to `make bench` ("full brief" row): it
-# prints every story, thousands of pages that take WeasyPrint many minutes.
-FORMATS = "md,html,json"
+FORMATS = "md,html,pdf,json"
 
 
 def build(tmp_path: Path, inputs: list[Path], day: str, published: str) -> dict[str, object]:
@@ -42,6 +41,9 @@ def build(tmp_path: Path, inputs: list[Path], day: str, published: str) -> dict[
     assert sorted(p.name for p in out.iterdir()) == sorted(
         f"brief.{fmt}" for fmt in FORMATS.split(",")
     )
+    # A brief is brief, whatever the day: the PDF and the Markdown stay short.
+    assert 1 <= len(PdfReader(out / "brief.pdf").pages) <= 12
+    assert len((out / "brief.md").read_text(encoding="utf-8")) < 60_000
     data: dict[str, object] = json.loads((out / "brief.json").read_text(encoding="utf-8"))
     return data
 

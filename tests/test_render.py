@@ -397,7 +397,10 @@ def test_a_story_is_one_item_with_a_claim_per_speaker(markdown: str) -> None:
     assert empty.strip().startswith("No reporting on this topic in this brief.")
 
 
-def test_markdown_bottom_line_timeline_watch_list_sources(markdown: str) -> None:
+def test_markdown_bottom_line_timeline_watch_list_sources(brief: Brief, markdown: str) -> None:
+    bottom = markdown.split("## Bottom line\n\n")[1].split("\n\n")[0].splitlines()
+    assert len(bottom) == len(brief.bottom_line) == 2
+    assert all(line.startswith("- **") for line in bottom)
     assert (
         "- **North Korea–Russia arms:** Kim heads to Russia for arms talks — Matthew Miller: "
         "“We will monitor what happens"

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..config.load import Config, load_config
 from ..model import Article
+from .budgets import budget_rows
 from .corpus import write_corpus
 from .linear import linear_rows
 from .measure import (
@@ -88,6 +89,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         formats = "md,html,json" if args.no_pdf else "md,html,pdf,json"
         say(f"the BBC corpus's whole brief, {formats} ...")
         rows.append(bbc_brief_row(Path(args.bbc), config_path, args, kind, formats))
+        if not args.no_pdf:
+            say("the briefs a reader gets ...")
+            rows += budget_rows(config, Path(args.bbc))
         if not args.no_linear:
             say("hostile lines ...")
             rows += linear_rows()

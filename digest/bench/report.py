@@ -51,6 +51,7 @@ def targets(rows: Sequence[Row], articles: int, jobs: int) -> list[Target]:
     elif full:
         found.append(Target(f"{articles:,} articles end to end, --jobs {jobs}", full.note, False))
     found += _flood_targets(rows)
+    found += _budget_targets(rows)
     huge = [r for r in rows if r.corpus == "huge lines"]
     if huge:
         worst = max(huge, key=lambda r: float(r.note.rstrip("×")))
@@ -70,6 +71,32 @@ def targets(rows: Sequence[Row], articles: int, jobs: int) -> list[Target]:
                 pdf.seconds < 1.5,
             )
         )
+    return found
+
+
+_PAGES = {"sample": 4, "seed": 2, "bbc": 12}
+"""The most PDF pages each day's brief may take."""
+
+
+def _budget_targets(rows: Sequence[Row]) -> list[Target]:
+    """A brief is brief: PDF pages, the email's HTML, and the BBC day's whole build."""
+    found: list[Target] = []
+    for row in rows:
+        if row.stage != "brief, all formats" or row.corpus not in _PAGES:
+            continue
+        pages = int(row.note.split()[0])
+        limit = _PAGES[row.corpus]
+        found.append(Target(f"{row.corpus} brief: PDF ≤ {limit} pages", f"{pages}", pages <= limit))
+        if row.corpus == "bbc" and "email" in row.note:
+            size = float(row.note.split("email ")[1].split()[0])
+            found.append(Target("... its email's HTML ≤ 100 kB", f"{size:.0f} kB", size <= 100))
+    for row in rows:
+        if row.corpus == "bbc" and row.stage.startswith("brief md,html,pdf,json") and not row.note:
+            found.append(
+                Target(
+                    "BBC day, all four formats: ≤ 30 s", f"{row.seconds:.1f} s", row.seconds <= 30
+                )
+            )
     return found
 
 
