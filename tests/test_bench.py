@@ -64,7 +64,7 @@ def test_bench_smoke_run_prints_every_stage_as_json(
     # are the built briefs' own (four a copy).
     distinct, copies = rows["distinct", "build --jobs 2"], rows["copies", "build --jobs 2"]
     assert distinct["articles"] == copies["articles"] == 30
-    assert copies["claims"] == 4 * 30 and copies["note"] == "one story, 15 outlets"
+    assert copies["claims"] == 4 * 30 and copies["note"] == "1 story, 15 outlets"
     # No BBC corpus: no stage rows, and its whole brief says why it is not measured.
     skipped = rows.pop(("bbc", "brief md,html,pdf,json --jobs 2"))
     assert skipped["note"].startswith("skipped: no corpus at ") and skipped["seconds"] == 0

@@ -303,17 +303,20 @@ def run_build(
                 child.communicate()
                 note = f"did not finish in {timeout:.0f} s"
         seconds = time.perf_counter() - start
-        count, claims = _brief_counts(Path(out, "brief.json"), count, claims)
+        count, claims, stories = _brief_counts(Path(out, "brief.json"), count, claims)
+    if "{stories}" in note:
+        note = note.format(stories=f"{stories:,} stor{'y' if stories == 1 else 'ies'}")
     return Row(corpus, label, count, claims, seconds, memory.peak / 1e6, note)
 
 
-def _brief_counts(path: Path, count: int, claims: int) -> tuple[int, int]:
-    """The articles and claims a built brief.json counts (else the ones given)."""
+def _brief_counts(path: Path, count: int, claims: int) -> tuple[int, int, int]:
+    """The articles, claims and stories a built brief.json counts (else those given, and
+    no story)."""
     try:
         stats = json.loads(path.read_text(encoding="utf-8"))["stats"]
-        return int(stats["articles"]), int(stats["claims"])
+        return int(stats["articles"]), int(stats["claims"]), int(stats["stories"])
     except (OSError, ValueError, KeyError, TypeError):
-        return count, claims
+        return count, claims, 0
 
 
 def build_label(kind: str, jobs: int) -> str:
@@ -356,7 +359,7 @@ def flood_rows(
         0,
         label,
         corpus="copies",
-        note=f"one story, {outlets:,} outlets",
+        note=f"{{stories}}, {outlets:,} outlets",
     )
     return [ordinary, flood]
 

@@ -51,6 +51,7 @@ def targets(rows: Sequence[Row], articles: int, jobs: int) -> list[Target]:
     elif full:
         found.append(Target(f"{articles:,} articles end to end, --jobs {jobs}", full.note, False))
     found += _flood_targets(rows)
+    found += _stories_targets(rows, articles)
     found += _budget_targets(rows)
     huge = [r for r in rows if r.corpus == "huge lines"]
     if huge:
@@ -71,6 +72,29 @@ def targets(rows: Sequence[Row], articles: int, jobs: int) -> list[Target]:
                 pdf.seconds < 1.5,
             )
         )
+    return found
+
+
+def _stories_targets(rows: Sequence[Row], articles: int) -> list[Target]:
+    """Stories of a big day in a few seconds; a day of copies of one story is one story."""
+    found: list[Target] = []
+    for row in rows:
+        if row.corpus == "synthetic" and row.stage == "stories":
+            found.append(
+                Target(
+                    f"stories of {articles:,} articles ≤ 5 s, one core",
+                    f"{row.seconds:.1f} s",
+                    row.seconds <= 5,
+                )
+            )
+        if row.corpus == "copies" and row.note.startswith(("1 story", "0 stor")):
+            found.append(
+                Target(
+                    "copies of one story make one story", row.note, row.note.startswith("1 story")
+                )
+            )
+        elif row.corpus == "copies" and "stories" in row.note:
+            found.append(Target("copies of one story make one story", row.note, False))
     return found
 
 
