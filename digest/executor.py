@@ -256,11 +256,14 @@ class ProcessExecutor(_Windowed):
 
 
 def _context() -> multiprocessing.context.BaseContext:
-    """Forkserver where there is one: workers fork from a clean process that imported
-    digest once, so they start fast and never inherit the parent's threads or locks."""
+    """Forkserver where there is one: workers fork from a clean process, so they never
+    inherit the parent's threads or locks. The server imports nothing: each worker
+    imports what it runs (the workers of a pool do so side by side, in the time the
+    server would have taken), and the idle server holds no copy of the libraries while
+    the reduce step needs the memory."""
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["digest.pipeline"])
+        ctx.set_forkserver_preload([])
         return ctx
     return multiprocessing.get_context("spawn")
 

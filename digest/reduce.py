@@ -38,7 +38,7 @@ class Memory:
 
 @dataclass(frozen=True)
 class Day:
-    """The reduce step's brief and, per story it shows, the words that say what it is
+    """The reduce step's brief and, per story of the brief, the words that say what it is
     about (what the state file keeps, so a later brief can tell it goes on)."""
 
     brief: Brief
@@ -99,19 +99,22 @@ def day_from(
     faults = faults if faults is not None else FaultLog(strict=config.settings.strict)
     with timed(f"grouped {len(articles):,} articles into stories"):
         grouping = group_articles(articles)
-    words = [story_words([articles[i] for i in e.articles]) for e in grouping.events]
+    words: list[frozenset[str]] = []  # what each story is about, to compare with earlier ones
     status = None
     if memory is not None:
+        words = [story_words([articles[i] for i in e.articles]) for e in grouping.events]
         order = salient_order(grouping, articles)
         status = continuity(
             grouping.events, words, articles, memory.stories, memory.seen.article_ids, order
         )
-    keys = {id(c): k for p in processed for c, k in zip(p.claims, p.claim_keys(), strict=True)}
     claims = [c for p in processed for c in p.claims]
+    keys = [k for p in processed for k in p.claim_keys()]
     seen = memory.seen if memory is not None else None
 
     def reduce(kept: Sequence[Claim]) -> Brief:
-        merged = _merged(config, day, kept, [keys[id(c)] for c in kept], by_id, copies, seen)
+        # `kept` is all the claims, or those left once the faulty are out (`FaultLog.isolate`)
+        kept_keys = keys if kept is claims else _keys_of(kept, claims, keys)
+        merged = _merged(config, day, kept, kept_keys, by_id, copies, seen)
         with timed("built stories"):
             built = build_stories(
                 articles,
@@ -129,8 +132,20 @@ def day_from(
         sources = tuple(replace(s, new=s.article_id not in seen.article_ids) for s in brief.sources)
         brief = replace(brief, sources=sources)
     brief = replace(brief, stats=replace(brief.stats, faults=tuple(faults.faults)))
-    kept_id = {e.id: (status[e.id][0] if status else e.id) for e in grouping.events}
-    return Day(brief, {kept_id[e.id]: words[n] for n, e in enumerate(grouping.events)})
+    in_brief = {s.id for s in brief.stories()}
+    about: dict[str, frozenset[str]] = {}
+    for number, event in enumerate(grouping.events):
+        story_id = status[event.id][0] if status else event.id
+        if story_id in in_brief:
+            members = [articles[i] for i in event.articles]
+            about[story_id] = words[number] if words else story_words(members)
+    return Day(brief, about)
+
+
+def _keys_of(kept: Sequence[Claim], claims: Sequence[Claim], keys: Sequence[str]) -> list[str]:
+    """The keys of the `kept` claims, `keys` being those of `claims`."""
+    key_of = {id(c): k for c, k in zip(claims, keys, strict=True)}
+    return [key_of[id(c)] for c in kept]
 
 
 def _merged(

@@ -283,14 +283,23 @@ class _Words:
 
 def sketches(sets: ShingleSets, num_perm: int, seed: int = SEED) -> npt.NDArray[np.uint32]:
     """The MinHash sketch of every set, shape (n, num_perm); an empty set's is all ones."""
+    out = np.full((len(sets), num_perm), np.iinfo(np.uint32).max, dtype=np.uint32)
+    filled = np.flatnonzero(np.diff(sets.starts) > 0)
+    out[filled] = filled_sketches(sets, filled, num_perm, seed)
+    return out
+
+
+def filled_sketches(
+    sets: ShingleSets, filled: I64, num_perm: int, seed: int = SEED
+) -> npt.NDArray[np.uint32]:
+    """The MinHash sketches of the sets `filled` (indices of non-empty sets, ascending),
+    shape (len(filled), num_perm)."""
     rng = np.random.RandomState(seed)
     a = rng.randint(0, 2**63 - 1, size=num_perm, dtype=np.int64).astype(np.uint64) * np.uint64(
         2
     ) + np.uint64(1)
     b = rng.randint(0, 2**63 - 1, size=num_perm, dtype=np.int64).astype(np.uint64)
-    out = np.full((len(sets), num_perm), np.iinfo(np.uint32).max, dtype=np.uint32)
-    lengths = np.diff(sets.starts)
-    filled = np.flatnonzero(lengths > 0)
+    out = np.empty((len(filled), num_perm), dtype=np.uint32)
     if not len(filled):
         return out
     shift = np.uint64(32)
@@ -308,7 +317,7 @@ def sketches(sets: ShingleSets, num_perm: int, seed: int = SEED) -> npt.NDArray[
         offsets = sets.starts[rows] - low
         for p in range(num_perm):
             permuted = (block * a[p] + b[p]) >> shift
-            out[rows, p] = np.minimum.reduceat(permuted, offsets)
+            out[first:last, p] = np.minimum.reduceat(permuted, offsets)
     return out
 
 
@@ -457,20 +466,19 @@ def similar(
     if len(filled) < 2:
         _count(len(sets), 0, 0)
         return []
-    sketch = sketches(sets, num_perm)
-    banded = sketch if len(filled) == len(sets) else sketch[filled]
-    pairs = filled[
-        candidate_pairs(banded, lsh_threshold or threshold, crowd=crowd, anchors=anchors)
-    ]
-    del banded
+    # Sketches of the filled sets only, and pairs in their rows until the last step.
+    sketch = filled_sketches(sets, filled, num_perm)
+    pairs = candidate_pairs(sketch, lsh_threshold or threshold, crowd=crowd, anchors=anchors)
     # A pair whose sketches agree on far fewer rows than the threshold asks is not near
     # it: a pair at the threshold falls below `_least_agreement` once in a million.
-    agree = np.zeros(len(pairs), dtype=np.int64)
-    for start in range(0, len(pairs), 65_536):
-        chunk = pairs[start : start + 65_536]
+    # (In chunks of 8,192 pairs: their rows of the sketches are 2 MB each.)
+    agree = np.zeros(len(pairs), dtype=np.int16)
+    for start in range(0, len(pairs), 8_192):
+        chunk = pairs[start : start + 8_192]
         agree[start : start + len(chunk)] = (sketch[chunk[:, 0]] == sketch[chunk[:, 1]]).sum(1)
+    del sketch
     candidates = len(pairs)
-    pairs = pairs[agree >= _least_agreement(threshold, num_perm)]
+    pairs = filled[pairs[agree >= _least_agreement(threshold, num_perm)]]
     _count(len(sets), candidates, len(pairs))
     if not len(pairs):
         return []
