@@ -94,10 +94,12 @@ clean:
 
 GOLD   ?= ../shared/data/polnear-dev.jsonl
 EVENTS ?= ../shared/data/events-ecbplus-dev.jsonl
-# Claim extraction against GOLD (PolNeAR), then story grouping against EVENTS (ECB+):
-# stories against its events, threads against its topics.
+# Claim extraction against GOLD (PolNeAR), speech attributions only then all of them;
+# then story grouping against EVENTS (ECB+): stories against its events, threads against
+# its topics.
 eval: install
 	@test -f $(GOLD) || { echo "digest: $(GOLD) not found; set GOLD=path/to/gold.jsonl"; exit 1; }
+	$(BIN)/digest eval claims --speech $(GOLD)
 	$(BIN)/digest eval claims $(GOLD)
 	@test -f $(EVENTS) || { echo "digest: $(EVENTS) not found; set EVENTS=path/to/events.jsonl"; exit 1; }
 	$(BIN)/digest eval stories $(EVENTS)

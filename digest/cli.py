@@ -620,16 +620,23 @@ def eval_group() -> None:
     "--errors", default=0, show_default=True, help="Print this many misses and false positives."
 )
 @click.option("--limit", default=0, help="Only the first N documents (0: all).")
+@click.option(
+    "--speech",
+    is_flag=True,
+    help="Score against the speech attributions only (\"speech\": true); a claim matching another is a false positive.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-def eval_claims(gold: str, errors: int, limit: int, as_json: bool) -> None:
+def eval_claims(gold: str, errors: int, limit: int, speech: bool, as_json: bool) -> None:
     """Score claim extraction on GOLD (JSONL in the PolNeAR schema)."""
     import itertools
 
     from .evaluate.claims import evaluate, format_report, read_gold, report_figures
 
     try:
-        pairs = read_gold(Path(gold))
-        report = evaluate(itertools.islice(pairs, limit) if limit else pairs, errors=errors)
+        pairs = read_gold(Path(gold), speech=speech)
+        if limit:
+            pairs = itertools.islice(pairs, limit)
+        report = evaluate(pairs, errors=errors, speech=speech)
     except DigestError as exc:
         _fail(exc)
         return

@@ -34,8 +34,11 @@ def _gold_file(tmp_path: Path, attributions: list[dict]) -> Path:
     return path
 
 
-def _attribution(start: int, end: int, speaker: str, at: int, quoted: bool = False) -> dict:
+def _attribution(
+    start: int, end: int, speaker: str, at: int, quoted: bool = False, speech: bool = True
+) -> dict:
     return {
+        "speech": speech,
         "speaker": speaker,
         "speaker_spans": [[at, at + len(speaker)]],
         "cue": "said",
@@ -44,10 +47,16 @@ def _attribution(start: int, end: int, speaker: str, at: int, quoted: bool = Fal
     }
 
 
-def _claim(start: int, end: int, name: str | None = None, mention: str | None = None) -> Claim:
+def _claim(
+    start: int,
+    end: int,
+    name: str | None = None,
+    mention: str | None = None,
+    at: int = 0,
+) -> Claim:
     speaker = None
     if name is not None:
-        speaker = Speaker(name, None, mention or name, Span(0, 1))
+        speaker = Speaker(name, None, mention or name, Span(at, at + len(mention or name)))
     return Claim(
         id=f"c{start}",
         article_id="d1",
@@ -128,6 +137,66 @@ def test_speaker_last_name_and_pronoun_antecedent(tmp_path: Path, predict: list)
     assert (pronoun.speaker_exact, pronoun.speaker_last) == (1, 1)
 
 
+def test_speaker_span_rule_asks_the_mention_to_overlap_the_gold_speaker(
+    tmp_path: Path, predict: list
+) -> None:
+    she = TEXT.index("She")
+    gold = _gold_file(
+        tmp_path,
+        [
+            _attribution(RUIZ, RUIZ + 30, "Senator Ana Ruiz of Ohio", 0),
+            _attribution(BUDGET, BUDGET + 20, "She", she),
+            _attribution(DELAYS, DELAYS + 6, "The ministry", TEXT.index("The ministry")),
+        ],
+    )
+    predict.extend(
+        [
+            _claim(RUIZ, RUIZ + 30, "Ana Ruiz", at=TEXT.index("Ana")),  # inside the gold span
+            _claim(BUDGET, BUDGET + 20, "Ana Ruiz", mention="She", at=she),  # the pronoun itself
+            _claim(DELAYS, DELAYS + 6, "Ana Ruiz", at=TEXT.index("Ana")),  # the wrong mention
+        ]
+    )
+    row = evaluate(read_gold(gold)).rows["all"]
+    assert (row.speaker_total, row.speaker_span) == (3, 2)
+
+
+def test_speech_view_scores_speech_only_and_a_match_of_the_rest_is_false(
+    tmp_path: Path, predict: list
+) -> None:
+    gold = _gold_file(
+        tmp_path,
+        [
+            _attribution(RUIZ, RUIZ + 30, "Senator Ana Ruiz of Ohio", 0),
+            # as if "The ministry fears delays": annotated, but no speech act
+            _attribution(DELAYS, DELAYS + 6, "The ministry", TEXT.index("The ministry"), speech=False),
+        ],
+    )
+    predict.extend([_claim(RUIZ, RUIZ + 30, "Ana Ruiz"), _claim(DELAYS, DELAYS + 6, "ministry")])
+    full = evaluate(read_gold(gold))
+    assert full.scores(0.3) == (1.0, 1.0, 1.0)
+    speech = evaluate(read_gold(gold, speech=True), speech=True)
+    assert (speech.rows["all"].gold, speech.left_out, speech.predicted) == (1, 1, 2)
+    assert speech.scores(0.3) == (0.5, 1.0, pytest.approx(2 / 3))
+    result = CliRunner().invoke(main, ["eval", "claims", str(gold), "--speech"])
+    assert result.exit_code == 0, result.output
+    assert "speech view" in result.output and "1 others left out" in result.output
+    data = json.loads(
+        CliRunner().invoke(main, ["eval", "claims", str(gold), "--speech", "--json"]).output
+    )
+    assert data["view"] == "speech" and data["0.3"]["precision"] == 0.5
+    assert data["precision_by_kind"] == {"reported": {"predicted": 2, "precision@0.3": 0.5}}
+
+
+def test_speech_view_needs_gold_that_marks_speech(tmp_path: Path) -> None:
+    attribution = _attribution(RUIZ, RUIZ + 30, "Senator Ana Ruiz of Ohio", 0)
+    del attribution["speech"]
+    gold = _gold_file(tmp_path, [attribution])
+    result = CliRunner().invoke(main, ["eval", "claims", str(gold), "--speech"])
+    assert result.exit_code != 0
+    assert f"{gold}:1:" in result.output and '"speech": true|false' in result.output
+    assert CliRunner().invoke(main, ["eval", "claims", str(gold)]).exit_code == 0
+
+
 def test_json_has_every_figure_of_the_table(tmp_path: Path, predict: list) -> None:
     gold = _gold_file(
         tmp_path,
@@ -150,6 +219,7 @@ def test_json_has_every_figure_of_the_table(tmp_path: Path, predict: list) -> No
         "recall@0.8": 1.0,
         "speaker": 0.0,  # "Ana Ruiz" is not the whole "Senator Ana Ruiz of Ohio"
         "speaker_last_name": 1.0,
+        "speaker_span": 1.0,  # its mention at 0 overlaps the gold speaker's span
         "cue": 1.0,
     }
     assert data["subsets"]["without quote marks"]["recall@0.3"] == 0.0

@@ -9,6 +9,15 @@ when |gold ∩ pred| / |gold| (characters) is strictly above the threshold; one-
 greedy, gold in document order, each gold taking the best-scoring unused prediction;
 predictions left over are false positives. Statements (no speaker, no cue) are the
 outlet's own words, not attributions, and are not scored.
+
+Two views. The full view scores against every attribution. The speech view (`speech=True`)
+scores against the attributions marked `"speech": true` only (what was said, not what
+was thought, seen, wanted or shown): the others are not gold, so a claim that matches
+one is a false positive, as it would be in the brief.
+
+Speakers are scored over matched pairs three ways: the resolved name agrees with the
+gold speaker (or a pronoun's antecedent); the last names agree; and the span rule of the
+published figures, where the predicted speaker's mention overlaps the gold speaker's span.
 """
 
 from __future__ import annotations
@@ -43,6 +52,7 @@ class Gold:
     cue: str | None
     quoted: bool
     antecedent: str | None  # for a pronoun speaker: the last named gold speaker before it
+    speech: bool | None = None  # a speech act (said, told...), if the gold says
 
     @property
     def size(self) -> int:
@@ -72,6 +82,7 @@ class Tally:
     speaker_total: int = 0
     speaker_exact: int = 0
     speaker_last: int = 0
+    speaker_span: int = 0
     cue_total: int = 0
     cue_right: int = 0
 
@@ -82,7 +93,13 @@ class Report:
 
     docs: int = 0
     predicted: int = 0
+    speech: bool = False
+    """The speech view: only the speech attributions are gold."""
+    left_out: int = 0
+    """Attributions not scored as gold in this view (not speech)."""
     tp: dict[float, int] = field(default_factory=lambda: defaultdict(int))
+    kinds: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
+    """Per predicted kind (quote, partial, reported): [predicted, matched at 0.3]."""
     tightness: list[float] = field(default_factory=list)
     rows: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
     misses: list[tuple[str, str]] = field(default_factory=list)
@@ -98,8 +115,12 @@ class Report:
         return precision, recall, f1
 
 
-def read_gold(path: Path) -> Iterator[tuple[Article, list[Gold]]]:
-    """Articles and their attributions from a gold JSONL file."""
+def read_gold(path: Path, *, speech: bool = False) -> Iterator[tuple[Article, list[Gold]]]:
+    """Articles and their attributions from a gold JSONL file.
+
+    With `speech`, every attribution must say whether it is a speech act (`"speech":
+    true|false`): an `InputError` names the first line where one does not.
+    """
     try:
         handle = path.open(encoding="utf-8")
     except OSError as exc:
@@ -132,6 +153,11 @@ def read_gold(path: Path) -> Iterator[tuple[Article, list[Gold]]]:
                 path=f"{path}:{number}",
                 body=(Span(0, len(text)),),
             )
+            if speech and any(not isinstance(a.get("speech"), bool) for a in attributions):
+                raise InputError(
+                    f"{path}:{number}: an attribution of {doc!r} has no \"speech\": true|false; "
+                    "Hint: the speech view needs gold that marks speech acts, or leave out --speech"
+                )
             yield article, _gold(doc, attributions)
 
 
@@ -149,25 +175,26 @@ def _gold(doc: str, attributions: Sequence[dict]) -> list[Gold]:
                 Span(*speaker_spans[0]) if speaker_spans else None,
                 a.get("cue"),
                 bool(a.get("has_quote_marks")),
+                a.get("speech") if isinstance(a.get("speech"), bool) else None,
             )
         )
     items.sort(key=lambda item: item[0][0].start)
     # A pronoun's antecedent: the nearest named speaker before it in the text.
     named = sorted(
         (sp.start, name)
-        for _, name, sp, _, _ in items
+        for _, name, sp, _, _, _ in items
         if sp
         and name
         and name.lower() not in _PRONOUNS
         and name.split()[0].lower() not in _DESCRIPTIVE
     )
     out = []
-    for spans, speaker, sspan, cue, quoted in items:
+    for spans, speaker, sspan, cue, quoted, speech in items:
         antecedent = None
         if speaker and speaker.lower() in _PRONOUNS and sspan is not None:
             before = [name for start, name in named if start < sspan.start]
             antecedent = before[-1] if before else None
-        out.append(Gold(doc, spans, speaker, sspan, cue, quoted, antecedent))
+        out.append(Gold(doc, spans, speaker, sspan, cue, quoted, antecedent, speech))
     return out
 
 
@@ -198,6 +225,14 @@ def _same_speaker(gold: Gold, claim: Claim, text: str) -> tuple[bool, bool]:
     return exact, exact or (bool(last_word) and last_word[0] in _last_words(target))
 
 
+def _speaker_overlaps(gold: Gold, claim: Claim) -> bool:
+    """The span rule: the predicted speaker's mention overlaps the gold speaker's span."""
+    if claim.speaker is None or gold.speaker_span is None:
+        return False
+    mention, target = claim.speaker.span, gold.speaker_span
+    return mention.start < target.end and target.start < mention.end
+
+
 def _last_words(speaker: str) -> set[str]:
     """The gold speaker's last word, and the last word before an "of" phrase that follows
     a name ("Senator Bernie Sanders of Vermont" -> sanders, vermont)."""
@@ -218,17 +253,26 @@ def _head(speaker: str) -> str:
     return head.strip() or speaker
 
 
-def evaluate(pairs: Iterable[tuple[Article, list[Gold]]], *, errors: int = 0) -> Report:
-    """Run the extractor on every article and score it against the gold attributions."""
-    report = Report()
+def evaluate(
+    pairs: Iterable[tuple[Article, list[Gold]]], *, errors: int = 0, speech: bool = False
+) -> Report:
+    """Run the extractor on every article and score it against the gold attributions
+    (with `speech`, the speech acts among them only)."""
+    report = Report(speech=speech)
     for article, golds in pairs:
         report.docs += 1
         claims = [c for c in extract_claims(clean_article(article)) if c.kind != "statement"]
         report.predicted += len(claims)
+        if speech:
+            kept = [g for g in golds if g.speech is not False]
+            report.left_out += len(golds) - len(kept)
+            golds = kept
         used: set[int] = set()
         for gold in golds:
             _score_gold(report, article, gold, claims, used, errors)
         for index, claim in enumerate(claims):
+            report.kinds[claim.kind][0] += 1
+            report.kinds[claim.kind][1] += index in used
             if index not in used and len(report.false_positives) < errors:
                 report.false_positives.append((article.id, _context(article.text, claim.span)))
     return report
@@ -272,6 +316,7 @@ def _score_gold(
                 report.rows[cat].matched[threshold] += 1
     report.tightness.append(_overlap(gold, claim.span) / max(1, len(claim.span)))
     exact, last = _same_speaker(gold, claim, article.text)
+    span = _speaker_overlaps(gold, claim)
     cue_right = bool(gold.cue and claim.cue and claim.cue.lower() in gold.cue.lower())
     for cat in cats:
         row = report.rows[cat]
@@ -279,6 +324,7 @@ def _score_gold(
             row.speaker_total += 1
             row.speaker_exact += exact
             row.speaker_last += last
+            row.speaker_span += span
         if gold.cue:
             row.cue_total += 1
             row.cue_right += cue_right
@@ -310,6 +356,7 @@ def subset_figures(row: Tally) -> dict[str, float | int]:
         **{f"recall@{t}": row.matched[t] / row.gold if row.gold else 0.0 for t in THRESHOLDS},
         "speaker": row.speaker_exact / row.speaker_total if row.speaker_total else 0.0,
         "speaker_last_name": row.speaker_last / row.speaker_total if row.speaker_total else 0.0,
+        "speaker_span": row.speaker_span / row.speaker_total if row.speaker_total else 0.0,
         "cue": row.cue_right / row.cue_total if row.cue_total else 0.0,
     }
 
@@ -318,14 +365,20 @@ def report_figures(report: Report) -> dict[str, object]:
     """Every figure of the table, for `digest eval claims --json`."""
     tight = sum(report.tightness) / len(report.tightness) if report.tightness else 0.0
     return {
+        "view": "speech" if report.speech else "full",
         "documents": report.docs,
         "gold": report.rows["all"].gold,
+        "left_out": report.left_out,
         "predicted": report.predicted,
         **{
             str(t): dict(zip(("precision", "recall", "f1"), report.scores(t), strict=True))
             for t in THRESHOLDS
         },
         "tightness": tight,
+        "precision_by_kind": {
+            kind: {"predicted": n, "precision@0.3": hit / n if n else 0.0}
+            for kind, (n, hit) in sorted(report.kinds.items())
+        },
         "subsets": {
             name: subset_figures(report.rows[name])
             for name in SUBSETS
@@ -336,7 +389,14 @@ def report_figures(report: Report) -> dict[str, object]:
 
 def format_report(report: Report) -> str:
     """The report as a plain-text table."""
+    view = (
+        f"speech view: speech attributions only ({report.left_out} others left out; "
+        "a claim matching one is a false positive)"
+        if report.speech
+        else "full view: every attribution"
+    )
     lines = [
+        view,
         f"documents: {report.docs}   gold attributions: {report.rows['all'].gold}"
         f"   predicted: {report.predicted}",
         "",
@@ -347,10 +407,14 @@ def format_report(report: Report) -> str:
         lines.append(f"{threshold:<10} {p:>9.3f} {r:>7.3f} {f:>6.3f}")
     tight = sum(report.tightness) / len(report.tightness) if report.tightness else 0.0
     lines.append(f"mean |gold ∩ pred| / |pred| over matches: {tight:.3f}")
+    kinds = "   ".join(
+        f"{kind} {hit / n:.3f} of {n}" for kind, (n, hit) in sorted(report.kinds.items()) if n
+    )
+    lines.append(f"precision@0.3 by kind: {kinds}")
     lines.append("")
     header = (
         f"{'gold subset':<22} {'n':>6} {'R@0.3':>6} {'R@0.8':>6} "
-        f"{'speaker':>8} {'last name':>9} {'cue':>6}"
+        f"{'speaker':>8} {'last name':>9} {'span':>6} {'cue':>6}"
     )
     lines.append(header)
     for name in SUBSETS:
@@ -360,7 +424,8 @@ def format_report(report: Report) -> str:
         fig = subset_figures(row)
         lines.append(
             f"{name:<22} {row.gold:>6} {fig['recall@0.3']:>6.3f} {fig['recall@0.8']:>6.3f} "
-            f"{fig['speaker']:>8.3f} {fig['speaker_last_name']:>9.3f} {fig['cue']:>6.3f}"
+            f"{fig['speaker']:>8.3f} {fig['speaker_last_name']:>9.3f} "
+            f"{fig['speaker_span']:>6.3f} {fig['cue']:>6.3f}"
         )
     if report.misses or report.false_positives:
         lines.append("")
