@@ -168,7 +168,9 @@ def test_speech_view_scores_speech_only_and_a_match_of_the_rest_is_false(
         [
             _attribution(RUIZ, RUIZ + 30, "Senator Ana Ruiz of Ohio", 0),
             # as if "The ministry fears delays": annotated, but no speech act
-            _attribution(DELAYS, DELAYS + 6, "The ministry", TEXT.index("The ministry"), speech=False),
+            _attribution(
+                DELAYS, DELAYS + 6, "The ministry", TEXT.index("The ministry"), speech=False
+            ),
         ],
     )
     predict.extend([_claim(RUIZ, RUIZ + 30, "Ana Ruiz"), _claim(DELAYS, DELAYS + 6, "ministry")])
