@@ -623,7 +623,7 @@ def eval_group() -> None:
 @click.option(
     "--speech",
     is_flag=True,
-    help="Score against the speech attributions only (\"speech\": true); a claim matching another is a false positive.",
+    help='Score against the speech attributions only ("speech": true); a claim matching another is a false positive.',
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def eval_claims(gold: str, errors: int, limit: int, speech: bool, as_json: bool) -> None:

@@ -155,7 +155,7 @@ def read_gold(path: Path, *, speech: bool = False) -> Iterator[tuple[Article, li
             )
             if speech and any(not isinstance(a.get("speech"), bool) for a in attributions):
                 raise InputError(
-                    f"{path}:{number}: an attribution of {doc!r} has no \"speech\": true|false; "
+                    f'{path}:{number}: an attribution of {doc!r} has no "speech": true|false; '
                     "Hint: the speech view needs gold that marks speech acts, or leave out --speech"
                 )
             yield article, _gold(doc, attributions)
