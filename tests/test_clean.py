@@ -92,3 +92,44 @@ def test_a_short_quoted_answer_is_body() -> None:
     )
     body = [text[s.start : s.end] for s in clean_article(_article(text)).body]
     assert '"Absolutely," Smith said.' in body
+
+
+WIRE_PAGE = """Port of Busan reopens after strike
+
+VIDEO SHOWS: DOCKWORKERS RETURNING TO THE CRANES AT DAWN IN BUSAN
+
+Dockworkers returned to the cranes on Wednesday after a two-week strike, the union said.
+
+"We have a contract we can live with," said Kim Soo-jin, the union's leader.
+
+Get the morning headlines in your inbox: sign up for our Business Daily newsletter.
+
+Reporting by Jo Lee in Busan; Additional reporting by Sam Park in Seoul; Editing by Ann Cole
+
+Our Standards: The Harbor Wire Trust Principles.
+
+Sign up here.
+"""
+
+
+def test_credits_standards_newsletters_and_lines_in_capitals_are_not_body() -> None:
+    # The outlet's furniture would otherwise reach the brief as its own statements.
+    cleaned = clean_article(_article(WIRE_PAGE))
+    body = [cleaned.text[s.start : s.end] for s in cleaned.body]
+    assert body == [
+        "Dockworkers returned to the cranes on Wednesday after a two-week strike, the union said.",
+        '"We have a contract we can live with," said Kim Soo-jin, the union\'s leader.',
+    ]
+    assert cleaned.title == "Port of Busan reopens after strike"
+
+
+def test_a_headline_in_capitals_is_still_the_title_and_prose_stays() -> None:
+    text = (
+        "PORT OF BUSAN REOPENS AFTER STRIKE\n\n"
+        "Dockworkers returned on Wednesday, and the reporting by local papers was right.\n\n"
+        "Reporting by the union's own newsletter was read by dockworkers for two weeks, and "
+        "its editors said the strike would end soon, as it did on Wednesday after talks.\n"
+    )
+    cleaned = clean_article(_article(text))
+    assert cleaned.title == "PORT OF BUSAN REOPENS AFTER STRIKE"
+    assert len(cleaned.body) == 2  # a sentence that starts "Reporting by" is not a credit

@@ -26,9 +26,31 @@ _CHROME = re.compile(
       | advertisement | sponsored | subscribe.* | sign\s+(?:in|up) | log\s*in | newsletter.*
       | (?:all\s+rights\s+reserved|copyright\b|\(c\)|©).* | read\s+more.* | more\s+stories
       | (?:previous|next)\s+(?:article|story) | comments?(?:\s*\(\d+\))?
+      | our\s+standards\b.* | sign\s+up(?:\s+(?:here|now|today|for\s+free))?\W* | click\s+here\b.*
     )$""",
     re.I | re.X,
 )
+# A credit line: "Reporting by Jo Lee in Seoul; Additional reporting by Sam Park; Editing
+# by Ann Cole": credits, each a few names (and places) after "by", and nothing else.
+_NAME = r"[A-Z][\w.'’-]*"
+_CREDIT_SEGMENT = rf"""(?i:(?:additional|further)\s+)?
+    (?i:reporting|writing|written|editing|edited|research|compiled|produced|translat\w*
+      |graphics|photography|photos?|video|fact-?check\w*)
+    (?:\s+and\s+\w+)?\s+by\s+
+    {_NAME}(?:(?:\s+|,\s*|\s+(?:and|&|in|from|at)\s+){_NAME})*"""
+_CREDIT_LINE = re.compile(
+    rf"^{_CREDIT_SEGMENT}(?:\s*(?:;|,|\band\b|\|)\s*{_CREDIT_SEGMENT})*\s*\.?$", re.X
+)
+_CREDIT_WORDS = 40
+# A line that offers the outlet's newsletter ("Get the headlines in your inbox: subscribe").
+_NEWSLETTER = re.compile(
+    r"\bnewsletters?\b.*\b(?:sign\s+up|subscribe|inbox)\b|\b(?:sign\s+up|subscribe)\b.*\bnewsletters?\b",
+    re.I,
+)
+_NEWSLETTER_WORDS = 30
+# A line in capitals of this many words or more is a label or a shot list ("VIDEO SHOWS:
+# ..."), not prose; the headline in capitals, the first line, is left to `_title`.
+_SHOUTED_WORDS = 4
 # A line that only signs the quotation before it: "- Bernie Sanders", "— Clinton."
 SIGN_OFF = re.compile(r"\s*[-—–]\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\.?\s*")
 _CLOSERS = frozenset({'"', "”", "»", "'"})
@@ -84,7 +106,7 @@ def _kinds(texts: list[str]) -> list[str]:
     for text in texts:
         if not text:
             kinds.append("blank")
-        elif _is_chrome(text):
+        elif _is_chrome(text) or (_is_shouted(text) and any(k != "blank" for k in kinds)):
             kinds.append("chrome")
         elif counts[text] > 1 or _is_caption(text):
             kinds.append("caption")
@@ -219,8 +241,21 @@ def _is_chrome(line: str) -> bool:
     bare = _BULLET.sub("", line).strip()
     if _CHROME.match(bare):
         return True
+    words = len(bare.split())
+    if words <= _CREDIT_WORDS and _CREDIT_LINE.match(bare):
+        return True
+    if words <= _NEWSLETTER_WORDS and _NEWSLETTER.search(bare):
+        return True
     # Short bulleted items are menus and link lists, not sentences.
     return bool(_BULLET.match(line)) and len(bare.split()) <= 4 and not _SENTENCE_END.search(bare)
+
+
+def _is_shouted(line: str) -> bool:
+    """A line of `_SHOUTED_WORDS` words or more whose letters are all capitals."""
+    if len(line.split()) < _SHOUTED_WORDS:
+        return False
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.95 * len(letters)
 
 
 def _is_caption(line: str) -> bool:
