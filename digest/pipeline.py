@@ -55,6 +55,12 @@ def read_articles(
     Every article read, whenever published; nothing is remembered in the state file.
     """
     reading = read_sources(config.reading, inputs=inputs, published=published)
+    if reading.duplicates:
+        log.warning(
+            "left out %s: the same id from the same input, or the same outlet and text, as "
+            "an article already read (-v lists them)",
+            plural(len(reading.duplicates), "duplicate article"),
+        )
     return list(reading.articles), list(reading.skipped)
 
 

@@ -285,6 +285,29 @@ def test_the_same_name_from_two_inputs_is_qualified_not_dropped(tmp_path: Path) 
     assert not brief.stats.duplicates and not brief.stats.skipped
 
 
+def test_files_named_one_by_one_with_one_name_are_all_read(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # As a shell glob or a list of files passes them: business/010.txt, politics/010.txt...
+    texts = {
+        "business": "Seoul said exports would recover next year, an official said.",
+        "politics": "Tokyo said the talks had ended without a deal, a spokesman said.",
+        "sport": "The coach said the team would play on Sunday despite the rain.",
+    }
+    files = [article(tmp_path / section, "010.txt", text) for section, text in texts.items()]
+    result = CliRunner().invoke(main, ["claims", "--published", "2023-09-12", *map(str, files)])
+    assert result.exit_code == 0, result.output
+    read = {json.loads(line)["article"] for line in result.stdout.splitlines()}
+    assert read == {"010", "politics/010", "sport/010"}
+    assert "duplicate" not in caplog.text
+    # A file named twice is one article, and the user is told one was left out.
+    twice = CliRunner().invoke(
+        main, ["claims", "--published", "2023-09-12", *map(str, files[:1] * 2)]
+    )
+    assert {json.loads(line)["article"] for line in twice.stdout.splitlines()} == {"010"}
+    assert "left out 1 duplicate article" in caplog.text
+
+
 def test_articles_without_readable_text_are_skipped_and_counted(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()

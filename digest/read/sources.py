@@ -161,8 +161,8 @@ class _Collector:
             self.outside += 1
             return
         if article.id in self._roots and self._roots[article.id] != root and root:
-            qualified = f"{Path(root).name or root}/{article.id}"
-            if qualified not in self._roots:
+            qualified = next((q for q in _qualified(article, root) if q not in self._roots), None)
+            if qualified is not None:
                 article = replace(article, id=qualified)
         if article.id in self._roots:
             self._duplicate(article, f"the same id as an article already read ({article.id!r})")
@@ -212,6 +212,17 @@ class _Collector:
                 self.skipped.append(item)  # iter_file has logged it
             else:
                 self.add(item, root)
+
+
+def _qualified(article: Article, root: str) -> Iterator[str]:
+    """Ids for an article whose id another input has: its id under the name of its input
+    folder ("tech/001"), or, for a file named on its own, under its folder's, then more of
+    its path ("politics/010", "bbc/politics/010")."""
+    where = Path(root)
+    folders = where.parts if where.is_dir() else where.parent.parts
+    for depth in range(1, len(folders) + 1):
+        yield "/".join((*folders[-depth:], article.id))
+    yield f"{root}/{article.id}"
 
 
 def _named(paths: Sequence[str | Path]) -> Iterator[tuple[Path, str, str]]:
