@@ -133,3 +133,17 @@ def test_a_headline_in_capitals_is_still_the_title_and_prose_stays() -> None:
     cleaned = clean_article(_article(text))
     assert cleaned.title == "PORT OF BUSAN REOPENS AFTER STRIKE"
     assert len(cleaned.body) == 2  # a sentence that starts "Reporting by" is not a credit
+
+
+def test_the_mark_of_a_list_item_is_not_part_of_its_paragraph() -> None:
+    text = (
+        "The budget's main points:\n\n"
+        "- Income tax falls to 20% for those earning less than 250,000 rupees a year.\n\n"
+        "2. Rural roads get 80bn rupees over the next three years, the minister said.\n"
+    )
+    cleaned = clean_article(_article(text))
+    body = [cleaned.text[s.start : s.end] for s in cleaned.body]
+    assert body[-2:] == [
+        "Income tax falls to 20% for those earning less than 250,000 rupees a year.",
+        "Rural roads get 80bn rupees over the next three years, the minister said.",
+    ]

@@ -214,18 +214,23 @@ def _strip(text: str, span: Span) -> Span:
 
 
 def _trim_body(text: str, span: Span, *, is_first: bool) -> Span:
-    """Leave a dateline and a trailing credit such as "(Yonhap)" out of a paragraph."""
+    """Leave a dateline, a trailing credit such as "(Yonhap)" and the mark of a list item
+    ("- ", "• ", "2. ") out of a paragraph."""
     part = text[span.start : span.end]
     start, end = span.start, span.end
+    bullet = _BULLET.match(part)
+    # (Not the dash of a line that signs a quotation: "- Bernie Sanders" is no prose.)
+    if bullet and _is_prose(part[bullet.end() :]):
+        start = span.start + bullet.end()
     # The credit ends the paragraph: the test first is a tenth of the cost of a search,
     # which tries every position of every paragraph.
     credit = _CREDIT.search(part) if part.rstrip().endswith(")") else None
     if credit and _SENTENCE_END.search(part[: credit.start()]):
         end = span.start + credit.start()
     if is_first:
-        dateline = _DATELINE.match(part)
+        dateline = _DATELINE.match(text[start:end])
         if dateline:
-            start = span.start + dateline.end()
+            start += dateline.end()
     return Span(start, end)
 
 
