@@ -27,7 +27,7 @@ from .mentions import Mention, mention_from_tokens
 from .people import known_people
 from .resolve import Trail
 from .resolver import Resolver
-from .sentence import Found
+from .sentence import UNSAID, Found
 from .shapes import read_sentence
 
 __all__ = ["extract_claims", "shapes_found"]
@@ -85,7 +85,9 @@ def _find(
             )
             if claims:
                 found.extend((c, block_index) for c in claims)
-            elif _is_statement(text, sentence, quotes):
+            if any(c.kind != UNSAID for c in claims or ()):
+                continue
+            if _is_statement(text, sentence, quotes):
                 span = strip_end(text, sentence)
                 found.append((Found("statement", span, None, None, None, sentence), block_index))
         unsigned = [

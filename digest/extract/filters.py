@@ -22,13 +22,12 @@ from .lexicon import (
     CUE_FORMS,
     CUE_OPENING_MARKS,
     INTRODUCING_MARKS,
+    NOT_SAYING,
     NOUN_AFTER,
     NOUN_MARKERS,
-    OBJECT_PRONOUNS,
     PARTICLE_CUES,
     PASSIVE,
     TO_WHOM,
-    TOUR_PARTICLES,
     WEAK_CUES,
 )
 from .mentions import pronoun_of
@@ -45,6 +44,13 @@ def is_speech(s: Sentence, k: int, trace: list[str] | None = None) -> bool:
                 trace.append(rule.__name__)
             return False
     return True
+
+
+def not_saying(s: Sentence, k: int) -> bool:
+    """A verb of thinking, perceiving, wanting or showing is no speech act: "Many voters
+    think the minister might lose", "She realized he wasn't breathing", "Polls show a
+    tight race" (`lexicon.NOT_SAYING`)."""
+    return CUE_FORMS.get(s.toks[k].lower) in NOT_SAYING
 
 
 def proper_noun(s: Sentence, k: int) -> bool:
@@ -91,17 +97,6 @@ def back_without_speech(s: Sentence, k: int) -> bool:
 def spoke_on_condition(s: Sentence, k: int) -> bool:
     """How someone spoke, not what: "who spoke on condition of anonymity"."""
     return CUE_FORMS.get(s.toks[k].lower) == "speak" and on_condition(s, k + 1)
-
-
-def shown_around(s: Sentence, k: int) -> bool:
-    """A tour, not a claim: "Putin showed him around the site"."""
-    toks = s.toks
-    return (
-        CUE_FORMS.get(toks[k].lower) == "show"
-        and k + 2 < len(toks)
-        and toks[k + 1].lower in OBJECT_PRONOUNS
-        and toks[k + 2].lower in TOUR_PARTICLES
-    )
 
 
 def noun_in_ing(s: Sentence, k: int) -> bool:
@@ -195,7 +190,6 @@ NOT_SPEECH: tuple[Callable[[Sentence, int], bool], ...] = (
     particle_missing,
     back_without_speech,
     spoke_on_condition,
-    shown_around,
     noun_in_ing,
     how_they_spoke,
     passive,
@@ -203,6 +197,7 @@ NOT_SPEECH: tuple[Callable[[Sentence, int], bool], ...] = (
     after_preposition,
     possessive_modifier,
     weak_cue_alone,
+    not_saying,
 )
 
 

@@ -139,6 +139,18 @@ WEAK_CUES = frozenset(
     "conclude concluded discover discovered prove proved demonstrate demonstrated".split()
 )
 
+# Verbs of thinking, perceiving, wanting, showing and taking a stance: in the word lists
+# above for the passes that tell a verb by its form, never a cue. A belief ("many voters
+# think"), a perception ("she saw"), a wish ("he wants"), evidence ("polls show") or a
+# stance ("backed the bill") is not a speech act: the brief reports what was said.
+NOT_SAYING = frozenset(
+    """think believe know feel see hear watch notice realize realise understand recognize
+    recognise remember imagine assume presume suppose suspect guess doubt wonder consider
+    regard view deem learn discover find determine decide show demonstrate prove seem
+    appear want wish hope fear expect worry plan intend seek support oppose back favor
+    favour prefer embrace like love hate enjoy try attempt vote""".split()
+)
+
 # Verbs that report words whatever else the sentence says: what ", saying ..." reports
 # even when no speaker is found, and what "It said ..." says for an organisation.
 SAYING_VERBS = frozenset(
@@ -157,9 +169,7 @@ PUT_FORMS = frozenset({"put", "puts"})
 AFTER_QUOTE_CUES = frozenset("read reads state states".split())
 # Bare forms that the cue list leaves out as more often nouns ("a note", "the claim"),
 # verbs after a plural subject with a clause after them ("Critics note that ...").
-PLURAL_CUES = frozenset(
-    "note claim report state hope fear expect doubt estimate promise pledge vow demand".split()
-)
+PLURAL_CUES = frozenset("note claim report state estimate promise pledge vow demand".split())
 # Nouns of saying that report what their possessor said: "Trump's claim that ...",
 # "her assertion that ...", "his pledge to ...".
 NOMINAL_CUES = frozenset(
@@ -215,10 +225,8 @@ PARTICLE_CUES = {
     }.items()
     for form in (lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "ing")
 } | dict.fromkeys(BACK_VERBS, {"back"})
-# Pronoun objects: "showed him around", "called him divisive".
+# Pronoun objects: "called him divisive".
 OBJECT_PRONOUNS = frozenset("him her them me us".split())
-# After "showed him": where he was taken, not what he was shown.
-TOUR_PARTICLES = frozenset("around round into out off through to".split())
 # Words before a word in -ing that make it a noun: "a regular briefing".
 NOUN_MARKERS = frozenset("a an the his her their its".split())
 # Participles that, set off by a comma, say how someone spoke rather than what.
@@ -476,6 +484,38 @@ COMMON_VERBS = frozenset(
     blew threw drew grew flew knew rose fell broke chose drove rode wore tore struck
     stuck hung swung shook forgot forgave froze hid bit sang sank spun sprang stole
     swam woke""".split()
+)
+
+# Words that are a verb in a tense wherever they stand: auxiliaries, modals and the
+# irregular past and present forms the suffix rules miss ("went", "knew", "says"). A
+# reported clause holds one of them, a verb in -ed, or a word after a subject pronoun.
+FINITE_WORDS = frozenset(
+    """is are was were am has have had do does did will would shall should can could may
+    might must said says told tells wrote writes went goes came comes took takes made makes
+    got gets gave gives kept keeps left leaves ran runs won wins lost loses sat sits stood
+    stands set sets sent sends spent spends held holds met meets brought brings bought buys
+    fought fights sought seeks taught teaches caught catches led leads paid pays seems
+    appears remains looks wants needs tries knew knows thought thinks saw sees felt feels
+    found finds became becomes began begins blew threw drew grew flew rose fell broke chose
+    drove rode wore tore struck stuck hung swung shook forgot forgave froze hid bit sang
+    sank spun sprang stole swam woke meant means spoke speaks understood built builds lay
+    lies hit hits cut cuts put puts let lets quit""".split()
+)
+# Subject pronouns after which the next word is a clause's verb ("she would", "they
+# want").
+CLAUSE_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "you"})
+# Endings of a contraction that hold a verb ("she'd", "it's", "they're", "don't"),
+# straight and curly.
+VERB_CONTRACTIONS = tuple(
+    ending.replace("'", mark)
+    for ending in ("n't", "'d", "'re", "'ve", "'ll", "'m")
+    for mark in ("'", "’")
+)
+# Words whose "'s" is "is" or "has", not a possessive ("it's", "that's", "there's").
+IS_CONTRACTED = frozenset(
+    f"{word}{mark}s"
+    for word in "it that there here what who he she everything nothing something".split()
+    for mark in ("'", "’")
 )
 
 # Adverbs and auxiliaries that may stand between a speaker and the cue ("also said").
