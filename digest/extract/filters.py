@@ -21,13 +21,16 @@ from .lexicon import (
     COMMIT_CUES,
     CUE_FORMS,
     CUE_OPENING_MARKS,
+    CURRENCY_SIGNS,
     INTRODUCING_MARKS,
+    NEGATIONS,
     NOT_SAYING,
     NOUN_AFTER,
     NOUN_MARKERS,
     PARTICLE_CUES,
     PASSIVE,
     TO_WHOM,
+    UNREAL_MARKERS,
     WEAK_CUES,
 )
 from .mentions import pronoun_of
@@ -44,6 +47,42 @@ def is_speech(s: Sentence, k: int, trace: list[str] | None = None) -> bool:
                 trace.append(rule.__name__)
             return False
     return True
+
+
+def comparison(s: Sentence, k: int) -> bool:
+    """A measure compared with what someone says is not what they said: "Costs are
+    lower than the agency says they are"."""
+    toks = s.toks
+    for j in range(k - 1, max(-1, k - 5), -1):
+        if not toks[j].is_word:
+            return False
+        if toks[j].lower == "than":
+            return True
+    return False
+
+
+def hypothetical(s: Sentence, k: int) -> bool:
+    """Words someone would say, wants or fears to say, were not said: "She was worried
+    that she would say something", "The firm wants to tell investors ...", "He is
+    expected to announce ..."."""
+    toks = s.toks
+    j = k - 1
+    while j > 0 and toks[j].lower in NEGATIONS:
+        j -= 1
+    if j < 1 or toks[j].lower not in UNREAL_MARKERS:
+        return False
+    return any(CUE_FORMS.get(toks[i].lower) in NOT_SAYING for i in range(max(0, j - 6), j))
+
+
+def amount_added(s: Sentence, k: int) -> bool:
+    """ "added" before an amount is a sum, not a remark: "The company added $300
+    million in revenue"."""
+    toks = s.toks
+    return (
+        CUE_FORMS.get(toks[k].lower) == "add"
+        and k + 1 < len(toks)
+        and (toks[k + 1].text[:1].isdigit() or toks[k + 1].text in CURRENCY_SIGNS)
+    )
 
 
 def not_saying(s: Sentence, k: int) -> bool:
@@ -198,6 +237,9 @@ NOT_SPEECH: tuple[Callable[[Sentence, int], bool], ...] = (
     possessive_modifier,
     weak_cue_alone,
     not_saying,
+    comparison,
+    hypothetical,
+    amount_added,
 )
 
 

@@ -154,9 +154,25 @@ def has_finite_verb(s: Sentence, span: Span) -> bool:
             return True
         if low in CLAUSE_SUBJECTS and k + 1 < last and toks[k + 1].is_word:
             return True
+        if low == "it" and k + 1 < last and _verb_after_it(toks[k + 1]):
+            return True
         if k > first and _present_after_subject(toks, k):
             return True
     return False
+
+
+def _verb_after_it(tok: Token) -> bool:
+    """The word after "it" is its verb ("it shot down", "it plans"), not what follows
+    "it" as an object ("called it a mistake", "took it seriously", "put it on hold")."""
+    low = tok.lower
+    return (
+        tok.is_word
+        and not tok.is_capital
+        and low.isalpha()
+        and low not in DETERMINERS
+        and low not in NP_STOP
+        and not low.endswith("ly")
+    )
 
 
 def _present_after_subject(toks: list[Token], k: int) -> bool:

@@ -42,7 +42,8 @@ from .cue_shapes import (
 )
 from .cues import find_cues
 from .grammar import has_finite_verb
-from .quote_shapes import Leftovers, bare_quote, paragraph_quote, quoting_subject
+from .lexicon import CUE_FORMS, NAMING_CUES
+from .quote_shapes import Leftovers, bare_quote, is_title, paragraph_quote, quoting_subject
 from .sentence import UNSAID, Found, Sentence
 
 Context = TypeVar("Context")
@@ -96,7 +97,14 @@ def reads_as_claim(s: Sentence, found: Found) -> bool:
     """A claim a shape read is one: reported words hold a clause ("said the policy was
     ..."), not a phrase ("rejected the offer", "thanked the rescuers", "late Saturday");
     quoted words are the speaker's whatever their form."""
-    return found.kind != "reported" or has_finite_verb(s, found.content)
+    if found.kind == "reported":
+        return has_finite_verb(s, found.content)
+    # 'a campaign called "Not My Stella's"': a title names, it does not report.
+    return not (
+        found.kind == "quote"
+        and CUE_FORMS.get((found.cue_text or "").lower()) in NAMING_CUES
+        and is_title(s.text[found.content.start : found.content.end].split())
+    )
 
 
 def read_sentence(
