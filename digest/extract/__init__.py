@@ -41,6 +41,8 @@ _HEADING_WORDS = (3, 25)
 # A sentence with this many letters or more, this share of them capitals, is shouted.
 _SHOUT_LETTERS = 8
 _SHOUT_SHARE = 0.9
+# Three lower-case letters in a row: no line in capitals has them.
+_LOWER_RUN = re.compile(r"[a-z]{3}")
 
 
 def extract_claims(article: Article) -> tuple[Claim, ...]:
@@ -122,10 +124,12 @@ def _read(
 
 def _shouted(text: str, sentence: Span) -> bool:
     """A line in capitals ("VIDEO SHOWS MOMENT BRIDGE FALLS", "WATCH: ..."): page chrome."""
-    letters = [ch for ch in text[sentence.start : sentence.end] if ch.isalpha()]
-    return len(letters) >= _SHOUT_LETTERS and sum(
-        ch.isupper() for ch in letters
-    ) >= _SHOUT_SHARE * len(letters)
+    if _LOWER_RUN.search(text, sentence.start, sentence.end):
+        return False  # most sentences, told at their first word
+    segment = text[sentence.start : sentence.end]
+    upper = sum(map(str.isupper, segment))
+    lower = sum(map(str.islower, segment))
+    return upper >= _SHOUT_LETTERS and upper >= _SHOUT_SHARE * (upper + lower)
 
 
 def _headings(article: Article) -> frozenset[Span]:
