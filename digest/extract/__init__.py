@@ -22,18 +22,27 @@ from ..model import Article, Claim, Span
 from ..read.clean import SIGN_OFF
 from .blocks import Quote, blocks, sentences, tokens
 from .claims import build_claims, strip_end
-from .lexicon import CUE_TRIGGERS
+from .lexicon import CUE_FORMS, CUE_TRIGGERS, SAYING_VERBS
 from .mentions import Mention, mention_from_tokens
 from .people import known_people
 from .resolve import Trail
 from .resolver import Resolver
-from .sentence import Found
+from .sentence import UNSAID, Found
 from .shapes import read_sentence
 
 __all__ = ["extract_claims", "shapes_found"]
 
 _MIN_STATEMENT_WORDS = 6
 _WORD = re.compile(r"[^\W_]+")
+# A line of the text, without the spaces around it.
+_LINE = re.compile(r"^[ \t]*(\S[^\n]*?)[ \t]*$", re.MULTILINE)
+# A heading has this many words, at least and at most.
+_HEADING_WORDS = (3, 25)
+# A sentence with this many letters or more, this share of them capitals, is shouted.
+_SHOUT_LETTERS = 8
+_SHOUT_SHARE = 0.9
+# Three lower-case letters in a row: no line in capitals has them.
+_LOWER_RUN = re.compile(r"[a-z]{3}")
 
 
 def extract_claims(article: Article) -> tuple[Claim, ...]:
@@ -64,7 +73,9 @@ def _find(
     quoted: list[Span] = []
     unsigned: list[int] = []  # bare quotations of the block before, by index in `found`
     starts: list[int] = []  # where each block starts
-    for block_index, block in enumerate(blocks(text, article.body)):
+    headings = _headings(article)
+    paragraphs = tuple(sorted((*article.body, *headings))) if headings else article.body
+    for block_index, block in enumerate(blocks(text, paragraphs)):
         starts.append(block.span.start)
         quotes = list(block.quotes)
         quoted.extend(q.inner for q in quotes)
@@ -77,17 +88,9 @@ def _find(
             unsigned = []
             continue
         first = len(found)
+        heading = block.span in headings
         for sentence in sentences(text, block):
-            claims = (
-                read_sentence(text, sentence, quotes, trace)
-                if _may_attribute(text, sentence, quotes)
-                else None
-            )
-            if claims:
-                found.extend((c, block_index) for c in claims)
-            elif _is_statement(text, sentence, quotes):
-                span = strip_end(text, sentence)
-                found.append((Found("statement", span, None, None, None, sentence), block_index))
+            found.extend((c, block_index) for c in _read(text, sentence, quotes, trace, heading))
         unsigned = [
             i
             for i in range(first, len(found))
@@ -96,6 +99,63 @@ def _find(
             and found[i][0].cue is None
         ]
     return found, quoted, starts
+
+
+def _read(
+    text: str, sentence: Span, quotes: list[Quote], trace: list[str] | None, heading: bool
+) -> list[Found]:
+    """What one sentence gives: its claims (and what was read for the speaker trail), or
+    the outlet's statement; a heading gives only claims a cue reports ("Pakistan says it
+    shot down five jets"); chrome in capitals ("VIDEO SHOWS ...") gives nothing."""
+    if _shouted(text, sentence):
+        return []
+    claims = (
+        read_sentence(text, sentence, quotes, trace)
+        if _may_attribute(text, sentence, quotes)
+        else []
+    )
+    if heading:
+        return [c for c in claims if c.kind != UNSAID and c.cue is not None]
+    if any(c.kind != UNSAID for c in claims) or not _is_statement(text, sentence, quotes):
+        return claims
+    span = strip_end(text, sentence)
+    return [*claims, Found("statement", span, None, None, None, sentence)]
+
+
+def _shouted(text: str, sentence: Span) -> bool:
+    """A line in capitals ("VIDEO SHOWS MOMENT BRIDGE FALLS", "WATCH: ..."): page chrome."""
+    if _LOWER_RUN.search(text, sentence.start, sentence.end):
+        return False  # most sentences, told at their first word
+    segment = text[sentence.start : sentence.end]
+    upper = sum(map(str.isupper, segment))
+    lower = sum(map(str.islower, segment))
+    return upper >= _SHOUT_LETTERS and upper >= _SHOUT_SHARE * (upper + lower)
+
+
+def _headings(article: Article) -> frozenset[Span]:
+    """Lines outside the body that may report what someone said: the headline, and the
+    short lines between paragraphs (a live blog's subheadings) with a verb of saying,
+    neither a caption nor in capitals."""
+    text = article.text
+    body = article.body
+    found = set()
+    if article.title_span is not None and not _inside(article.title_span, body):
+        found.add(article.title_span)
+    for before, after in zip(body, body[1:], strict=False):
+        for line in _LINE.finditer(text, before.end, after.start):
+            span = Span(line.start(1), line.end(1))
+            words = _WORD.findall(text[span.start : span.end].lower())
+            if (
+                _HEADING_WORDS[0] <= len(words) <= _HEADING_WORDS[1]
+                and span not in article.captions
+                and any(CUE_FORMS.get(w) in SAYING_VERBS for w in words)
+            ):
+                found.add(span)
+    return frozenset(s for s in found if not _shouted(text, s))
+
+
+def _inside(span: Span, spans: tuple[Span, ...]) -> bool:
+    return any(s.start <= span.start and span.end <= s.end for s in spans)
 
 
 def _sign_off(text: str, span: Span) -> Mention | None:

@@ -19,6 +19,7 @@ from .grammar import finite, is_time_word, may_speak, verb_like
 from .lexicon import (
     AND_BUT,
     AND_BUT_OR,
+    ARTICLES,
     ASIDE_RELATIVES,
     CLAUSE_MARKS,
     COMMON_VERBS,
@@ -32,6 +33,7 @@ from .lexicon import (
     PRE_CUE_SKIP,
     PREPOSITIONS,
     SAYING_VERBS,
+    SETTING_NOUNS,
     SUBORDINATORS,
     TIME_WORDS,
     WHICH_THAT,
@@ -200,8 +202,9 @@ def _antecedent_speaker(s: Sentence, j: int) -> tuple[Mention | None, list[Token
 
 
 def _it_speaks(s: Sentence, j: int, first: int, last: int) -> bool:
-    """ "it" at `j` speaks for an organisation or a document: by a quotation, or opening
-    the sentence before a verb that reports words ("It said supporters were ...")."""
+    """ "it" at `j` speaks for an organisation or a document: by a quotation, opening
+    the sentence before a verb that reports words ("It said supporters were ..."), or
+    after the clause it said ("The fire started in the kitchen, it said.")."""
     toks = s.toks
     return (
         j >= 0
@@ -209,8 +212,27 @@ def _it_speaks(s: Sentence, j: int, first: int, last: int) -> bool:
         and (
             s.quote_before(j) is not None
             or s.quote_after(last + 1) is not None
-            or (j == 0 and CUE_FORMS.get(toks[first].lower) in SAYING_VERBS)
+            or (
+                CUE_FORMS.get(toks[first].lower) in SAYING_VERBS
+                and (j == 0 or (toks[j - 1].text == "," and _ends_sentence(s, last + 1)))
+            )
         )
+    )
+
+
+def _ends_sentence(s: Sentence, k: int) -> bool:
+    """From token `k` on, only a time or a setting ends the sentence: "..., it said on
+    Monday.", "..., it said in a statement."."""
+    return (
+        all(
+            not tok.is_word
+            or tok.lower in TIME_WORDS
+            or tok.lower in PREPOSITIONS
+            or tok.lower in ARTICLES
+            or tok.lower in SETTING_NOUNS
+            for tok in s.toks[k : k + 6]
+        )
+        and len(s.toks) - k <= 6
     )
 
 

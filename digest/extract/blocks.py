@@ -66,12 +66,13 @@ def find_quotes(text: str, span: Span) -> tuple[list[Quote], bool]:
                 closer = '"' if straight else _PAIRS.get(mark, mark)
             elif (
                 not quotes
-                and mark in "”»"
+                and (mark in "”»" or straight)
                 and text[span.start : span.start + 1].isupper()
                 and _closes(text, i, width, span)
             ):
                 # 'We will rebuild the port," Smith said': the paragraph's first mark closes
-                # a quotation whose opening mark the copy lost; it opened with the paragraph.
+                # a quotation whose opening mark the copy lost (or that a paragraph before
+                # opened, news style); it opened with the paragraph.
                 quotes.append(Quote(Span(span.start, i + width), Span(span.start, i), True))
         elif (
             straight
@@ -118,7 +119,11 @@ def blocks(text: str, paragraphs: tuple[Span, ...]) -> list[Block]:
     for para in paragraphs:
         quotes, still_open = find_quotes(text, para)
         if pending:
-            reopened = mark_at(text, para.start) in {*OPEN_MARKS, "''"}
+            # The quotation goes on: the paragraph reopens it, or closes it without
+            # reopening it ('... exhausted," said Nicholson.').
+            reopened = mark_at(text, para.start) in {*OPEN_MARKS, "''"} or (
+                bool(quotes) and quotes[0].outer.start == para.start and quotes[0].closed
+            )
             if reopened:
                 pending.append((para, quotes))
                 if not still_open:

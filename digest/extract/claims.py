@@ -19,6 +19,7 @@ from .lexicon import CLOSING_MARKS, CLOSING_QUOTE_MARKS, END_PUNCTUATION, SENTEN
 from .mentions import Mention
 from .resolve import Resolved
 from .resolver import Entity
+from .sentence import UNSAID
 
 # A line break with the spaces around it and a quotation mark that reopens on the next
 # line, or a run of spaces. Written to open with one whitespace character, so that the
@@ -35,6 +36,8 @@ def build_claims(
     claims = []
     sentence_dates: dict[Span, tuple[DateRef, ...]] = {}
     for index, (item, entity, mention) in enumerate(resolved):
+        if item.kind == UNSAID:
+            continue  # read for who speaks next, never a claim
         pieces = parts.get(index) or list(item.parts) or [item.content]
         span = Span(pieces[0].start, pieces[-1].end)
         kind = item.kind

@@ -13,9 +13,10 @@ from __future__ import annotations
 import bisect
 
 from ..model import Span
-from .grammar import clause_starts, finite
+from .grammar import clause_starts, finite, has_finite_verb, verb_like
 from .lexicon import (
     ARTICLES,
+    AS_PHRASES,
     ASIDE_MARKS,
     ATTRIBUTION_LEADS,
     AUXILIARIES,
@@ -46,6 +47,7 @@ from .lexicon import (
     ROLE_HEADS,
     SAID_TOO,
     STRANDING,
+    SUBORDINATORS,
     TALK_PARTICLES,
     TALK_VERBS,
     TELL_LIKE,
@@ -313,11 +315,25 @@ def _reads_as_content(s: Sentence, k: int, content: Span, clause: bool, gap: boo
         return False
     if s.in_quote[k] is not None or clause or gap:
         return True
-    return (
-        len(words) >= 2
-        and words[0].lower not in NOT_CLAUSE_START
-        and not (words[0].lower == "as" and words[1].lower == "much")
-    )
+    if len(words) < 2 or (words[0].lower == "as" and words[1].lower in AS_PHRASES):
+        return False
+    return words[0].lower not in NOT_CLAUSE_START or opens_main_clause(s, content)
+
+
+def opens_main_clause(s: Sentence, content: Span) -> bool:
+    """Content that opens with a subordinate clause and goes on, after a comma, to the
+    main one: "He said as police entered the camp, one person chained themselves to the
+    gate."; not a setting ("said after the vote", "said in Ottawa")."""
+    first = s.first_words(content, 1)
+    if not first or first[0].lower not in SUBORDINATORS:
+        return False
+    comma = s.text.find(",", first[0].end, content.end)
+    if comma < 0:
+        return False
+    main = Span(comma + 1, content.end)
+    subject = s.first_words(main, 1)
+    # ", one person chained ...", not ", said the port would ...": a subject opens it.
+    return bool(subject) and not verb_like(subject[0]) and has_finite_verb(s, main)
 
 
 def attribution_follows(s: Sentence, k: int) -> bool:

@@ -24,13 +24,15 @@ from .around import (
     tail_is_short,
 )
 from .attach import by_subject
+from .blocks import Token
 from .content import MIN_CONTENT_WORDS, antecedent, content_after
 from .cue import NO_CLAIM, Cue, Match
 from .cues import possessor, that_after
-from .grammar import is_time_word
+from .grammar import is_time_word, plural_noun
 from .lexicon import (
     AND_BUT,
     CONTENT_BREAKS,
+    DETERMINERS,
     INVERTING,
     NOMINAL_CUES,
     NP_MARKS,
@@ -39,7 +41,7 @@ from .lexicon import (
     PREPOSITIONS,
     SUBORDINATORS,
 )
-from .mentions import forward_np, mention_from_tokens
+from .mentions import Mention, forward_np, mention_from_tokens
 from .sentence import Found, Sentence
 from .subjects import inverted_mention, subject
 
@@ -71,7 +73,7 @@ def _source_says(c: Cue) -> Found | None:
         if not tok.is_word and tok.text not in NP_MARKS:
             break
         ahead.append(tok)
-    mention = mention_from_tokens(ahead, s.text) if ahead else None
+    mention = (mention_from_tokens(ahead, s.text) or _described(s, ahead)) if ahead else None
     if mention is None:
         return None
     after_np = c.last + 1 + len(ahead)
@@ -96,6 +98,16 @@ def _source_says(c: Cue) -> Found | None:
     if len(content) == 0:
         return None
     return c.claim(s.kind(content), content, mention)
+
+
+def _described(s: Sentence, ahead: list[Token]) -> Mention | None:
+    """A source that "according to" names by a description the noun phrases of
+    speakers do not read: "a person familiar with the talks", "people briefed on the
+    plan"."""
+    if ahead[0].lower not in DETERMINERS and not plural_noun(ahead[0]):
+        return None
+    span = Span(ahead[0].start, ahead[-1].end)
+    return Mention(span, s.text[span.start : span.end], None, None)
 
 
 def _interrupts_clause(s: Sentence, first: int, after_np: int) -> bool:

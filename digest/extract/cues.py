@@ -61,7 +61,7 @@ def find_cues(s: Sentence, trace: list[str] | None = None) -> list[tuple[int, in
             phrase = phrase_cue(s, k)
             if phrase is not None:
                 found.append(phrase)
-                resume = phrase[1] + 1
+                resume = _past_source(s, phrase)
                 continue
         if low in CUE_FORMS and is_speech(s, k, trace):
             found.append((k, k, toks[k].text))
@@ -74,6 +74,19 @@ def find_cues(s: Sentence, trace: list[str] | None = None) -> list[tuple[int, in
         elif low in AFTER_QUOTE_CUES and _next_to_quotation(s, k):
             found.append((k, k, toks[k].text))
     return found
+
+
+def _past_source(s: Sentence, phrase: tuple[int, int, str]) -> int:
+    """The token after a phrase cue and, after "according to", after the source it
+    names: "according to people briefed on the plan" holds no cue of its own."""
+    end = phrase[1] + 1
+    if phrase[2] != "according to":
+        return end
+    toks = s.toks
+    for j in range(end, min(len(toks), end + 10)):
+        if not toks[j].is_word or s.in_quote[j] is not None:
+            return j
+    return end
 
 
 def _introduces_quotation(s: Sentence, k: int) -> bool:

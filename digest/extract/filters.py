@@ -21,14 +21,16 @@ from .lexicon import (
     COMMIT_CUES,
     CUE_FORMS,
     CUE_OPENING_MARKS,
+    CURRENCY_SIGNS,
     INTRODUCING_MARKS,
+    NEGATIONS,
+    NOT_SAYING,
     NOUN_AFTER,
     NOUN_MARKERS,
-    OBJECT_PRONOUNS,
     PARTICLE_CUES,
     PASSIVE,
     TO_WHOM,
-    TOUR_PARTICLES,
+    UNREAL_MARKERS,
     WEAK_CUES,
 )
 from .mentions import pronoun_of
@@ -45,6 +47,49 @@ def is_speech(s: Sentence, k: int, trace: list[str] | None = None) -> bool:
                 trace.append(rule.__name__)
             return False
     return True
+
+
+def comparison(s: Sentence, k: int) -> bool:
+    """A measure compared with what someone says is not what they said: "Costs are
+    lower than the agency says they are"."""
+    toks = s.toks
+    for j in range(k - 1, max(-1, k - 5), -1):
+        if not toks[j].is_word:
+            return False
+        if toks[j].lower == "than":
+            return True
+    return False
+
+
+def hypothetical(s: Sentence, k: int) -> bool:
+    """Words someone would say, wants or fears to say, were not said: "She was worried
+    that she would say something", "The firm wants to tell investors ...", "He is
+    expected to announce ..."."""
+    toks = s.toks
+    j = k - 1
+    while j > 0 and toks[j].lower in NEGATIONS:
+        j -= 1
+    if j < 1 or toks[j].lower not in UNREAL_MARKERS:
+        return False
+    return any(CUE_FORMS.get(toks[i].lower) in NOT_SAYING for i in range(max(0, j - 6), j))
+
+
+def amount_added(s: Sentence, k: int) -> bool:
+    """ "added" before an amount is a sum, not a remark: "The company added $300
+    million in revenue"."""
+    toks = s.toks
+    return (
+        CUE_FORMS.get(toks[k].lower) == "add"
+        and k + 1 < len(toks)
+        and (toks[k + 1].text[:1].isdigit() or toks[k + 1].text in CURRENCY_SIGNS)
+    )
+
+
+def not_saying(s: Sentence, k: int) -> bool:
+    """A verb of thinking, perceiving, wanting or showing is no speech act: "Many voters
+    think the minister might lose", "She realized he wasn't breathing", "Polls show a
+    tight race" (`lexicon.NOT_SAYING`)."""
+    return CUE_FORMS.get(s.toks[k].lower) in NOT_SAYING
 
 
 def proper_noun(s: Sentence, k: int) -> bool:
@@ -91,17 +136,6 @@ def back_without_speech(s: Sentence, k: int) -> bool:
 def spoke_on_condition(s: Sentence, k: int) -> bool:
     """How someone spoke, not what: "who spoke on condition of anonymity"."""
     return CUE_FORMS.get(s.toks[k].lower) == "speak" and on_condition(s, k + 1)
-
-
-def shown_around(s: Sentence, k: int) -> bool:
-    """A tour, not a claim: "Putin showed him around the site"."""
-    toks = s.toks
-    return (
-        CUE_FORMS.get(toks[k].lower) == "show"
-        and k + 2 < len(toks)
-        and toks[k + 1].lower in OBJECT_PRONOUNS
-        and toks[k + 2].lower in TOUR_PARTICLES
-    )
 
 
 def noun_in_ing(s: Sentence, k: int) -> bool:
@@ -195,7 +229,6 @@ NOT_SPEECH: tuple[Callable[[Sentence, int], bool], ...] = (
     particle_missing,
     back_without_speech,
     spoke_on_condition,
-    shown_around,
     noun_in_ing,
     how_they_spoke,
     passive,
@@ -203,6 +236,10 @@ NOT_SPEECH: tuple[Callable[[Sentence, int], bool], ...] = (
     after_preposition,
     possessive_modifier,
     weak_cue_alone,
+    not_saying,
+    comparison,
+    hypothetical,
+    amount_added,
 )
 
 

@@ -6,20 +6,27 @@ few tokens around the one it is asked about.
 
 from __future__ import annotations
 
+import bisect
+
+from ..model import Span
 from .blocks import Token
 from .lexicon import (
     APOSTROPHES,
     AUXILIARIES,
     CLAUSE_PRONOUNS,
+    CLAUSE_SUBJECTS,
     COMMON_VERBS,
     CUE_FORMS,
     DETERMINERS,
+    FINITE_WORDS,
+    IS_CONTRACTED,
     MONTHS,
     NP_STOP,
     PLURAL_LOOKING,
     PRE_CUE_SKIP,
     ROLE_HEADS,
     TIME_WORDS,
+    VERB_CONTRACTIONS,
 )
 from .mentions import pronoun_of
 from .sentence import Sentence
@@ -120,3 +127,65 @@ def clause_starts(s: Sentence, k: int) -> bool:
         if tok.lower in AUXILIARIES:
             return True
     return False
+
+
+def has_finite_verb(s: Sentence, span: Span) -> bool:
+    """`span` holds a verb in a tense of its own: a clause ("the policy was ...", "she'd
+    go", "costs rose"), not a phrase ("the offer", "late Saturday", "artillery shells and
+    rockets from Pyongyang"). By form, without a parser: an auxiliary or a known tense,
+    a contraction that holds a verb, a word in -ed not after a determiner ("the proposed
+    plan"), or a word after a subject pronoun."""
+    toks = s.toks
+    first = bisect.bisect_left(s.starts, span.start)
+    last = bisect.bisect_left(s.starts, span.end)
+    for k in range(first, last):
+        tok = toks[k]
+        if not tok.is_word:
+            continue
+        low = tok.lower
+        if low in FINITE_WORDS or low in IS_CONTRACTED or low.endswith(VERB_CONTRACTIONS):
+            return True
+        if (
+            low.endswith("ed")
+            and len(low) > 4
+            and not tok.is_capital
+            and not (k > first and toks[k - 1].lower in DETERMINERS)
+        ):
+            return True
+        if low in CLAUSE_SUBJECTS and k + 1 < last and toks[k + 1].is_word:
+            return True
+        if low == "it" and k + 1 < last and _verb_after_it(toks[k + 1]):
+            return True
+        if k > first and _present_after_subject(toks, k):
+            return True
+    return False
+
+
+def _verb_after_it(tok: Token) -> bool:
+    """The word after "it" is its verb ("it shot down", "it plans"), not what follows
+    "it" as an object ("called it a mistake", "took it seriously", "put it on hold")."""
+    low = tok.lower
+    return (
+        tok.is_word
+        and not tok.is_capital
+        and low.isalpha()
+        and low not in DETERMINERS
+        and low not in NP_STOP
+        and not low.endswith("ly")
+    )
+
+
+def _present_after_subject(toks: list[Token], k: int) -> bool:
+    """Token `k` is a verb in the present after its subject: a name ("Clinton leads")
+    or a noun after a determiner ("the law targets"), not a noun after one ("the
+    talks")."""
+    tok = toks[k]
+    low = tok.lower
+    if tok.is_capital or len(low) < 4 or not plural_form(low) or low.endswith("ous"):
+        return False
+    before = toks[k - 1]
+    if not before.is_word or before.lower in DETERMINERS or before.lower in NP_STOP:
+        return False
+    if before.is_capital:
+        return True
+    return k >= 2 and (toks[k - 2].lower in DETERMINERS or possessive(toks[k - 2].lower))

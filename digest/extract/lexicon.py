@@ -35,7 +35,7 @@ signal hint imply infer insinuate allege
 explain clarify elaborate detail outline summarize describe portray characterize depict
 label brand dub term deem consider regard view
 shout yell scream chant whisper mutter exclaim cry sigh
-enjoy like love hate name cast mock ridicule dismiss wave liken compare
+enjoy like love hate name cast mock ridicule dismiss liken compare
 refuse decline threaten try attempt vote
 talk comment refer respond rail lash push lobby press weigh voice express fire
 bark snap boom roar gush rave muse ponder scoff snipe fume rant bellow grumble murmur hiss
@@ -139,6 +139,29 @@ WEAK_CUES = frozenset(
     "conclude concluded discover discovered prove proved demonstrate demonstrated".split()
 )
 
+# Verbs of thinking, perceiving, wanting, showing and taking a stance: in the word lists
+# above for the passes that tell a verb by its form, never a cue. A belief ("many voters
+# think"), a perception ("she saw"), a wish ("he wants"), evidence ("polls show") or a
+# stance ("backed the bill") is not a speech act: the brief reports what was said.
+NOT_SAYING = frozenset(
+    """think believe know feel see hear watch notice realize realise understand recognize
+    recognise remember imagine assume presume suppose suspect guess doubt wonder consider
+    regard view deem learn discover find determine decide show demonstrate prove seem
+    appear want wish hope fear expect worry plan intend seek support oppose back favor
+    favour prefer embrace like love hate enjoy try attempt vote""".split()
+)
+
+# Words right before a cue that make it something not (yet) said: a modal or an
+# infinitive's "to" ("would say", "wants to tell") after a verb of `NOT_SAYING`.
+UNREAL_MARKERS = frozenset({"would", "could", "might", "may", "should", "to"})
+# Negations between such a word and the cue ("would not say").
+NEGATIONS = frozenset({"not", "never", "n't"})
+# Signs of an amount ("added $300 million").
+CURRENCY_SIGNS = frozenset("$ £ € ¥ ₩".split())
+# Verbs of saying that also name something ("a campaign called "Not My Stella's"",
+# "a ship named ..."): with a title for content they name, they do not report.
+NAMING_CUES = frozenset({"call", "name", "dub", "term", "label", "brand", "title"})
+
 # Verbs that report words whatever else the sentence says: what ", saying ..." reports
 # even when no speaker is found, and what "It said ..." says for an organisation.
 SAYING_VERBS = frozenset(
@@ -157,9 +180,7 @@ PUT_FORMS = frozenset({"put", "puts"})
 AFTER_QUOTE_CUES = frozenset("read reads state states".split())
 # Bare forms that the cue list leaves out as more often nouns ("a note", "the claim"),
 # verbs after a plural subject with a clause after them ("Critics note that ...").
-PLURAL_CUES = frozenset(
-    "note claim report state hope fear expect doubt estimate promise pledge vow demand".split()
-)
+PLURAL_CUES = frozenset("note claim report state estimate promise pledge vow demand".split())
 # Nouns of saying that report what their possessor said: "Trump's claim that ...",
 # "her assertion that ...", "his pledge to ...".
 NOMINAL_CUES = frozenset(
@@ -215,10 +236,8 @@ PARTICLE_CUES = {
     }.items()
     for form in (lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "ing")
 } | dict.fromkeys(BACK_VERBS, {"back"})
-# Pronoun objects: "showed him around", "called him divisive".
+# Pronoun objects: "called him divisive".
 OBJECT_PRONOUNS = frozenset("him her them me us".split())
-# After "showed him": where he was taken, not what he was shown.
-TOUR_PARTICLES = frozenset("around round into out off through to".split())
 # Words before a word in -ing that make it a noun: "a regular briefing".
 NOUN_MARKERS = frozenset("a an the his her their its".split())
 # Participles that, set off by a comma, say how someone spoke rather than what.
@@ -333,6 +352,8 @@ NOT_CLAUSE_START = frozenset(
     "would could will should might may must can is was were are has have had be been "
     "in at by for with from of to into about after before when while as during".split()
 )
+# Words after "as" that make "said as ..." no clause: "said as much", "said as well".
+AS_PHRASES = frozenset({"much", "well", "such", "follows", "expected", "usual"})
 # Stance verbs that report something only with an infinitive or a clause after them:
 # "declined to comment" is a claim, "earnings declined sharply" is not.
 INFINITIVE_ONLY = frozenset(
@@ -476,6 +497,43 @@ COMMON_VERBS = frozenset(
     blew threw drew grew flew knew rose fell broke chose drove rode wore tore struck
     stuck hung swung shook forgot forgave froze hid bit sang sank spun sprang stole
     swam woke""".split()
+)
+
+# Words that are a verb in a tense wherever they stand: auxiliaries, modals and the
+# irregular past and present forms the suffix rules miss ("went", "knew", "says"), but
+# not those that are as often nouns ("cut", "shot", "cost"). A reported clause holds one
+# of them, a verb in -ed, or a word after a subject pronoun.
+FINITE_WORDS = frozenset(
+    """is are was were am has have had do does did will would shall should can could may
+    might must said says told tells wrote writes went goes came comes took takes made
+    makes got gets gave gives kept keeps left leaves ran runs won wins lost loses sat
+    sits stood stands sent sends spent spends held holds met meets brought brings bought
+    buys fought fights sought seeks taught teaches caught catches led leads paid pays
+    seems appears remains looks wants needs tries knew knows thought thinks saw sees
+    felt feels found finds became becomes began begins blew threw drew grew flew rose
+    fell broke chose drove rode wore tore struck stuck hung swung shook forgot forgave
+    froze hid bit sang sank spun sprang stole swam woke meant means spoke speaks
+    understood built builds fled fed bled bred dug slid sped sold bent lent wept slept
+    swept crept dealt knelt leapt heard bore swore withdrew overthrew undertook overtook
+    mistook forbade foresaw outran overcame befell upheld withheld beheld slew rang
+    stung strung clung flung wrung dove drank shrank stank ate strove arose awoke wove
+    strode smote begot""".split()
+)
+# Subject pronouns after which the next word is a clause's verb ("she would", "they
+# want").
+CLAUSE_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "you"})
+# Endings of a contraction that hold a verb ("she'd", "it's", "they're", "don't"),
+# straight and curly.
+VERB_CONTRACTIONS = tuple(
+    ending.replace("'", mark)
+    for ending in ("n't", "'d", "'re", "'ve", "'ll", "'m")
+    for mark in ("'", "’")
+)
+# Words whose "'s" is "is" or "has", not a possessive ("it's", "that's", "there's").
+IS_CONTRACTED = frozenset(
+    f"{word}{mark}s"
+    for word in "it that there here what who he she everything nothing something".split()
+    for mark in ("'", "’")
 )
 
 # Adverbs and auxiliaries that may stand between a speaker and the cue ("also said").

@@ -14,13 +14,17 @@ import bisect
 from ..model import Span
 from .blocks import Quote
 from .content import MIN_CONTENT_WORDS
-from .grammar import verb_like
+from .grammar import has_finite_verb, verb_like
 from .lexicon import SPEAKING_PRONOUNS
 from .sentence import Found, Sentence, overlap
 from .subjects import past_subject, subject
 
-# A quotation with no cue becomes a claim when it has at least this many words.
+# A quotation with no cue becomes a claim when it has at least this many words, and a
+# verb in a tense or `PHRASE_WORDS` words at least.
 BARE_QUOTE_WORDS = 2
+PHRASE_WORDS = 6
+# A quotation whose words are this share capitalised or more is a title or a name.
+TITLE_SHARE = 0.8
 
 
 class Leftovers:
@@ -46,6 +50,8 @@ def quoting_subject(r: Leftovers) -> list[Found] | None:
     if r.found or not r.unused or r.mostly_quote:
         return None
     s = r.s
+    if all(is_title(s.text[q.inner.start : q.inner.end].split()) for q in r.unused):
+        return None  # 'Reyes went on "Morning Harbor Talk"': a title, not her words
     toks = s.toks
     first_quote = bisect.bisect_left(s.starts, r.unused[0].outer.start)
     speaker = subject(s, first_quote)
@@ -81,10 +87,10 @@ def paragraph_quote(r: Leftovers) -> list[Found] | None:
 
 
 def bare_quote(r: Leftovers) -> list[Found] | None:
-    """A quotation of a few words or more outside every claim is still someone's words:
-    'Clinton called the plan "a disgrace." Then came talk of "the long campaign
-    ahead."'; not one inside the aside between a speaker and the cue ('Bill Eastland,
-    wearing "Ted Cruz" pins, said')."""
+    """A quotation outside every claim that reads as words said (`said_words`) is still
+    someone's words: 'Clinton called the plan "a disgrace." Then came the line "we will
+    not fold."'; a title or a scare-quoted phrase is no claim; nor is one inside the aside
+    between a speaker and the cue ('Bill Eastland, wearing "Ted Cruz" pins, said')."""
     s, found = r.s, r.found
     covered = sorted(f.content for f in found if f.kind != "intro")
     asides = [
@@ -97,7 +103,8 @@ def bare_quote(r: Leftovers) -> list[Found] | None:
         and s.text[: f.cue.start].rstrip().endswith(",")
     ]
     ends = [c.end for c in covered]
-    extra = []
+    extra: list[Found] = []
+    outside = False  # a quotation outside every claim was read
     for quote in r.unused:
         # Claims are sorted: look only at the few that can reach the quotation.
         first = bisect.bisect_left(ends, quote.inner.start)
@@ -106,7 +113,25 @@ def bare_quote(r: Leftovers) -> list[Found] | None:
             continue
         if any(a.start < quote.outer.start and quote.outer.end < a.end for a in asides):
             continue
-        if len(s.text[quote.inner.start : quote.inner.end].split()) >= BARE_QUOTE_WORDS:
+        outside = True
+        if said_words(s, quote.inner):
             content = s.tidy(quote.inner)
             extra.append(Found("quote", content, None, None, None, s.span, inherits=True))
-    return extra or None
+    return extra if outside else None
+
+
+def said_words(s: Sentence, inner: Span) -> bool:
+    """A quotation no cue took reads as someone's words: a clause ("the deal is dead"),
+    or a phrase of a sentence's length; not a title or a name in capitals ("Morning
+    Joe", "Sons of Trump") nor a scare-quoted phrase ("fact-finding trips")."""
+    words = s.text[inner.start : inner.end].split()
+    if len(words) < BARE_QUOTE_WORDS or is_title(words):
+        return False
+    return len(words) >= PHRASE_WORDS or has_finite_verb(s, inner)
+
+
+def is_title(words: list[str]) -> bool:
+    """Words mostly capitalised: a title or a name ("Morning Joe", "The Art of the
+    Deal"), not words said."""
+    letters = [w for w in words if w[:1].isalpha()]
+    return bool(letters) and sum(w[0].isupper() for w in letters) >= TITLE_SHARE * len(letters)

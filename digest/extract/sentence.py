@@ -38,9 +38,16 @@ def overlap(a: Span, b: Span) -> int:
     return max(0, min(a.end, b.end) - max(a.start, b.start))
 
 
+# The kind of what a shape read around a cue that reports no speech there ("Reyes
+# rejected the offer"): never a claim, but its subject is who "he" may be next.
+UNSAID = "unsaid"
+
+
 @dataclass(frozen=True)
 class Found:
-    """One claim found in a sentence, before its speaker is resolved across the article."""
+    """One claim found in a sentence, before its speaker is resolved across the article
+    (or, of kind `UNSAID`, a subject and its verb that say nothing, read only for who
+    speaks next)."""
 
     kind: str
     content: Span

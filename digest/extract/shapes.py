@@ -15,7 +15,7 @@ table where it should be tried, and add its sentences to tests/cases/claims.yaml
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Generic, TypeVar
 
 from ..model import Span
@@ -41,8 +41,10 @@ from .cue_shapes import (
     unsigned_quotation,
 )
 from .cues import find_cues
-from .quote_shapes import Leftovers, bare_quote, paragraph_quote, quoting_subject
-from .sentence import Found, Sentence
+from .grammar import has_finite_verb
+from .lexicon import CUE_FORMS, NAMING_CUES
+from .quote_shapes import Leftovers, bare_quote, is_title, paragraph_quote, quoting_subject
+from .sentence import UNSAID, Found, Sentence
 
 Context = TypeVar("Context")
 Answer = TypeVar("Answer")
@@ -91,6 +93,20 @@ SHAPE_NAMES: tuple[str, ...] = tuple(shape.name for shape in CUE_SHAPES) + tuple
 )
 
 
+def reads_as_claim(s: Sentence, found: Found) -> bool:
+    """A claim a shape read is one: reported words hold a clause ("said the policy was
+    ..."), not a phrase ("rejected the offer", "thanked the rescuers", "late Saturday");
+    quoted words are the speaker's whatever their form."""
+    if found.kind == "reported":
+        return has_finite_verb(s, found.content)
+    # 'a campaign called "Not My Stella's"': a title names, it does not report.
+    return not (
+        found.kind == "quote"
+        and CUE_FORMS.get((found.cue_text or "").lower()) in NAMING_CUES
+        and is_title(s.text[found.content.start : found.content.end].split())
+    )
+
+
 def read_sentence(
     text: str, span: Span, quotes: list[Quote], trace: list[str] | None = None
 ) -> list[Found]:
@@ -101,7 +117,8 @@ def read_sentence(
     cues = find_cues(s, trace)
     if cues:
         s.cue_starts = tuple([first for first, _, _ in cues])
-    found: list[Found] = []
+    found: list[Found] = []  # the claims, which the shapes of later cues read
+    read: list[Found] = []  # the claims and what was read but says nothing, in order
     used: set[int] = set()
     for first, last, cue_text in cues:
         reading = Cue(s, first, last, cue_text, used, found)
@@ -112,17 +129,21 @@ def read_sentence(
             if trace is not None:
                 trace.append(shape.name)
             if isinstance(answer, Found):
-                found.append(answer)
+                if reads_as_claim(s, answer):
+                    found.append(answer)
+                else:
+                    answer = replace(answer, kind=UNSAID)
+                read.append(answer)
             break
     unused = [q for i, q in enumerate(s.quotes) if i not in used]
     if not unused:
-        return found  # every quotation shape reads quotations no cue took
+        return read  # every quotation shape reads quotations no cue took
     leftovers = Leftovers(s, found, unused)
     for quotation_shape in QUOTATION_SHAPES:
         extra = quotation_shape.match(leftovers)
         if extra is not None:
             if trace is not None:
                 trace.append(quotation_shape.name)
-            found.extend(extra)
+            read.extend(extra)
             break
-    return found
+    return read
