@@ -68,20 +68,16 @@ def known_people(
             person = _person_in_run(match)
             if person is not None:
                 found.append(person)
-    by_last: dict[str, str] = {}
-    first_seen: dict[str, int] = {}
-    for offset, name in found:
-        by_last.setdefault(name.split()[-1], name)
-        first_seen.setdefault(name.split()[-1], offset)
+    # Each last name's full names, in text order: a last name alone is the person of
+    # that name named last before it ("Ahmed Sharif" after "Shehbaz Sharif").
+    by_last: dict[str, list[tuple[int, str]]] = {}
+    for offset, name in sorted(found):
+        by_last.setdefault(name.split()[-1], []).append((offset, name))
     for span in body:
         for match in _SINGLE_NAME.finditer(text, span.start, span.end):
             word = match.group()
-            full = by_last.get(word)
-            if (
-                full
-                and first_seen[word] < match.start()
-                and not text.startswith(full, match.start() - len(full) + len(word))
-            ):
+            full = _named_before(by_last.get(word), match.start())
+            if full and not text.startswith(full, match.start() - len(full) + len(word)):
                 found.append((match.start(), full))
     named = {offset for offset, _ in found}
     for span in body:
@@ -99,13 +95,49 @@ def known_people(
                 or word.partition("-")[2][:1].islower()  # "Long-term", not "Thomas-Greenfield"
             ):
                 continue
-            found.append((match.start(1), by_last.get(word, word)))
+            names = by_last.get(word)
+            ending = match.group("ending") or ""
+            if (
+                ending.endswith("s")
+                and ending not in CUE_FORMS
+                and ending not in _VERBS_IN_S
+                and not match.group("aux")
+                and not names
+                and not _named_elsewhere(text, word, low)
+            ):
+                # "Cost estimates rose", "Low rates keep": a plural after a word the
+                # article capitalises only where a sentence starts.
+                continue
+            full = _named_before(names, match.start(1)) or (names[0][1] if names else word)
+            found.append((match.start(1), full))
     starts = [q.start for q in quoted or ()]
     return sorted(
         (offset, name, _opens_sentence(text, offset))
         for offset, name in found
         if not _inside(offset, starts, quoted or [])
     )
+
+
+# Verbs in -s that never are plural nouns: "Smith was blunt".
+_VERBS_IN_S = frozenset({"was", "has", "is", "does"})
+# What stands before a word inside a sentence: a word, a comma, a title ("Mr. Putin").
+_INSIDE = r"(?:[\w,;:)]|\b(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof|Rev|St)\.)\s"
+
+
+def _named_elsewhere(text: str, word: str, low: str) -> bool:
+    """A word that opens a sentence is a name when it is a first name, or when the article
+    also writes it with a capital inside a sentence ("... said Biden", "Mr. Putin")."""
+    if low in MALE_NAMES or low in FEMALE_NAMES:
+        return True
+    return re.search(_INSIDE + re.escape(word) + r"\b", text) is not None
+
+
+def _named_before(names: list[tuple[int, str]] | None, offset: int) -> str | None:
+    """The last of `names` (offset, full name; in text order) named before `offset`."""
+    if not names:
+        return None
+    i = bisect.bisect_left(names, (offset, ""))
+    return names[i - 1][1] if i else None
 
 
 def _inside(offset: int, starts: list[int], spans: list[Span]) -> bool:
@@ -199,9 +231,9 @@ def _abbreviation_before(text: str, dot: int, floor: int) -> bool:
 # capital, as in `_NAME_RUN`.
 _SUBJECT_NAME = re.compile(
     r"([A-Z](?:(?<=^[A-Z])|(?<=[.!?]\s[A-Z])|(?<=\n[A-Z]))[a-z]+(?:-[A-Za-z]+)?)(?:\s+"
-    r"(?:has |had |was |is |also |then |did |does |would |will |could |can )?"
-    r"(?!(?:his|its|this|us|as|less|yes|ours|yours)\b)"
-    r"(?:[a-z]+(?:ed|s)|said|told|wrote|thought|spoke|made|took|gave|went|came|knew"
+    r"(?P<aux>has |had |was |is |also |then |did |does |would |will |could |can )?"
+    r"(?:[a-z]+ly )?(?!(?:his|its|this|us|as|less|yes|ours|yours)\b)"
+    r"(?:(?P<ending>[a-z]+(?:ed|s))|said|told|wrote|thought|spoke|made|took|gave|went|came|knew"
     r"|felt|kept|held|met|sent|won|lost|left|ran|did|had|would|will|could|can|should"
     r"|might|must)(?:n['’]t)?\b|,\s(?:who\b|\d{1,3},))",
     re.M,

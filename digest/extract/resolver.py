@@ -70,7 +70,26 @@ def _words(role: str | None) -> set[str]:
     return {w.lower().strip(".,") for w in role.split()} - DETERMINERS
 
 
-# The name patterns open with the capital and check what stands before it afterwards
+def _may_be(known: str, name: str) -> bool:
+    """Two names of one last name may be one person's: one of them is the last name
+    alone, or their first names agree (or one is an initial: "J. Smith")."""
+    a, b = known.split(), name.split()
+    if len(a) < 2 or len(b) < 2:
+        return True
+    first, other = a[0].lower().strip("."), b[0].lower().strip(".")
+    return first == other or len(first) == 1 or len(other) == 1
+
+
+def _likeliest(namesakes: list[Entity], mention: Mention) -> Entity:
+    """Of people who share a last name (latest first), the one a mention means: one of
+    the gender its title or first name says, then one whose role it repeats ("Gen.
+    Sharif" for the general), else the latest."""
+    if mention.gender is not None:
+        namesakes = [e for e in namesakes if e.gender in (None, mention.gender)] or namesakes
+    words = _words(mention.role) - HONORIFICS
+    if words:
+        return next((e for e in namesakes if e.role_words & words), namesakes[0])
+    return namesakes[0]
 
 
 class Resolver:
@@ -234,42 +253,15 @@ class Resolver:
 
     def _named(self, mention: Mention) -> Entity:
         name = mention.name or ""
-        last = name.split()[-1].lower()
         person = mention.is_person_name
-        # The same name or last name first; then a first or family name ("Hillary",
-        # "Kim"), which a courtesy title rules out: "Mr. Paulson" is a last name.
-        honorific = bool(_words(mention.role) & HONORIFICS)
-        match = next(
-            (
-                e
-                for e in reversed(self.recent)
-                if e.name
-                and (
-                    e.name.lower() == name.lower()
-                    or (e.person and e.name.split()[-1].lower() == last)
-                )
-            ),
-            None,
-        )
-        # "Trump" after "Donald Trump" was named is that person's last name, though no
-        # speaker had it yet: not the first name of "Trump Supporter".
-        full = self._full_name(name, mention.span.start) if " " not in name else None
-        known_last = full is not None and " " in full and full.split()[-1].lower() == last
-        if match is None and not honorific and not known_last and " " not in name:
-            match = next(
-                (
-                    e
-                    for e in reversed(self.recent)
-                    if e.name and e.person and e.name.split()[0].lower() == name.lower()
-                ),
-                None,
-            )
+        match = self._known(mention)
         if match is not None and match.name:
             if mention.role and not match.role:
                 match.role = mention.role
             if len(name) > len(match.name):
                 match.name = name
             match.role_words |= _words(mention.role)
+            match.gender = match.gender or mention.gender
             return self._touch(match)
         for entity in reversed(self.recent):
             # "A Pentagon spokesperson noted ... Brig. Gen. Pat Ryder told": the first
@@ -292,6 +284,34 @@ class Resolver:
             entity.heads |= {SYNONYMS.get(w, w) for w in _words(mention.role)}
         self.entities.append(entity)
         return self._touch(entity)
+
+    def _known(self, mention: Mention) -> Entity | None:
+        """The entity a name refers back to: the same name; a person of the same last name
+        whose full name does not say another person ("Ahmed Sharif" is not "Shehbaz
+        Sharif"); or a first or family name ("Hillary", "Kim"), which a courtesy title
+        rules out: "Mr. Paulson" is a last name."""
+        name = mention.name or ""
+        low = name.lower()
+        same = next((e for e in reversed(self.recent) if e.name and e.name.lower() == low), None)
+        if same is not None:
+            return same
+        last = low.split()[-1]
+        namesakes = [
+            e
+            for e in reversed(self.recent)
+            if e.person and e.name and e.name.split()[-1].lower() == last and _may_be(e.name, name)
+        ]
+        if namesakes:
+            return _likeliest(namesakes, mention)
+        # "Trump" after "Donald Trump" was named is that person's last name, though no
+        # speaker had it yet: not the first name of "Trump Supporter".
+        honorific = bool(_words(mention.role) & HONORIFICS)
+        full = self._full_name(name, mention.span.start) if " " not in name else None
+        known_last = full is not None and " " in full and full.split()[-1].lower() == last
+        if honorific or known_last or " " in name:
+            return None
+        firsts = (e for e in reversed(self.recent) if e.name and e.person)
+        return next((e for e in firsts if e.name and e.name.split()[0].lower() == low), None)
 
     def _descriptor(self, mention: Mention) -> Entity:
         head = mention.head
