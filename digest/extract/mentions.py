@@ -232,8 +232,8 @@ def _joined_or_placed(toks: list[Token], k: int) -> bool:
     if k > 0 and toks[k - 1].lower in JOINERS:
         return True
     before = k - 2 if k >= 2 and toks[k - 1].lower in DETERMINERS else k - 1
-    if before > 0 and toks[before].lower in PLACED:
-        return True
+    if before > 0 and (toks[before].lower in PLACED or toks[before].lower == "at"):
+        return True  # "Republican lawmakers in Washington", "researchers at Leeds University"
     # "a senior adviser to Governor Adams", "a spokesman for Gov. Adams": a lower-case
     # role, then the person it serves, with a title (not "Minister for Foreign Affairs
     # Penny Wong", a title all in capitals).
@@ -314,20 +314,14 @@ def backward_np(toks: list[Token], end: int, floor: int) -> list[Token]:
         elif not out:
             out.append(tok)  # an unknown lower-case head: "the company"
         else:
-            # "a major climate group": modifiers of an unknown head, up to its determiner.
-            reach = [toks[i] for i in range(k, max(floor - 1, k - 4), -1)]
-            stop = next(
-                (
-                    i
-                    for i, t in enumerate(reach)
-                    if t.lower in DETERMINERS or t.lower in DEMONSTRATIVES
-                ),
-                None,
-            )
-            if stop is None or any(t.lower in NP_STOP or not t.is_word for t in reach[:stop]):
+            modifiers = _modifiers(toks, k, floor)
+            out.extend(modifiers)
+            if not modifiers or not modifiers[-1].lower.endswith(_POSSESSIVE):
                 break
-            out.extend(reach[: stop + 1])
-            break
+            # "Researchers at Leeds University's medical school": the possessor's name,
+            # and what it belongs to, are of the phrase.
+            k -= len(modifiers)
+            continue
         k -= 1
         if len(out) > 12:
             return []
@@ -335,6 +329,26 @@ def backward_np(toks: list[Token], end: int, floor: int) -> list[Token]:
     while out and out[0].lower in JOINERS:
         out = out[1:]
     return out
+
+
+def _modifiers(toks: list[Token], k: int, floor: int) -> list[Token]:
+    """ "a major climate group": the modifiers of an unknown head read back from token
+    `k` up to its determiner or a possessor ("Leeds University's medical school"), last
+    first; none when no determiner or possessor is near."""
+    reach = [toks[i] for i in range(k, max(floor - 1, k - 4), -1)]
+    stop = next(
+        (
+            i
+            for i, t in enumerate(reach)
+            if t.lower in DETERMINERS
+            or t.lower in DEMONSTRATIVES
+            or (t.is_capital and t.lower.endswith(_POSSESSIVE))
+        ),
+        None,
+    )
+    if stop is None or any(t.lower in NP_STOP or not t.is_word for t in reach[:stop]):
+        return []
+    return reach[: stop + 1]
 
 
 def forward_np(toks: list[Token], start: int, ceiling: int) -> list[Token]:

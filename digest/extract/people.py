@@ -239,3 +239,59 @@ _SUBJECT_NAME = re.compile(
     re.M,
 )
 _SINGLE_NAME = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+(?:-[A-Za-z]+)?\b")
+
+
+# A capitalised word of a name ("Barclays", "AT&T", "Rolls-Royce"), or an acronym
+# with periods ("U.S.").
+_CAPITAL = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w&'’-]*)"
+# Words that stand in a headline or a clause, never inside an organisation's name.
+_NOT_IN_ORG = frozenset("a an and the to for in on at by with as or but".split())
+
+
+def named_as(text: str, head: str, before: int, reach: int = 3000) -> str | None:
+    """The name the article last gave, before offset `before`, to what "the <head>" stands
+    for ("the bank", "the airline"): a name ending in the noun ("Barclays Bank", "the Clinton
+    campaign"), or opening with it ("Bank of England"), or a name the noun describes
+    ("Acme Holdings, the building firm", "the airline Qantas"). None when none is near."""
+    floor = max(0, before - reach)
+    window = text[floor:before]
+    noun = f"[{head[0].upper()}{head[0]}]{re.escape(head[1:])}(?![\\w'’-])"
+    patterns = (
+        # "Barclays Bank", "the Clinton campaign", "Public Policy Institute of California"
+        (
+            rf"((?:{_CAPITAL}\s+){{1,4}}{noun}(?:\s+of\s+(?:the\s+)?{_CAPITAL}(?:\s+{_CAPITAL}){{0,3}})?)"
+        ),
+        # "Bank of England", "University of Leeds"
+        (rf"({noun}\s+of\s+(?:the\s+)?{_CAPITAL}(?:\s+{_CAPITAL}){{0,3}})"),
+        # "Acme Holdings, the building firm", "Qantas, Australia's biggest airline"
+        (
+            rf"({_CAPITAL}(?:\s+{_CAPITAL}){{0,3}}),\s+(?:the|a|an|its|{_CAPITAL}['’]s)\s+"
+            rf"(?:[\w-]+\s+){{0,3}}{noun}"
+        ),
+        # "the airline Qantas", "the Japanese carmaker Toyota"
+        (rf"\b(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}{noun}\s+({_CAPITAL}(?:\s+{_CAPITAL}){{0,3}})"),
+    )
+    best: tuple[int, str] | None = None
+    for pattern in patterns:
+        for match in re.finditer(pattern, window):
+            name = _org_name(match.group(1))
+            if name and (best is None or match.end() > best[0]):
+                best = (match.end(), name)
+    return best[1] if best else None
+
+
+def _org_name(words: str) -> str | None:
+    """The name found by `named_as`, without a determiner or a day before it; None when
+    nothing is left or it reads as a headline or a clause ("Pays A Heavy Price")."""
+    parts = words.split()
+    while parts and (parts[0].lower() in DETERMINERS or parts[0].lower() in CALENDAR):
+        parts = parts[1:]
+    lows = [p.lower() for p in parts]
+    if any(p.endswith(("'s", "’s")) or (p.isupper() and len(p) > 4) for p in parts):
+        return None  # "Obama's Initial Briefing", "BEFORE": a headline's words
+    if not parts or any(
+        (low in _NOT_IN_ORG and not (low == "the" and lows[i - 1] == "of")) or low in CALENDAR
+        for i, low in enumerate(lows)
+    ):
+        return None
+    return " ".join(parts)

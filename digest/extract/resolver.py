@@ -16,7 +16,8 @@ from .lexicon import (
     PERSON_PRONOUNS,
     SYNONYMS,
 )
-from .mentions import Mention, name_gender
+from .mentions import SENT_NOUNS, Mention, name_gender
+from .people import named_as
 
 # How many speaker mentions later "a spokesperson" may still be given a name.
 _PENDING_REACH = 1
@@ -39,6 +40,7 @@ class Entity:
     role_words: set[str] = field(default_factory=set)
     pending: bool = False  # introduced by "a spokesperson": may be named a little later
     referent: str | None = None  # "the senator": the person last named before, if any
+    thing: bool = False  # "it" or "they" referred to it: not a person
     step: int = 0  # when it was last mentioned, in speaker mentions since the article start
     position: int = 0  # where it was last mentioned as a speaker
 
@@ -62,6 +64,27 @@ def _same_person(entity: Entity, name: str) -> bool:
         return False
     words = entity.name.split()
     return name in (words[0], words[-1])
+
+
+def _may_be_person(entity: Entity) -> bool:
+    """A speaker named by one word that may be a person's last name ("Lim, a fisherman"):
+    not an organisation's word or an acronym, never "it", with a role that ends in a word
+    for a person ("fisherman", "teacher", "economist")."""
+    name = entity.name
+    if entity.person or entity.thing or not name or " " in name or name.isupper():
+        return False
+    if name.lower() in ORG_TAILS:
+        return False
+    if not name.isalpha() or name.endswith("s"):
+        return False  # "Factcheck.org", "Trump-style", "Republicans"
+    role = (entity.role or "").lower().split()
+    return not role or role[-1] in PERSON_HEADS or role[-1].endswith(_PERSON_ENDINGS)
+
+
+# Heads of a description that is neither a person's nor a body's title.
+_NOT_BODIES = frozenset("person people community document opinion".split())
+# How words for a person end: fisherman, teacher, counsellor, economist, historian.
+_PERSON_ENDINGS = ("man", "woman", "er", "or", "ist", "ian", "ess")
 
 
 def _words(role: str | None) -> set[str]:
@@ -146,8 +169,10 @@ class Resolver:
         for entity in reversed(self.recent):
             if word == "it":
                 if not entity.person and not entity.heads & GROUP_HEADS:
+                    entity.thing = True
                     return self._touch(entity)
             elif word in GROUP_PRONOUNS and not entity.person:
+                entity.thing = True
                 return self._touch(entity)
         if word == "it" and self.recent:
             # "Samsung Electronics said ... It said ...": a name read as a person's by its
@@ -167,6 +192,10 @@ class Resolver:
             for e in self.recent
             if e.person and self._fits(e.gender, e.name, gender)
         ]
+        if self.recent and here - self.recent[-1].position < _PRONOUN_REACH:
+            # 'Reyes said ... Lim added. "...," he said': the last speaker, a name of one
+            # word that nothing says is not a person's, is likelier than a person before.
+            candidates += [(e.position, e) for e in self.recent[-1:] if _may_be_person(e)]
         first = bisect.bisect_left(self.people_offsets, here - _PRONOUN_REACH)
         last = bisect.bisect_left(self.people_offsets, here)
         nearby = [
@@ -322,6 +351,9 @@ class Resolver:
                     return self._touch(entity)
                 if head and head in entity.heads and mention.definite:
                     return self._touch(entity)
+            named = self._named_as(mention)
+            if named is not None:
+                return self._touch(named)
         person = head in PERSON_HEADS
         role = mention.text
         if role.split()[0].lower() in DETERMINERS:
@@ -342,3 +374,36 @@ class Resolver:
         )
         self.entities.append(entity)
         return self._touch(entity)
+
+    def _named_as(self, mention: Mention) -> Entity | None:
+        """ "the airline", "the bank": the organisation the article named before, by a
+        name that ends in the noun or one the noun describes (`people.named_as`); the
+        people "the senator" may stand for are left to "he" and "she"."""
+        head = mention.head
+        if (
+            not head
+            or not head.isalpha()
+            or head in PERSON_HEADS
+            or head in _NOT_BODIES
+            or head in SENT_NOUNS  # "the letter", "the email": what was sent, not a body
+            or head.endswith(_PERSON_ENDINGS)  # "the columnist", "the actress"
+            or (head.endswith("s") and not head.endswith("ss"))  # "the lawmakers": many
+            or any(w[:1].isupper() for w in mention.text.split()[1:])  # "the State Department"
+        ):
+            return None
+        name = named_as(self.text, head, mention.span.start)
+        if (
+            name is None
+            or name_gender(name)
+            or any(e.person and e.name == name for e in self.recent)
+        ):
+            return None  # none, or a person: "Susan Sarandon, the actress"
+        low = name.lower()
+        named = (e for e in reversed(self.entities) if e.name)
+        entity = next((e for e in named if e.name and e.name.lower() == low), None)
+        if entity is None:
+            entity = Entity(name, None, False)
+            self.entities.append(entity)
+        entity.heads.add(head)
+        entity.role_words |= _words(mention.text)
+        return entity
