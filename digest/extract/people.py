@@ -71,7 +71,7 @@ def known_people(
     # Each last name's full names, in text order: a last name alone is the person of
     # that name named last before it ("Ahmed Sharif" after "Shehbaz Sharif").
     by_last: dict[str, list[tuple[int, str]]] = {}
-    for offset, name in sorted(found):
+    for offset, name in found:  # in text order
         by_last.setdefault(name.split()[-1], []).append((offset, name))
     for span in body:
         for match in _SINGLE_NAME.finditer(text, span.start, span.end):
@@ -121,7 +121,7 @@ def known_people(
 # Verbs in -s that never are plural nouns: "Smith was blunt".
 _VERBS_IN_S = frozenset({"was", "has", "is", "does"})
 # What stands before a word inside a sentence: a word, a comma, a title ("Mr. Putin").
-_INSIDE = r"(?:[\w,;:)]|\b(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof|Rev|St)\.)\s"
+_INSIDE = re.compile(r"(?:[\w,;:)]|\b(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof|Rev|St)\.)\s$")
 
 
 def _named_elsewhere(text: str, word: str, low: str) -> bool:
@@ -129,7 +129,13 @@ def _named_elsewhere(text: str, word: str, low: str) -> bool:
     also writes it with a capital inside a sentence ("... said Biden", "Mr. Putin")."""
     if low in MALE_NAMES or low in FEMALE_NAMES:
         return True
-    return re.search(_INSIDE + re.escape(word) + r"\b", text) is not None
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if not text[end : end + 1].isalnum() and _INSIDE.search(text, max(0, at - 5), at):
+            return True
+        at = text.find(word, end)
+    return False
 
 
 def _named_before(names: list[tuple[int, str]] | None, offset: int) -> str | None:
@@ -241,43 +247,70 @@ _SUBJECT_NAME = re.compile(
 _SINGLE_NAME = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+(?:-[A-Za-z]+)?\b")
 
 
-# A capitalised word of a name ("Barclays", "AT&T", "Rolls-Royce"), or an acronym
-# with periods ("U.S.").
-_CAPITAL = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w&'’-]*)"
-# Words that stand in a headline or a clause, never inside an organisation's name.
-_NOT_IN_ORG = frozenset("a an and the to for in on at by with as or but".split())
-
-
 def named_as(text: str, head: str, before: int, reach: int = 3000) -> str | None:
     """The name the article last gave, before offset `before`, to what "the <head>" stands
     for ("the bank", "the airline"): a name ending in the noun ("Barclays Bank", "the Clinton
     campaign"), or opening with it ("Bank of England"), or a name the noun describes
     ("Acme Holdings, the building firm", "the airline Qantas"). None when none is near."""
     floor = max(0, before - reach)
-    window = text[floor:before]
-    noun = f"[{head[0].upper()}{head[0]}]{re.escape(head[1:])}(?![\\w'’-])"
-    patterns = (
+    lowered = text[floor:before].lower()
+    at = len(lowered)
+    while (at := lowered.rfind(head, 0, at)) >= 0:
+        start, end = floor + at, floor + at + len(head)
+        if text[start - 1 : start].isalnum() or _WORD_GOES_ON.match(text, end):
+            continue
+        name = _name_at(text, start, end)
+        if name is not None:
+            return name
+    return None
+
+
+def _name_at(text: str, start: int, end: int) -> str | None:
+    """The name the noun at `start`..`end` is part of or describes, by the four shapes of
+    `named_as`; None when it stands in none."""
+    left = text[max(0, start - 120) : start]
+    right = text[end : end + 120]
+    of = _OF_NAME.match(right)
+    caps = _CAPS_BEFORE.search(left)
+    if caps is not None:
         # "Barclays Bank", "the Clinton campaign", "Public Policy Institute of California"
-        (
-            rf"((?:{_CAPITAL}\s+){{1,4}}{noun}(?:\s+of\s+(?:the\s+)?{_CAPITAL}(?:\s+{_CAPITAL}){{0,3}})?)"
-        ),
+        name = _org_name(caps.group(1) + text[start:end] + (of.group(0) if of else ""))
+        if name:
+            return name
+    if of is not None and text[start].isupper():
         # "Bank of England", "University of Leeds"
-        (rf"({noun}\s+of\s+(?:the\s+)?{_CAPITAL}(?:\s+{_CAPITAL}){{0,3}})"),
+        name = _org_name(text[start:end] + of.group(0))
+        if name:
+            return name
+    described = _DESCRIBED_BEFORE.search(left)
+    if described is not None:
         # "Acme Holdings, the building firm", "Qantas, Australia's biggest airline"
-        (
-            rf"({_CAPITAL}(?:\s+{_CAPITAL}){{0,3}}),\s+(?:the|a|an|its|{_CAPITAL}['’]s)\s+"
-            rf"(?:[\w-]+\s+){{0,3}}{noun}"
-        ),
+        name = _org_name(described.group(1))
+        if name:
+            return name
+    after = _NAME_AFTER.match(right)
+    if after is not None and _ARTICLE_BEFORE.search(left):
         # "the airline Qantas", "the Japanese carmaker Toyota"
-        (rf"\b(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}{noun}\s+({_CAPITAL}(?:\s+{_CAPITAL}){{0,3}})"),
-    )
-    best: tuple[int, str] | None = None
-    for pattern in patterns:
-        for match in re.finditer(pattern, window):
-            name = _org_name(match.group(1))
-            if name and (best is None or match.end() > best[0]):
-                best = (match.end(), name)
-    return best[1] if best else None
+        return _org_name(after.group(1))
+    return None
+
+
+# A capitalised word of a name ("Barclays", "AT&T", "Rolls-Royce"), or an acronym
+# with periods ("U.S."); a run of them.
+_CAPITAL = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w&'’-]*)"
+_CAPITALS = rf"{_CAPITAL}(?:\s+{_CAPITAL}){{0,3}}"
+# The noun goes on into a longer word ("banker", "bank's").
+_WORD_GOES_ON = re.compile(r"[\w'’-]")
+# What may stand around the noun in the four shapes.
+_OF_NAME = re.compile(rf"\s+of\s+(?:the\s+)?{_CAPITALS}")
+_CAPS_BEFORE = re.compile(rf"((?:{_CAPITAL}\s+){{1,4}})$")
+_DESCRIBED_BEFORE = re.compile(
+    rf"({_CAPITALS}),\s+(?:the|a|an|its|{_CAPITAL}['’]s)\s+(?:[\w-]+\s+){{0,3}}$"
+)
+_NAME_AFTER = re.compile(rf"\s+({_CAPITALS})")
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,2}$")
+# Words that stand in a headline or a clause, never inside an organisation's name.
+_NOT_IN_ORG = frozenset("a an and the to for in on at by with as or but".split())
 
 
 def _org_name(words: str) -> str | None:

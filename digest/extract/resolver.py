@@ -345,12 +345,17 @@ class Resolver:
     def _descriptor(self, mention: Mention) -> Entity:
         head = mention.head
         words = _words(mention.text)
-        if mention.definite:
-            for entity in reversed(self.recent):
-                if head and head in entity.heads and words - {head} <= entity.role_words | {head}:
-                    return self._touch(entity)
-                if head and head in entity.heads and mention.definite:
-                    return self._touch(entity)
+        if mention.definite and head:
+            # "the foreign secretary": the last one said to be that, else the last of
+            # that title that no other word rules out (not "Home Secretary Charles Clarke").
+            extra = words - {head}
+            same = [e for e in reversed(self.recent) if head in e.heads]
+            match = next((e for e in same if extra <= e.role_words | {head}), None) or next(
+                (e for e in same if not extra or not (e.role_words - {head}) or extra & e.role_words),
+                None,
+            )
+            if match is not None:
+                return self._touch(match)
             named = self._named_as(mention)
             if named is not None:
                 return self._touch(named)
