@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ..model import Span
 from .blocks import Token
 from .lexicon import (
+    ARTICLES,
     ATTACH,
     BELONGS,
     CALENDAR,
@@ -40,6 +41,14 @@ from .lexicon import (
     SYNONYMS,
     TITLE_WORDS,
 )
+
+# What is sent or made to speak for its sender ("the party's letter to Greenberg said"):
+# the speaker is who sent it, never whom it went to.
+SENT_NOUNS = frozenset(
+    """letter letters email emails e-mail message messages memo note statement tweet post
+    call calls complaint petition notice release filing claim""".split()
+)
+_POSSESSIVE = ("'s", "’s")
 
 
 @dataclass(frozen=True)
@@ -98,6 +107,9 @@ def mention_from_tokens(toks: list[Token], text: str) -> Mention | None:
         toks = toks[:-1]
     if not toks:
         return None
+    sender = _sender(toks, text)
+    if sender is not None:
+        return sender
     span = Span(toks[0].start, toks[-1].end)
     phrase = text[span.start : span.end]
     k, name_toks = _name_in(toks)
@@ -130,6 +142,32 @@ def mention_from_tokens(toks: list[Token], text: str) -> Mention | None:
         head=head,
         gender=_gender(name, name_toks, toks),
     )
+
+
+def _sender(toks: list[Token], text: str) -> Mention | None:
+    """Who sent what speaks in the phrase: "the party's letter to Daniel Greenberg" is
+    the party's words, "a White House statement" the White House's; None when the phrase
+    names no sender."""
+    head = next((i for i, t in enumerate(toks) if t.lower in SENT_NOUNS and not t.is_capital), None)
+    if not head or (head + 1 < len(toks) and toks[head + 1].lower not in ATTACH):
+        return None
+    owner = next(
+        (j for j in range(head - 1, max(-1, head - 3), -1) if toks[j].lower.endswith(_POSSESSIVE)),
+        None,
+    )
+    if owner is not None:
+        last = toks[owner]
+        return mention_from_tokens([*toks[:owner], Token(last.text[:-2], last.start)], text)
+    modifiers = toks[1:head]
+    if (
+        toks[0].lower in ARTICLES
+        and modifiers
+        and all(t.is_capital for t in modifiers[:-1])
+        and (modifiers[-1].is_capital or modifiers[-1].lower in ROLE_HEADS)
+    ):
+        # "a Pentagon statement", "a US government claim"
+        return mention_from_tokens(modifiers, text)
+    return None
 
 
 def _name_in(toks: list[Token]) -> tuple[int, list[Token]]:
@@ -194,7 +232,20 @@ def _joined_or_placed(toks: list[Token], k: int) -> bool:
     if k > 0 and toks[k - 1].lower in JOINERS:
         return True
     before = k - 2 if k >= 2 and toks[k - 1].lower in DETERMINERS else k - 1
-    return before > 0 and toks[before].lower in PLACED
+    if before > 0 and (toks[before].lower in PLACED or toks[before].lower == "at"):
+        return True  # "Republican lawmakers in Washington", "researchers at Leeds University"
+    # "a senior adviser to Governor Adams", "a spokesman for Gov. Adams": a lower-case
+    # role, then the person it serves, with a title (not "Minister for Foreign Affairs
+    # Penny Wong", a title all in capitals).
+    j = k - 1
+    while j > 0 and toks[j].is_capital and toks[j].lower in TITLE_WORDS:
+        j -= 1
+    return (
+        0 < j < k - 1
+        and toks[j].lower in PLACED | BELONGS
+        and toks[j - 1].is_word
+        and not toks[j - 1].is_capital
+    )
 
 
 def _role_heads(toks: list[Token]) -> list[str]:
@@ -229,8 +280,14 @@ def backward_np(toks: list[Token], end: int, floor: int) -> list[Token]:
         if not tok.is_word and tok.text not in NP_MARKS:
             break
         if tok.is_word and low in NP_STOP and low not in JOINERS:
-            # "a senior official at South Korea's presidential office"
-            if low in ATTACH and out and k - 1 >= floor and toks[k - 1].lower in ROLE_HEADS:
+            if (
+                low in ATTACH
+                and out
+                and k - 1 >= floor
+                and (toks[k - 1].lower in ROLE_HEADS or toks[k - 1].lower in SENT_NOUNS)
+            ):
+                # "a senior official at South Korea's presidential office", "the party's
+                # letter to Daniel Greenberg": who it went to is not who speaks.
                 out.append(tok)
                 k -= 1
                 continue
@@ -257,20 +314,14 @@ def backward_np(toks: list[Token], end: int, floor: int) -> list[Token]:
         elif not out:
             out.append(tok)  # an unknown lower-case head: "the company"
         else:
-            # "a major climate group": modifiers of an unknown head, up to its determiner.
-            reach = [toks[i] for i in range(k, max(floor - 1, k - 4), -1)]
-            stop = next(
-                (
-                    i
-                    for i, t in enumerate(reach)
-                    if t.lower in DETERMINERS or t.lower in DEMONSTRATIVES
-                ),
-                None,
-            )
-            if stop is None or any(t.lower in NP_STOP or not t.is_word for t in reach[:stop]):
+            modifiers = _modifiers(toks, k, floor)
+            out.extend(modifiers)
+            if not modifiers or not modifiers[-1].lower.endswith(_POSSESSIVE):
                 break
-            out.extend(reach[: stop + 1])
-            break
+            # "Researchers at Leeds University's medical school": the possessor's name,
+            # and what it belongs to, are of the phrase.
+            k -= len(modifiers)
+            continue
         k -= 1
         if len(out) > 12:
             return []
@@ -278,6 +329,26 @@ def backward_np(toks: list[Token], end: int, floor: int) -> list[Token]:
     while out and out[0].lower in JOINERS:
         out = out[1:]
     return out
+
+
+def _modifiers(toks: list[Token], k: int, floor: int) -> list[Token]:
+    """ "a major climate group": the modifiers of an unknown head read back from token
+    `k` up to its determiner or a possessor ("Leeds University's medical school"), last
+    first; none when no determiner or possessor is near."""
+    reach = [toks[i] for i in range(k, max(floor - 1, k - 4), -1)]
+    stop = next(
+        (
+            i
+            for i, t in enumerate(reach)
+            if t.lower in DETERMINERS
+            or t.lower in DEMONSTRATIVES
+            or (t.is_capital and t.lower.endswith(_POSSESSIVE))
+        ),
+        None,
+    )
+    if stop is None or any(t.lower in NP_STOP or not t.is_word for t in reach[:stop]):
+        return []
+    return reach[: stop + 1]
 
 
 def forward_np(toks: list[Token], start: int, ceiling: int) -> list[Token]:

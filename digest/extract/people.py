@@ -68,20 +68,16 @@ def known_people(
             person = _person_in_run(match)
             if person is not None:
                 found.append(person)
-    by_last: dict[str, str] = {}
-    first_seen: dict[str, int] = {}
-    for offset, name in found:
-        by_last.setdefault(name.split()[-1], name)
-        first_seen.setdefault(name.split()[-1], offset)
+    # Each last name's full names, in text order: a last name alone is the person of
+    # that name named last before it ("Ahmed Sharif" after "Shehbaz Sharif").
+    by_last: dict[str, list[tuple[int, str]]] = {}
+    for offset, name in found:  # in text order
+        by_last.setdefault(name.split()[-1], []).append((offset, name))
     for span in body:
         for match in _SINGLE_NAME.finditer(text, span.start, span.end):
             word = match.group()
-            full = by_last.get(word)
-            if (
-                full
-                and first_seen[word] < match.start()
-                and not text.startswith(full, match.start() - len(full) + len(word))
-            ):
+            full = _named_before(by_last.get(word), match.start())
+            if full and not text.startswith(full, match.start() - len(full) + len(word)):
                 found.append((match.start(), full))
     named = {offset for offset, _ in found}
     for span in body:
@@ -99,13 +95,55 @@ def known_people(
                 or word.partition("-")[2][:1].islower()  # "Long-term", not "Thomas-Greenfield"
             ):
                 continue
-            found.append((match.start(1), by_last.get(word, word)))
+            names = by_last.get(word)
+            ending = match.group("ending") or ""
+            if (
+                ending.endswith("s")
+                and ending not in CUE_FORMS
+                and ending not in _VERBS_IN_S
+                and not match.group("aux")
+                and not names
+                and not _named_elsewhere(text, word, low)
+            ):
+                # "Cost estimates rose", "Low rates keep": a plural after a word the
+                # article capitalises only where a sentence starts.
+                continue
+            full = _named_before(names, match.start(1)) or (names[0][1] if names else word)
+            found.append((match.start(1), full))
     starts = [q.start for q in quoted or ()]
     return sorted(
         (offset, name, _opens_sentence(text, offset))
         for offset, name in found
         if not _inside(offset, starts, quoted or [])
     )
+
+
+# Verbs in -s that never are plural nouns: "Smith was blunt".
+_VERBS_IN_S = frozenset({"was", "has", "is", "does"})
+# What stands before a word inside a sentence: a word, a comma, a title ("Mr. Putin").
+_INSIDE = re.compile(r"(?:[\w,;:)]|\b(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof|Rev|St)\.)\s$")
+
+
+def _named_elsewhere(text: str, word: str, low: str) -> bool:
+    """A word that opens a sentence is a name when it is a first name, or when the article
+    also writes it with a capital inside a sentence ("... said Biden", "Mr. Putin")."""
+    if low in MALE_NAMES or low in FEMALE_NAMES:
+        return True
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if not text[end : end + 1].isalnum() and _INSIDE.search(text, max(0, at - 5), at):
+            return True
+        at = text.find(word, end)
+    return False
+
+
+def _named_before(names: list[tuple[int, str]] | None, offset: int) -> str | None:
+    """The last of `names` (offset, full name; in text order) named before `offset`."""
+    if not names:
+        return None
+    i = bisect.bisect_left(names, (offset, ""))
+    return names[i - 1][1] if i else None
 
 
 def _inside(offset: int, starts: list[int], spans: list[Span]) -> bool:
@@ -199,11 +237,94 @@ def _abbreviation_before(text: str, dot: int, floor: int) -> bool:
 # capital, as in `_NAME_RUN`.
 _SUBJECT_NAME = re.compile(
     r"([A-Z](?:(?<=^[A-Z])|(?<=[.!?]\s[A-Z])|(?<=\n[A-Z]))[a-z]+(?:-[A-Za-z]+)?)(?:\s+"
-    r"(?:has |had |was |is |also |then |did |does |would |will |could |can )?"
-    r"(?!(?:his|its|this|us|as|less|yes|ours|yours)\b)"
-    r"(?:[a-z]+(?:ed|s)|said|told|wrote|thought|spoke|made|took|gave|went|came|knew"
+    r"(?P<aux>has |had |was |is |also |then |did |does |would |will |could |can )?"
+    r"(?:[a-z]+ly )?(?!(?:his|its|this|us|as|less|yes|ours|yours)\b)"
+    r"(?:(?P<ending>[a-z]+(?:ed|s))|said|told|wrote|thought|spoke|made|took|gave|went|came|knew"
     r"|felt|kept|held|met|sent|won|lost|left|ran|did|had|would|will|could|can|should"
     r"|might|must)(?:n['’]t)?\b|,\s(?:who\b|\d{1,3},))",
     re.M,
 )
 _SINGLE_NAME = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+(?:-[A-Za-z]+)?\b")
+
+
+def named_as(text: str, head: str, before: int, reach: int = 3000) -> str | None:
+    """The name the article last gave, before offset `before`, to what "the <head>" stands
+    for ("the bank", "the airline"): a name ending in the noun ("Barclays Bank", "the Clinton
+    campaign"), or opening with it ("Bank of England"), or a name the noun describes
+    ("Acme Holdings, the building firm", "the airline Qantas"). None when none is near."""
+    floor = max(0, before - reach)
+    lowered = text[floor:before].lower()
+    at = len(lowered)
+    while (at := lowered.rfind(head, 0, at)) >= 0:
+        start, end = floor + at, floor + at + len(head)
+        if text[start - 1 : start].isalnum() or _WORD_GOES_ON.match(text, end):
+            continue
+        name = _name_at(text, start, end)
+        if name is not None:
+            return name
+    return None
+
+
+def _name_at(text: str, start: int, end: int) -> str | None:
+    """The name the noun at `start`..`end` is part of or describes, by the four shapes of
+    `named_as`; None when it stands in none."""
+    left = text[max(0, start - 120) : start]
+    right = text[end : end + 120]
+    of = _OF_NAME.match(right)
+    caps = _CAPS_BEFORE.search(left)
+    if caps is not None:
+        # "Barclays Bank", "the Clinton campaign", "Public Policy Institute of California"
+        name = _org_name(caps.group(1) + text[start:end] + (of.group(0) if of else ""))
+        if name:
+            return name
+    if of is not None and text[start].isupper():
+        # "Bank of England", "University of Leeds"
+        name = _org_name(text[start:end] + of.group(0))
+        if name:
+            return name
+    described = _DESCRIBED_BEFORE.search(left)
+    if described is not None:
+        # "Acme Holdings, the building firm", "Qantas, Australia's biggest airline"
+        name = _org_name(described.group(1))
+        if name:
+            return name
+    after = _NAME_AFTER.match(right)
+    if after is not None and _ARTICLE_BEFORE.search(left):
+        # "the airline Qantas", "the Japanese carmaker Toyota"
+        return _org_name(after.group(1))
+    return None
+
+
+# A capitalised word of a name ("Barclays", "AT&T", "Rolls-Royce"), or an acronym
+# with periods ("U.S."); a run of them.
+_CAPITAL = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w&'’-]*)"
+_CAPITALS = rf"{_CAPITAL}(?:\s+{_CAPITAL}){{0,3}}"
+# The noun goes on into a longer word ("banker", "bank's").
+_WORD_GOES_ON = re.compile(r"[\w'’-]")
+# What may stand around the noun in the four shapes.
+_OF_NAME = re.compile(rf"\s+of\s+(?:the\s+)?{_CAPITALS}")
+_CAPS_BEFORE = re.compile(rf"((?:{_CAPITAL}\s+){{1,4}})$")
+_DESCRIBED_BEFORE = re.compile(
+    rf"({_CAPITALS}),\s+(?:the|a|an|its|{_CAPITAL}['’]s)\s+(?:[\w-]+\s+){{0,3}}$"
+)
+_NAME_AFTER = re.compile(rf"\s+({_CAPITALS})")
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,2}$")
+# Words that stand in a headline or a clause, never inside an organisation's name.
+_NOT_IN_ORG = frozenset("a an and the to for in on at by with as or but".split())
+
+
+def _org_name(words: str) -> str | None:
+    """The name found by `named_as`, without a determiner or a day before it; None when
+    nothing is left or it reads as a headline or a clause ("Pays A Heavy Price")."""
+    parts = words.split()
+    while parts and (parts[0].lower() in DETERMINERS or parts[0].lower() in CALENDAR):
+        parts = parts[1:]
+    lows = [p.lower() for p in parts]
+    if any(p.endswith(("'s", "’s")) or (p.isupper() and len(p) > 4) for p in parts):
+        return None  # "Obama's Initial Briefing", "BEFORE": a headline's words
+    if not parts or any(
+        (low in _NOT_IN_ORG and not (low == "the" and lows[i - 1] == "of")) or low in CALENDAR
+        for i, low in enumerate(lows)
+    ):
+        return None
+    return " ".join(parts)

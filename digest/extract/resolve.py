@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Span
-from .lexicon import CUE_FORMS, SAYING_VERBS
+from .lexicon import CALENDAR, CUE_FORMS, SAYING_VERBS
 from .mentions import Mention
 from .resolver import Entity, Resolver
 from .sentence import Found
@@ -38,6 +38,8 @@ class Trail:
 
     def add(self, item: Found, block: int) -> None:
         """Resolve the speaker of the claim `item`, found in block `block`."""
+        if item.mention is not None and not speaks(item.mention, item.cue, item.cue_text):
+            return  # "China's booming economy", "One possible reason": the cue is a noun
         if item.kind == "statement":
             self.resolved.append((item, None, None))
         elif item.kind == "intro":
@@ -156,3 +158,33 @@ def _reach(item: Found) -> int:
     one of the two paragraphs before it; a phrase quoted inside the writer's sentence
     echoes a speaker of its own paragraph or the one before."""
     return 2 if _whole_quote(item) else 1
+
+
+def speaks(mention: Mention, cue: Span | None, cue_text: str | None) -> bool:
+    """Whether the words before a cue can be who speaks with it. Not a day ("Thursday"),
+    nor a possessive right before the cue ("China's booming economy"), nor a phrase
+    whose number the cue right after it does not agree with: a bare form after "one" ("One
+    possible reason"), a form in -s after a number ("three key reasons"). There the cue
+    is a noun, or what it modifies."""
+    words = mention.text.lower().split()
+    if mention.pronoun or not words or cue is None or mention.span.start > cue.start:
+        return True
+    if len(words) == 1 and words[0] in CALENDAR:
+        return False
+    if cue.start - mention.span.end > 1:
+        return True  # words between: "Scott's family has called" (the phrase was cut)
+    if words[-1].endswith(("'s", "’s")):
+        return False
+    if mention.name or not cue_text or words[-1].endswith("s"):
+        return True
+    low = cue_text.lower()
+    base = CUE_FORMS.get(low)
+    if base is None:
+        return True
+    if low == base:
+        return words[0] != "one" or len(words) == 1  # "no one forecast" is a verb
+    return not (low.endswith("s") and (words[0] in _MANY or words[0].isdigit()))
+
+
+# What opens a phrase of many things: a cue in -s right after it is a noun.
+_MANY = frozenset("two three four five six seven eight nine ten several both these those".split())

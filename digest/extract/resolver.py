@@ -16,7 +16,8 @@ from .lexicon import (
     PERSON_PRONOUNS,
     SYNONYMS,
 )
-from .mentions import Mention, name_gender
+from .mentions import SENT_NOUNS, Mention, name_gender
+from .people import named_as
 
 # How many speaker mentions later "a spokesperson" may still be given a name.
 _PENDING_REACH = 1
@@ -39,6 +40,7 @@ class Entity:
     role_words: set[str] = field(default_factory=set)
     pending: bool = False  # introduced by "a spokesperson": may be named a little later
     referent: str | None = None  # "the senator": the person last named before, if any
+    thing: bool = False  # "it" or "they" referred to it: not a person
     step: int = 0  # when it was last mentioned, in speaker mentions since the article start
     position: int = 0  # where it was last mentioned as a speaker
 
@@ -64,13 +66,53 @@ def _same_person(entity: Entity, name: str) -> bool:
     return name in (words[0], words[-1])
 
 
+def _may_be_person(entity: Entity) -> bool:
+    """A speaker named by one word that may be a person's last name ("Lim, a fisherman"):
+    not an organisation's word or an acronym, never "it", with a role that ends in a word
+    for a person ("fisherman", "teacher", "economist")."""
+    name = entity.name
+    if entity.person or entity.thing or not name or " " in name or name.isupper():
+        return False
+    if name.lower() in ORG_TAILS:
+        return False
+    if not name.isalpha() or name.endswith("s"):
+        return False  # "Factcheck.org", "Trump-style", "Republicans"
+    role = (entity.role or "").lower().split()
+    return not role or role[-1] in PERSON_HEADS or role[-1].endswith(_PERSON_ENDINGS)
+
+
+# Heads of a description that is neither a person's nor a body's title.
+_NOT_BODIES = frozenset("person people community document opinion".split())
+# How words for a person end: fisherman, teacher, counsellor, economist, historian.
+_PERSON_ENDINGS = ("man", "woman", "er", "or", "ist", "ian", "ess")
+
+
 def _words(role: str | None) -> set[str]:
     if not role:
         return set()
     return {w.lower().strip(".,") for w in role.split()} - DETERMINERS
 
 
-# The name patterns open with the capital and check what stands before it afterwards
+def _may_be(known: str, name: str) -> bool:
+    """Two names of one last name may be one person's: one of them is the last name
+    alone, or their first names agree (or one is an initial: "J. Smith")."""
+    a, b = known.split(), name.split()
+    if len(a) < 2 or len(b) < 2:
+        return True
+    first, other = a[0].lower().strip("."), b[0].lower().strip(".")
+    return first == other or len(first) == 1 or len(other) == 1
+
+
+def _likeliest(namesakes: list[Entity], mention: Mention) -> Entity:
+    """Of people who share a last name (latest first), the one a mention means: one of
+    the gender its title or first name says, then one whose role it repeats ("Gen.
+    Sharif" for the general), else the latest."""
+    if mention.gender is not None:
+        namesakes = [e for e in namesakes if e.gender in (None, mention.gender)] or namesakes
+    words = _words(mention.role) - HONORIFICS
+    if words:
+        return next((e for e in namesakes if e.role_words & words), namesakes[0])
+    return namesakes[0]
 
 
 class Resolver:
@@ -127,8 +169,10 @@ class Resolver:
         for entity in reversed(self.recent):
             if word == "it":
                 if not entity.person and not entity.heads & GROUP_HEADS:
+                    entity.thing = True
                     return self._touch(entity)
             elif word in GROUP_PRONOUNS and not entity.person:
+                entity.thing = True
                 return self._touch(entity)
         if word == "it" and self.recent:
             # "Samsung Electronics said ... It said ...": a name read as a person's by its
@@ -148,6 +192,10 @@ class Resolver:
             for e in self.recent
             if e.person and self._fits(e.gender, e.name, gender)
         ]
+        if self.recent and here - self.recent[-1].position < _PRONOUN_REACH:
+            # 'Reyes said ... Lim added. "...," he said': the last speaker, a name of one
+            # word that nothing says is not a person's, is likelier than a person before.
+            candidates += [(e.position, e) for e in self.recent[-1:] if _may_be_person(e)]
         first = bisect.bisect_left(self.people_offsets, here - _PRONOUN_REACH)
         last = bisect.bisect_left(self.people_offsets, here)
         nearby = [
@@ -234,42 +282,15 @@ class Resolver:
 
     def _named(self, mention: Mention) -> Entity:
         name = mention.name or ""
-        last = name.split()[-1].lower()
         person = mention.is_person_name
-        # The same name or last name first; then a first or family name ("Hillary",
-        # "Kim"), which a courtesy title rules out: "Mr. Paulson" is a last name.
-        honorific = bool(_words(mention.role) & HONORIFICS)
-        match = next(
-            (
-                e
-                for e in reversed(self.recent)
-                if e.name
-                and (
-                    e.name.lower() == name.lower()
-                    or (e.person and e.name.split()[-1].lower() == last)
-                )
-            ),
-            None,
-        )
-        # "Trump" after "Donald Trump" was named is that person's last name, though no
-        # speaker had it yet: not the first name of "Trump Supporter".
-        full = self._full_name(name, mention.span.start) if " " not in name else None
-        known_last = full is not None and " " in full and full.split()[-1].lower() == last
-        if match is None and not honorific and not known_last and " " not in name:
-            match = next(
-                (
-                    e
-                    for e in reversed(self.recent)
-                    if e.name and e.person and e.name.split()[0].lower() == name.lower()
-                ),
-                None,
-            )
+        match = self._known(mention)
         if match is not None and match.name:
             if mention.role and not match.role:
                 match.role = mention.role
             if len(name) > len(match.name):
                 match.name = name
             match.role_words |= _words(mention.role)
+            match.gender = match.gender or mention.gender
             return self._touch(match)
         for entity in reversed(self.recent):
             # "A Pentagon spokesperson noted ... Brig. Gen. Pat Ryder told": the first
@@ -293,15 +314,51 @@ class Resolver:
         self.entities.append(entity)
         return self._touch(entity)
 
+    def _known(self, mention: Mention) -> Entity | None:
+        """The entity a name refers back to: the same name; a person of the same last name
+        whose full name does not say another person ("Ahmed Sharif" is not "Shehbaz
+        Sharif"); or a first or family name ("Hillary", "Kim"), which a courtesy title
+        rules out: "Mr. Paulson" is a last name."""
+        name = mention.name or ""
+        low = name.lower()
+        same = next((e for e in reversed(self.recent) if e.name and e.name.lower() == low), None)
+        if same is not None:
+            return same
+        last = low.split()[-1]
+        namesakes = [
+            e
+            for e in reversed(self.recent)
+            if e.person and e.name and e.name.split()[-1].lower() == last and _may_be(e.name, name)
+        ]
+        if namesakes:
+            return _likeliest(namesakes, mention)
+        # "Trump" after "Donald Trump" was named is that person's last name, though no
+        # speaker had it yet: not the first name of "Trump Supporter".
+        honorific = bool(_words(mention.role) & HONORIFICS)
+        full = self._full_name(name, mention.span.start) if " " not in name else None
+        known_last = full is not None and " " in full and full.split()[-1].lower() == last
+        if honorific or known_last or " " in name:
+            return None
+        firsts = (e for e in reversed(self.recent) if e.name and e.person)
+        return next((e for e in firsts if e.name and e.name.split()[0].lower() == low), None)
+
     def _descriptor(self, mention: Mention) -> Entity:
         head = mention.head
         words = _words(mention.text)
-        if mention.definite:
-            for entity in reversed(self.recent):
-                if head and head in entity.heads and words - {head} <= entity.role_words | {head}:
-                    return self._touch(entity)
-                if head and head in entity.heads and mention.definite:
-                    return self._touch(entity)
+        if mention.definite and head:
+            # "the foreign secretary": the last one said to be that, else the last of
+            # that title that no other word rules out (not "Home Secretary Charles Clarke").
+            extra = words - {head}
+            same = [e for e in reversed(self.recent) if head in e.heads]
+            match = next((e for e in same if extra <= e.role_words | {head}), None) or next(
+                (e for e in same if not extra or not (e.role_words - {head}) or extra & e.role_words),
+                None,
+            )
+            if match is not None:
+                return self._touch(match)
+            named = self._named_as(mention)
+            if named is not None:
+                return self._touch(named)
         person = head in PERSON_HEADS
         role = mention.text
         if role.split()[0].lower() in DETERMINERS:
@@ -322,3 +379,36 @@ class Resolver:
         )
         self.entities.append(entity)
         return self._touch(entity)
+
+    def _named_as(self, mention: Mention) -> Entity | None:
+        """ "the airline", "the bank": the organisation the article named before, by a
+        name that ends in the noun or one the noun describes (`people.named_as`); the
+        people "the senator" may stand for are left to "he" and "she"."""
+        head = mention.head
+        if (
+            not head
+            or not head.isalpha()
+            or head in PERSON_HEADS
+            or head in _NOT_BODIES
+            or head in SENT_NOUNS  # "the letter", "the email": what was sent, not a body
+            or head.endswith(_PERSON_ENDINGS)  # "the columnist", "the actress"
+            or (head.endswith("s") and not head.endswith("ss"))  # "the lawmakers": many
+            or any(w[:1].isupper() for w in mention.text.split()[1:])  # "the State Department"
+        ):
+            return None
+        name = named_as(self.text, head, mention.span.start)
+        if (
+            name is None
+            or name_gender(name)
+            or any(e.person and e.name == name for e in self.recent)
+        ):
+            return None  # none, or a person: "Susan Sarandon, the actress"
+        low = name.lower()
+        named = (e for e in reversed(self.entities) if e.name)
+        entity = next((e for e in named if e.name and e.name.lower() == low), None)
+        if entity is None:
+            entity = Entity(name, None, False)
+            self.entities.append(entity)
+        entity.heads.add(head)
+        entity.role_words |= _words(mention.text)
+        return entity
