@@ -139,6 +139,37 @@ def _class_of(word: str | None) -> str:
     return found
 
 
+# Verbs of saying, and of thinking, perceiving, wanting and showing (the notion of
+# speech of the gold's "speech" mark), by stem (`stem`): a class of cue that carries
+# across outlets where a cue word is rare.
+_SAYING = frozenset(
+    stem(w)
+    for w in """
+    say tell write tweet post announce state declare claim argue ask add note warn insist
+    according quote explain report reply respond answer deny confirm acknowledge admit
+    assert maintain contend predict promise pledge vow urge call recall remark comment
+    testify allege caution complain concede counter stress emphasize reiterate repeat
+    mention describe criticize praise accuse blame joke quip suggest propose recommend
+    demand threaten email text message publish statement interview speak talk
+    """.split()
+)
+_MIND = frozenset(
+    stem(w)
+    for w in """
+    think believe know feel see hear realize find show seem appear want hope fear expect
+    worry consider support oppose plan decide wish intend prefer like love hate doubt
+    wonder suspect assume imagine understand learn discover prove demonstrate indicate
+    seek try attempt refuse decline vote favor back endorse
+    """.split()
+)
+
+
+def _cue_class(head: str) -> str:
+    if head in _SAYING:
+        return "saying"
+    return "mind" if head in _MIND else "other"
+
+
 def _word_class(word: str | None) -> str:
     """A word as itself if it is a function word, else its shape."""
     if not word:
@@ -217,15 +248,22 @@ def _speaker_group(kind: str, speaker: str) -> list[str]:
     return ["bias", "kind=" + kind, "spk=" + speaker, "spk&kind=" + speaker + "&" + kind]
 
 
-def _cue_group(kind: str, cue: str, where: str, after: str) -> list[str]:
-    """The cue: its words and their stem, where it stands to the content, the word
-    after it ("told reporters", "said that", "called on")."""
+def _cue_group(kind: str, cue: str, where: str, after: str, verb: str) -> list[str]:
+    """The cue: its words, their stem and its class (saying, thinking or other), where
+    it stands to the content, the word after it ("told reporters", "said that", "called
+    on"), and whether its content has a verb ("said the plan failed", "welcomed the
+    plan")."""
     if not cue:
         return ["cue=none", "cue-none&" + kind]
     head = stem(cue.split(None, 1)[0])
     return [
+        "class&verb=" + _cue_class(head) + "&" + verb,
+        "stem&verb=" + head + "&" + verb,
         "cue=" + cue,
         "stem=" + head,
+        "class=" + _cue_class(head),
+        "class&kind=" + _cue_class(head) + "&" + kind,
+        "class&next=" + _cue_class(head) + "&" + after,
         "stem&kind=" + head + "&" + kind,
         "stem&where=" + head + "&" + where,
         "stem&next=" + head + "&" + after,
@@ -254,7 +292,7 @@ def _context_group(same_cue: str, speaker_claims: str, nested: str) -> list[str]
     if speaker_claims:
         feats.append("spk-claims=" + speaker_claims)
     if nested:
-        feats += ["nested=" + nested[: nested.index("&")], "nested&kinds=" + nested]
+        feats += ["repeats=" + nested[: nested.index("&")], "repeats&kinds=" + nested]
     return feats
 
 
@@ -275,18 +313,6 @@ def claim_values(text: str, claim: Claim, context: tuple[str, str, str]) -> Valu
     text is `text`; `context` how it stands to the others (`article_values`)."""
     kind = claim.kind
     span = claim.span
-    cue = claim.cue
-    cue_span = claim.cue_span
-    if not cue or cue_span is None:
-        cue_key: tuple[object, ...] = (kind, "", "", "")
-    else:
-        if cue_span.end <= span.start:
-            where = "before"
-        elif cue_span.start >= span.end:
-            where = "after"
-        else:
-            where = "inside"
-        cue_key = (kind, cue.lower(), where, _class_of(_word_after(text, cue_span.end)))
     body = claim.text
     # Whether it reads as a clause is asked of its first words only: constant time.
     head = body[:_OPENING].lower()
@@ -295,6 +321,19 @@ def claim_values(text: str, claim: Claim, context: tuple[str, str, str]) -> Valu
     first = _class_of(opening[0].strip(_STRIP) if opening else None)
     quoted = body[:1] in _QUOTE_CHARS or (span.start > 0 and text[span.start - 1] in _QUOTE_CHARS)
     length = _length_bucket(body.count(" ") + 1 if body else 0)
+    cue = claim.cue
+    cue_span = claim.cue_span
+    if not cue or cue_span is None:
+        cue_key: tuple[object, ...] = (kind, "", "", "", verb)
+    else:
+        if cue_span.end <= span.start:
+            where = "before"
+        elif cue_span.start >= span.end:
+            where = "after"
+        else:
+            where = "inside"
+        after = _class_of(_word_after(text, cue_span.end))
+        cue_key = (kind, cue.lower(), where, after, verb)
     return (
         (kind, _speaker_kind(claim)),
         cue_key,
@@ -349,18 +388,23 @@ def article_values(text: str, claims: Sequence[Claim]) -> list[Values | None]:
 
 
 def _nesting(claims: Sequence[Claim], scored: list[int]) -> list[str]:
-    """For each claim, how its span stands to the next one's in reading order: "in"
-    it, "holds" it or "crosses" it, with both kinds ("in&reported&quote"); "" apart."""
+    """For each claim, whether it repeats part of the next one in reading order with
+    no cue of its own: its span inside the other's and its cue the other's or outside
+    the other's content ("X said A and argued that B" beside "B"). "in" for the inner
+    one, "holds" for the outer, with both kinds ("in&reported&reported"); "" otherwise.
+
+    A claim inside another with its own cue inside the other's content ("Reyes said the
+    mayor claimed ...") is a claim in its own right, whether a corpus annotates such
+    embedded speech or not: it is not marked."""
     nested = [""] * len(claims)
     spans = sorted((claims[i].span.start, -claims[i].span.end, i) for i in scored)
-    for (_, end_a, a), (start_b, end_b, b) in pairwise(spans):
-        if -end_a <= start_b:
-            continue  # apart
-        kind_a, kind_b = claims[a].kind, claims[b].kind
-        if -end_b <= -end_a:  # b within a
-            nested[b] = "in&" + kind_b + "&" + kind_a
-            nested[a] = nested[a] or "holds&" + kind_a + "&" + kind_b
-        else:
-            nested[a] = nested[a] or "crosses&" + kind_a + "&" + kind_b
-            nested[b] = nested[b] or "crosses&" + kind_b + "&" + kind_a
+    for (_, end_a, a), (_, end_b, b) in pairwise(spans):
+        if -end_b > -end_a:
+            continue  # apart, or crossing
+        outer, inner = claims[a], claims[b]
+        cue = inner.cue_span
+        if cue is not None and outer.span.start <= cue.start < outer.span.end:
+            continue  # its own cue, inside the outer content: embedded speech
+        nested[b] = "in&" + inner.kind + "&" + outer.kind
+        nested[a] = nested[a] or "holds&" + outer.kind + "&" + inner.kind
     return nested

@@ -11,6 +11,10 @@ beside this module.
 Without that file (or with one for other features), extraction falls back to the rules
 alone and says so once in the log, naming the file and `make train`: the brief is still
 built, with the rules' claims.
+
+To see the scores: `python -m digest.extract.scores FILE...` prints every candidate
+claim of the articles as JSON Lines, with its score, the threshold and whether it is
+kept.
 """
 
 from __future__ import annotations
