@@ -27,6 +27,7 @@ from .mentions import Mention, mention_from_tokens
 from .people import known_people
 from .resolve import Trail
 from .resolver import Resolver
+from .scorer import keep_said
 from .sentence import UNSAID, Found
 from .shapes import read_sentence
 
@@ -45,13 +46,15 @@ _SHOUT_SHARE = 0.9
 _LOWER_RUN = re.compile(r"[a-z]{3}")
 
 
-def extract_claims(article: Article) -> tuple[Claim, ...]:
-    """Every claim in the article's body, in reading order, with speakers and dates."""
+def extract_claims(article: Article, *, scored: bool = True) -> tuple[Claim, ...]:
+    """Every claim in the article's body, in reading order, with speakers and dates;
+    with `scored`, those the claim scorer takes for no speech act dropped (`scorer`)."""
     found, quoted, starts = _find(article, None)
     trail = Trail(Resolver(known_people(article.text, article.body, quoted), article.text), starts)
     for item, block_index in found:
         trail.add(item, block_index)
-    return build_claims(article, trail.resolved, trail.parts)
+    claims = build_claims(article, trail.resolved, trail.parts)
+    return keep_said(article.text, claims) if scored else claims
 
 
 def shapes_found(article: Article) -> list[str]:
