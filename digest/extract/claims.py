@@ -15,7 +15,15 @@ from datetime import date
 from ..model import Article, Claim, DateRef, Span, Speaker
 from .blocks import mark_at
 from .dates import find_dates
-from .lexicon import CLOSING_MARKS, CLOSING_QUOTE_MARKS, END_PUNCTUATION, SENTENCE_ENDS
+from .lexicon import (
+    CLOSING_MARKS,
+    CLOSING_QUOTE_MARKS,
+    COURTESY_TITLES,
+    END_PUNCTUATION,
+    FINITE_WORDS,
+    NOT_A_ROLE_START,
+    SENTENCE_ENDS,
+)
 from .mentions import Mention
 from .resolve import Resolved
 from .resolver import Entity
@@ -85,6 +93,10 @@ def _speaker(entity: Entity | None, mention: Mention | None) -> Speaker | None:
         return None
     name = entity.display(mention) if entity is not None else mention.text
     role = entity.role if entity is not None else mention.role
+    if role:
+        # "a spokesman (Minister of State)": each part a role of its own.
+        parts = [p for p in (p.strip(" )") for p in role.split(" (")) if _describes(p)]
+        role = " (".join(parts) + ")" * (len(parts) - 1) if parts else None
     if role and role.lower() in name.lower():
         role = None  # "the official": the role is the name already
     # Names, roles and cues repeat across an article's claims: one string each (sent
@@ -95,6 +107,16 @@ def _speaker(entity: Entity | None, mention: Mention | None) -> Speaker | None:
         mention=sys.intern(mention.text),
         span=mention.span,
     )
+
+
+def _describes(role: str) -> bool:
+    """A role tells the reader something: not a courtesy title ("Mr", "Dr."), nor
+    words that open no noun phrase ("however", "in England for ...", "42")."""
+    words = role.replace(".", " ").split()
+    if not words or words[-1].lower() in COURTESY_TITLES | NOT_A_ROLE_START:
+        return False  # "Mr", or words cut before a name: "in Harrogate Mr", "letter from"
+    first = words[0]
+    return first[0].isalpha() and first.lower() not in NOT_A_ROLE_START
 
 
 def _when(dates: tuple[DateRef, ...], span: Span, cue: Span | None) -> date | None:
@@ -118,13 +140,25 @@ def _join_parts(parts: list[str]) -> str:
     lower case continues the sentence ("..., and it bears"), a capital starts a new one."""
     text = parts[0] if parts else ""
     for part in parts[1:]:
-        if part[:1].islower():
+        if part[:1].islower() and _goes_on(text, part):
+            text += " " + part  # "The economy, he said, is strong": "The economy is strong"
+        elif part[:1].islower():
             text += ", " + part
         elif text.rstrip(CLOSING_MARKS).endswith(SENTENCE_ENDS):
             text += " " + part
         else:
             text += ". " + part
     return text
+
+
+def _goes_on(text: str, part: str) -> bool:
+    """`part` goes on with the clause `text` left open: its subject before its verb
+    ("The economy" + "is strong"), or its verb before the rest ("The dam could" + "fail")."""
+    if text[-1:] in CLOSING_MARKS or text[-1:] in ",;:":
+        return False
+    first = part.split(maxsplit=1)[0].lower()
+    last = text.rsplit(maxsplit=1)[-1].lower()
+    return first in FINITE_WORDS or last in FINITE_WORDS
 
 
 def _near_cue(span: Span, cue: Span | None) -> bool:

@@ -31,6 +31,7 @@ from .cues import possessor, that_after
 from .grammar import is_time_word, plural_noun
 from .lexicon import (
     AND_BUT,
+    CONJUNCTIONS,
     CONTENT_BREAKS,
     DETERMINERS,
     INVERTING,
@@ -39,7 +40,9 @@ from .lexicon import (
     OPENING_PREPOSITIONS,
     PARTICIPLE_LEADS,
     PREPOSITIONS,
+    RELATIVE_PRONOUNS,
     SUBORDINATORS,
+    WHICH_THAT,
 )
 from .mentions import Mention, forward_np, mention_from_tokens
 from .sentence import Found, Sentence
@@ -91,6 +94,21 @@ def _source_says(c: Cue) -> Found | None:
         # upgraded", "because, according to Trump, the media would ...": the clause
         # after the source is what it says.
         content = s.tidy(Span(toks[after_np + 1].start, s.span.end))
+    elif (
+        toks[first - 1].text == ","
+        and after_np + 2 < len(toks)
+        and toks[after_np].text == ","
+        and s.words(Span(toks[after_np + 1].start, s.span.end)) >= 2
+        # "The plan failed, according to officials, and the port ...": the clause ends
+        and toks[after_np + 1].lower not in CLAUSE_LINKS
+    ):
+        # "The dam, according to engineers, could fail.": the words around the source.
+        head = s.tidy(Span(s.span.start, toks[first - 1].start))
+        tail = s.tidy(Span(toks[after_np + 1].start, s.span.end))
+        halves = tuple(p for p in (head, tail) if p.end > p.start)
+        joined = Span(halves[0].start, halves[-1].end)
+        s.use_quotes_in(joined, c.used)
+        return c.claim(s.kind(joined), joined, mention, parts=halves)
     else:
         # '"...," according to X': the quotation with its closing mark.
         cut = toks[first - 1].end if quoted and toks[first - 1].text != "," else None
@@ -98,6 +116,10 @@ def _source_says(c: Cue) -> Found | None:
     if len(content) == 0:
         return None
     return c.claim(s.kind(content), content, mention)
+
+
+# Words that open another clause after a comma: what follows them is no half of this one.
+CLAUSE_LINKS = CONJUNCTIONS | SUBORDINATORS | RELATIVE_PRONOUNS | WHICH_THAT
 
 
 def _described(s: Sentence, ahead: list[Token]) -> Mention | None:

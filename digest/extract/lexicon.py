@@ -318,6 +318,15 @@ TIME_WORDS = frozenset(
 # Prepositions that open a setting ("in a statement", "at the briefing") or a phrase
 # before the subject.
 PREPOSITIONS = frozenset("in on at during to with before after about from by".split())
+# Titles of courtesy: before a name they say nothing of a role ("Mr Blair").
+COURTESY_TITLES = frozenset("mr mrs ms miss mx dr sir dame".split())
+# Words that neither open nor close a description of a speaker: a role that starts or
+# ends with one is words cut around a name ("however", "in England for", "letter from").
+NOT_A_ROLE_START = frozenset(
+    "in on at during to with before after about from by for of as than behind however "
+    "meanwhile also then now still yet instead too though and but or so who whose which "
+    "that known".split()
+)
 # Words that link a sentence to the one before ("Then", "But"): not its subject.
 CONNECTIVES = frozenset(
     "then but and so yet still now later earlier meanwhile instead also however indeed , —".split()

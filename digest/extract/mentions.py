@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ..model import Span
 from .blocks import Token
 from .lexicon import (
+    PLURAL_LOOKING,
     ARTICLES,
     ATTACH,
     BELONGS,
@@ -126,6 +127,8 @@ def mention_from_tokens(toks: list[Token], text: str) -> Mention | None:
             not heads
             and not any(t.is_capital for t in toks)
             and not (toks[0].lower in DETERMINERS | DEMONSTRATIVES and len(toks) <= 4)
+            # "participants said", "local fishermen say": people by a plural noun
+            and not (len(toks) <= 3 and _plural_people(toks[-1].lower))
         ):
             return None
         head = (
@@ -141,6 +144,19 @@ def mention_from_tokens(toks: list[Token], text: str) -> Mention | None:
         definite=toks[0].lower in DEFINITE_OPENERS and not name,
         head=head,
         gender=_gender(name, name_toks, toks),
+    )
+
+
+def _plural_people(low: str) -> bool:
+    """A lower-case plural that may name people: "participants", "fishermen"; not a
+    word in -ss, -us, -is, a possessive or "news"."""
+    if len(low) > 4 and low.endswith("men"):
+        return True  # "fishermen", "policemen"
+    return (
+        len(low) > 3
+        and low.endswith("s")
+        and not low.endswith(("ss", "us", "is", "'s", "’s"))
+        and low not in PLURAL_LOOKING
     )
 
 

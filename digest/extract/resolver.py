@@ -87,6 +87,26 @@ _NOT_BODIES = frozenset("person people community document opinion".split())
 _PERSON_ENDINGS = ("man", "woman", "er", "or", "ist", "ian", "ess")
 
 
+def _office(role: str | None) -> str | None:
+    """The word for a person a role ends in ("spokesman", "secretary"), as its synonym."""
+    words = (role or "").lower().replace("(", " ").replace(")", " ").split()
+    if not words:
+        return None
+    last = words[-1].strip(".,")
+    if last in PERSON_HEADS or last.endswith(_PERSON_ENDINGS):
+        return SYNONYMS.get(last, last)
+    return None
+
+
+def _same_office(pending: str | None, role: str | None) -> bool:
+    """The person named after an unnamed speaker may be that speaker ("a spokesman
+    said ... John Smith told"), unless the two hold other offices ("a Foreign Office
+    spokesman" and "Home Secretary John Smith"); a rank or title alone ("Brig. Gen.")
+    says no office."""
+    first, second = _office(pending), _office(role)
+    return first is None or second is None or first == second
+
+
 def _words(role: str | None) -> set[str]:
     if not role:
         return set()
@@ -295,7 +315,12 @@ class Resolver:
         for entity in reversed(self.recent):
             # "A Pentagon spokesperson noted ... Brig. Gen. Pat Ryder told": the first
             # person named after an unnamed speaker is that speaker.
-            if entity.pending and person and self.step - entity.step <= _PENDING_REACH:
+            if (
+                entity.pending
+                and person
+                and self.step - entity.step <= _PENDING_REACH
+                and _same_office(entity.role, mention.role)
+            ):
                 entity.pending = False
                 entity.name = name
                 if mention.role:

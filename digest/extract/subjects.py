@@ -204,6 +204,8 @@ def named_aside(s: Sentence, comma: int, floor: int) -> tuple[Mention | None, li
         return None, []
     # "who spoke ...", "speaking to reporters", "asked about the port": an aside.
     aside = middle[0].lower in ASIDE_RELATIVES or middle[0].lower.endswith(("ing", "ed"))
+    # "Ministers, the spokesman added, had agreed": an attribution, not a role.
+    aside = aside or any(k < j < comma for j in s.cue_starts)
     if (
         aside
         and k >= floor + 3
