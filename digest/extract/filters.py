@@ -22,6 +22,8 @@ from .lexicon import (
     CUE_FORMS,
     CUE_OPENING_MARKS,
     CURRENCY_SIGNS,
+    EVIDENCE_CUES,
+    EVIDENCE_NOUNS,
     INTRODUCING_MARKS,
     NEGATIONS,
     NOT_SAYING,
@@ -90,6 +92,21 @@ def not_saying(s: Sentence, k: int) -> bool:
     think the minister might lose", "She realized he wasn't breathing", "Polls show a
     tight race" (`lexicon.NOT_SAYING`)."""
     return CUE_FORMS.get(s.toks[k].lower) in NOT_SAYING
+
+
+def evidence(s: Sentence, k: int) -> bool:
+    """What a survey, a study or figures suggest, indicate or reveal is evidence, not
+    words said: "A survey suggests customers are getting impatient"."""
+    toks = s.toks
+    if CUE_FORMS.get(toks[k].lower) not in EVIDENCE_CUES:
+        return False
+    # The subject's words, back to the sentence's start or a mark ("A survey by the firm").
+    for j in range(k - 1, max(-1, k - 9), -1):
+        if not toks[j].is_word:
+            return False
+        if toks[j].lower in EVIDENCE_NOUNS:
+            return True
+    return False
 
 
 def proper_noun(s: Sentence, k: int) -> bool:
@@ -237,6 +254,7 @@ NOT_SPEECH: tuple[Callable[[Sentence, int], bool], ...] = (
     possessive_modifier,
     weak_cue_alone,
     not_saying,
+    evidence,
     comparison,
     hypothetical,
     amount_added,

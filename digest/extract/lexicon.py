@@ -151,6 +151,14 @@ NOT_SAYING = frozenset(
     favour prefer embrace like love hate enjoy try attempt vote""".split()
 )
 
+# What data and studies "suggest", "indicate" or "reveal" is evidence, not words said:
+# "A survey suggests customers are impatient" (but "the survey said" reports).
+EVIDENCE_NOUNS = frozenset(
+    """survey surveys poll polls study studies research data figures statistics numbers
+    analysis evidence results findings research model models index report's""".split()
+)
+EVIDENCE_CUES = frozenset({"suggest", "indicate", "reveal", "imply", "point"})
+
 # Words right before a cue that make it something not (yet) said: a modal or an
 # infinitive's "to" ("would say", "wants to tell") after a verb of `NOT_SAYING`.
 UNREAL_MARKERS = frozenset({"would", "could", "might", "may", "should", "to"})
