@@ -294,7 +294,9 @@ def _cut_at(s: Sentence, j: int, gap: bool, closes: bool, objective: bool) -> in
         return toks[j].end  # '... "founded ISIS," saying ...': the comma was quoted
     if toks[j].text in ASIDE_MARKS and quoted_aside(s, j):
         return toks[j].start  # 'liked her - "...," Elkins said - but ...'
-    if toks[j].lower == "and" and (said_too(s, j) or (objective and verb_too(s, j))):
+    if toks[j].lower == "and" and (
+        said_too(s, j) or (verb_too(s, j) and (objective or _reports_next(s, j + 2)))
+    ):
         # "Reyes said the port would reopen, and added that ...": what the second verb
         # reports is a claim of its own.
         return toks[j - 1].start if toks[j - 1].text == "," else toks[j].start
@@ -389,6 +391,15 @@ def said_too(s: Sentence, j: int) -> bool:
         and s.in_quote[j] is None
         and j + 1 in s.cue_starts
         and toks[j + 1].lower in SAID_TOO
+    )
+
+
+def _reports_next(s: Sentence, k: int) -> bool:
+    """Token `k`, after a second verb of saying, opens what it reports: "that", a colon
+    or a quotation ("... and argued that ...", "and warned: ...")."""
+    toks = s.toks
+    return k < len(toks) and (
+        toks[k].lower == "that" or toks[k].text == ":" or s.in_quote[k] is not None
     )
 
 
