@@ -193,6 +193,11 @@ def test_sample_articles_timeline_and_watch_list() -> None:
     assert any("full-month trade data" in t for t in _on(brief.watch_list, "2023-10-01"))
     assert all(e.when > DAY for e in brief.watch_list)
     assert all(e.when <= DAY for e in brief.timeline)
+    # "..., customs data showed Monday, ...": the clause of the date says nothing alone;
+    # the entry is the sentence, from its start.
+    monday = _on(brief.timeline, "2023-09-11")
+    exports = [t for t in monday if "customs data showed Monday" in t]
+    assert exports and all(t.startswith("South Korea's semiconductor exports fell") for t in exports)
 
 
 def test_one_story_on_one_date_is_one_entry_citing_every_outlet(merged: Brief) -> None:

@@ -26,6 +26,8 @@ _SOFT = re.compile(
     r"\b(that|which|who|whom|where|when|while|whereas|because|although|though|but)\b", re.I
 )
 _RELATIVE = {"that", "which", "who", "whom"}
+# A clause around a date needs this many words besides the date to be shown alone.
+_MIN_CLAUSE_WORDS = 4
 _PRONOUN = re.compile(r"^(?:he|she|they|it|we|i|you)\b", re.I)
 _DISCOURSE = re.compile(r"^(?:so|and|but|now|then|also|meanwhile|however)\b[\s,]*", re.I)
 
@@ -128,7 +130,13 @@ def _by_cue(claim: Claim, span: Span) -> bool:
 def _event_text(claim: Claim, ref: DateRef, article: Article) -> str:
     if _inside(claim.span, ref.span) and not _by_cue(claim, ref.span):
         clause, cut = _clause(article.text, claim.span, ref.span)
-        return _attributed(claim, clause, cut)
+        dated = _squash(ref.span.of(article.text))
+        if len(clause.split()) - len(dated.split()) >= _MIN_CLAUSE_WORDS:
+            return _attributed(claim, clause, cut)
+        # "..., customs data showed Monday": a clause too short to stand alone dates
+        # the whole sentence.
+        shown = _shorten(_squash(claim.text))
+        return _attributed(claim, shown.strip("… "), (shown.startswith("…"), shown.endswith("…")))
     return _attributed(claim, _shorten(claim.text), (False, False))
 
 
