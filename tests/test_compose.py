@@ -197,7 +197,9 @@ def test_sample_articles_timeline_and_watch_list() -> None:
     # the entry is the sentence, from its start.
     monday = _on(brief.timeline, "2023-09-11")
     exports = [t for t in monday if "customs data showed Monday" in t]
-    assert exports and all(t.startswith("South Korea's semiconductor exports fell") for t in exports)
+    assert exports and all(
+        t.startswith("South Korea's semiconductor exports fell") for t in exports
+    )
 
 
 def test_one_story_on_one_date_is_one_entry_citing_every_outlet(merged: Brief) -> None:

@@ -25,6 +25,7 @@ FAMILIES = (
     "recipient",
     "description",
     "not_a_speaker",
+    "aside",
     "keeps_working",
 )
 
@@ -42,7 +43,7 @@ def case_id(case: dict[str, Any]) -> str:
 def test_case(case: dict[str, Any]) -> None:
     claims = claims_of(case["article"])
     for row in case["claims"]:
-        assert set(row) <= {"text", "speaker", "mention", "absent"}, row
+        assert set(row) <= {"text", "speaker", "mention", "role", "absent"}, row
         found = [c for c in claims if row["text"] in c.text]
         if row.get("absent"):
             assert found == [], f"no claim should hold {row['text']!r}"
@@ -52,6 +53,8 @@ def test_case(case: dict[str, Any]) -> None:
         assert (speaker.name if speaker else None) == row["speaker"], row["text"]
         if "mention" in row:
             assert (speaker.mention if speaker else None) == row["mention"], row["text"]
+        if "role" in row:
+            assert (speaker.role if speaker else None) == row["role"], row["text"]
 
 
 def test_every_family_has_cases() -> None:

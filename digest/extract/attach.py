@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..model import Span
 from .blocks import Token
-from .grammar import finite, is_time_word, may_speak, verb_like
+from .grammar import finite, has_finite_verb, is_time_word, may_speak, verb_like
 from .lexicon import (
     AND_BUT,
     AND_BUT_OR,
@@ -140,6 +140,15 @@ def _speaker_at(
     toks = s.toks
     if _relative_pronoun(s, j, last):
         return _antecedent_speaker(s, j)
+    if (
+        toks[first].text == ":"
+        and j > floor
+        and has_finite_verb(s, Span(toks[floor].start, toks[j].end))
+    ):
+        # 'McConnell delivered a blunt message to Trump: "..."': the clause's subject
+        # speaks, not the words before the colon.
+        base = subject(s, j)
+        return (base, [toks[first]], False) if base is not None else (None, [], False)
     if j >= 1 and toks[j].lower in AND_BUT and s.in_quote[j] is None:
         # "The department has deemed ... and says ...": the sentence's subject speaks;
         # "The row grew when 50 Cent threw him out and accused him ...": the subject

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 
 from ..model import Span
-from .grammar import clause_starts, finite, has_finite_verb, verb_like
+from .grammar import clause_starts, finite, has_finite_verb, is_time_word, verb_like
 from .lexicon import (
     ARTICLES,
     AS_PHRASES,
@@ -133,6 +133,13 @@ def _past_particle(s: Sentence, k: int, base: str | None) -> int | None:
     return k
 
 
+def _this_thing(s: Sentence, k: int) -> bool:
+    """Token `k` is "this" standing for a thing ("said this was a mistake"), not
+    opening a time phrase ("said this week")."""
+    toks = s.toks
+    return toks[k].lower == "this" and not (k + 1 < len(toks) and is_time_word(toks[k + 1]))
+
+
 def _past_setting(s: Sentence, k: int, told: bool) -> tuple[int, bool]:
     """The token after time words, commas and colons, and (after "told") whom the
     speaker told ("told reporters on Monday"), with whether a comma was passed."""
@@ -143,7 +150,7 @@ def _past_setting(s: Sentence, k: int, told: bool) -> tuple[int, bool]:
         k < n
         and s.in_quote[k] is None
         and (
-            toks[k].lower in TIME_WORDS
+            (toks[k].lower in TIME_WORDS and not _this_thing(s, k))
             or toks[k].text in INTRODUCING_MARKS
             or toks[k].lower == "however"
             or (

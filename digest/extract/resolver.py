@@ -376,7 +376,11 @@ class Resolver:
             extra = words - {head}
             same = [e for e in reversed(self.recent) if head in e.heads]
             match = next((e for e in same if extra <= e.role_words | {head}), None) or next(
-                (e for e in same if not extra or not (e.role_words - {head}) or extra & e.role_words),
+                (
+                    e
+                    for e in same
+                    if not extra or not (e.role_words - {head}) or extra & e.role_words
+                ),
                 None,
             )
             if match is not None:

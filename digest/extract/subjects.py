@@ -183,6 +183,10 @@ def appositive(s: Sentence, comma: int, floor: int) -> tuple[Mention | None, lis
         mention, toks = name_after_quote(s, comma, floor)
     if mention is None:
         mention, toks = named_aside(s, comma, floor)
+    if mention is None and floor == 0:
+        # "Sandy Phillips, who lost her daughter in Aurora, Colorado, in 2012, said": a
+        # name opens the sentence, and the aside runs to the comma before the cue.
+        mention, toks = name_after_quote(s, comma, floor)
     return mention, toks
 
 
@@ -284,6 +288,8 @@ def _with_role(
         not base.name
         or len(middle) > (36 if opening.lower in DETERMINERS else 16)
         or not name_toks[-1].is_capital
+        # "in Aurora, Colorado, in July 2012, said": a place and a time, no role
+        or opening.lower in PREPOSITIONS
     ):
         return None
     role_text = s.text[middle[0].start : middle[-1].end]
@@ -314,7 +320,11 @@ def name_after_quote(s: Sentence, comma: int, floor: int) -> tuple[Mention | Non
     base = mention_from_tokens(name_toks, s.text)
     if base is None or not base.name:
         return None, []
-    role = s.text[toks[first_comma + 1].start : toks[comma - 1].end]
+    opening = toks[first_comma + 1].lower
+    if opening in ASIDE_RELATIVES or opening.endswith(("ing", "ed")):
+        role = base.role  # "who lost her daughter ...", "speaking to reporters": no role
+    else:
+        role = s.text[toks[first_comma + 1].start : toks[comma - 1].end]
     return Mention(base.span, base.text, base.name, role, gender=base.gender), list(
         toks[floor:comma]
     )
