@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from ..model import Span
 from .blocks import Token
 from .lexicon import (
-    PLURAL_LOOKING,
     ARTICLES,
     ATTACH,
     BELONGS,
@@ -36,6 +35,7 @@ from .lexicon import (
     PERSON_PRONOUNS,
     PERSON_TITLES,
     PLACED,
+    PLURAL_LOOKING,
     PRE_CUE_SKIP,
     PRONOUNS,
     ROLE_HEADS,
