@@ -6,7 +6,7 @@ CONFIG ?= config.yaml
 DATE   ?= 2023-09-13
 STAMP   = $(VENV)/.installed
 
-.PHONY: install brief pdf send test lint eval dupes-bbc bench clean check-system check-browser debian-packages
+.PHONY: install brief pdf send test lint eval train dupes-bbc bench clean check-system check-browser debian-packages
 
 install: $(STAMP)
 
@@ -104,6 +104,13 @@ eval: install
 	@test -f $(EVENTS) || { echo "digest: $(EVENTS) not found; set EVENTS=path/to/events.jsonl"; exit 1; }
 	$(BIN)/digest eval stories $(EVENTS)
 	$(BIN)/digest eval stories --level thread $(EVENTS)
+
+# The claim scorer's weights (digest/extract/claim_weights.json), trained on DATA
+# (PolNeAR train; dev is never read): the same code and data give the same bytes.
+DATA ?= ../shared/data/polnear-train.jsonl
+train: install
+	@test -f $(DATA) || { echo "digest: $(DATA) not found; set DATA=path/to/polnear-train.jsonl"; exit 1; }
+	$(BIN)/python -m digest.extract.train --data $(DATA) --out digest/extract/claim_weights.json
 
 # The duplicate-article finder on the BBC corpus: identical pairs by digest, near ones
 # against the pairs judged by reading (tests/data/dupes/bbc-judged.tsv).
