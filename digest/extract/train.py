@@ -77,7 +77,7 @@ def label(golds: Sequence[Gold], claims: list[Claim]) -> list[bool]:
 
 def collect(path: Path, limit: int | None = None) -> list[Document]:
     """The candidates of every article of a gold file with speech marks."""
-    documents = []
+    documents: list[Document] = []
     for article, golds in read_gold(path, speech=True):
         if limit is not None and len(documents) >= limit:
             break
