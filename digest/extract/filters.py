@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from .grammar import plural_form, plural_noun, possessive
 from .lexicon import (
+    ADDED_TO_WHOM,
     ASIDE_PARTICIPLES,
     ASIDE_PREPOSITIONS,
     BACK_VERBS,
@@ -78,12 +79,21 @@ def hypothetical(s: Sentence, k: int) -> bool:
 
 def amount_added(s: Sentence, k: int) -> bool:
     """ "added" before an amount is a sum, not a remark: "The company added $300
-    million in revenue"."""
+    million in revenue"; "adding to" a thing is more of it: "adding to honours it has
+    already won"."""
     toks = s.toks
+    if CUE_FORMS.get(toks[k].lower) != "add" or k + 1 >= len(toks):
+        return False
+    after = toks[k + 1]
+    if after.text[:1].isdigit() or after.text in CURRENCY_SIGNS:
+        return True
+    # "adding to a growing list of awards": more of something, not a remark
     return (
-        CUE_FORMS.get(toks[k].lower) == "add"
-        and k + 1 < len(toks)
-        and (toks[k + 1].text[:1].isdigit() or toks[k + 1].text in CURRENCY_SIGNS)
+        after.lower == "to"
+        and k + 2 < len(toks)
+        and not toks[k + 2].is_capital
+        and toks[k + 2].lower not in ADDED_TO_WHOM
+        and s.in_quote[k + 2] is None
     )
 
 

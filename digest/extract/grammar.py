@@ -13,6 +13,7 @@ from .blocks import Token
 from .lexicon import (
     APOSTROPHES,
     AUXILIARIES,
+    CLAUSE_BREAKS,
     CLAUSE_PRONOUNS,
     CLAUSE_SUBJECTS,
     COMMON_VERBS,
@@ -24,6 +25,7 @@ from .lexicon import (
     NP_STOP,
     PLURAL_LOOKING,
     PRE_CUE_SKIP,
+    RELATIVE_WORDS,
     ROLE_HEADS,
     TIME_WORDS,
     VERB_CONTRACTIONS,
@@ -129,36 +131,86 @@ def clause_starts(s: Sentence, k: int) -> bool:
     return False
 
 
+def holds_clause(s: Sentence, span: Span) -> bool:
+    """`span` is a clause of its own: a verb in a tense of its own (`has_finite_verb`)
+    outside the subordinate clauses it holds ("a 222% rise in profit after sales were
+    boosted") and past a relative clause ("a man who was arrested has been charged"),
+    not only inside one ("a trial tool which is concerning users")."""
+    toks = s.toks
+    first = bisect.bisect_left(s.starts, span.start)
+    last = bisect.bisect_left(s.starts, span.end)
+    k = first
+    relative = False  # inside a relative clause whose verb is not yet read
+    past_relative = -1  # where the verb of the last relative clause stood
+    while k < last:
+        tok = toks[k]
+        low = tok.lower
+        outside = s.in_quote[k] is None
+        if k > first + 1 and outside and low in CLAUSE_BREAKS:
+            # The subordinate clause runs to the next comma, or to the end.
+            k = next((j for j in range(k + 1, last) if toks[j].text == ","), last)
+            relative = False
+        elif k > first and outside and low in RELATIVE_WORDS:
+            relative = True
+        elif relative and tok.text == ",":
+            relative = False  # "the bridge, which opened in 1990, was unsafe"
+        elif _finite_at(toks, k, first, last) and not (
+            # "people killed by police": a participle, not the clause's verb
+            k + 1 < last
+            and toks[k + 1].lower == "by"
+            and low.endswith("ed")
+            and low not in FINITE_WORDS
+        ):
+            if relative:
+                relative, past_relative = False, k  # the relative clause's own verb
+            elif past_relative < 0 or _plainly_finite(toks, k, past_relative):
+                return True
+        k += 1
+    return False
+
+
+def _plainly_finite(toks: list[Token], k: int, verb: int) -> bool:
+    """Token `k`, after a relative clause whose verb stands at `verb`, is a verb by its
+    form alone: a known tense or an auxiliary, or a word in -ed not right after that
+    verb ("who was arrested"); not a word that only may be a verb ("some net users")."""
+    low = toks[k].lower
+    if low in FINITE_WORDS or low in AUXILIARIES or low in IS_CONTRACTED:
+        return True
+    return low.endswith("ed") and k > verb + 1 and toks[k - 1].lower not in AUXILIARIES
+
+
 def has_finite_verb(s: Sentence, span: Span) -> bool:
     """`span` holds a verb in a tense of its own: a clause ("the policy was ...", "she'd
     go", "costs rose"), not a phrase ("the offer", "late Saturday", "artillery shells and
     rockets from Pyongyang"). By form, without a parser: an auxiliary or a known tense,
     a contraction that holds a verb, a word in -ed not after a determiner ("the proposed
     plan"), or a word after a subject pronoun."""
-    toks = s.toks
     first = bisect.bisect_left(s.starts, span.start)
     last = bisect.bisect_left(s.starts, span.end)
-    for k in range(first, last):
-        tok = toks[k]
-        if not tok.is_word:
-            continue
-        low = tok.lower
-        if low in FINITE_WORDS or low in IS_CONTRACTED or low.endswith(VERB_CONTRACTIONS):
-            return True
-        if (
-            low.endswith("ed")
-            and len(low) > 4
-            and not tok.is_capital
-            and not (k > first and toks[k - 1].lower in DETERMINERS)
-        ):
-            return True
-        if low in CLAUSE_SUBJECTS and k + 1 < last and toks[k + 1].is_word:
-            return True
-        if low == "it" and k + 1 < last and _verb_after_it(toks[k + 1]):
-            return True
-        if k > first and _present_after_subject(toks, k):
-            return True
-    return False
+    return any(_finite_at(s.toks, k, first, last) for k in range(first, last))
+
+
+def _finite_at(toks: list[Token], k: int, first: int, last: int) -> bool:
+    """Token `k` of tokens `first`..`last` is a verb in a tense of its own, or a
+    subject right before one (`has_finite_verb`)."""
+    tok = toks[k]
+    if not tok.is_word:
+        return False
+    low = tok.lower
+    if low in FINITE_WORDS or low in IS_CONTRACTED or low.endswith(VERB_CONTRACTIONS):
+        return True
+    if (
+        low.endswith("ed")
+        and len(low) > 4
+        and not tok.is_capital
+        and not (k > first and toks[k - 1].lower in DETERMINERS)
+    ):
+        return True
+    if low in CLAUSE_SUBJECTS and k + 1 < last and toks[k + 1].is_word:
+        return True
+    if low == "it" and k + 1 < last and _verb_after_it(toks[k + 1]):
+        return True
+    return k > first and _present_after_subject(toks, k)
 
 
 def _verb_after_it(tok: Token) -> bool:

@@ -211,6 +211,9 @@ PLURAL_LOOKING = frozenset("news press series species business".split())
 
 # -- what is not speech (`filters`) -----------------------------------------------------
 
+# Verbs of saying whose content may be what they promise, in the infinitive: "vowed to
+# ban imports", "threatened to resign".
+PROMISES = frozenset({"promise", "vow", "pledge", "threaten"})
 # Verbs that take an infinitive and still report: "promised to", "told to", "wants to";
 # other cues before "to" and a verb are not speech ("said to be", "asked to leave").
 COMMIT_CUES = frozenset(
@@ -225,6 +228,9 @@ TO_WHOM = frozenset(
     "the a an reporters journalists me us him her them his their my our its this that "
     "these those some many all".split()
 )
+# Whom words are added to ("he added to reporters"); "added to" anything else is more of
+# it ("adding to a growing list of awards").
+ADDED_TO_WHOM = frozenset("reporters journalists me us him her them audience crowd".split())
 # Verbs that report speech only as "fired back", "shot back", "hit back", and only when a
 # quotation or a "that" clause follows: "Reyes fired back: "..."", not "firing
 # artillery", "shot the ball", nor the sports pages' "Wanderers hit back through Giannakopoulos".
@@ -266,6 +272,11 @@ QUANTIFIERS = frozenset({"any", "every", "each", "no"})
 SUBORDINATORS = frozenset(
     "when while as after before because since if until though although where that".split()
 )
+# Words that open a subordinate clause inside reported words ("a rise in profit after
+# sales were boosted"): the reported clause's own verb comes before them.
+CLAUSE_BREAKS = frozenset("after before because since although though until unless whereas".split())
+# Words that open a relative clause, whose verb is not the reported clause's.
+RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose"})
 # Prepositions that open a phrase before the clause ("For Trump, according to X, ...").
 OPENING_PREPOSITIONS = frozenset({"for", "of", "among", "amid", "despite"})
 # Conjunctions that join two names or two clauses.

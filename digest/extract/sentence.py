@@ -137,6 +137,10 @@ class Sentence:
                 floor = k + 1
         return floors
 
+    def index_of_offset(self, offset: int) -> int:
+        """The first token that starts at `offset` or after it."""
+        return bisect.bisect_left(self.starts, offset)
+
     def index_of(self, tok: Token) -> int:
         """The position of a token of this sentence (tokens start at distinct offsets)."""
         return bisect.bisect_left(self.starts, tok.start)

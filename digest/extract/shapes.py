@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Generic, TypeVar
 
 from ..model import Span
-from .blocks import Quote
+from .blocks import Quote, Token
 from .cue import Cue, Match
 from .cue_shapes import (
     according_to,
@@ -41,8 +41,8 @@ from .cue_shapes import (
     unsigned_quotation,
 )
 from .cues import find_cues
-from .grammar import has_finite_verb
-from .lexicon import CUE_FORMS, NAMING_CUES
+from .grammar import has_finite_verb, holds_clause, plural_noun
+from .lexicon import CUE_FORMS, DETERMINERS, NAMING_CUES, PROMISES
 from .quote_shapes import Leftovers, bare_quote, is_title, paragraph_quote, quoting_subject
 from .sentence import UNSAID, Found, Sentence
 
@@ -98,12 +98,44 @@ def reads_as_claim(s: Sentence, found: Found) -> bool:
     ..."), not a phrase ("rejected the offer", "thanked the rescuers", "late Saturday");
     quoted words are the speaker's whatever their form."""
     if found.kind == "reported":
-        return has_finite_verb(s, found.content)
+        k = s.index_of_offset(found.content.start)
+        base = CUE_FORMS.get((found.cue_text or "").lower())
+        toks = s.toks
+        if (
+            base in PROMISES
+            and toks[k].lower == "to"
+            and k + 1 < len(toks)
+            and _bare_verb(toks[k + 1])
+        ):
+            return True  # "vowed to ban imports": a promise said, with what it promises
+        if k > 0 and toks[k - 1].lower == "to" and _bare_verb(toks[k]):
+            # "vowed to ban imports": a promise said; "refused to sell and it has been
+            # ...": an infinitive, no clause.
+            return base in PROMISES
+        # "named it winner in five categories": a verb of naming reports no clause.
+        if base in NAMING_CUES:
+            return False
+        if k > 0 and toks[k - 1].lower == "that":
+            return has_finite_verb(s, found.content)  # "said that ...": a clause opens
+        return holds_clause(s, found.content)
     # 'a campaign called "Not My Stella's"': a title names, it does not report.
     return not (
         found.kind == "quote"
         and CUE_FORMS.get((found.cue_text or "").lower()) in NAMING_CUES
         and is_title(s.text[found.content.start : found.content.end].split())
+    )
+
+
+def _bare_verb(tok: Token) -> bool:
+    """A word after "to" that reads as an infinitive ("to sell"), not whom or what it
+    goes to ("to investors", "to the board", "to Congress")."""
+    low = tok.lower
+    return (
+        tok.is_word
+        and not tok.is_capital
+        and low not in DETERMINERS
+        and not plural_noun(tok)
+        and not low.endswith("ly")
     )
 
 
