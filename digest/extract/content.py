@@ -352,8 +352,14 @@ def attribution_follows(s: Sentence, k: int) -> bool:
     for c in s.cue_starts:
         if c < k:
             continue
-        if c > k + 5 or (c == k and not toks[c].lower.endswith("ing")):
+        if c > k + 5 or (
+            c == k
+            and not toks[c].lower.endswith("ing")
+            and (c + 1 >= len(toks) or toks[c + 1].lower == "by" or toks[c + 1].text == ",")
+        ):
             return False  # ", requested by Sanders,": a participle of the phrase before
+        if c == k and not toks[c].lower.endswith("ing"):
+            return True  # "The firm, reporting its results, said ...": the subject's verb
         # ", a government spokesman said, ...": someone else's attribution, whose
         # role ends right before the cue.
         described = c - k >= 2 and toks[c - 1].lower in ROLE_HEADS and toks[k].lower in ARTICLES

@@ -458,7 +458,7 @@ TITLE_WORDS = frozenset(
     sen sen. rep rep. gov gov. mr mr. mrs mrs. ms ms. dr dr. prof prof. rev rev. st. sir
     ambassador chairman chairwoman chair director chief deputy press foreign defense defence
     department ministry office house state council committee party leader envoy special
-    representative senator congressman congresswoman commander officer prime premier
+    representative senator congressman congresswoman commander officer prime premier mp mep msp mla
     king queen pope judge justice attorney governor mayor chancellor counselor adviser
     advisor analyst professor executive ceo chief-of-staff senior national security
     affairs unification finance treasury trade economy health interior justice energy
@@ -656,13 +656,17 @@ NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
 NOT_IN_NAMES = TITLE_WORDS | ORG_TAILS | NOT_NAMES | CALENDAR
 # Heads of a group that "it" does not stand for ("officials said ... It ...").
 GROUP_HEADS = frozenset({"officials", "sources", "experts"})
+# Nouns that stand for the company last named: "Apple ... The company said".
+COMPANY_HEADS = frozenset(
+    "company firm group giant maker retailer bank airline insurer operator chain".split()
+)
 # Heads of a description that is a person ("the official", "the senator"): "he" or
 # "she" after it may be the person last named.
 PERSON_HEADS = frozenset(
     """spokesperson official minister secretary president envoy ambassador diplomat source
     analyst expert aide adviser advisor officer commander lawmaker senator leader chief
     director negotiator lawyer attorney economist professor candidate governor
-    mayor""".split()
+    mayor champion star coach boss captain veteran nominee incumbent""".split()
 )
 
 # Common first names by gender, so that "she" does not resolve to "Bernie Sanders".

@@ -289,8 +289,8 @@ def _name_at(text: str, start: int, end: int) -> str | None:
         if name:
             return name
     after = _NAME_AFTER.match(right)
-    if after is not None and _ARTICLE_BEFORE.search(left):
-        # "the airline Qantas", "the Japanese carmaker Toyota"
+    if after is not None and (_ARTICLE_BEFORE.search(left) or text[start].islower()):
+        # "the airline Qantas", "the Japanese carmaker Toyota", "UK sportswear firm Umbro"
         return _org_name(after.group(1))
     return None
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from ..model import Span
 from .lexicon import (
+    COMPANY_HEADS,
     DETERMINERS,
     GROUP_HEADS,
     GROUP_PRONOUNS,
@@ -26,6 +27,14 @@ _PENDING_REACH = 1
 _RECENT = 40
 # How far back (characters) "he" or "she" looks for the person it stands for.
 _PRONOUN_REACH = 600
+# How far back "the company" looks for the organisation it stands for, in characters.
+_ORG_REACH = 800
+# Heads of a description that most often stands for someone the article does not name.
+_UNNAMED_HEADS = frozenset(
+    "source official spokesperson aide adviser advisor expert analyst diplomat lawyer".split()
+)
+# Words of a description that single out one person: "the former president".
+_SPECIFIC = frozenset({"former", "late", "then", "ex", "new", "outgoing", "incoming"})
 
 
 @dataclass
@@ -311,6 +320,7 @@ class Resolver:
                 match.name = name
             match.role_words |= _words(mention.role)
             match.gender = match.gender or mention.gender
+            match.person = match.person or person  # "Putin", then "Mr. Putin"
             return self._touch(match)
         for entity in reversed(self.recent):
             # "A Pentagon spokesperson noted ... Brig. Gen. Pat Ryder told": the first
@@ -331,7 +341,7 @@ class Resolver:
         if len(name.split()) == 1:
             # "Nebenzia" after "Russia's Ambassador Vassily Nebenzia rejected ...".
             full = self._full_name(name, mention.span.start)
-            if full:
+            if full and " " in full:  # a one-word name found alone says no person
                 name, person = full, True
         entity = Entity(name, mention.role, person, mention.gender, role_words=_words(mention.role))
         if mention.role:
@@ -385,7 +395,7 @@ class Resolver:
             )
             if match is not None:
                 return self._touch(match)
-            named = self._named_as(mention)
+            named = self._named_as(mention) or self._last_company(mention)
             if named is not None:
                 return self._touch(named)
         person = head in PERSON_HEADS
@@ -396,6 +406,12 @@ class Resolver:
         if mention.definite and person:
             # "Rubio ... the Florida senator said ... he": "he" is Rubio.
             referent = self._last_person(mention.span.start, mention.gender)
+            known = self._described_person(
+                self._only_person(mention.span.start, mention.gender), head, words, role
+            )
+            if known is not None:
+                # "Jack Straw has attacked ... The foreign secretary said": Straw speaks.
+                return self._touch(known)
         entity = Entity(
             None,
             role,
@@ -408,6 +424,94 @@ class Resolver:
         )
         self.entities.append(entity)
         return self._touch(entity)
+
+    def _only_person(self, here: int, gender: str | None) -> str | None:
+        """The one person named as a speaker or a sentence's subject in the sentences
+        before `here`; None when none is, or several are."""
+        speakers = {
+            e.name
+            for e in self.recent
+            if e.person
+            and e.name
+            and here - e.position < _PRONOUN_REACH
+            and self._fits(e.gender, e.name, gender)
+        }
+        first = bisect.bisect_left(self.people_offsets, here - _PRONOUN_REACH)
+        last = bisect.bisect_left(self.people_offsets, here)
+        subjects = {
+            name
+            for _, name, subject in self.people[first:last]
+            if subject and name_gender(name) and self._fits(None, name, gender)
+        }
+        lasts = {name.split()[-1] for name in speakers | subjects}
+        if len(lasts) != 1:
+            return None
+        return max(speakers | subjects, key=len)
+
+    def _described_person(
+        self, name: str | None, head: str | None, words: set[str], role: str
+    ) -> Entity | None:
+        """The person last named, `name`, as the one "the <role>" describes: unless the
+        article gave them another office ("Home Secretary Charles Clarke" is not "the
+        foreign secretary"). The role becomes theirs."""
+        if name is None or not head or head in _UNNAMED_HEADS:
+            return None  # "the source", "the official": most often someone unnamed
+        if any(w[:1].isupper() or w in _SPECIFIC for w in role.split()[:-1]):
+            return None  # "the Vermont senator", "the former president": not just anyone's
+        entity = next((e for e in reversed(self.entities) if _same_person(e, name)), None)
+        if not name_gender(name) and not (entity is not None and entity.role):
+            return None  # "New York": a name not known for a person's
+        if entity is not None:
+            office = _office(entity.role)
+            if office is not None and (office != SYNONYMS.get(head, head)):
+                return None
+            if office is not None and not words - {head} <= entity.role_words | {head}:
+                return None
+        else:
+            entity = Entity(name, None, True)
+            self.entities.append(entity)
+        entity.heads.add(head)
+        entity.role_words |= words
+        entity.role = entity.role or role
+        return entity
+
+    def _last_company(self, mention: Mention) -> Entity | None:
+        """ "the company", "the firm" where no name ends in or is described by the noun:
+        the one organisation named as a speaker or a sentence's subject near before
+        ("Apple has expanded its iPod family ... The company said"); None when several
+        are."""
+        if mention.head not in COMPANY_HEADS or any(
+            w[:1].isupper() for w in mention.text.split()[1:]
+        ):
+            return None
+        here = mention.span.start
+        speakers = [
+            (e.position, e.name)
+            for e in self.recent
+            if e.name and not e.person and e.position < here and here - e.position < _ORG_REACH
+        ]
+        first = bisect.bisect_left(self.people_offsets, here - _ORG_REACH)
+        last = bisect.bisect_left(self.people_offsets, here)
+        subjects = [
+            (offset, name)
+            for offset, name, subject in self.people[first:last]
+            if subject and " " not in name and not name_gender(name)
+        ]
+        # A last name of a person named in full is no company ("Ackman").
+        people = {e.name.split()[-1] for e in self.entities if e.person and e.name}
+        people |= {full.split()[-1] for _, full, _ in self.people if " " in full}
+        speakers = [(at, name) for at, name in speakers if name not in people]
+        subjects = [(at, name) for at, name in subjects if name not in people]
+        names = {name for _, name in speakers + subjects}
+        if len(names) != 1:
+            return None  # none, or several organisations it may be
+        name = names.pop()
+        entity = next((e for e in reversed(self.entities) if e.name == name), None)
+        if entity is None:
+            entity = Entity(name, None, False)
+            self.entities.append(entity)
+        entity.heads.add(mention.head)
+        return entity
 
     def _named_as(self, mention: Mention) -> Entity | None:
         """ "the airline", "the bank": the organisation the article named before, by a

@@ -22,6 +22,7 @@ from .lexicon import (
     LINKING_ADVERBS,
     MALE_NAMES,
     NAME_PARTICLES,
+    NP_MARKS,
     OPENING_WORDS,
     PRE_CUE_SKIP,
     PREPOSITIONS,
@@ -183,10 +184,13 @@ def appositive(s: Sentence, comma: int, floor: int) -> tuple[Mention | None, lis
         mention, toks = name_after_quote(s, comma, floor)
     if mention is None:
         mention, toks = named_aside(s, comma, floor)
-    if mention is None and floor == 0:
-        # "Sandy Phillips, who lost her daughter in Aurora, Colorado, in 2012, said": a
-        # name opens the sentence, and the aside runs to the comma before the cue.
-        mention, toks = name_after_quote(s, comma, floor)
+    if (mention is None or not mention.name) and floor == 0:
+        # "Sandy Phillips, who lost her daughter in Aurora, Colorado, in 2012, said",
+        # "Dan Gillmor, founder of Grassroots Media, which supports ..., said": a name
+        # opens the sentence, and the aside runs to the comma before the cue.
+        named, named_toks = name_after_quote(s, comma, floor)
+        if named is not None:
+            mention, toks = named, named_toks
     return mention, toks
 
 
@@ -324,17 +328,30 @@ def name_after_quote(s: Sentence, comma: int, floor: int) -> tuple[Mention | Non
     if opening in ASIDE_RELATIVES or opening.endswith(("ing", "ed")):
         role = base.role  # "who lost her daughter ...", "speaking to reporters": no role
     else:
-        role = s.text[toks[first_comma + 1].start : toks[comma - 1].end]
+        # "founder of Grassroots Media, which supports ...": the role ends at the clause
+        end = next(
+            (
+                j
+                for j in range(first_comma + 2, comma)
+                if toks[j].text == "," and toks[j + 1].lower in ASIDE_RELATIVES
+            ),
+            comma,
+        )
+        role = s.text[toks[first_comma + 1].start : toks[end - 1].end]
     return Mention(base.span, base.text, base.name, role, gender=base.gender), list(
         toks[floor:comma]
     )
 
 
 def inverted_mention(s: Sentence, ahead: list[Token]) -> Mention | None:
-    """`said Lee Soo-jin, an economist at Hanbit Securities`: the name, then its role."""
+    """`said Lee Soo-jin, an economist at Hanbit Securities`: the name, then its role;
+    `said the chairman of the committee, Labour MP Barry Sheerman.`: the role, then the
+    name that ends the sentence."""
     mention = mention_from_tokens(ahead, s.text)
-    if mention is None or not mention.name:
+    if mention is None:
         return mention
+    if not mention.name:
+        return _name_closing(s, ahead, mention)
     k = s.index_of(ahead[-1]) + 1
     toks = s.toks
     if k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].lower in ARTICLES:
@@ -345,6 +362,30 @@ def inverted_mention(s: Sentence, ahead: list[Token]) -> Mention | None:
             role = s.text[toks[k + 1].start : toks[end - 1].end]
             return Mention(mention.span, mention.text, mention.name, role, gender=mention.gender)
     return mention
+
+
+def _name_closing(s: Sentence, ahead: list[Token], described: Mention) -> Mention:
+    """The name after a description and a comma at the end of the sentence ("said the
+    chairman of the committee, Labour MP Barry Sheerman."), with the description as
+    its role; else the description."""
+    toks = s.toks
+    k = s.index_of(ahead[-1]) + 1
+    rest = [t for t in toks[k + 1 :] if t.is_word or t.text in NP_MARKS]
+    if (
+        k >= len(toks)
+        or toks[k].text != ","
+        or not 1 < len(rest) <= 6
+        or len(rest) != len(toks) - k - 1 - sum(1 for t in toks[k + 1 :] if t.text in ".!?")
+    ):
+        return described
+    named = mention_from_tokens(rest, s.text)
+    if named is None or not named.name or not named.is_person_name:
+        return described
+    words = described.text.split()
+    if words and words[0].lower() in ARTICLES:
+        words = words[1:]  # "the chairman of ..." is shown as "chairman of ..."
+    role = ", ".join(p for p in (named.role, " ".join(words)) if p)
+    return Mention(named.span, named.text, named.name, role, gender=named.gender)
 
 
 def closes_appositive(s: Sentence, comma: int) -> bool:
