@@ -137,6 +137,22 @@ def test_speaker_last_name_and_pronoun_antecedent(tmp_path: Path, predict: list)
     assert (pronoun.speaker_exact, pronoun.speaker_last) == (1, 1)
 
 
+def test_a_description_resolved_to_its_name_agrees_with_the_description(
+    tmp_path: Path, predict: list
+) -> None:
+    # The gold keeps "The ministry" as written; the extractor gives the name the article
+    # gave it: the mention agrees with the gold speaker, so the speaker is right.
+    at = TEXT.index("The ministry")
+    gold = _gold_file(tmp_path, [_attribution(DELAYS, DELAYS + 6, "The ministry", at)])
+    predict.append(_claim(DELAYS, DELAYS + 6, "Finance Ministry", mention="The ministry", at=at))
+    row = evaluate(read_gold(gold)).rows["all"]
+    assert (row.speaker_exact, row.speaker_last, row.speaker_span) == (1, 1, 1)
+    # A wrong name with a wrong mention is still wrong.
+    predict[0] = _claim(DELAYS, DELAYS + 6, "Ana Ruiz", mention="Ruiz", at=0)
+    row = evaluate(read_gold(gold)).rows["all"]
+    assert (row.speaker_exact, row.speaker_last) == (0, 0)
+
+
 def test_speaker_span_rule_asks_the_mention_to_overlap_the_gold_speaker(
     tmp_path: Path, predict: list
 ) -> None:

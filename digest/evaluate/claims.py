@@ -38,6 +38,7 @@ from ..read.clean import clean_article
 THRESHOLDS = (0.3, 0.8)
 _DESCRIPTIVE = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that"})
 _RELATIVE = frozenset({"who", "which", "that"})
+_DESCRIPTION_OPENERS = frozenset({"the", "a", "an"})
 _PRONOUNS = frozenset("he she they it i we you him her his who which that".split())
 
 
@@ -215,14 +216,23 @@ def _same_speaker(gold: Gold, claim: Claim, text: str) -> tuple[bool, bool]:
         name = claim.speaker.name.lower()
         return name in window, name.split()[-1] in window
     target = _head(gold.antecedent if gold.antecedent else gold.speaker)
-    predicted = claim.speaker.name
+    predicted = [claim.speaker.name]
     if gold.speaker.lower() in _PRONOUNS and gold.antecedent is None:
-        predicted = claim.speaker.mention  # nothing to resolve to: the mention must agree
-    exact = _norm(predicted) in (_norm(target), _norm(gold.antecedent or gold.speaker))
+        predicted = [claim.speaker.mention]  # nothing to resolve to: the mention must agree
+    elif gold.speaker.split()[0].lower() in _DESCRIPTION_OPENERS:
+        # A description the gold leaves as written ("the foreign secretary") and the
+        # extractor resolves to the name the article gave ("Jack Straw"): the mention
+        # is the gold speaker.
+        predicted.append(claim.speaker.mention)
+    exact = any(
+        _norm(p) in (_norm(target), _norm(gold.antecedent or gold.speaker)) for p in predicted
+    )
     # Last-name agreement: the last words agree once the gold speaker's appositive is
     # cut ("Hillary Clinton" and "Former Secretary of State Hillary Clinton, who ...").
-    last_word = _norm(predicted).split()[-1:]
-    return exact, exact or (bool(last_word) and last_word[0] in _last_words(target))
+    last = any(
+        _norm(p).split()[-1:] and _norm(p).split()[-1] in _last_words(target) for p in predicted
+    )
+    return exact, exact or last
 
 
 def _speaker_overlaps(gold: Gold, claim: Claim) -> bool:
