@@ -363,6 +363,8 @@ def attribution_follows(s: Sentence, k: int) -> bool:
         # ", a government spokesman said, ...": someone else's attribution, whose
         # role ends right before the cue.
         described = c - k >= 2 and toks[c - 1].lower in ROLE_HEADS and toks[k].lower in ARTICLES
+        # ", with one senator calling it ...": someone else's words, said alongside
+        described = described or (toks[k].lower == "with" and toks[c].lower.endswith("ing"))
         if c + 1 < len(toks) and toks[c + 1].text == "," and not described:
             return False  # ", she said, ...": an aside inside the same content
         return all(
