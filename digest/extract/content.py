@@ -30,6 +30,7 @@ from .lexicon import (
     CUE_FORMS,
     DETERMINERS,
     FINITE_IRREGULAR,
+    FINITE_WORDS,
     INFINITIVE_ONLY,
     INTRODUCING_MARKS,
     NOT_CLAUSE_START,
@@ -152,6 +153,13 @@ def _past_setting(s: Sentence, k: int, told: bool) -> tuple[int, bool]:
         and (
             (toks[k].lower in TIME_WORDS and not _this_thing(s, k))
             or toks[k].text in INTRODUCING_MARKS
+            # "said recently that ...": an adverb before the clause it introduces
+            or (
+                toks[k].lower.endswith("ly")
+                and k + 1 < n
+                and toks[k + 1].lower == "that"
+                and s.in_quote[k] is None
+            )
             or toks[k].lower == "however"
             or (
                 told
@@ -241,6 +249,13 @@ def _to_that(s: Sentence, k: int, told: bool) -> tuple[int, bool]:
         if toks[j].lower == "that":
             that_at = j
             break
+    if (
+        that_at == k
+        and k + 1 < len(toks)
+        and toks[k + 1].lower in FINITE_WORDS
+        and s.in_quote[k + 1] is None
+    ):
+        return k, False  # "say that will not happen": "that" is the subject
     if that_at is not None and (that_at == k or told or toks[k].lower in PREPOSITIONS):
         return that_at + 1, True  # a "that" clause: whatever it starts with, it is content
     return k, False

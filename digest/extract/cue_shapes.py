@@ -345,7 +345,10 @@ def parenthetical_cue(c: Cue) -> Match:
         s.words(head) + s.words(tail) < MIN_CONTENT_WORDS
         or s.words(tail) < 2
         # "Last month, X warned, ...": a time phrase is not half of a claim.
-        or all(is_time_word(t) for t in toks[: start - 1])
+        or (
+            all(is_time_word(t) for t in toks[: start - 1])
+            and not all(t.lower == "this" for t in toks[: start - 1])  # "This, she warns, is"
+        )
     ):
         return None
     halves = tuple(p for p in (head, tail) if p.end > p.start)

@@ -17,6 +17,7 @@ from .lexicon import (
     BELONGS,
     CALENDAR,
     COMMON_VERBS,
+    CONNECTIVES,
     CUE_FORMS,
     DEFINITE_OPENERS,
     DEMONSTRATIVES,
@@ -128,7 +129,7 @@ def mention_from_tokens(toks: list[Token], text: str) -> Mention | None:
             and not any(t.is_capital for t in toks)
             and not (toks[0].lower in DETERMINERS | DEMONSTRATIVES and len(toks) <= 4)
             # "participants said", "local fishermen say": people by a plural noun
-            and not (len(toks) <= 3 and _plural_people(toks[-1].lower))
+            and not (len(toks) <= 4 and _plural_people(toks[-1].lower))
         ):
             return None
         head = (
@@ -330,7 +331,7 @@ def backward_np(toks: list[Token], end: int, floor: int) -> list[Token]:
         elif not out:
             out.append(tok)  # an unknown lower-case head: "the company"
         else:
-            modifiers = _modifiers(toks, k, floor)
+            modifiers = _modifiers(toks, k, floor) or _plural_modifiers(toks, k, floor, out)
             out.extend(modifiers)
             if not modifiers or not modifiers[-1].lower.endswith(_POSSESSIVE):
                 break
@@ -345,6 +346,23 @@ def backward_np(toks: list[Token], end: int, floor: int) -> list[Token]:
     while out and out[0].lower in JOINERS:
         out = out[1:]
     return out
+
+
+def _plural_modifiers(toks: list[Token], k: int, floor: int, out: list[Token]) -> list[Token]:
+    """ "But opposition parties say", "other browser stat gatherers say": the lower-case
+    words before a plural head that opens its clause, last first; none elsewhere."""
+    if len(out) != 1 or not _plural_people(out[0].lower):
+        return []
+    found: list[Token] = []
+    j = k
+    while j >= floor and len(found) < 3:
+        tok = toks[j]
+        if not tok.is_word or tok.is_capital or tok.lower in NP_STOP or tok.lower in CONNECTIVES:
+            break
+        found.append(tok)
+        j -= 1
+    opens = j < floor or not toks[j].is_word or toks[j].lower in CONNECTIVES
+    return found if found and opens else []
 
 
 def _modifiers(toks: list[Token], k: int, floor: int) -> list[Token]:

@@ -363,7 +363,11 @@ class Resolver:
         namesakes = [
             e
             for e in reversed(self.recent)
-            if e.person and e.name and e.name.split()[-1].lower() == last and _may_be(e.name, name)
+            if e.person
+            and e.name
+            and " and " not in e.name  # "Richards and Yelling agree": not Yelling alone
+            and e.name.split()[-1].lower() == last
+            and _may_be(e.name, name)
         ]
         if namesakes:
             return _likeliest(namesakes, mention)

@@ -32,7 +32,7 @@ from .lexicon import (
     SUBJECT_JOINERS,
     SUBJECT_PRONOUNS,
 )
-from .mentions import Mention, backward_np, mention_from_tokens, pronoun_of
+from .mentions import Mention, backward_np, mention_from_tokens, name_gender, pronoun_of
 from .sentence import Sentence
 
 
@@ -282,12 +282,22 @@ def _with_role(
     aside as their role; or the name the aside gives a description ("A Twitter
     spokesman, Christopher Abboud, said"); None when the aside is no role."""
     described = not base.name or name_toks[0].lower in ARTICLES
+    role: str | None = base.text
+    if (
+        not described
+        and not base.is_person_name
+        and len(middle) >= 2
+        and name_gender(s.text[middle[0].start : middle[-1].end])
+    ):
+        # "the play's organiser in Uganda, Sarah Mukasa, told": a person's name after a
+        # description that ends in a place names who speaks; the place is no role.
+        described, role = True, None
     if described and all(t.is_capital for t in middle if t.is_word) and len(middle) <= 4:
         # "the head of the World Health Organization (WHO), Jane Doe, said": the name is
         # the aside.
         named = mention_from_tokens(list(middle), s.text)
         if named is not None and named.name and (not base.name or named.is_person_name):
-            return Mention(named.span, named.text, named.name, base.text, gender=base.gender)
+            return Mention(named.span, named.text, named.name, role, gender=base.gender)
     if (
         not base.name
         or len(middle) > (36 if opening.lower in DETERMINERS else 16)
