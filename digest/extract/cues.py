@@ -1,7 +1,7 @@
 """Find cues: the words of a sentence that report speech.
 
 A cue is a verb of saying ("said", "told", "warned"), a phrase ("according to",
-"quoted as saying", "pointed out", "put it"), a noun of saying after its possessor
+"quoted as saying", "pointed out", "points out", "put it"), a noun of saying after its possessor
 ("Trump's claim that"), or a colon between a name and a quotation. Each is given as
 (first token, last token, cue text); `shapes` then reads the claim each one reports.
 """
@@ -25,6 +25,7 @@ from .lexicon import (
     PHRASE_STARTS,
     PLURAL_CUES,
     PLURAL_SUBJECTS,
+    POINT_FORMS,
     POSSESSIVE_PRONOUNS,
     POSSESSIVE_TOKENS,
     PREPOSITIONS,
@@ -126,8 +127,8 @@ def phrase_cue(s: Sentence, k: int) -> tuple[int, int, str] | None:
         return k, k + 1, "according to"
     if low == "quoted" and nxt == "as" and k + 2 < n and toks[k + 2].lower == "saying":
         return k, k + 2, "quoted as saying"
-    if low == "pointed" and nxt == "out":
-        return k, k + 1, "pointed out"
+    if low in POINT_FORMS and nxt == "out":
+        return k, k + 1, f"{s.toks[k].text} out"
     if (
         low in PUT_FORMS
         and nxt == "it"

@@ -215,7 +215,7 @@ def after_preposition(s: Sentence, k: int) -> bool:
 
 def possessive_modifier(s: Sentence, k: int) -> bool:
     """A modifier or a noun after a possessive: "Duarte's proposed bridge", "Kim's
-    remarks", "Obama's highly criticized press conference"."""
+    remarks", "Obama's highly criticized press conference", "China's booming economy"."""
     toks = s.toks
     low = toks[k].lower
     before = k - 1
@@ -225,7 +225,7 @@ def possessive_modifier(s: Sentence, k: int) -> bool:
         before >= 0
         and possessive(toks[before].lower)
         and pronoun_of(toks[before]) is None
-        and (low.endswith("ed") or low.endswith("s"))
+        and (low.endswith("ed") or low.endswith("s") or low.endswith("ing"))
     )
 
 

@@ -180,7 +180,9 @@ SAYING_VERBS = frozenset(
 # -- finding cues (`cues`) --------------------------------------------------------------
 
 # First words of the cues of several words (`cues.phrase_cue`).
-PHRASE_STARTS = frozenset("according quoted pointed put puts".split())
+PHRASE_STARTS = frozenset("according quoted point points pointed pointing put puts".split())
+# Forms of "point" that report with "out": "pointed out", "points out".
+POINT_FORMS = frozenset({"point", "points", "pointed", "pointing"})
 # "put it" / "puts it" ("as Jo Reyes put it, ...").
 PUT_FORMS = frozenset({"put", "puts"})
 # Verbs that report words only right after a quotation: elsewhere "reads" and "states"

@@ -209,6 +209,13 @@ class Resolver:
             entity = self.recent[-1]
             if entity.name and entity.gender is None and not entity.role and not entity.heads:
                 return self._touch(entity)
+        if word in ("it", "they") and not self.recent:
+            # "The OECD cut its forecast. ..., it added.": the one organisation the
+            # article made a sentence's subject before, when none has spoken yet.
+            organisation = self._one_organisation(mention.span.start)
+            if organisation is not None:
+                organisation.thing = True
+                return self._touch(organisation)
         return None
 
     def _person_pronoun(self, mention: Mention) -> Entity | None:
@@ -488,7 +495,14 @@ class Resolver:
             w[:1].isupper() for w in mention.text.split()[1:]
         ):
             return None
-        here = mention.span.start
+        entity = self._one_organisation(mention.span.start)
+        if entity is not None:
+            entity.heads.add(mention.head)
+        return entity
+
+    def _one_organisation(self, here: int) -> Entity | None:
+        """The one organisation named as a speaker or a sentence's subject near before
+        `here`; None when none is, or several are."""
         speakers = [
             (e.position, e.name)
             for e in self.recent
@@ -514,7 +528,6 @@ class Resolver:
         if entity is None:
             entity = Entity(name, None, False)
             self.entities.append(entity)
-        entity.heads.add(mention.head)
         return entity
 
     def _named_as(self, mention: Mention) -> Entity | None:

@@ -116,7 +116,10 @@ def reads_as_claim(s: Sentence, found: Found) -> bool:
         if base in NAMING_CUES:
             return False
         if k > 0 and toks[k - 1].lower == "that":
-            return has_finite_verb(s, found.content)  # "said that ...": a clause opens
+            # "report that a majority of visitors use Firefox": "that" opens a clause,
+            # whose verb the forms may not tell; a word or two is no clause ("denied
+            # that claim").
+            return has_finite_verb(s, found.content) or s.words(found.content) >= 5
         return holds_clause(s, found.content)
     # 'a campaign called "Not My Stella's"': a title names, it does not report.
     return not (

@@ -292,6 +292,16 @@ def _with_role(
         # "the play's organiser in Uganda, Sarah Mukasa, told": a person's name after a
         # description that ends in a place names who speaks; the place is no role.
         described, role = True, None
+    if described and len(middle) <= 8 and not all(t.is_capital for t in middle if t.is_word):
+        # "The play's writer, US playwright Eve Ensler, says": a role, then the name.
+        run = len(middle)
+        while run > 0 and middle[run - 1].is_capital:
+            run -= 1
+        if len(middle) - run >= 2:
+            named = mention_from_tokens(list(middle[run:]), s.text)
+            if named is not None and named.name and named.is_person_name:
+                lead = s.text[middle[0].start : middle[run - 1].end] if run else None
+                return Mention(named.span, named.text, named.name, lead, gender=named.gender)
     if described and all(t.is_capital for t in middle if t.is_word) and len(middle) <= 4:
         # "the head of the World Health Organization (WHO), Jane Doe, said": the name is
         # the aside.
