@@ -417,6 +417,8 @@ class Resolver:
         if mention.definite and person:
             # "Rubio ... the Florida senator said ... he": "he" is Rubio.
             referent = self._last_person(mention.span.start, mention.gender)
+            if referent is not None and not self._may_hold(referent, head):
+                referent = None  # "oil worker Mike Wipf ... the minister said ... he"
             known = self._described_person(
                 self._only_person(mention.span.start, mention.gender), head, words, role
             )
@@ -458,6 +460,13 @@ class Resolver:
         if len(lasts) != 1:
             return None
         return max(speakers | subjects, key=len)
+
+    def _may_hold(self, name: str, head: str | None) -> bool:
+        """The person of this name may be "the <head>": the article gave them no other
+        office ("oil worker Mike Wipf" is not "the minister")."""
+        entity = next((e for e in reversed(self.entities) if _same_person(e, name)), None)
+        office = _office(entity.role) if entity is not None else None
+        return office is None or head is None or office == SYNONYMS.get(head, head)
 
     def _described_person(
         self, name: str | None, head: str | None, words: set[str], role: str
