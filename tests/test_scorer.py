@@ -33,8 +33,9 @@ SPEECH = (
     '"We will rebuild the port," the mayor said.',
     "The minister said the talks would resume on Monday.",
 )
-# A wish, not a speech act: the rules propose it, the shipped weights drop it.
-WISH = 'Perhaps young voters prefer the senator\'s call for "revolution" over caution.'
+# No speech act: the rules read "voice" as a cue and propose "and video services will
+# follow" as what "a glut of new" said; the shipped weights drop it.
+JUNK = "Analysts expect that a glut of new voice and video services will follow."
 
 
 def article_of(text: str) -> Article:
@@ -117,10 +118,10 @@ def test_an_unusable_weights_file_names_itself_and_make_train(
 def test_without_the_weights_file_extraction_keeps_every_rule_claim(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    article = article_of(f"{STATEMENT} {SPEECH[0]} {WISH}")
+    article = article_of(f"{STATEMENT} {SPEECH[0]} {JUNK}")
     rules = texts(article, scored=False)
-    assert [kind for kind, _ in rules] == ["statement", "quote", "partial"]
-    assert texts(article) == rules[:2]  # the shipped weights drop the wish
+    assert [kind for kind, _ in rules] == ["statement", "quote", "reported"]
+    assert texts(article) == rules[:2]  # the shipped weights drop the junk
 
     missing = tmp_path / "claim_weights.json"
     real = scorer.load_model
@@ -169,7 +170,7 @@ def test_training_without_the_data_says_what_to_set(tmp_path: Path) -> None:
 
 
 def test_scores_prints_each_candidate_with_its_score(tmp_path: Path) -> None:
-    text = f"{STATEMENT}\n\n{SPEECH[0]} {SPEECH[1]}\n\n{WISH}\n"
+    text = f"{STATEMENT}\n\n{SPEECH[0]} {SPEECH[1]}\n\n{JUNK}\n"
     note = tmp_path / "note.txt"
     note.write_text(text, encoding="utf-8")
     done = run_module("digest.extract.scores", str(note))
@@ -178,7 +179,7 @@ def test_scores_prints_each_candidate_with_its_score(tmp_path: Path) -> None:
     assert [(r["kind"], r["cue"]) for r in rows] == [
         ("quote", "said"),
         ("reported", "said"),
-        ("partial", "prefer"),
+        ("reported", "voice"),
     ]  # the statement left out
     threshold = load_model().threshold
     for row in rows:

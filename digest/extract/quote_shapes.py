@@ -15,7 +15,7 @@ from ..model import Span
 from .blocks import Quote
 from .content import MIN_CONTENT_WORDS
 from .grammar import has_finite_verb, verb_like
-from .lexicon import SPEAKING_PRONOUNS
+from .lexicon import CUE_FORMS, NOT_SAYING, PASSIVE, SPEAKING_PRONOUNS
 from .sentence import Found, Sentence, overlap
 from .subjects import past_subject, subject
 
@@ -67,6 +67,10 @@ def quoting_subject(r: Leftovers) -> list[Found] | None:
         return None
     verb = past_subject(s, bisect.bisect_left(s.starts, speaker.span.end), first_quote)
     if verb >= first_quote or not verb_like(toks[verb]):
+        return None
+    if CUE_FORMS.get(toks[verb].lower) in NOT_SAYING or toks[verb].lower in PASSIVE:
+        # 'voters prefer the senator's call for "revolution"', 'the parties are
+        # "fundamentally flawed"': a wish, a description; no words said
         return None
     content = s.tidy(Span(toks[verb].start, s.span.end))
     if s.words(content) < MIN_CONTENT_WORDS:
