@@ -177,6 +177,8 @@ def participle_after_clause(c: Cue) -> Match:
         and (
             toks[first - 1].text == ","
             or toks[first - 1].lower in PARTICIPLE_LEADS
+            # ", recently telling one person ...": an adverb after the comma
+            or (toks[first - 1].lower.endswith("ly") and toks[first - 2].text == ",")
             or (s.in_quote[first - 1] is not None and toks[first - 2].text == ",")
         )
     ):
