@@ -257,10 +257,15 @@ def _is_chrome(line: str) -> bool:
 
 def _is_shouted(line: str) -> bool:
     """A line of `_SHOUTED_WORDS` words or more whose letters are all capitals."""
-    if len(line.split()) < _SHOUTED_WORDS:
-        return False
-    letters = [c for c in line if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.95 * len(letters)
+    if _LOWER_RUN.search(line) or len(line.split()) < _SHOUTED_WORDS:
+        return False  # most lines, told at their first run of lower-case letters
+    upper = sum(map(str.isupper, line))
+    lower = sum(map(str.islower, line))
+    return upper > 0 and upper >= 0.95 * (upper + lower)
+
+
+# Three lower-case letters in a row: no line in capitals has them.
+_LOWER_RUN = re.compile(r"[a-z]{3}")
 
 
 def _is_caption(line: str) -> bool:
