@@ -128,7 +128,7 @@ def _keep_short_lines_of_quotations(texts: list[str], kinds: list[str]) -> None:
             if before is not None and kinds[before] == "body" and texts[before][-1:] in _CLOSERS:
                 kinds[i] = "body"
         # '"Absolutely," Smith said.', '"No."': a short answer in quotation marks.
-        elif text[:1] in _OPENERS and _SENTENCE_END.search(text) and 0 < i < len(texts) - 1:
+        elif text[:1] in _OPENERS and _ends_sentence(text) and 0 < i < len(texts) - 1:
             kinds[i] = "body"
         # 'Smith told the crowd:' then '"We will rebuild."': a line that introduces the
         # quotation after it.
@@ -225,7 +225,7 @@ def _trim_body(text: str, span: Span, *, is_first: bool) -> Span:
     # The credit ends the paragraph: the test first is a tenth of the cost of a search,
     # which tries every position of every paragraph.
     credit = _CREDIT.search(part) if part.rstrip().endswith(")") else None
-    if credit and _SENTENCE_END.search(part[: credit.start()]):
+    if credit and _ends_sentence(part[: credit.start()]):
         end = span.start + credit.start()
     if is_first:
         dateline = _DATELINE.match(text[start:end])
@@ -249,10 +249,10 @@ def _is_chrome(line: str) -> bool:
     words = len(bare.split())
     if words <= _CREDIT_WORDS and _CREDIT_LINE.match(bare):
         return True
-    if words <= _NEWSLETTER_WORDS and _NEWSLETTER.search(bare):
+    if words <= _NEWSLETTER_WORDS and "newsletter" in bare.lower() and _NEWSLETTER.search(bare):
         return True
     # Short bulleted items are menus and link lists, not sentences.
-    return bool(_BULLET.match(line)) and len(bare.split()) <= 4 and not _SENTENCE_END.search(bare)
+    return bool(_BULLET.match(line)) and len(bare.split()) <= 4 and not _ends_sentence(bare)
 
 
 def _is_shouted(line: str) -> bool:
@@ -270,12 +270,25 @@ _LOWER_RUN = re.compile(r"[a-z]{3}")
 
 def _is_caption(line: str) -> bool:
     """A photo description with a credit, e.g. "... in this file photo. Yonhap"."""
-    credit = re.search(r"(?:[.)]\s+|\()(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\)?$", line)
-    return bool(credit) and bool(_PHOTO_WORDS.search(line))
+    low = line.lower()
+    if not any(key in low for key in _PHOTO_KEYS) or not _PHOTO_WORDS.search(line):
+        return False  # the cheaper tests first
+    return bool(_PHOTO_CREDIT.search(line))
+
+
+# Parts of `_PHOTO_WORDS`, one of which a line must hold for the expression to be tried.
+_PHOTO_KEYS = ("photo", "pictured", "image", " seen", "pos", "courtesy", "released by")
+# A credit that ends a photo description: ". Yonhap", "(Reuters)".
+_PHOTO_CREDIT = re.compile(r"(?:[.)]\s+|\()(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\)?$")
+
+
+def _ends_sentence(line: str) -> bool:
+    """The line ends as a sentence does (`_SENTENCE_END`), told from its last characters."""
+    return bool(_SENTENCE_END.search(line[-8:]))
 
 
 def _is_prose(line: str) -> bool:
     words = len(line.split())
     if words >= 12:
         return True
-    return words >= 4 and bool(_SENTENCE_END.search(line))
+    return words >= 4 and _ends_sentence(line)
