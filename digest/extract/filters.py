@@ -20,9 +20,11 @@ from .lexicon import (
     BACK_VERBS,
     CLOSING_QUOTES,
     COMMIT_CUES,
+    COUNT_WORDS,
     CUE_FORMS,
     CUE_OPENING_MARKS,
     CURRENCY_SIGNS,
+    DEGREE_WORDS,
     EVIDENCE_CUES,
     EVIDENCE_NOUNS,
     INTRODUCING_MARKS,
@@ -202,8 +204,25 @@ def passive(s: Sentence, k: int) -> bool:
 
 
 def after_article(s: Sentence, k: int) -> bool:
-    """A noun after an article or a possessive: "the report", "a claim"."""
-    return k > 0 and s.toks[k - 1].lower in NOUN_MARKERS
+    """A noun after an article or a possessive: "the report", "a claim"; a noun after a
+    quantifier or a number ("many disputes", "1,200 Clinton emails"), an adjective after
+    a word of degree ("more challenging"), a verb going on ("continues gaining")."""
+    toks = s.toks
+    if k == 0:
+        return False
+    before = toks[k - 1].lower
+    if before in NOUN_MARKERS or before in DEGREE_WORDS:
+        return True
+    if before in COUNT_WORDS or before[:1].isdigit():
+        return True  # "many disputes", "1,200 emails"
+    if k >= 2 and toks[k - 2].text[:1].isdigit() and toks[k - 1].is_capital:
+        return True  # "1,200 Clinton emails"
+    low = toks[k].lower
+    return (
+        CUE_FORMS.get(low) == "continue"
+        and k + 1 < len(toks)
+        and (toks[k + 1].lower.endswith("ing") or toks[k + 1].lower == "to")
+    )
 
 
 def after_preposition(s: Sentence, k: int) -> bool:

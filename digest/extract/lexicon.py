@@ -256,6 +256,10 @@ PARTICLE_CUES = {
 OBJECT_PRONOUNS = frozenset("him her them me us".split())
 # Words before a word in -ing that make it a noun: "a regular briefing".
 NOUN_MARKERS = frozenset("a an the his her their its".split())
+# Words before a noun that count it ("many disputes", "several reports").
+COUNT_WORDS = frozenset("many several few some all these those both numerous various".split())
+# Words of degree before an adjective ("more challenging", "most telling").
+DEGREE_WORDS = frozenset("more most less least very so too".split())
 # Participles that, set off by a comma, say how someone spoke rather than what.
 ASIDE_PARTICIPLES = frozenset({"speaking", "talking", "writing", "appearing"})
 # Prepositions after such a participle: "speaking to reporters", "writing on X".

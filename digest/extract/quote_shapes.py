@@ -15,7 +15,7 @@ from ..model import Span
 from .blocks import Quote
 from .content import MIN_CONTENT_WORDS
 from .grammar import has_finite_verb, verb_like
-from .lexicon import CUE_FORMS, NOT_SAYING, PASSIVE, SPEAKING_PRONOUNS
+from .lexicon import CUE_FORMS, LINKING_ADVERBS, NOT_SAYING, PASSIVE, SPEAKING_PRONOUNS
 from .sentence import Found, Sentence, overlap
 from .subjects import past_subject, subject
 
@@ -66,6 +66,10 @@ def quoting_subject(r: Leftovers) -> list[Found] | None:
     ):
         return None
     verb = past_subject(s, bisect.bisect_left(s.starts, speaker.span.end), first_quote)
+    while verb < first_quote and (
+        toks[verb].lower in LINKING_ADVERBS or toks[verb].lower.endswith("ly")
+    ):
+        verb += 1  # "He also hosts ...": the verb, not the adverb before it
     if verb >= first_quote or not verb_like(toks[verb]):
         return None
     if CUE_FORMS.get(toks[verb].lower) in NOT_SAYING or toks[verb].lower in PASSIVE:
