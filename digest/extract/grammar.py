@@ -22,6 +22,7 @@ from .lexicon import (
     FINITE_WORDS,
     IS_CONTRACTED,
     MONTHS,
+    NOUN_AFTER,
     NP_STOP,
     PLURAL_LOOKING,
     PRE_CUE_SKIP,
@@ -238,6 +239,8 @@ def _present_after_subject(toks: list[Token], k: int) -> bool:
     before = toks[k - 1]
     if not before.is_word or before.lower in DETERMINERS or before.lower in NP_STOP:
         return False
+    if k >= 2 and toks[k - 2].lower in NOUN_AFTER:
+        return False  # "the strength of Irish athletics": a noun inside a phrase
     if before.is_capital:
         return True
     return k >= 2 and (toks[k - 2].lower in DETERMINERS or possessive(toks[k - 2].lower))

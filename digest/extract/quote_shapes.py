@@ -15,7 +15,14 @@ from ..model import Span
 from .blocks import Quote
 from .content import MIN_CONTENT_WORDS
 from .grammar import has_finite_verb, verb_like
-from .lexicon import CUE_FORMS, LINKING_ADVERBS, NOT_SAYING, PASSIVE, SPEAKING_PRONOUNS
+from .lexicon import (
+    CUE_FORMS,
+    INVERTING,
+    LINKING_ADVERBS,
+    NOT_SAYING,
+    PASSIVE,
+    SPEAKING_PRONOUNS,
+)
 from .sentence import Found, Sentence, overlap
 from .subjects import past_subject, subject
 
@@ -72,9 +79,11 @@ def quoting_subject(r: Leftovers) -> list[Found] | None:
         verb += 1  # "He also hosts ...": the verb, not the adverb before it
     if verb >= first_quote or not verb_like(toks[verb]):
         return None
-    if CUE_FORMS.get(toks[verb].lower) in NOT_SAYING or toks[verb].lower in PASSIVE:
+    low = toks[verb].lower
+    if CUE_FORMS.get(low) in NOT_SAYING or low in PASSIVE or low in INVERTING:
         # 'voters prefer the senator's call for "revolution"', 'the parties are
-        # "fundamentally flawed"': a wish, a description; no words said
+        # "fundamentally flawed"', 'they may be content if ...': a wish, a description,
+        # a guess; no words said
         return None
     content = s.tidy(Span(toks[verb].start, s.span.end))
     if s.words(content) < MIN_CONTENT_WORDS:
