@@ -213,6 +213,9 @@ PLURAL_LOOKING = frozenset("news press series species business".split())
 
 # -- what is not speech (`filters`) -----------------------------------------------------
 
+# Words that open a reported clause after a verb that otherwise takes an object
+# ("questioned whether ...", "criticised that ...").
+CLAUSE_OPENERS_AFTER = frozenset({"that", "whether", "if", "why", "how"})
 # Verbs of saying whose content may be what they promise, in the infinitive: "vowed to
 # ban imports", "threatened to resign".
 PROMISES = frozenset({"promise", "vow", "pledge", "threaten"})

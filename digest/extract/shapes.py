@@ -42,7 +42,14 @@ from .cue_shapes import (
 )
 from .cues import find_cues
 from .grammar import has_finite_verb, holds_clause, plural_noun
-from .lexicon import CUE_FORMS, DETERMINERS, NAMING_CUES, PROMISES
+from .lexicon import (
+    CLAUSE_OPENERS_AFTER,
+    CUE_FORMS,
+    DETERMINERS,
+    NAMING_CUES,
+    OBJECT_TAKING,
+    PROMISES,
+)
 from .quote_shapes import Leftovers, bare_quote, is_title, paragraph_quote, quoting_subject
 from .sentence import UNSAID, Found, Sentence
 
@@ -114,6 +121,13 @@ def reads_as_claim(s: Sentence, found: Found) -> bool:
             return base in PROMISES
         # "named it winner in five categories": a verb of naming reports no clause.
         if base in NAMING_CUES:
+            return False
+        if base in OBJECT_TAKING and not (
+            toks[k].lower in CLAUSE_OPENERS_AFTER
+            or (k > 0 and toks[k - 1].lower in CLAUSE_OPENERS_AFTER)
+        ):
+            # "a claim accusing the tobacco companies of covering up ... has been thrown
+            # out": what such a verb takes is its object; a clause must be opened.
             return False
         if k > 0 and toks[k - 1].lower == "that":
             # "report that a majority of visitors use Firefox": "that" opens a clause,
