@@ -143,7 +143,7 @@ def _speaker_at(
     if (
         toks[first].text == ":"
         and j > floor
-        and not any(c < first for c in s.cue_starts)  # "who told Congress: ...": that cue's
+        and not (s.cue_starts and s.cue_starts[0] < first)  # "who told Congress: ...": that cue's
         and has_finite_verb(s, Span(toks[floor].start, toks[j].end))
     ):
         # 'McConnell delivered a blunt message to Trump: "..."': the clause's subject

@@ -8,6 +8,8 @@ envoy, said"), or the name after an inverted cue ("said Lee Soo-jin, an economis
 
 from __future__ import annotations
 
+import bisect
+
 from .blocks import Token
 from .grammar import is_time_word, noun_like, opens_noun
 from .lexicon import (
@@ -213,7 +215,8 @@ def named_aside(s: Sentence, comma: int, floor: int) -> tuple[Mention | None, li
     # "who spoke ...", "speaking to reporters", "asked about the port": an aside.
     aside = middle[0].lower in ASIDE_RELATIVES or middle[0].lower.endswith(("ing", "ed"))
     # "Ministers, the spokesman added, had agreed": an attribution, not a role.
-    aside = aside or any(k < j < comma for j in s.cue_starts)
+    at = bisect.bisect_right(s.cue_starts, k)
+    aside = aside or (at < len(s.cue_starts) and s.cue_starts[at] < comma)
     if (
         aside
         and k >= floor + 3
