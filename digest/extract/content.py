@@ -341,6 +341,8 @@ def _reads_as_content(s: Sentence, k: int, content: Span, clause: bool, gap: boo
         return True
     if len(words) < 2 or (words[0].lower == "as" and words[1].lower in AS_PHRASES):
         return False
+    if words[0].lower == "so" and k + 1 < len(s.toks) and not s.toks[k + 1].is_word:
+        return False  # "He did not say so, but ...": "so" is what was (not) said
     return words[0].lower not in NOT_CLAUSE_START or opens_main_clause(s, content)
 
 

@@ -17,6 +17,7 @@ from .lexicon import (
     ADDED_TO_WHOM,
     ASIDE_PARTICIPLES,
     ASIDE_PREPOSITIONS,
+    AVOIDING,
     BACK_VERBS,
     CLOSING_QUOTES,
     COMMIT_CUES,
@@ -104,6 +105,20 @@ def not_saying(s: Sentence, k: int) -> bool:
     think the minister might lose", "She realized he wasn't breathing", "Polls show a
     tight race" (`lexicon.NOT_SAYING`)."""
     return CUE_FORMS.get(s.toks[k].lower) in NOT_SAYING
+
+
+def avoided(s: Sentence, k: int) -> bool:
+    """A cue in -ing after a verb of not doing was not said: "Kennedy avoided suggesting
+    anyone was playing politics", "stopped short of saying"."""
+    toks = s.toks
+    if not toks[k].lower.endswith("ing") or k == 0:
+        return False
+    j = k - 1
+    if toks[j].lower == "of" and j > 0:
+        j -= 1  # "stopped short of saying"
+        if toks[j].lower == "short" and j > 0:
+            j -= 1
+    return toks[j].lower in AVOIDING
 
 
 def evidence(s: Sentence, k: int) -> bool:
@@ -283,6 +298,7 @@ NOT_SPEECH: tuple[Callable[[Sentence, int], bool], ...] = (
     possessive_modifier,
     weak_cue_alone,
     not_saying,
+    avoided,
     evidence,
     comparison,
     hypothetical,

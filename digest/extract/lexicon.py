@@ -151,6 +151,10 @@ NOT_SAYING = frozenset(
     favour prefer embrace like love hate enjoy try attempt vote""".split()
 )
 
+# Verbs of not doing before a cue in -ing: "avoided suggesting", "stopped short of saying".
+AVOIDING = frozenset(
+    "avoid avoids avoided avoiding stop stops stopped refrain refrains refrained".split()
+)
 # What data and studies "suggest", "indicate" or "reveal" is evidence, not words said:
 # "A survey suggests customers are impatient" (but "the survey said" reports).
 EVIDENCE_NOUNS = frozenset(

@@ -61,6 +61,8 @@ def quoting_subject(r: Leftovers) -> list[Found] | None:
         return None  # 'Reyes went on "Morning Harbor Talk"': a title, not her words
     toks = s.toks
     first_quote = bisect.bisect_left(s.starts, r.unused[0].outer.start)
+    if toks[0].lower in INVERTING or toks[0].lower in PASSIVE:
+        return None  # 'Is not the opposition against the laws "in principle"?': a question
     speaker = subject(s, first_quote)
     if (
         speaker is None

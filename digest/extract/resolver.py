@@ -419,8 +419,12 @@ class Resolver:
             referent = self._last_person(mention.span.start, mention.gender)
             if referent is not None and not self._may_hold(referent, head):
                 referent = None  # "oil worker Mike Wipf ... the minister said ... he"
-            known = self._described_person(
-                self._only_person(mention.span.start, mention.gender), head, words, role
+            known = (
+                None
+                if self._described_before(role, mention.span.start)
+                else self._described_person(
+                    self._only_person(mention.span.start, mention.gender), head, words, role
+                )
             )
             if known is not None:
                 # "Jack Straw has attacked ... The foreign secretary said": Straw speaks.
@@ -460,6 +464,12 @@ class Resolver:
         if len(lasts) != 1:
             return None
         return max(speakers | subjects, key=len)
+
+    def _described_before(self, role: str, here: int) -> bool:
+        """The article wrote this description before `here`: it then stood for someone of
+        its own ("Howard has no doubt it is the prime minister who ..."), not for the
+        person named last."""
+        return self.text.lower().rfind(role.lower(), 0, here) >= 0
 
     def _may_hold(self, name: str, head: str | None) -> bool:
         """The person of this name may be "the <head>": the article gave them no other
