@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from ..model import Span
@@ -33,6 +34,8 @@ _ORG_REACH = 800
 _UNNAMED_HEADS = frozenset(
     "source official spokesperson aide adviser advisor expert analyst diplomat lawyer".split()
 )
+# A person's name right after a title: " David Blunkett" in "Home Secretary David Blunkett".
+_TITLED_NAME = re.compile(r" ((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?: [A-Z][a-z'’-]+){1,2})\b")
 # Words of a description that single out one person: "the former president".
 _SPECIFIC = frozenset({"former", "late", "then", "ex", "new", "outgoing", "incoming"})
 
@@ -419,13 +422,20 @@ class Resolver:
             referent = self._last_person(mention.span.start, mention.gender)
             if referent is not None and not self._may_hold(referent, head):
                 referent = None  # "oil worker Mike Wipf ... the minister said ... he"
-            known = (
-                None
-                if self._described_before(role, mention.span.start)
-                else self._described_person(
+            written, titled = self._described_before(role, mention.span.start)
+            if written:
+                # "Home Secretary David Blunkett ... The home secretary said": the person the
+                # title was given to; a description written of no one: no guess.
+                referent = None
+                known = (
+                    self._described_person(titled, head, words, role, titled=True)
+                    if titled
+                    else None
+                )
+            else:
+                known = self._described_person(
                     self._only_person(mention.span.start, mention.gender), head, words, role
                 )
-            )
             if known is not None:
                 # "Jack Straw has attacked ... The foreign secretary said": Straw speaks.
                 return self._touch(known)
@@ -465,11 +475,21 @@ class Resolver:
             return None
         return max(speakers | subjects, key=len)
 
-    def _described_before(self, role: str, here: int) -> bool:
-        """The article wrote this description before `here`: it then stood for someone of
-        its own ("Howard has no doubt it is the prime minister who ..."), not for the
-        person named last."""
-        return self.text.lower().rfind(role.lower(), 0, here) >= 0
+    def _described_before(self, role: str, here: int) -> tuple[bool, str | None]:
+        """Whether the article wrote this description before `here`, and the name it
+        gave as a title to ("Home Secretary David Blunkett"), if it did. Written of no
+        name, it stood for someone of its own ("Howard has no doubt it is the prime
+        minister who ..."), not for the person named last."""
+        low = self.text.lower()
+        at = low.rfind(role.lower(), 0, here)
+        if at < 0:
+            return False, None
+        while at >= 0:
+            titled = _TITLED_NAME.match(self.text, at + len(role))
+            if titled is not None:
+                return True, titled.group(1)
+            at = low.rfind(role.lower(), 0, at)
+        return True, None
 
     def _may_hold(self, name: str, head: str | None) -> bool:
         """The person of this name may be "the <head>": the article gave them no other
@@ -479,17 +499,33 @@ class Resolver:
         return office is None or head is None or office == SYNONYMS.get(head, head)
 
     def _described_person(
-        self, name: str | None, head: str | None, words: set[str], role: str
+        self,
+        name: str | None,
+        head: str | None,
+        words: set[str],
+        role: str,
+        *,
+        titled: bool = False,
     ) -> Entity | None:
-        """The person last named, `name`, as the one "the <role>" describes: unless the
-        article gave them another office ("Home Secretary Charles Clarke" is not "the
-        foreign secretary"). The role becomes theirs."""
-        if name is None or not head or head in _UNNAMED_HEADS:
+        """The person `name` as the one "the <role>" describes: the person last named,
+        unless the article gave them another office ("Home Secretary Charles Clarke" is
+        not "the foreign secretary"), or, `titled`, the one the article gave that title
+        ("Tory leader Michael Howard"). The role becomes theirs."""
+        if name is None or not head or (head in _UNNAMED_HEADS and not titled):
             return None  # "the source", "the official": most often someone unnamed
-        if any(w[:1].isupper() or w in _SPECIFIC for w in role.split()[:-1]):
+        specific = any(w[:1].isupper() or w in _SPECIFIC for w in role.split()[:-1])
+        if specific and not titled:
             return None  # "the Vermont senator", "the former president": not just anyone's
-        entity = next((e for e in reversed(self.entities) if _same_person(e, name)), None)
-        if not name_gender(name) and not (entity is not None and entity.role):
+        last = name.split()[-1]
+        entity = next(
+            (
+                e
+                for e in reversed(self.entities)
+                if _same_person(e, name) or (e.person and e.name == last)
+            ),
+            None,
+        )
+        if not titled and not name_gender(name) and not (entity is not None and entity.role):
             return None  # "New York": a name not known for a person's
         if entity is not None:
             office = _office(entity.role)
@@ -497,12 +533,15 @@ class Resolver:
                 return None
             if office is not None and not words - {head} <= entity.role_words | {head}:
                 return None
+            if entity.name and len(name) > len(entity.name):
+                entity.name = name  # "Blunkett", then "Home Secretary David Blunkett"
         else:
             entity = Entity(name, None, True)
             self.entities.append(entity)
         entity.heads.add(head)
         entity.role_words |= words
-        entity.role = entity.role or role
+        if not entity.role or entity.role.lower().strip(".") in HONORIFICS:
+            entity.role = role  # "Mr Blunkett", then "the home secretary"
         return entity
 
     def _last_company(self, mention: Mention) -> Entity | None:
