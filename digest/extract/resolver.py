@@ -34,6 +34,8 @@ _ORG_REACH = 800
 _UNNAMED_HEADS = frozenset(
     "source official spokesperson aide adviser advisor expert analyst diplomat lawyer".split()
 )
+# Where a sentence ends: its mark, a closing quotation mark, then a space.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
 # A person's name right after a title: " David Blunkett" in "Home Secretary David Blunkett".
 _TITLED_NAME = re.compile(r" ((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?: [A-Z][a-z'’-]+){1,2})\b")
 # Words of a description that single out one person: "the former president".
@@ -470,8 +472,19 @@ class Resolver:
             for _, name, subject in self.people[first:last]
             if subject and name_gender(name) and self._fits(None, name, gender)
         }
-        lasts = {name.split()[-1] for name in speakers | subjects}
-        if len(lasts) != 1:
+        # Any person named since, subject or not, makes it a guess: "Mr Blunkett was
+        # joined by Tony Blair ... The prime minister said".
+        named = {name for _, name, _ in self.people[first:last] if name_gender(name)}
+        lasts = {name.split()[-1] for name in speakers | subjects | named}
+        if len(lasts) != 1 or not speakers | subjects:
+            return None
+        # Named in the sentence before, not further back: "Jack Straw has attacked ...
+        # The foreign secretary said".
+        latest = max(
+            [e.position for e in self.recent if e.name in speakers]
+            + [at for at, name, _ in self.people[first:last] if name in subjects]
+        )
+        if len(_SENTENCE_END.findall(self.text, latest, here)) > 1:
             return None
         return max(speakers | subjects, key=len)
 
