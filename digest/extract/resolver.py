@@ -121,6 +121,20 @@ def _same_office(pending: str | None, role: str | None) -> bool:
     return first is None or second is None or first == second
 
 
+def _role_heads_of(role: str) -> set[str]:
+    """The word a role is headed by, as its synonym: "secretary" of "Home Secretary",
+    "friend" of "a friend of the Tory leader" (not "leader"), "spokesperson" of
+    "spokesman for the Home Office"."""
+    words = [w.lower().strip(".,") for w in role.split()]
+    cut = next((i for i, w in enumerate(words) if i and w in _ROLE_ATTACH), len(words))
+    head = words[cut - 1] if cut else ""
+    return {SYNONYMS.get(head, head)} if head else set()
+
+
+# Words after which a role goes on to what it is attached to.
+_ROLE_ATTACH = frozenset("of at for to with in from on".split())
+
+
 def _words(role: str | None) -> set[str]:
     if not role:
         return set()
@@ -357,7 +371,7 @@ class Resolver:
                 name, person = full, True
         entity = Entity(name, mention.role, person, mention.gender, role_words=_words(mention.role))
         if mention.role:
-            entity.heads |= {SYNONYMS.get(w, w) for w in _words(mention.role)}
+            entity.heads |= _role_heads_of(mention.role)
         self.entities.append(entity)
         return self._touch(entity)
 
@@ -435,8 +449,16 @@ class Resolver:
                     else None
                 )
             else:
-                known = self._described_person(
-                    self._only_person(mention.span.start, mention.gender), head, words, role
+                # "World and Commonwealth 100m champion Kim Collins ... The world champion
+                # says": the person titled with the head word; else the one person named
+                # just before.
+                _, by_head = self._described_before(head or role, mention.span.start)
+                known = (
+                    self._described_person(by_head, head, words, role, titled=True)
+                    if by_head
+                    else self._described_person(
+                        self._only_person(mention.span.start, mention.gender), head, words, role
+                    )
                 )
             if known is not None:
                 # "Jack Straw has attacked ... The foreign secretary said": Straw speaks.
