@@ -22,7 +22,7 @@ from ..model import Article, Claim, Span
 from ..read.clean import SIGN_OFF
 from .blocks import Quote, blocks, sentences, tokens
 from .claims import build_claims, strip_end
-from .lexicon import CUE_FORMS, CUE_TRIGGERS, SAYING_VERBS
+from .lexicon import CUE_FORMS, CUE_TRIGGERS, READ_TRIGGERS, SAYING_VERBS
 from .mentions import Mention, mention_from_tokens
 from .people import known_people
 from .resolve import Trail
@@ -114,7 +114,10 @@ def _read(
         return []
     claims = (
         read_sentence(text, sentence, quotes, trace)
-        if _may_attribute(text, sentence, quotes)
+        # Traced, every sentence a rule of `filters` may speak of is read.
+        if _may_attribute(
+            text, sentence, quotes, CUE_TRIGGERS if trace is not None else READ_TRIGGERS
+        )
         else []
     )
     if heading:
@@ -170,7 +173,9 @@ def _sign_off(text: str, span: Span) -> Mention | None:
     return mention_from_tokens(tokens(text, name), text)
 
 
-def _may_attribute(text: str, sentence: Span, quotes: list[Quote]) -> bool:
+def _may_attribute(
+    text: str, sentence: Span, quotes: list[Quote], triggers: frozenset[str]
+) -> bool:
     """Whether the sentence has a quotation or a word that may start a cue: without
     either, `read_sentence` finds nothing, and most sentences are told apart from those
     without tokenising them."""
@@ -180,7 +185,7 @@ def _may_attribute(text: str, sentence: Span, quotes: list[Quote]) -> bool:
     # character into or out of a word character, except "İ", whose lower case is "i" and
     # a combining dot (U+0307) that splits its word: at worst a sentence is read for nothing.
     words = _WORD.findall(text[sentence.start : sentence.end].lower())
-    return not CUE_TRIGGERS.isdisjoint(words)
+    return not triggers.isdisjoint(words)
 
 
 def _is_statement(text: str, sentence: Span, quotes: list[Quote]) -> bool:

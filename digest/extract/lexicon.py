@@ -204,6 +204,15 @@ NOMINAL_CUES = frozenset(
 # Every word that can start a cue (`cues.find_cues`): a sentence with none of them and
 # no quotation has no attribution.
 CUE_TRIGGERS = frozenset(CUE_FORMS) | PHRASE_STARTS | AFTER_QUOTE_CUES | PLURAL_CUES | NOMINAL_CUES
+# The words for which a sentence is read at all: a verb of thinking, perceiving, wanting or
+# showing alone (`NOT_SAYING`) is never a cue, so a sentence with no other gives nothing.
+READ_TRIGGERS = (
+    frozenset(w for w, base in CUE_FORMS.items() if base not in NOT_SAYING)
+    | PHRASE_STARTS
+    | AFTER_QUOTE_CUES
+    | PLURAL_CUES
+    | NOMINAL_CUES
+)
 # The tokens `cues.find_cues` looks at: those words, and a colon before a quotation.
 CUE_TOKENS = CUE_TRIGGERS | {":"}
 # Possessive pronouns before a noun of saying, and the speaker they stand for.
