@@ -277,7 +277,19 @@ def _is_caption(line: str) -> bool:
 
 
 # Parts of `_PHOTO_WORDS`, one of which a line must hold for the expression to be tried.
-_PHOTO_KEYS = ("photo", "pictured", "image", " seen", "pos", "courtesy", "released by")
+_PHOTO_KEYS = (
+    "photo",
+    "pictured",
+    "image",
+    "is seen",
+    "are seen",
+    "poses",
+    "posing",
+    "picture",
+    "in this file",
+    "courtesy of",
+    "released by",
+)
 # A credit that ends a photo description: ". Yonhap", "(Reuters)".
 _PHOTO_CREDIT = re.compile(r"(?:[.)]\s+|\()(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\)?$")
 
