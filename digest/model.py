@@ -43,6 +43,15 @@ class Span:
         """The slice of `text` this span covers."""
         return text[self.start : self.end]
 
+    def stripped(self, text: str) -> Span:
+        """This span without the white space at either end of its slice of `text`."""
+        start, end = self.start, self.end
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return Span(start, end)
+
 
 @_pickled_by_value
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ import re
 from dataclasses import replace
 
 from ..model import Article, Claim, Span
-from ..read.clean import SIGN_OFF
+from ..read.clean import SIGN_OFF, capitals
 from .blocks import Quote, blocks, sentences, tokens
 from .claims import build_claims, strip_end
 from .lexicon import CUE_FORMS, CUE_TRIGGERS, READ_TRIGGERS, SAYING_VERBS
@@ -42,8 +42,6 @@ _HEADING_WORDS = (3, 25)
 # A sentence with this many letters or more, this share of them capitals, is shouted.
 _SHOUT_LETTERS = 8
 _SHOUT_SHARE = 0.9
-# Three lower-case letters in a row: no line in capitals has them.
-_LOWER_RUN = re.compile(r"[a-z]{3}")
 
 
 def extract_claims(article: Article, *, scored: bool = True) -> tuple[Claim, ...]:
@@ -130,11 +128,10 @@ def _read(
 
 def _shouted(text: str, sentence: Span) -> bool:
     """A line in capitals ("VIDEO SHOWS MOMENT BRIDGE FALLS", "WATCH: ..."): page chrome."""
-    if _LOWER_RUN.search(text, sentence.start, sentence.end):
-        return False  # most sentences, told at their first word
-    segment = text[sentence.start : sentence.end]
-    upper = sum(map(str.isupper, segment))
-    lower = sum(map(str.islower, segment))
+    counts = capitals(text, sentence.start, sentence.end)
+    if counts is None:
+        return False
+    upper, lower = counts
     return upper >= _SHOUT_LETTERS and upper >= _SHOUT_SHARE * (upper + lower)
 
 

@@ -203,9 +203,9 @@ def sentences(text: str, block: Block) -> list[Span]:
             for q in inside
         ):
             continue
-        spans.append(_trim(text, Span(start, cut)))
+        spans.append(Span(start, cut).stripped(text))
         start = end
-    spans.append(_trim(text, Span(start, block.span.end)))
+    spans.append(Span(start, block.span.end).stripped(text))
     return [s for s in spans if s.end > s.start]
 
 
@@ -230,15 +230,6 @@ def _is_abbreviation(text: str, dot: int, end: int) -> bool:
         following = re.match(r"\s+[\"“‘(]?(\w+)", text[end : end + 40])
         return not (following and following.group(1).lower() in SENTENCE_STARTERS)
     return False
-
-
-def _trim(text: str, span: Span) -> Span:
-    start, end = span.start, span.end
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span(start, end)
 
 
 # Words are runs of letters and digits in any script ("García", "Jong-un", "U.S.").

@@ -18,9 +18,9 @@ from .dates import find_dates
 from .lexicon import (
     CLOSING_MARKS,
     CLOSING_QUOTE_MARKS,
-    COURTESY_TITLES,
     END_PUNCTUATION,
     FINITE_WORDS,
+    HONORIFICS,
     NOT_A_ROLE_START,
     SENTENCE_ENDS,
 )
@@ -109,11 +109,15 @@ def _speaker(entity: Entity | None, mention: Mention | None) -> Speaker | None:
     )
 
 
+# What a role never ends in: a courtesy title ("Mr"), or words cut before a name.
+_NOT_A_ROLE_END = HONORIFICS | NOT_A_ROLE_START
+
+
 def _describes(role: str) -> bool:
     """A role tells the reader something: not a courtesy title ("Mr", "Dr."), nor
     words that open no noun phrase ("however", "in England for ...", "42")."""
     words = role.replace(".", " ").split()
-    if not words or words[-1].lower() in COURTESY_TITLES | NOT_A_ROLE_START:
+    if not words or words[-1].lower() in _NOT_A_ROLE_END:
         return False  # "Mr", or words cut before a name: "in Harrogate Mr", "letter from"
     first = words[0]
     return first[0].isalpha() and first.lower() not in NOT_A_ROLE_START

@@ -359,8 +359,6 @@ TIME_WORDS = frozenset(
 # Prepositions that open a setting ("in a statement", "at the briefing") or a phrase
 # before the subject.
 PREPOSITIONS = frozenset("in on at during to with before after about from by".split())
-# Titles of courtesy: before a name they say nothing of a role ("Mr Blair").
-COURTESY_TITLES = frozenset("mr mrs ms miss mx dr sir dame".split())
 # Words that neither open nor close a description of a speaker: a role that starts or
 # ends with one is words cut around a name ("however", "in England for", "letter from").
 NOT_A_ROLE_START = frozenset(
@@ -667,8 +665,9 @@ SYNONYMS = {
     "spokeswoman": "spokesperson",
     "spokespeople": "spokesperson",
 }
-# Courtesy titles: "Mr. Paulson" is a last name, not a first one.
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir"})
+# Courtesy titles: "Mr. Paulson" is a last name, not a first one; before a name they say
+# nothing of a role ("Mr Blair").
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"})
 # Titles that tell a speaker is a woman, and those that tell a man.
 FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "queen", "spokeswoman", "chairwoman"})
 MALE_TITLES = frozenset({"mr", "sir", "king", "spokesman", "chairman"})

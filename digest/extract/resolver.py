@@ -184,6 +184,14 @@ class Resolver:
         self.recent: list[Entity] = []
         self.step = 0
         self.position = 0
+        self._lowered: str | None = None  # the text in lower case, made when first asked
+
+    @property
+    def lowered(self) -> str:
+        """The article's text in lower case (descriptions are looked for in it)."""
+        if self._lowered is None:
+            self._lowered = self.text.lower()
+        return self._lowered
 
     def _touch(self, entity: Entity) -> Entity:
         entity.step = self.step
@@ -515,7 +523,7 @@ class Resolver:
         gave as a title to ("Home Secretary David Blunkett"), if it did. Written of no
         name, it stood for someone of its own ("Howard has no doubt it is the prime
         minister who ..."), not for the person named last."""
-        low = self.text.lower()
+        low = self.lowered
         at = low.rfind(role.lower(), 0, here)
         if at < 0:
             return False, None

@@ -65,11 +65,25 @@ _DATELINE = re.compile(
     r"^[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?"  # SEOUL, Sept. 12
     r"\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–|-)\s+"  # (Yonhap) --
 )
-_PHOTO_WORDS = re.compile(
-    r"\b(?:photo|photos|pictured|captured image|file image|is seen|are seen|poses|posing"
-    r"|in this (?:photo|image|picture|file)|courtesy of|released by)\b",
-    re.I,
+# Words of a photo description, lower case: a line holding none is no caption.
+_PHOTO_PHRASES = (
+    "photo",
+    "photos",
+    "pictured",
+    "captured image",
+    "file image",
+    "is seen",
+    "are seen",
+    "poses",
+    "posing",
+    "in this photo",
+    "in this image",
+    "in this picture",
+    "in this file",
+    "courtesy of",
+    "released by",
 )
+_PHOTO_WORDS = re.compile(r"\b(?:" + "|".join(map(re.escape, _PHOTO_PHRASES)) + r")\b", re.I)
 
 
 def clean_article(article: Article) -> Article:
@@ -84,10 +98,10 @@ def clean_article(article: Article) -> Article:
     seen_captions: set[str] = set()
     for span, text, kind in zip(lines, texts, kinds, strict=True):
         if kind == "body":
-            body.append(_trim_body(article.text, _strip(article.text, span), is_first=not body))
+            body.append(_trim_body(article.text, span.stripped(article.text), is_first=not body))
         elif kind == "caption" and text not in seen_captions:
             seen_captions.add(text)
-            captions.append(_strip(article.text, span))
+            captions.append(span.stripped(article.text))
     body_texts = [t for t, k in zip(texts, kinds, strict=True) if k == "body"]
     return replace(
         article,
@@ -158,7 +172,7 @@ def _title(
     # gave none; lines after the last paragraph are page furniture.
     for i in range(first):
         if kinds[i] == "short" and not title and len(texts[i].split()) >= 3:
-            title, title_span = texts[i], _strip(article.text, lines[i])
+            title, title_span = texts[i], lines[i].stripped(article.text)
             kinds[i] = "title"
         elif kinds[i] == "short":
             kinds[i] = "chrome"
@@ -202,15 +216,6 @@ def _lines(text: str, span: Span) -> list[Span]:
         spans.append(Span(pos, end))
         pos = end + 1
     return spans
-
-
-def _strip(text: str, span: Span) -> Span:
-    start, end = span.start, span.end
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span(start, end)
 
 
 def _trim_body(text: str, span: Span, *, is_first: bool) -> Span:
@@ -257,11 +262,21 @@ def _is_chrome(line: str) -> bool:
 
 def _is_shouted(line: str) -> bool:
     """A line of `_SHOUTED_WORDS` words or more whose letters are all capitals."""
-    if _LOWER_RUN.search(line) or len(line.split()) < _SHOUTED_WORDS:
-        return False  # most lines, told at their first run of lower-case letters
-    upper = sum(map(str.isupper, line))
-    lower = sum(map(str.islower, line))
+    counts = capitals(line, 0, len(line))
+    if counts is None or len(line.split()) < _SHOUTED_WORDS:
+        return False
+    upper, lower = counts
     return upper > 0 and upper >= 0.95 * (upper + lower)
+
+
+def capitals(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """How many capital and lower-case letters `text[start:end]` has, or None when it has
+    a run of three lower-case letters, as every line of prose does: a line in capitals
+    ("VIDEO SHOWS ...") is told without counting the letters of the others."""
+    if _LOWER_RUN.search(text, start, end):
+        return None
+    segment = text[start:end]
+    return sum(map(str.isupper, segment)), sum(map(str.islower, segment))
 
 
 # Three lower-case letters in a row: no line in capitals has them.
@@ -271,25 +286,11 @@ _LOWER_RUN = re.compile(r"[a-z]{3}")
 def _is_caption(line: str) -> bool:
     """A photo description with a credit, e.g. "... in this file photo. Yonhap"."""
     low = line.lower()
-    if not any(key in low for key in _PHOTO_KEYS) or not _PHOTO_WORDS.search(line):
+    if not any(phrase in low for phrase in _PHOTO_PHRASES) or not _PHOTO_WORDS.search(line):
         return False  # the cheaper tests first
     return bool(_PHOTO_CREDIT.search(line))
 
 
-# Parts of `_PHOTO_WORDS`, one of which a line must hold for the expression to be tried.
-_PHOTO_KEYS = (
-    "photo",
-    "pictured",
-    "image",
-    "is seen",
-    "are seen",
-    "poses",
-    "posing",
-    "picture",
-    "in this file",
-    "courtesy of",
-    "released by",
-)
 # A credit that ends a photo description: ". Yonhap", "(Reuters)".
 _PHOTO_CREDIT = re.compile(r"(?:[.)]\s+|\()(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\)?$")
 
