@@ -29,9 +29,9 @@ from pathlib import Path
 from ..config.delivery import SmtpSettings, check_address
 from ..config.load import Config
 from ..errors import ConfigError, RenderError
+from ..files import atomic_write
 from ..model import Brief
 from ..render.text_filters import one_line
-from ..render.write import _atomic_write
 from ..state import State
 from .ledger import FAILED, SENDING, SENT, Ledger
 from .message import MessageBuilder, Outgoing, all_stories, has_news, message_id
@@ -192,7 +192,7 @@ def write_outbox(folder: Path, messages: Iterable[Outgoing], *, prune: bool) -> 
         folder.mkdir(parents=True, exist_ok=True)
         for message in messages:
             name = re.sub(r"[^a-z0-9@._+-]", "_", message.subscriber.key) + ".eml"
-            _atomic_write(folder / name, message.data)
+            atomic_write(folder / name, message.data)
             written.append(folder / name)
         if prune:
             # A subscriber with nothing new today must not find yesterday's file here.

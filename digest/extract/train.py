@@ -32,6 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from ..evaluate.claims import Gold, _best_match, read_gold
+from ..files import atomic_write
 from ..model import Claim
 from ..read.clean import clean_article
 from . import extract_claims
@@ -318,7 +319,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     documents = collect(args.data, args.limit)
     record = train(documents, args.data.name, args.folds)
-    args.out.write_text(dumps(record), encoding="utf-8")
+    atomic_write(args.out, dumps(record).encode("utf-8"))
     cv = record["cross_validation"]
     print(
         f"{args.out}: {len(record['weights'])} weights "  # type: ignore[arg-type]

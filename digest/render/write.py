@@ -8,8 +8,6 @@ claim a renderer fails on is found and left out (`faults.FaultLog`).
 from __future__ import annotations
 
 import logging
-import os
-import secrets
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
@@ -21,6 +19,7 @@ import jinja2.meta
 from ..compose.brief import shown_claims, without_claims
 from ..errors import RenderError, TemplateError
 from ..faults import FaultLog
+from ..files import commit, temp_file
 from ..model import Brief, Claim, Fault, Story
 from .brief_json import json_chunks
 from .markdown import markdown_chunks, render_html, render_markdown, render_pdf
@@ -32,64 +31,7 @@ FORMATS = ("md", "html", "pdf", "json")
 log = logging.getLogger("digest")
 
 
-# --- template errors ---------------------------------------------------------------------
-
-
-# --- renderers ---------------------------------------------------------------------------
-
-
 # --- writing -----------------------------------------------------------------------------
-
-
-def _fsync_dir(directory: Path) -> None:
-    # Makes the rename durable; not every platform lets a directory be opened.
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so readers see the old file or the new one, never half."""
-    _commit([(_temp_file(path, [data]), path)])
-
-
-def _temp_file(path: Path, chunks: Iterable[bytes]) -> Path:
-    """A new temporary file beside `path` holding `chunks`, flushed to disk.
-
-    If a chunk cannot be made (a render error midway), the temporary file is removed.
-    """
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-    # os.open with 0o666 lets the umask decide permissions, as a plain open() would.
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            for chunk in chunks:
-                fh.write(chunk)
-            fh.flush()
-            os.fsync(fh.fileno())
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return tmp
-
-
-def _commit(renames: Sequence[tuple[Path, Path]]) -> None:
-    """Move each temporary file onto its path; on failure, the temporaries left are removed."""
-    try:
-        for tmp, path in renames:
-            os.replace(tmp, path)
-    finally:
-        for tmp, _ in renames:
-            tmp.unlink(missing_ok=True)
-    for directory in {path.parent for _, path in renames}:
-        _fsync_dir(directory)
 
 
 def _encoded(chunks: Iterable[str], size: int = 1 << 20) -> Iterator[bytes]:
@@ -160,7 +102,7 @@ def write_brief(
     try:
         out.mkdir(parents=True, exist_ok=True)
         renames = faults.isolate(items, render)
-        _commit(renames)
+        commit(renames)
     except OSError as exc:
         raise RenderError(
             f"{exc.filename or out_dir}: cannot write the brief: {exc.strerror or exc}"
@@ -222,7 +164,7 @@ def _render_files(
         for fmt in wanted:
             path = out / f"brief.{fmt}"
             start = time.perf_counter()
-            renames.append((_temp_file(path, producers[fmt]()), path))
+            renames.append((temp_file(path, producers[fmt]()), path))
             log.debug("rendered brief.%s: %.2f s", fmt, time.perf_counter() - start)
     except BaseException:
         for tmp, _ in renames:
