@@ -147,3 +147,22 @@ def test_the_mark_of_a_list_item_is_not_part_of_its_paragraph() -> None:
         "Income tax falls to 20% for those earning less than 250,000 rupees a year.",
         "Rural roads get 80bn rupees over the next three years, the minister said.",
     ]
+
+
+def test_datelines_of_wire_copy_are_left_out_of_the_body() -> None:
+    for dateline in (
+        "ORLANDO, Fla. (Reuters) - ",
+        "HALIFAX, N.S. — ",
+        "LOS ANGELES, Calif. - ",
+        "WASHINGTON, June 24 (UPI) — ",
+        "SEOUL, Sept. 12 (Yonhap) -- ",
+    ):
+        first = dateline + "The governor met flood victims and said the state would rebuild."
+        text = first + "\n\nA second paragraph of prose follows here, long enough to be a body."
+        cleaned = clean_article(_article(text))
+        start = cleaned.body[0].start
+        assert text[start:].startswith("The governor met"), dateline
+    # A sentence with a dash in it keeps its words.
+    text = "Ottawa, Ont. officials - and their staff - met on Monday about the budget.\n\nMore."
+    cleaned = clean_article(_article(text))
+    assert text[cleaned.body[0].start :].startswith("Ottawa"), "not a dateline"

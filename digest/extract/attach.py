@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..model import Span
 from .blocks import Token
-from .grammar import finite, has_finite_verb, is_time_word, may_speak, verb_like
+from .grammar import adverb_in_ly, finite, has_finite_verb, is_time_word, may_speak, verb_like
 from .lexicon import (
     AND_BUT,
     AND_BUT_OR,
@@ -81,11 +81,7 @@ def speaker_end(s: Sentence, first: int, cue_text: str) -> int:
     while (
         j >= 0
         and s.in_quote[j] is None
-        and (
-            toks[j].lower in PRE_CUE_SKIP
-            or toks[j].lower in TIME_WORDS
-            or (toks[j].lower.endswith("ly") and not toks[j].is_capital and len(toks[j].text) > 4)
-        )
+        and (toks[j].lower in PRE_CUE_SKIP or toks[j].lower in TIME_WORDS or adverb_in_ly(toks[j]))
     ):
         j -= 1
     return j
@@ -94,7 +90,7 @@ def speaker_end(s: Sentence, first: int, cue_text: str) -> int:
 def speaker_before(s: Sentence, first: int, last: int, j: int) -> Speaker:
     """The speaker of the cue at tokens `first`..`last`, read back from token `j`
     (`speaker_end`): its mention is None when none stands there."""
-    j = _past_asides(s, j)
+    j = _past_relative_clause(s, _past_asides(s, j), first)
     floor = past_named_quotes(s, s.floor(j))
     mention, toks, in_relative = _speaker_at(s, first, last, j, floor)
     return Speaker(mention, toks, j, in_relative)
@@ -123,12 +119,34 @@ def _past_asides(s: Sentence, j: int) -> int:
     if j > 2 and toks[j].text == "," and toks[j - 1].text == ")" and s.in_quote[j] is None:
         j -= 1
     if j > 1 and toks[j].text == ")" and s.in_quote[j] is None:
-        opening = next((i for i in range(j - 1, max(-1, j - 6), -1) if toks[i].text == "("), None)
+        opening = next((i for i in range(j - 1, max(-1, j - 16), -1) if toks[i].text == "("), None)
         if opening is not None:
             j = opening - 1
     clause_comma = relative_clause_before(s, j)
     if clause_comma is not None:
         j = clause_comma - 1
+    return j
+
+
+def _past_relative_clause(s: Sentence, j: int, first: int) -> int:
+    """Token `j` moved back over a relative clause that no comma sets off, between the
+    speaker and the cue at `first`: "Democrats in Iowa who watched the debate said",
+    "Hawkins and others who want to ban abortion said". The clause is a few words, no
+    mark among them, and opens with a verb; "the man who said" is `_relative_pronoun`'s."""
+    toks = s.toks
+    if j < 2 or not toks[j].is_word:
+        return j  # "Ellis, a leader who met Adams, said": the aside's
+    stop = max(0, j - 12)
+    for k in range(j - 1, stop, -1):
+        tok = toks[k]
+        if not tok.is_word or s.in_quote[k] is not None or k in s.cue_starts:
+            return j
+        if tok.lower != "who":
+            continue
+        before, after = toks[k - 1], toks[k + 1]
+        if before.is_word and (verb_like(after) or finite(after)) and k + 1 < first:
+            return k - 1
+        return j
     return j
 
 
@@ -330,7 +348,12 @@ def joint_names(
     """'"...," Smith and Jones said': two names that speak together are one speaker."""
     toks = s.toks
     i = s.index_of(phrase[0])
-    if i < floor + 2 or toks[i - 1].lower != "and" or not toks[i - 2].is_capital:
+    if i < floor + 2 or toks[i - 1].lower != "and":
+        return mention, phrase
+    if pronoun_of(toks[i - 2]) is not None and s.in_quote[i - 2] is None:
+        # '"...," he and Mr. Allen said': the one named speaks for both.
+        return mention, list(toks[i - 2 : i + len(phrase)])
+    if not toks[i - 2].is_capital:
         return mention, phrase
     k = i - 2
     while (

@@ -45,6 +45,7 @@ from .lexicon import (
     PREPOSITIONS,
     QUANTIFIERS,
     RECIPIENTS,
+    RELATIVE_WORDS,
     ROLE_HEADS,
     SAID_TOO,
     STRANDING,
@@ -196,14 +197,16 @@ def _to_introduced_quotation(s: Sentence, k: int) -> int:
 
 
 def _past_comma_aside(s: Sentence, k: int) -> int | None:
-    """ "said, without evidence, that ...": the "that" after an aside between commas
-    that starts at `k`; None when no "that" follows the aside."""
+    """ "said, without evidence, that ...", "said, if elected, she would ...": the
+    "that" or the clause after an aside between commas that starts at `k`, an aside
+    with no clause of its own (no "if the money does not come from there"); None when
+    neither follows the aside."""
     toks = s.toks
     n = len(toks)
     aside_end = next(
         (
             i
-            for i in range(k + 1, min(n - 1, k + 8))
+            for i in range(k + 1, min(n - 1, k + 10))
             if toks[i].text == "," or s.in_quote[i] is not None
         ),
         None,
@@ -211,9 +214,20 @@ def _past_comma_aside(s: Sentence, k: int) -> int | None:
     if (
         aside_end is not None
         and toks[aside_end].text == ","
-        and toks[aside_end + 1].lower == "that"
         and s.in_quote[aside_end + 1] is None
         and all(toks[i].is_word for i in range(k, aside_end))
+        and (
+            toks[aside_end + 1].lower == "that"
+            or (
+                # "if elected", "win or lose in the primary": no clause of its own
+                not any(
+                    toks[i].lower in FINITE_WORDS or pronoun_of(toks[i]) is not None
+                    for i in range(k, aside_end)
+                )
+                and toks[aside_end + 1].lower not in RELATIVE_WORDS
+                and clause_starts(s, aside_end + 1)
+            )
+        )
     ):
         return aside_end + 1
     return None

@@ -28,11 +28,12 @@ from .blocks import Token
 from .content import MIN_CONTENT_WORDS, antecedent, content_after
 from .cue import NO_CLAIM, Cue, Match
 from .cues import possessor, that_after
-from .grammar import is_time_word, plural_noun
+from .grammar import finite_verbs, holds_clause, is_time_word, plural_noun
 from .lexicon import (
     AND_BUT,
     CONJUNCTIONS,
     CONTENT_BREAKS,
+    CUE_FORMS,
     DETERMINERS,
     INVERTING,
     NOMINAL_CUES,
@@ -369,11 +370,30 @@ def cue_then_content(c: Cue) -> Match:
     if after is None or speaker.inverted:
         return None
     s = c.s
-    c.used.update(c.after_used)
     place = c.place()
+    if _whom_told(c, after, place.lead):
+        return None  # "The plan was dead, he told the court.": `content_then_cue`'s
+    c.used.update(c.after_used)
     starts_quoted = s.in_quote[bisect.bisect_left(s.starts, after.start)]
     topic = antecedent(s, place.start - 2) if place.relative and starts_quoted is None else None
     return c.claim(s.kind(after), after, speaker.mention, topic=topic)
+
+
+def _whom_told(c: Cue, after: Span, lead: int) -> bool:
+    """What follows the cue is whom or where it was said ("he told the court in his
+    filing"), not a clause, while a clause stands before the speaker and its comma."""
+    s, toks = c.s, c.s.toks
+    if CUE_FORMS.get(c.text.lower()) != "tell" or c.earlier:
+        return False
+    if lead < 2 or toks[lead - 1].text != "," or toks[lead].lower in RELATIVE_PRONOUNS:
+        return False
+    if s.kind(after) != "reported" or s.words(after) > 6 or holds_clause(s, after):
+        return False
+    # The words before are the main clause, not a setting ("When his family moved, ...").
+    opening = toks[0].lower
+    if opening in SUBORDINATORS or opening in PREPOSITIONS or opening in OPENING_PREPOSITIONS:
+        return False
+    return holds_clause(s, Span(s.span.start, toks[lead - 1].start))
 
 
 def content_then_cue(c: Cue) -> Match:
@@ -387,6 +407,13 @@ def content_then_cue(c: Cue) -> Match:
     content = s.tidy(Span(s.span.start, toks[lead - 1].start))
     if s.words(content) < MIN_CONTENT_WORDS or c.earlier:
         return None
+    if (
+        toks[0].lower in SUBORDINATORS
+        and toks[0].lower != "that"
+        and not any(t.text == "," and s.in_quote[k] is None for k, t in enumerate(toks[: lead - 1]))
+        and finite_verbs(s, content) < 2
+    ):
+        return None  # "As the women skated through the park, that bond revealed itself"
     s.use_quotes_in(content, c.used)
     return c.claim(s.kind(content), content, c.speaker().mention)
 

@@ -23,12 +23,15 @@ from .lexicon import (
     IS_CONTRACTED,
     MONTHS,
     NOUN_AFTER,
+    NOUNS_IN_LY,
     NP_STOP,
     PLURAL_LOOKING,
     PRE_CUE_SKIP,
     RELATIVE_WORDS,
     ROLE_HEADS,
+    SUBJECT_DEMONSTRATIVES,
     TIME_WORDS,
+    VERB_ADVERBS,
     VERB_CONTRACTIONS,
 )
 from .mentions import pronoun_of
@@ -60,6 +63,13 @@ def is_time_word(tok: Token) -> bool:
     """A word of a time phrase: "last", "Monday", "March", "2016", "this week"."""
     low = tok.lower
     return low in TIME_WORDS or low in MONTHS or low[:1].isdigit()
+
+
+def adverb_in_ly(tok: Token) -> bool:
+    """A lower-case adverb in -ly ("repeatedly", "publicly"), not a noun that ends so
+    ("the family said", "a U.S. ally said")."""
+    low = tok.lower
+    return low.endswith("ly") and not tok.is_capital and len(low) > 4 and low not in NOUNS_IN_LY
 
 
 def verb_like(tok: Token) -> bool:
@@ -191,6 +201,21 @@ def has_finite_verb(s: Sentence, span: Span) -> bool:
     return any(_finite_at(s.toks, k, first, last) for k in range(first, last))
 
 
+def finite_verbs(s: Sentence, span: Span) -> int:
+    """How many verbs in a tense of their own (`has_finite_verb`) `span` holds, an
+    auxiliary and its participle one ("when the votes were counted": one; "as the river
+    rose the village emptied": two)."""
+    toks = s.toks
+    first = bisect.bisect_left(s.starts, span.start)
+    last = bisect.bisect_left(s.starts, span.end)
+    found = [_finite_at(toks, k, first, last) for k in range(first, last)]
+    return sum(
+        1
+        for i, verb in enumerate(found)
+        if verb and not (i > 0 and (found[i - 1] or toks[first + i - 1].lower in AUXILIARIES))
+    )
+
+
 def _finite_at(toks: list[Token], k: int, first: int, last: int) -> bool:
     """Token `k` of tokens `first`..`last` is a verb in a tense of its own, or a
     subject right before one (`has_finite_verb`)."""
@@ -211,7 +236,32 @@ def _finite_at(toks: list[Token], k: int, first: int, last: int) -> bool:
         return True
     if low == "it" and k + 1 < last and _verb_after_it(toks[k + 1]):
         return True
+    if k > first + 1 and _after_verb_adverb(toks, k):
+        return True
     return k > first and _present_after_subject(toks, k)
+
+
+def _after_verb_adverb(toks: list[Token], k: int) -> bool:
+    """Token `k` is a verb after an adverb that stands before verbs, itself after the
+    subject's noun: "the location never shut its doors", "the congressman also plans",
+    "candidates probably need"; not "the plan also the ..."."""
+    before = toks[k - 1].lower
+    if before not in VERB_ADVERBS:
+        return False
+    subject = toks[k - 2]
+    tok = toks[k]
+    low = tok.lower
+    return (
+        subject.is_word
+        and (subject.is_capital or noun_like(subject))
+        and tok.is_word
+        and not tok.is_capital
+        and low.isalpha()
+        and low not in DETERMINERS
+        and low not in NP_STOP
+        and low not in VERB_ADVERBS
+        and not low.endswith(("ly", "ing"))
+    )
 
 
 def _verb_after_it(tok: Token) -> bool:
@@ -237,10 +287,17 @@ def _present_after_subject(toks: list[Token], k: int) -> bool:
     if tok.is_capital or len(low) < 4 or not plural_form(low) or low.endswith("ous"):
         return False
     before = toks[k - 1]
+    if before.lower in SUBJECT_DEMONSTRATIVES and (k < 2 or not toks[k - 2].is_word):
+        return True  # "This includes a special force": the demonstrative is the subject
     if not before.is_word or before.lower in DETERMINERS or before.lower in NP_STOP:
         return False
     if k >= 2 and toks[k - 2].lower in NOUN_AFTER:
         return False  # "the strength of Irish athletics": a noun inside a phrase
     if before.is_capital:
         return True
-    return k >= 2 and (toks[k - 2].lower in DETERMINERS or possessive(toks[k - 2].lower))
+    return k >= 2 and (
+        toks[k - 2].lower in DETERMINERS
+        or possessive(toks[k - 2].lower)
+        # "The Trump job marks": a name that modifies the subject's noun
+        or (toks[k - 2].is_capital and k >= 3 and toks[k - 3].lower in DETERMINERS)
+    )

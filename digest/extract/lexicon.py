@@ -298,7 +298,7 @@ SUBORDINATORS = frozenset(
 # sales were boosted"): the reported clause's own verb comes before them.
 CLAUSE_BREAKS = frozenset("after before because since although though until unless whereas".split())
 # Words that open a relative clause, whose verb is not the reported clause's.
-RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose"})
+RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "where"})
 # Prepositions that open a phrase before the clause ("For Trump, according to X, ...").
 OPENING_PREPOSITIONS = frozenset({"for", "of", "among", "amid", "despite"})
 # Conjunctions that join two names or two clauses.
@@ -392,6 +392,18 @@ NAME_PARTICLES = frozenset({"of", "de", "van", "von"})
 # Words after a comma that open an adverbial aside, not a role ("Pyongyang, for its
 # part, ...").
 ADVERBIAL_PREPOSITIONS = frozenset({"for", "of"})
+# Prepositions after a name that tell where the person works ("David Woodard of Clemson
+# University").
+AFFILIATIONS = frozenset({"of", "at", "from", "with"})
+# Endings of plural nouns that name people ("opponents", "supporters", "critics"), not
+# things ("profits", "years").
+PEOPLE_ENDINGS = ("ers", "ors", "ists", "ants", "ents", "ians", "ics", "ees", "men")
+# The word after "for" in an aside that tells how the sentence goes on ("for instance",
+# "for its part").
+ASIDE_FOR = frozenset("instance example its their his her our now".split())
+# The pronoun after "many of", "some of" in an aside that tells part of the speakers ("His
+# critics, many of them Catholics, argue").
+PARTITIVE_PRONOUNS = frozenset({"them", "whom", "us"})
 
 # -- content (`content`) ----------------------------------------------------------------
 
@@ -567,6 +579,18 @@ FINITE_WORDS = frozenset(
     stung strung clung flung wrung dove drank shrank stank ate strove arose awoke wove
     strode smote begot""".split()
 )
+# Adverbs that stand between a subject and its verb: the word after one, after a noun,
+# is the verb ("the location never shut", "the congressman also plans").
+VERB_ADVERBS = frozenset(
+    "also never still already probably now often always just even only reportedly "
+    "actually really certainly clearly simply".split()
+)
+# Nouns that end as adverbs do: "the family said" is no "Reyes repeatedly said".
+NOUNS_IN_LY = frozenset(
+    "family families ally assembly rally supply monopoly anomaly homily bully".split()
+)
+# Demonstratives that are a clause's subject when they open it ("This includes ...").
+SUBJECT_DEMONSTRATIVES = frozenset({"this", "that"})
 # Subject pronouns after which the next word is a clause's verb ("she would", "they
 # want").
 CLAUSE_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "you"})

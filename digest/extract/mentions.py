@@ -104,6 +104,8 @@ def mention_from_tokens(toks: list[Token], text: str) -> Mention | None:
             gender=PERSON_PRONOUNS.get(word),
         )
     while toks and (toks[0].lower in NOT_OPENING or not toks[0].is_word):
+        if toks[0].lower == "that" and len(toks) == 2 and not toks[1].is_capital:
+            break  # "That person said": a demonstrative (`backward_np`)
         toks = toks[1:]
     while toks and not toks[-1].is_word:
         toks = toks[:-1]
@@ -127,7 +129,7 @@ def mention_from_tokens(toks: list[Token], text: str) -> Mention | None:
         if (
             not heads
             and not any(t.is_capital for t in toks)
-            and not (toks[0].lower in DETERMINERS | DEMONSTRATIVES and len(toks) <= 4)
+            and not (toks[0].lower in DETERMINERS | DEMONSTRATIVES | {"that"} and len(toks) <= 4)
             # "participants said", "local fishermen say": people by a plural noun
             and not (len(toks) <= 4 and _plural_people(toks[-1].lower))
         ):
@@ -297,18 +299,12 @@ def backward_np(toks: list[Token], end: int, floor: int) -> list[Token]:
         if not tok.is_word and tok.text not in NP_MARKS:
             break
         if tok.is_word and low in NP_STOP and low not in JOINERS:
-            if (
-                low in ATTACH
-                and out
-                and k - 1 >= floor
-                and (toks[k - 1].lower in ROLE_HEADS or toks[k - 1].lower in SENT_NOUNS)
-            ):
-                # "a senior official at South Korea's presidential office", "the party's
-                # letter to Daniel Greenberg": who it went to is not who speaks.
-                out.append(tok)
-                k -= 1
+            taken = _attached(toks, k, floor, out)
+            if taken:
+                out.extend(toks[k - taken + 1 : k + 1][::-1])
+                k -= taken
                 continue
-            if low in DEMONSTRATIVES and out:
+            if (low in DEMONSTRATIVES and out) or _demonstrative_that(toks, k, floor, out):
                 out.append(tok)  # "this Trump look-alike": a determiner opens the phrase
             break
         if tok.is_capital and low in CALENDAR:
@@ -320,7 +316,7 @@ def backward_np(toks: list[Token], end: int, floor: int) -> list[Token]:
             if low in DETERMINERS and not (
                 k >= 2
                 and toks[k - 1].lower in ATTACH | JOINERS
-                and toks[k - 2].lower in TITLE_WORDS | ROLE_HEADS
+                and toks[k - 2].lower in TITLE_WORDS | ROLE_HEADS | {"close"}
             ):
                 break
         elif low in ROLE_HEADS or low in SYNONYMS:
@@ -346,6 +342,36 @@ def backward_np(toks: list[Token], end: int, floor: int) -> list[Token]:
     while out and out[0].lower in JOINERS:
         out = out[1:]
     return out
+
+
+def _attached(toks: list[Token], k: int, floor: int, out: list[Token]) -> int:
+    """How many words, ending with the preposition at `k`, attach what was read so far
+    to the phrase's head: "close to" ("people close to Clinton", "a source close to the
+    talks"), or a preposition after a role ("a senior official at South Korea's
+    presidential office", "the party's letter to Daniel Greenberg": who it went to is
+    not who speaks); 0 when none does."""
+    low = toks[k].lower
+    if not out or k - 1 < floor:
+        return 0
+    before = toks[k - 1].lower
+    if low == "to" and before == "close" and k - 2 >= floor:
+        return 2
+    if low in ATTACH and (before in ROLE_HEADS or before in SENT_NOUNS):
+        return 1
+    return 0
+
+
+def _demonstrative_that(toks: list[Token], k: int, floor: int, out: list[Token]) -> bool:
+    """ "that" at `k` opens the phrase read so far as a demonstrative ("That person
+    said"): before one lower-case singular noun, where a clause starts (the sentence's
+    start, a comma, "and", "but"); not the "that" that opens a clause ("argued that
+    officials said", "said that Reyes told")."""
+    if toks[k].lower != "that" or len(out) != 1:
+        return False
+    head = out[0]
+    if head.is_capital or not head.is_word or head.lower.endswith("s") or pronoun_of(head):
+        return False  # "said that he agrees": "that" opens a clause
+    return k == floor or not toks[k - 1].is_word or toks[k - 1].lower in ("and", "but")
 
 
 def _plural_modifiers(toks: list[Token], k: int, floor: int, out: list[Token]) -> list[Token]:

@@ -11,11 +11,13 @@ from __future__ import annotations
 import bisect
 
 from .blocks import Token
-from .grammar import is_time_word, noun_like, opens_noun
+from .grammar import is_time_word, noun_like, opens_noun, plural_form
 from .lexicon import (
     ADVERBIAL_PREPOSITIONS,
+    AFFILIATIONS,
     ARTICLES,
     ASIDE_DASHES,
+    ASIDE_FOR,
     ASIDE_RELATIVES,
     CONNECTIVES,
     CUE_FORMS,
@@ -26,10 +28,13 @@ from .lexicon import (
     NAME_PARTICLES,
     NP_MARKS,
     OPENING_WORDS,
+    PARTITIVE_PRONOUNS,
+    PEOPLE_ENDINGS,
     PRE_CUE_SKIP,
     PREPOSITIONS,
     ROLE_ENDS,
     ROLE_HEADS,
+    SAYING_VERBS,
     SETTING_NOUNS,
     SUBJECT_JOINERS,
     SUBJECT_PRONOUNS,
@@ -150,13 +155,19 @@ def skip_aside(s: Sentence, j: int) -> int:
     ("Trump at the time said", "Kasich in an interview said")."""
     toks = s.toks
     for _ in range(3):
-        if j > 1 and toks[j].text in ASIDE_DASHES and s.in_quote[j] is None:
+        if j > 1 and toks[j].text in ASIDE_DASHES | {"-"} and s.in_quote[j] is None:
+            # A spaced hyphen stands for a dash ("Reynolds - his co-host - told"), and
+            # "--" is read as two of them.
+            dash = toks[j].text
+            while j > 1 and dash == "-" and toks[j - 1].text == "-":
+                j -= 1
             opening = next(
-                (i for i in range(j - 1, max(-1, j - 40), -1) if toks[i].text == toks[j].text),
-                None,
+                (i for i in range(j - 1, max(-1, j - 40), -1) if toks[i].text == dash), None
             )
             if opening is None:
                 return j
+            while opening > 0 and dash == "-" and toks[opening - 1].text == "-":
+                opening -= 1
             j = opening - 1
             while j >= 0 and toks[j].lower in PRE_CUE_SKIP:
                 j -= 1
@@ -213,7 +224,11 @@ def named_aside(s: Sentence, comma: int, floor: int) -> tuple[Mention | None, li
     if not middle or role_start >= comma:
         return None, []
     # "who spoke ...", "speaking to reporters", "asked about the port": an aside.
-    aside = middle[0].lower in ASIDE_RELATIVES or middle[0].lower.endswith(("ing", "ed"))
+    aside = (
+        middle[0].lower in ASIDE_RELATIVES
+        or middle[0].lower.endswith(("ing", "ed"))
+        or _adverbial(middle)
+    )
     # "Ministers, the spokesman added, had agreed": an attribution, not a role.
     at = bisect.bisect_right(s.cue_starts, k)
     aside = aside or (at < len(s.cue_starts) and s.cue_starts[at] < comma)
@@ -232,10 +247,54 @@ def named_aside(s: Sentence, comma: int, floor: int) -> tuple[Mention | None, li
     if base is None:
         return None, []
     if not aside:
+        opening = toks[floor : s.index_of(name_toks[0])]
+        placed = toks[role_start].lower in PREPOSITIONS and all(
+            t.is_word and t.lower not in CUE_FORMS for t in opening
+        )
         base = _with_role(s, base, name_toks, middle, toks[role_start])
+        if base is None and placed:
+            # "Supporters of abortion rights, on the other hand, argued", "Pantucci, at
+            # the institute, said": the phrase that opens the sentence, then a setting.
+            base = _placed_speaker(s, [*opening, *name_toks], comma)
         if base is None:
             return None, []
     return base, list(toks[s.index_of(name_toks[0]) : comma])
+
+
+def _placed_speaker(s: Sentence, phrase: list[Token], comma: int) -> Mention | None:
+    """The phrase that opens the sentence as the speaker of a verb of saying after a
+    setting, when it can speak: a name, a role or people ("Supporters of abortion
+    rights, on the other hand, argued"); not "A key priority, in both settings, said"
+    or "The phone, with two cameras, reflects"."""
+    at = bisect.bisect_right(s.cue_starts, comma)
+    if at == len(s.cue_starts) or CUE_FORMS.get(s.toks[s.cue_starts[at]].lower) not in SAYING_VERBS:
+        return None
+    mention = mention_from_tokens(phrase, s.text)
+    if mention is None:
+        return None
+    # The head stands before "of" ("Opponents of the dam"), else it ends the phrase.
+    head = next(
+        (t for t, after in zip(phrase, phrase[1:], strict=False) if after.lower == "of"),
+        phrase[-1],
+    )
+    low = head.lower
+    if mention.name or low in ROLE_HEADS or (plural_form(low) and low.endswith(PEOPLE_ENDINGS)):
+        return mention
+    return None
+
+
+def _adverbial(middle: list[Token]) -> bool:
+    """An aside that tells how the sentence goes on, not who speaks: linking adverbs
+    ("The lawmakers, however, argue", "for instance") or a part of the speakers ("His
+    critics, many of them Catholics, argue")."""
+    words = [t.lower for t in middle if t.is_word]
+    if not words:
+        return False
+    if all(w in LINKING_ADVERBS for w in words):
+        return True
+    if words[0] == "for" and len(words) > 1:
+        return words[1] in ASIDE_FOR  # "for instance", "for its part"
+    return len(words) >= 3 and words[1] == "of" and words[2] in PARTITIVE_PRONOUNS
 
 
 def _aside_opening(s: Sentence, comma: int, floor: int) -> int | None:
@@ -305,6 +364,16 @@ def _with_role(
             if named is not None and named.name and named.is_person_name:
                 lead = s.text[middle[0].start : middle[run - 1].end] if run else None
                 return Mention(named.span, named.text, named.name, lead, gender=named.gender)
+    if described and len(middle) <= 10:
+        # "Another pollster, David Woodard of Clemson University, said": the name, then
+        # where the person works.
+        run = 0
+        while run < len(middle) and middle[run].is_capital:
+            run += 1
+        if 2 <= run < len(middle) and middle[run].lower in AFFILIATIONS:
+            named = mention_from_tokens(list(middle[:run]), s.text)
+            if named is not None and named.name and named.is_person_name:
+                return Mention(named.span, named.text, named.name, role, gender=named.gender)
     if described and all(t.is_capital for t in middle if t.is_word) and len(middle) <= 4:
         # "the head of the World Health Organization (WHO), Jane Doe, said": the name is
         # the aside.

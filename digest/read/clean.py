@@ -60,9 +60,12 @@ _BULLET = re.compile(r"^\s*(?:[•·▪◦●\-*–]|\d+[.)])\s+")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
 # Trailing credit such as "(Yonhap)" or "(END)" at the end of a story.
 _CREDIT = re.compile(r"\s*\((?:[A-Z][\w.&' -]{1,30}|END|end)\)\s*$")
-# A dateline such as "SEOUL, Sept. 12 (Yonhap) -- " or "WASHINGTON (AP) — ".
+# A dateline such as "SEOUL, Sept. 12 (Yonhap) -- ", "WASHINGTON (AP) — " or "ORLANDO,
+# Fla. (Reuters) - ".
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?"  # SEOUL, Sept. 12
+    r"^[A-Z][A-Z .'-]{1,40}"  # SEOUL
+    r"(?:,\s*[A-Z][A-Za-z]{0,5}\.(?:\s?[A-Z][a-z]{0,3}\.)?(?=[\s,]))?"  # , Fla.  , N.S.
+    r"(?:,?\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?"  # , Sept. 12
     r"\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–|-)\s+"  # (Yonhap) --
 )
 # Words of a photo description, lower case: a line holding none is no caption.
