@@ -12,7 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .grammar import plural_form, plural_noun, possessive
+from .grammar import (
+    adverb_in_ly,
+    is_time_word,
+    noun_like,
+    plural_form,
+    plural_noun,
+    possessive,
+)
 from .lexicon import (
     ADDED_TO_WHOM,
     ASIDE_PARTICIPLES,
@@ -28,11 +35,13 @@ from .lexicon import (
     DEGREE_WORDS,
     EVIDENCE_CUES,
     EVIDENCE_NOUNS,
+    FINITE_WORDS,
     INTRODUCING_MARKS,
     NEGATIONS,
     NOT_SAYING,
     NOUN_AFTER,
     NOUN_MARKERS,
+    OBJECT_PRONOUNS,
     PARTICLE_CUES,
     PASSIVE,
     TO_WHOM,
@@ -225,9 +234,15 @@ def after_article(s: Sentence, k: int) -> bool:
     toks = s.toks
     if k == 0:
         return False
-    before = toks[k - 1].lower
+    j = k - 1
+    if j > 0 and adverb_in_ly(toks[j]):
+        j -= 1  # "the hotly contested race", "a newly released email"
+    elif j > 1 and toks[j].lower == "and" and _modifies_next(s, k):
+        j -= 2  # "a shrewd and calculated move"
+    before = toks[j].lower
     if before in NOUN_MARKERS or before in DEGREE_WORDS:
         return True
+    before = toks[k - 1].lower
     if before in COUNT_WORDS or before[:1].isdigit():
         return True  # "many disputes", "1,200 emails"
     if k >= 2 and toks[k - 2].text[:1].isdigit() and toks[k - 1].is_capital:
@@ -238,6 +253,40 @@ def after_article(s: Sentence, k: int) -> bool:
         and k + 1 < len(toks)
         and (toks[k + 1].lower.endswith("ing") or toks[k + 1].lower == "to")
     )
+
+
+def _modifies_next(s: Sentence, k: int) -> bool:
+    """The word in -ed at `k` stands before the noun it modifies ("calculated political
+    move"), not before its object ("accused him", "accused the firm", "accused Reyes")."""
+    toks = s.toks
+    if not toks[k].lower.endswith("ed") or k + 1 >= len(toks):
+        return False
+    after = toks[k + 1]
+    return (
+        noun_like(after)
+        and not after.is_capital
+        and after.lower not in NOUN_MARKERS
+        and after.lower not in COUNT_WORDS
+        and pronoun_of(after) is None
+        and after.lower not in OBJECT_PRONOUNS
+    )
+
+
+def reduced_relative(s: Sentence, k: int) -> bool:
+    """A participle in -ed after its noun, then a time and the clause's own verb: "a
+    poll released Friday found ...", "emails released this week showed ..."."""
+    toks = s.toks
+    if k == 0 or not toks[k].lower.endswith("ed") or not toks[k - 1].is_word:
+        return False
+    if pronoun_of(toks[k - 1]) is not None:
+        return False
+    j = k + 1
+    while j < len(toks) and j <= k + 3 and is_time_word(toks[j]):
+        j += 1
+    if j == k + 1 or j >= len(toks):
+        return False
+    verb = toks[j]
+    return not verb.is_capital and (verb.lower in FINITE_WORDS or verb.lower.endswith("ed"))
 
 
 def after_preposition(s: Sentence, k: int) -> bool:
@@ -294,6 +343,7 @@ NOT_SPEECH: tuple[Callable[[Sentence, int], bool], ...] = (
     how_they_spoke,
     passive,
     after_article,
+    reduced_relative,
     after_preposition,
     possessive_modifier,
     weak_cue_alone,

@@ -146,7 +146,8 @@ def holds_clause(s: Sentence, span: Span) -> bool:
     """`span` is a clause of its own: a verb in a tense of its own (`has_finite_verb`)
     outside the subordinate clauses it holds ("a 222% rise in profit after sales were
     boosted") and past a relative clause ("a man who was arrested has been charged"),
-    not only inside one ("a trial tool which is concerning users")."""
+    not only inside one ("a trial tool which is concerning users", "its report, which
+    said sales were up")."""
     toks = s.toks
     first = bisect.bisect_left(s.starts, span.start)
     last = bisect.bisect_left(s.starts, span.end)
@@ -157,8 +158,13 @@ def holds_clause(s: Sentence, span: Span) -> bool:
         tok = toks[k]
         low = tok.lower
         outside = s.in_quote[k] is None
-        if k > first + 1 and outside and low in CLAUSE_BREAKS:
-            # The subordinate clause runs to the next comma, or to the end.
+        if (
+            k > first + 1
+            and outside
+            and (low in CLAUSE_BREAKS or (low in RELATIVE_WORDS and toks[k - 1].text == ","))
+        ):
+            # The subordinate clause runs to the next comma, or to the end; so does a
+            # relative clause a comma opens ("her records, which showed she was fit").
             k = next((j for j in range(k + 1, last) if toks[j].text == ","), last)
             relative = False
         elif k > first and outside and low in RELATIVE_WORDS:
