@@ -166,3 +166,16 @@ def test_datelines_of_wire_copy_are_left_out_of_the_body() -> None:
     text = "Ottawa, Ont. officials - and their staff - met on Monday about the budget.\n\nMore."
     cleaned = clean_article(_article(text))
     assert text[cleaned.body[0].start :].startswith("Ottawa"), "not a dateline"
+
+
+def test_a_quotation_signed_on_its_line_is_body() -> None:
+    text = (
+        "Readers wrote to us after the debate on Monday night.\n\n"
+        "“We can build a wall around the stadium.” ― Steve Quinlan\n"
+        '"The ferry has not run on time all winter." — Ana Ruiz, Halifax\n\n'
+        "More letters will follow next week, the editors said.\n"
+    )
+    cleaned = clean_article(_article(text))
+    body = [text[s.start : s.end] for s in cleaned.body]
+    assert "“We can build a wall around the stadium.” ― Steve Quinlan" in body
+    assert '"The ferry has not run on time all winter." — Ana Ruiz, Halifax' in body

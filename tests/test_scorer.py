@@ -33,9 +33,9 @@ SPEECH = (
     '"We will rebuild the port," the mayor said.',
     "The minister said the talks would resume on Monday.",
 )
-# No speech act: the rules read "voice" as a cue and propose "and video services will
-# follow" as what "a glut of new" said; the shipped weights drop it.
-JUNK = "Analysts expect that a glut of new voice and video services will follow."
+# No speech act: the rules give the quoted name of a thing to the speaker before; the
+# shipped weights drop it.
+JUNK = 'The law covers any "computer implemented invention".'
 
 
 def article_of(text: str) -> Article:
@@ -120,7 +120,7 @@ def test_without_the_weights_file_extraction_keeps_every_rule_claim(
 ) -> None:
     article = article_of(f"{STATEMENT} {SPEECH[0]} {JUNK}")
     rules = texts(article, scored=False)
-    assert [kind for kind, _ in rules] == ["statement", "quote", "reported"]
+    assert [kind for kind, _ in rules] == ["statement", "quote", "quote"]
     assert texts(article) == rules[:2]  # the shipped weights drop the junk
 
     missing = tmp_path / "claim_weights.json"
@@ -179,7 +179,7 @@ def test_scores_prints_each_candidate_with_its_score(tmp_path: Path) -> None:
     assert [(r["kind"], r["cue"]) for r in rows] == [
         ("quote", "said"),
         ("reported", "said"),
-        ("reported", "voice"),
+        ("quote", None),
     ]  # the statement left out
     threshold = load_model().threshold
     for row in rows:

@@ -164,9 +164,13 @@ def holds_clause(s: Sentence, span: Span) -> bool:
             and (low in CLAUSE_BREAKS or (low in RELATIVE_WORDS and toks[k - 1].text == ","))
         ):
             # The subordinate clause runs to the next comma, or to the end; so does a
-            # relative clause a comma opens ("her records, which showed she was fit").
+            # relative clause a comma opens ("her records, which showed she was fit"),
+            # and a verb right after its comma is the clause's ("the decision, which
+            # struck down the law, illustrates ...").
             k = next((j for j in range(k + 1, last) if toks[j].text == ","), last)
             relative = False
+            if low in RELATIVE_WORDS and k + 1 < last and verb_like(toks[k + 1]):
+                return True
         elif k > first and outside and low in RELATIVE_WORDS:
             relative = True
         elif relative and tok.text == ",":

@@ -462,6 +462,16 @@ SETTING_WORDS = frozenset({"in", "an", "interview", "statement", "with", "of"})
 # A second verb of saying after "and" that is the speaker's, not a verb of what they
 # report ("said the mayor lied and claimed ..." reports the mayor's claim).
 SAID_TOO = frozenset("said says added adds".split())
+# Conjunctions that no reported clause opens with: after "a fantastic voice and great
+# timing", "voice" was a noun, not a cue.
+AND_OR = frozenset({"and", "or", "nor"})
+# Verbs of how words sounded: they report a quotation, or a clause "that" opens ("he
+# grumbled that ..."); their bare forms are as often nouns ("the telecoms boom petered
+# out", "a snap election", "rave reviews").
+MANNER_CUES = frozenset(
+    """shout yell scream chant whisper mutter exclaim cry sigh bark snap boom roar gush
+    rave scoff snipe fume rant bellow grumble murmur hiss sneer""".split()
+)
 # Verbs of saying whose content is an object ("called him divisive", "cast Clinton as
 # unqualified", "praised the deal"), not a reported clause.
 OBJECT_TAKING = frozenset(
@@ -794,6 +804,8 @@ RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}
 CLAUSE_MARKS = frozenset({";", ":", "—", "–"})
 # Dashes that set off an aside ("figures — whose party ... — said").
 ASIDE_DASHES = frozenset({"—", "–", "--"})
+# Dashes that sign a quotation with the name after them ('"..." ― Steve Quinlan').
+SIGNING_DASHES = frozenset({"—", "―", "–", "-"})
 # Marks that open an aside ('- "...," Elkins said -').
 ASIDE_MARKS = frozenset({"-", "—", "–", "("})
 # Marks that may stand between a quotation and its cue ('"...," - said').

@@ -19,10 +19,13 @@ from .lexicon import (
     CUE_FORMS,
     INVERTING,
     LINKING_ADVERBS,
+    NAME_PARTICLES,
     NOT_SAYING,
     PASSIVE,
+    SIGNING_DASHES,
     SPEAKING_PRONOUNS,
 )
+from .mentions import mention_from_tokens
 from .sentence import Found, Sentence, overlap
 from .subjects import past_subject, subject
 
@@ -48,6 +51,35 @@ class Leftovers:
         self.mostly_quote = (
             bool(unused) and not found and sum(len(q.outer) for q in unused) >= 0.6 * len(s.span)
         )
+
+
+def signed_quotation(r: Leftovers) -> list[Found] | None:
+    """Quotations signed by a dash and a name that ends the sentence, as letters, vox
+    pops and epigraphs are: '"We can build a wall around him." ― Steve Quinlan', '"..."
+    — Ana Ruiz, Toronto'."""
+    if r.found or not r.unused:
+        return None
+    s = r.s
+    toks = s.toks
+    end = max(q.outer.end for q in r.unused)
+    k = bisect.bisect_left(s.starts, end)
+    if k + 1 >= len(toks) or toks[k].text not in SIGNING_DASHES:
+        return None
+    name = []
+    for tok in toks[k + 1 :]:
+        if tok.text in (",", "."):
+            break  # "— Ana Ruiz, Toronto": the place after the name
+        if not (tok.is_capital or tok.lower in NAME_PARTICLES) or s.in_quote[s.index_of(tok)]:
+            return None
+        name.append(tok)
+    if not name or len(name) > 6:
+        return None
+    mention = mention_from_tokens(name, s.text)
+    if mention is None or not mention.name:
+        return None
+    start = min(q.inner.start for q in r.unused)
+    content = s.tidy(Span(start, max(q.inner.end for q in r.unused)))
+    return [Found("quote", content, None, None, mention, s.span)]
 
 
 def quoting_subject(r: Leftovers) -> list[Found] | None:

@@ -106,17 +106,16 @@ class Trail:
             self._keep(item, None, item.mention, block)
 
     def _joins_quotation(self, item: Found, block: int) -> bool:
-        """'"...," Clinton said, drawing gasps. "And she died ..."': a quotation after a
-        quote of the same block (or after a partial quote, one that opens its sentence)
-        is one quotation with it."""
+        """'"...," Clinton said, drawing gasps. "And she died ..."': a quotation that opens
+        its sentence, after a quote or a partial quote of the same block, is one quotation
+        with it; a phrase quoted inside a sentence of the outlet's ('The law covers any
+        "computer implemented invention".') is not."""
         previous = self.resolved[-1][0] if self.resolved else None
         if (
             previous is not None
             and item.cue is None
-            and (
-                previous.kind == "quote"
-                or (previous.kind == "partial" and item.content.start - item.sentence.start <= 2)
-            )
+            and previous.kind in ("quote", "partial")
+            and item.content.start - item.sentence.start <= 2
             and self.last is not None
             and self.last[2] == block
             and previous.sentence.end <= item.sentence.start

@@ -43,14 +43,23 @@ from .cue_shapes import (
 from .cues import find_cues
 from .grammar import has_finite_verb, holds_clause, plural_noun
 from .lexicon import (
+    AND_OR,
     CLAUSE_OPENERS_AFTER,
     CUE_FORMS,
     DETERMINERS,
+    MANNER_CUES,
     NAMING_CUES,
     OBJECT_TAKING,
     PROMISES,
 )
-from .quote_shapes import Leftovers, bare_quote, is_title, paragraph_quote, quoting_subject
+from .quote_shapes import (
+    Leftovers,
+    bare_quote,
+    is_title,
+    paragraph_quote,
+    quoting_subject,
+    signed_quotation,
+)
 from .sentence import UNSAID, Found, Sentence
 
 Context = TypeVar("Context")
@@ -89,6 +98,7 @@ CUE_SHAPES: tuple[Shape[Cue, Match], ...] = (
 
 # The shapes of the quotations no cue took, in the order they are tried.
 QUOTATION_SHAPES: tuple[Shape[Leftovers, list[Found]], ...] = (
+    Shape("signed_quotation", signed_quotation, "'\"...\" ― Steve Quinlan': the signer's"),
     Shape("quoting_subject", quoting_subject, "'X hailed the \"breakthrough\"': the subject's"),
     Shape("paragraph_quote", paragraph_quote, "a sentence of quotation: the last speaker's"),
     Shape("bare_quote", bare_quote, "a quoted phrase outside every claim"),
@@ -108,6 +118,8 @@ def reads_as_claim(s: Sentence, found: Found) -> bool:
         k = s.index_of_offset(found.content.start)
         base = CUE_FORMS.get((found.cue_text or "").lower())
         toks = s.toks
+        if toks[k].lower in AND_OR and found.cue is not None and found.cue.end <= toks[k].start:
+            return False  # "a fantastic voice and great timing": the cue was a noun
         if (
             base in PROMISES
             and toks[k].lower == "to"
@@ -122,7 +134,7 @@ def reads_as_claim(s: Sentence, found: Found) -> bool:
         # "named it winner in five categories": a verb of naming reports no clause.
         if base in NAMING_CUES:
             return False
-        if base in OBJECT_TAKING and not (
+        if (base in OBJECT_TAKING or base in MANNER_CUES) and not (
             toks[k].lower in CLAUSE_OPENERS_AFTER
             or (k > 0 and toks[k - 1].lower in CLAUSE_OPENERS_AFTER)
         ):

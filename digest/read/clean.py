@@ -52,7 +52,12 @@ _NEWSLETTER_WORDS = 30
 # ..."), not prose; the headline in capitals, the first line, is left to `_title`.
 _SHOUTED_WORDS = 4
 # A line that only signs the quotation before it: "- Bernie Sanders", "— Clinton."
-SIGN_OFF = re.compile(r"\s*[-—–]\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\.?\s*")
+SIGN_OFF = re.compile(r"\s*[-—–―]\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\.?\s*")
+# A quotation signed on its own line: '"We can build a wall." ― Steve Quinlan, Toronto'.
+_SIGNED_QUOTE = re.compile(
+    r"[\"“”«'].*[\"”»']\s*[-—–―]\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}"
+    r"(?:,\s*[A-Z][\w.'’ -]{1,40})?\.?\s*"
+)
 _CLOSERS = frozenset({'"', "”", "»", "'"})
 _OPENERS = frozenset({'"', "“", "«", "'"})
 _BULLET = re.compile(r"^\s*(?:[•·▪◦●\-*–]|\d+[.)])\s+")
@@ -144,8 +149,11 @@ def _keep_short_lines_of_quotations(texts: list[str], kinds: list[str]) -> None:
             before = next((j for j in range(i - 1, -1, -1) if kinds[j] != "blank"), None)
             if before is not None and kinds[before] == "body" and texts[before][-1:] in _CLOSERS:
                 kinds[i] = "body"
-        # '"Absolutely," Smith said.', '"No."': a short answer in quotation marks.
-        elif text[:1] in _OPENERS and _ends_sentence(text) and 0 < i < len(texts) - 1:
+        # '"Absolutely," Smith said.', '"No."': a short answer in quotation marks; '"..."
+        # ― Steve Quinlan': a quotation signed on its line (letters, vox pops).
+        elif (
+            text[:1] in _OPENERS and _ends_sentence(text) and 0 < i < len(texts) - 1
+        ) or _SIGNED_QUOTE.fullmatch(text):
             kinds[i] = "body"
         # 'Smith told the crowd:' then '"We will rebuild."': a line that introduces the
         # quotation after it.
