@@ -15,7 +15,15 @@ from dataclasses import dataclass
 
 from ..model import Span
 from .blocks import Token
-from .grammar import adverb_in_ly, finite, has_finite_verb, is_time_word, may_speak, verb_like
+from .grammar import (
+    adverb_in_ly,
+    finite,
+    has_finite_verb,
+    is_time_word,
+    may_speak,
+    noun_like,
+    verb_like,
+)
 from .lexicon import (
     AND_BUT,
     AND_BUT_OR,
@@ -141,10 +149,16 @@ def _past_relative_clause(s: Sentence, j: int, first: int) -> int:
         tok = toks[k]
         if not tok.is_word or s.in_quote[k] is not None or k in s.cue_starts:
             return j
+        if tok.lower in AND_BUT_OR:
+            return j  # "... see who gives most but the report says": another clause
         if tok.lower != "who":
             continue
         before, after = toks[k - 1], toks[k + 1]
-        if before.is_word and (verb_like(after) or finite(after)) and k + 1 < first:
+        if (
+            (before.is_capital or noun_like(before))
+            and (verb_like(after) or finite(after))
+            and k + 1 < first
+        ):
             return k - 1
         return j
     return j

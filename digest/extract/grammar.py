@@ -248,7 +248,7 @@ def _finite_at(toks: list[Token], k: int, first: int, last: int) -> bool:
         return True
     if k > first + 1 and _after_verb_adverb(toks, k):
         return True
-    return k > first and _present_after_subject(toks, k)
+    return k > first and _present_after_subject(toks, k, first)
 
 
 def _after_verb_adverb(toks: list[Token], k: int) -> bool:
@@ -288,7 +288,7 @@ def _verb_after_it(tok: Token) -> bool:
     )
 
 
-def _present_after_subject(toks: list[Token], k: int) -> bool:
+def _present_after_subject(toks: list[Token], k: int, first: int) -> bool:
     """Token `k` is a verb in the present after its subject: a name ("Clinton leads")
     or a noun after a determiner ("the law targets"), not a noun after one ("the
     talks")."""
@@ -305,6 +305,11 @@ def _present_after_subject(toks: list[Token], k: int) -> bool:
         return False  # "the strength of Irish athletics": a noun inside a phrase
     if before.is_capital:
         return True
+    if k - 1 == first and noun_like(before) and not plural_form(before.lower):
+        # "research suggests that ...": a bare noun opens the clause, and the verb takes
+        # a clause or an object; not "job cuts", "price rises at the firm".
+        after = toks[k + 1] if k + 1 < len(toks) else None
+        return after is not None and (after.lower == "that" or after.lower in DETERMINERS)
     return k >= 2 and (
         toks[k - 2].lower in DETERMINERS
         or possessive(toks[k - 2].lower)

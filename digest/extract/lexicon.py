@@ -687,6 +687,9 @@ NOT_PERSON_WORDS = frozenset(
     besides anyway together instead""".split()
 )
 # Titles and roles of a person (not of an organisation), before a one-word name.
+# Titles of the peerage that open a name with a place after it ("Lord Nicholls of
+# Birkenhead", "Baroness Scotland of Asthal").
+PEERAGE = frozenset("lord lady baroness baron earl viscount duke duchess".split())
 PERSON_TITLES = frozenset(
     "mr mrs ms dr prof gen brig lt col maj sgt capt adm cmdr sen rep gov president "
     "minister secretary spokesman spokeswoman spokesperson ambassador senator envoy "

@@ -33,6 +33,7 @@ from .lexicon import (
     NP_MARKS,
     NP_STOP,
     ORG_TAILS,
+    PEERAGE,
     PERSON_PRONOUNS,
     PERSON_TITLES,
     PLACED,
@@ -236,7 +237,11 @@ def _person_of_place(toks: list[Token], k: int, name_toks: list[Token]) -> tuple
     j = end
     while j > 0 and toks[j - 1].is_capital and toks[j - 1].lower not in TITLE_WORDS:
         j -= 1
-    person = (j > 0 and toks[j - 1].lower in PERSON_TITLES) or name_gender(toks[j].text) is not None
+    person = (
+        (j > 0 and toks[j - 1].lower in PERSON_TITLES)
+        or toks[j].lower in PEERAGE  # "Lord Nicholls of Birkenhead"
+        or name_gender(toks[j].text) is not None
+    )
     if person:
         return j, toks[j:end]
     return k, name_toks
