@@ -29,12 +29,16 @@ from .lexicon import (
     AND_BUT_OR,
     ARTICLES,
     ASIDE_RELATIVES,
+    ATTACHING_PAIRS,
     CLAUSE_MARKS,
     COMMON_VERBS,
     CONJUNCTIONS,
     CUE_FORMS,
+    DETERMINERS,
     GO_FORMS,
     GOES_ON_TO,
+    OBJECT_OPENERS,
+    OBJECT_PRONOUNS,
     PASSIVE,
     PERCEIVED,
     PHRASE_ENDS,
@@ -151,17 +155,53 @@ def _past_relative_clause(s: Sentence, j: int, first: int) -> int:
             return j
         if tok.lower in AND_BUT_OR:
             return j  # "... see who gives most but the report says": another clause
-        if tok.lower != "who":
-            continue
         before, after = toks[k - 1], toks[k + 1]
+        noun_before = (before.is_capital or noun_like(before)) and before.lower not in DETERMINERS
+        if tok.lower == "who":
+            if noun_before and (verb_like(after) or finite(after)) and k + 1 < first:
+                return k - 1
+            return j
         if (
-            (before.is_capital or noun_like(before))
-            and (verb_like(after) or finite(after))
-            and k + 1 < first
+            noun_before
+            and (before.lower, tok.lower) not in ATTACHING_PAIRS  # "close to him"
+            and _opens_modifier(tok, after)
+            and _opens_clause(s, k - 1)
         ):
+            # "Democrats trying to regain the Senate say", "The last man to mount a
+            # third-party race says": a phrase after the subject's noun tells which ones.
             return k - 1
-        return j
     return j
+
+
+def _opens_clause(s: Sentence, end: int) -> bool:
+    """The noun phrase that ends at token `end` opens the sentence or a clause after a
+    comma: it is the subject, not an object ("asking Clinton to repudiate ...")."""
+    phrase = backward_np(s.toks, end, s.floor(end))
+    if not phrase:
+        return False
+    start = s.index_of(phrase[0])
+    return start == s.floor(end) or s.toks[start - 1].text == ","
+
+
+def _opens_modifier(tok: Token, after: Token) -> bool:
+    """`tok` opens a phrase that modifies the noun before it: a participle in -ing
+    ("trying to ..."), or "to" and a verb ("to mount ...")."""
+    low = tok.lower
+    if tok.is_capital or not low.isalpha():
+        return False
+    if low.endswith("ing") and len(low) > 5:
+        # "trying to ...", "supporting Mrs. Clinton": a verb with its object; not a noun
+        # in -ing before another noun ("lobbying firms", "a fundraising email").
+        return after.is_capital or after.lower in OBJECT_OPENERS
+    return (
+        low == "to"
+        and after.is_word
+        and not after.is_capital
+        and after.lower.isalpha()
+        and after.lower not in DETERMINERS
+        and after.lower not in OBJECT_PRONOUNS
+        and not after.lower.endswith(("s", "ly", "ed", "ing"))
+    )
 
 
 def _speaker_at(

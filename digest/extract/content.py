@@ -15,6 +15,7 @@ import bisect
 from ..model import Span
 from .grammar import clause_starts, finite, has_finite_verb, is_time_word, verb_like
 from .lexicon import (
+    APPROXIMATELY,
     ARTICLES,
     AS_PHRASES,
     ASIDE_MARKS,
@@ -44,6 +45,7 @@ from .lexicon import (
     PRE_CUE_SKIP,
     PREPOSITIONS,
     QUANTIFIERS,
+    QUANTITY_WORDS,
     RECIPIENTS,
     RELATIVE_WORDS,
     ROLE_HEADS,
@@ -357,6 +359,10 @@ def _reads_as_content(s: Sentence, k: int, content: Span, clause: bool, gap: boo
         return False
     if words[0].lower == "so" and k + 1 < len(s.toks) and not s.toks[k + 1].is_word:
         return False  # "He did not say so, but ...": "so" is what was (not) said
+    if words[0].lower in APPROXIMATELY and (
+        words[1].text[:1].isdigit() or words[1].lower in QUANTITY_WORDS
+    ):
+        return True  # "said about half of the rise reflected ...": a number, not a topic
     return words[0].lower not in NOT_CLAUSE_START or opens_main_clause(s, content)
 
 

@@ -360,6 +360,31 @@ def parenthetical_cue(c: Cue) -> Match:
     return c.claim(s.kind(joined), joined, speaker.mention, parts=halves)
 
 
+def as_speaker_said(c: Cue) -> Match:
+    """'As the paper noted, it is surprising ...': an attribution that opens the sentence
+    with "as", then a comma and what was said."""
+    s, toks = c.s, c.s.toks
+    speaker = c.speaker()
+    if speaker.mention is None or speaker.inverted:
+        return None
+    start = c.place().start
+    if start < 1 or toks[start - 1].lower != "as":
+        return None
+    before = start - 1
+    if before > 1 or (before == 1 and toks[0].lower not in AND_BUT):
+        return None  # "But as X said, ...", not "as X said" inside a clause
+    comma = next(
+        (j for j in range(c.last + 1, min(len(toks) - 1, c.last + 8)) if toks[j].text == ","),
+        None,
+    )
+    if comma is None or any(not t.is_word for t in toks[c.last + 1 : comma]):
+        return None
+    content = s.tidy(Span(toks[comma + 1].start, s.span.end))
+    if s.in_quote[comma + 1] is None and not holds_clause(s, content):
+        return None
+    return c.claim(s.kind(content), content, speaker.mention)
+
+
 def cue_then_content(c: Cue) -> Match:
     """The speaker, the cue, then what was said, quoted or reported: "Miller said the
     talks would resume.", 'Koo Byoung-sam said: "We are watching closely."'; in a

@@ -398,6 +398,8 @@ AFFILIATIONS = frozenset({"of", "at", "from", "with"})
 # Endings of plural nouns that name people ("opponents", "supporters", "critics"), not
 # things ("profits", "years").
 PEOPLE_ENDINGS = ("ers", "ors", "ists", "ants", "ents", "ians", "ics", "ees", "men")
+# Words that open an aside naming some of the speakers ("hawks, like Rubio, say").
+EXAMPLE_OPENERS = frozenset({"like", "including", "such"})
 # The word after "for" in an aside that tells how the sentence goes on ("for instance",
 # "for its part").
 ASIDE_FOR = frozenset("instance example its their his her our now".split())
@@ -407,6 +409,13 @@ PARTITIVE_PRONOUNS = frozenset({"them", "whom", "us"})
 
 # -- content (`content`) ----------------------------------------------------------------
 
+# Words that say a number is rough ("about half", "around 20"): a clause may open so.
+APPROXIMATELY = frozenset({"about", "around", "roughly", "nearly", "almost", "over"})
+# Words of quantity after them.
+QUANTITY_WORDS = frozenset(
+    "half a one two three four five six seven eight nine ten dozen hundreds thousands "
+    "millions".split()
+)
 # A reported clause does not start with these: "said as much", "say would be".
 NOT_CLAUSE_START = frozenset(
     "would could will should might may must can is was were are has have had be been "
@@ -465,12 +474,14 @@ SAID_TOO = frozenset("said says added adds".split())
 # Conjunctions that no reported clause opens with: after "a fantastic voice and great
 # timing", "voice" was a noun, not a cue.
 AND_OR = frozenset({"and", "or", "nor"})
-# Verbs of how words sounded: they report a quotation, or a clause "that" opens ("he
-# grumbled that ..."); their bare forms are as often nouns ("the telecoms boom petered
-# out", "a snap election", "rave reviews").
-MANNER_CUES = frozenset(
+# Verbs of how words sounded or of musing: they report a quotation, or a clause "that"
+# opens ("he grumbled that ...", "she reflected that ..."); else they are nouns or say
+# something else ("the telecoms boom petered out", "a snap election", "the projections
+# reflected revenue losses").
+QUOTING_CUES = frozenset(
     """shout yell scream chant whisper mutter exclaim cry sigh bark snap boom roar gush
-    rave scoff snipe fume rant bellow grumble murmur hiss sneer""".split()
+    rave scoff snipe fume rant bellow grumble murmur hiss sneer reflect muse ponder
+    marvel""".split()
 )
 # Verbs of saying whose content is an object ("called him divisive", "cast Clinton as
 # unqualified", "praised the deal"), not a reported clause.
@@ -642,6 +653,14 @@ NOT_NAMES = frozenset(
 
 # Words that join the words of a name or a role ("Bank of Korea", "bin Salman").
 JOINERS = frozenset({"of", "for", "'s", "’s", "-", "&", "de", "van", "von", "al", "bin", "la"})
+# Words that open the object or complement of a verb in -ing ("trying to ...",
+# "campaigning for ...", "supporting the bill").
+OBJECT_OPENERS = frozenset(
+    "to for on with about against that the a an his her their its our this these those".split()
+)
+# Words that attach what a speaker knows to them ("people familiar with the matter", "a
+# source close to the talks", "officials briefed on the plan").
+ATTACHING_PAIRS = frozenset({("close", "to"), ("familiar", "with"), ("briefed", "on")})
 # Prepositions that attach a place or an organisation to a role ("a spokeswoman at ...").
 ATTACH = frozenset({"at", "in", "with", "from", "to"})
 # Prepositions of where a speaker is or whom a thing went to ("lawmakers in Washington").

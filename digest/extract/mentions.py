@@ -14,6 +14,7 @@ from .blocks import Token
 from .lexicon import (
     ARTICLES,
     ATTACH,
+    ATTACHING_PAIRS,
     BELONGS,
     CALENDAR,
     COMMON_VERBS,
@@ -255,6 +256,13 @@ def _joined_or_placed(toks: list[Token], k: int) -> bool:
     speaks.)"""
     if k > 0 and toks[k - 1].lower in JOINERS:
         return True
+    if (
+        k > 1
+        and toks[k - 1].lower == "and"
+        and toks[k - 2].is_capital
+        and any(t.lower in JOINERS for t in toks[: k - 1])
+    ):
+        return True  # "Department for Culture, Media and Sport": the tail of the name
     before = k - 2 if k >= 2 and toks[k - 1].lower in DETERMINERS else k - 1
     if before > 0 and (toks[before].lower in PLACED or toks[before].lower == "at"):
         return True  # "Republican lawmakers in Washington", "researchers at Leeds University"
@@ -301,9 +309,9 @@ def backward_np(toks: list[Token], end: int, floor: int) -> list[Token]:
     while k >= floor:
         tok = toks[k]
         low = tok.lower
-        if not tok.is_word and tok.text not in NP_MARKS:
-            break
-        if tok.is_word and low in NP_STOP and low not in JOINERS:
+        if (not tok.is_word and tok.text not in NP_MARKS) or (
+            tok.is_word and low in NP_STOP and low not in JOINERS
+        ):
             taken = _attached(toks, k, floor, out)
             if taken:
                 out.extend(toks[k - taken + 1 : k + 1][::-1])
@@ -320,8 +328,13 @@ def backward_np(toks: list[Token], end: int, floor: int) -> list[Token]:
             # Linda Thomas-Greenfield", which goes on.
             if low in DETERMINERS and not (
                 k >= 2
-                and toks[k - 1].lower in ATTACH | JOINERS
-                and toks[k - 2].lower in TITLE_WORDS | ROLE_HEADS | {"close"}
+                and (
+                    (
+                        toks[k - 1].lower in ATTACH | JOINERS
+                        and toks[k - 2].lower in TITLE_WORDS | ROLE_HEADS
+                    )
+                    or (toks[k - 2].lower, toks[k - 1].lower) in ATTACHING_PAIRS
+                )
             ):
                 break
         elif low in ROLE_HEADS or low in SYNONYMS:
@@ -350,20 +363,43 @@ def backward_np(toks: list[Token], end: int, floor: int) -> list[Token]:
 
 
 def _attached(toks: list[Token], k: int, floor: int, out: list[Token]) -> int:
-    """How many words, ending with the preposition at `k`, attach what was read so far
-    to the phrase's head: "close to" ("people close to Clinton", "a source close to the
-    talks"), or a preposition after a role ("a senior official at South Korea's
+    """How many words, ending with the word at `k`, attach what was read so far to the
+    phrase's head: "close to", "familiar with" ("people close to Clinton", "a source
+    familiar with the talks"), "and" inside a name ("the Department for Education and Skills"), or a
+    preposition after a role ("a senior official at South Korea's
     presidential office", "the party's letter to Daniel Greenberg": who it went to is
     not who speaks); 0 when none does."""
     low = toks[k].lower
     if not out or k - 1 < floor:
         return 0
+    if low == ",":
+        return 1 if _list_in_name(toks, k, floor, out) else 0
     before = toks[k - 1].lower
-    if low == "to" and before == "close" and k - 2 >= floor:
-        return 2
+    if (before, low) in ATTACHING_PAIRS and k - 2 >= floor:
+        return 2  # "people familiar with the matter", "a source close to the talks"
+    if (
+        low == "and"
+        and out[-1].is_capital
+        and toks[k - 1].is_capital
+        and before not in TITLE_WORDS
+        and any(t.lower in JOINERS for t in toks[max(floor, k - 4) : k])
+    ):
+        return 1  # "a Department for Education and Skills source": one name
     if low in ATTACH and (before in ROLE_HEADS or before in SENT_NOUNS):
         return 1
     return 0
+
+
+def _list_in_name(toks: list[Token], k: int, floor: int, out: list[Token]) -> bool:
+    """The comma at `k` separates the items of a list inside a name read back so far
+    ("Trade, Industry and Energy" of "the Ministry of Trade, Industry and Energy"): a
+    capitalised word on each side, "and" between capitals after it, "of" or "for" a few
+    words before it."""
+    if k - 1 < floor or not out or not out[-1].is_capital or not toks[k - 1].is_capital:
+        return False
+    if not any(t.lower == "and" for t in out):
+        return False
+    return any(t.lower in JOINERS for t in toks[max(floor, k - 3) : k])
 
 
 def _demonstrative_that(toks: list[Token], k: int, floor: int, out: list[Token]) -> bool:

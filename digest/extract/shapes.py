@@ -23,6 +23,7 @@ from .blocks import Quote, Token
 from .cue import Cue, Match
 from .cue_shapes import (
     according_to,
+    as_speaker_said,
     colon_of_cue,
     content_then_cue,
     cue_opens_sentence,
@@ -47,10 +48,10 @@ from .lexicon import (
     CLAUSE_OPENERS_AFTER,
     CUE_FORMS,
     DETERMINERS,
-    MANNER_CUES,
     NAMING_CUES,
     OBJECT_TAKING,
     PROMISES,
+    QUOTING_CUES,
 )
 from .quote_shapes import (
     Leftovers,
@@ -90,6 +91,7 @@ CUE_SHAPES: tuple[Shape[Cue, Match], ...] = (
     Shape("quotation_around_cue", quotation_around_cue, '\'"...," X said, "..."\': one quotation'),
     Shape("quotation_then_cue", quotation_then_cue, "'\"...,\" X said'"),
     Shape("parenthetical_cue", parenthetical_cue, "'..., she said, ...': the words around it"),
+    Shape("as_speaker_said", as_speaker_said, "'As the paper noted, ...': what follows"),
     Shape("cue_then_content", cue_then_content, "'X said (that) ...', 'X said: \"...\"'"),
     Shape("content_then_cue", content_then_cue, "'..., a spokesperson said Tuesday'"),
     Shape("inverted_cue_then_content", inverted_cue_then_content, "'It helps, said X, that ...'"),
@@ -134,7 +136,7 @@ def reads_as_claim(s: Sentence, found: Found) -> bool:
         # "named it winner in five categories": a verb of naming reports no clause.
         if base in NAMING_CUES:
             return False
-        if (base in OBJECT_TAKING or base in MANNER_CUES) and not (
+        if (base in OBJECT_TAKING or base in QUOTING_CUES) and not (
             toks[k].lower in CLAUSE_OPENERS_AFTER
             or (k > 0 and toks[k - 1].lower in CLAUSE_OPENERS_AFTER)
         ):

@@ -22,6 +22,7 @@ from .lexicon import (
     CONNECTIVES,
     CUE_FORMS,
     DETERMINERS,
+    EXAMPLE_OPENERS,
     FEMALE_NAMES,
     LINKING_ADVERBS,
     MALE_NAMES,
@@ -292,6 +293,8 @@ def _adverbial(middle: list[Token]) -> bool:
         return False
     if all(w in LINKING_ADVERBS for w in words):
         return True
+    if words[0] in EXAMPLE_OPENERS:
+        return True  # "Even the biggest hawks, like Rubio and Bush, say"
     if words[0] == "for" and len(words) > 1:
         return words[1] in ASIDE_FOR  # "for instance", "for its part"
     return len(words) >= 3 and words[1] == "of" and words[2] in PARTITIVE_PRONOUNS
