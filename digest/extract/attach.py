@@ -255,8 +255,8 @@ def _relative_pronoun(s: Sentence, j: int, last: int) -> bool:
     or a thing that says something ("the report, which notes: "..."", "bottles that
     said, "...""), with a quotation or "that" after the cue ending at `last`."""
     toks = s.toks
-    if j < 1 or s.in_quote[j - 1] is not None:
-        return False
+    if j < 1 or s.in_quote[j - 1] is not None or toks[j].text.isupper():
+        return False  # "..., the WHO said": a name in capitals
     low = toks[j].lower
     if low == "who":
         return True

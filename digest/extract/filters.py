@@ -290,10 +290,13 @@ def reduced_relative(s: Sentence, k: int) -> bool:
 
 
 def after_preposition(s: Sentence, k: int) -> bool:
-    """A noun after a preposition: "The pace of decline eased"; a gerund still reports
-    ("began by saying")."""
+    """A noun after a preposition: "The pace of decline eased"; a gerund after "of"
+    ("the cost of maintaining", "accused the party of claiming"): what a noun or an
+    accuser names, not words said; other gerunds still report ("began by saying")."""
     toks = s.toks
-    return k > 0 and toks[k - 1].lower in NOUN_AFTER and not toks[k].lower.endswith("ing")
+    if k == 0 or toks[k - 1].lower not in NOUN_AFTER:
+        return False
+    return not toks[k].lower.endswith("ing") or toks[k - 1].lower == "of"
 
 
 def possessive_modifier(s: Sentence, k: int) -> bool:

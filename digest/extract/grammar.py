@@ -7,6 +7,7 @@ few tokens around the one it is asked about.
 from __future__ import annotations
 
 import bisect
+import re
 
 from ..model import Span
 from .blocks import Token
@@ -37,6 +38,10 @@ from .lexicon import (
 from .mentions import pronoun_of
 from .sentence import Sentence
 
+# The form of a noun: letters, or words joined by hyphens ("64-year-old", "vice-chair"),
+# a possessive ending aside ("the show's producers").
+_NOUN_FORM = re.compile(r"[a-z]+|[a-z0-9]+(?:-[a-z0-9]+)+")
+
 
 def opens_noun(tok: Token) -> bool:
     """A determiner or a possessive: a noun follows ("the", "his", "Clinton's")."""
@@ -50,7 +55,7 @@ def noun_like(tok: Token) -> bool:
     low = tok.lower
     return (
         tok.is_word
-        and low.isalpha()
+        and _NOUN_FORM.fullmatch(without_possessive(low)) is not None
         and low not in NP_STOP
         and low not in PRE_CUE_SKIP
         and low not in CUE_FORMS

@@ -481,7 +481,7 @@ AND_OR = frozenset({"and", "or", "nor"})
 QUOTING_CUES = frozenset(
     """shout yell scream chant whisper mutter exclaim cry sigh bark snap boom roar gush
     rave scoff snipe fume rant bellow grumble murmur hiss sneer reflect muse ponder
-    marvel""".split()
+    marvel reason""".split()
 )
 # Verbs of saying whose content is an object ("called him divisive", "cast Clinton as
 # unqualified", "praised the deal"), not a reported clause.

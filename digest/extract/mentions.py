@@ -310,7 +310,7 @@ def backward_np(toks: list[Token], end: int, floor: int) -> list[Token]:
         tok = toks[k]
         low = tok.lower
         if (not tok.is_word and tok.text not in NP_MARKS) or (
-            tok.is_word and low in NP_STOP and low not in JOINERS
+            tok.is_word and low in NP_STOP and low not in JOINERS and not _acronym(tok)
         ):
             taken = _attached(toks, k, floor, out)
             if taken:
@@ -388,6 +388,11 @@ def _attached(toks: list[Token], k: int, floor: int, out: list[Token]) -> int:
     if low in ATTACH and (before in ROLE_HEADS or before in SENT_NOUNS):
         return 1
     return 0
+
+
+def _acronym(tok: Token) -> bool:
+    """A name in capitals that spells a common word ("the WHO said", "IT firms")."""
+    return len(tok.text) > 1 and tok.text.isalpha() and tok.text.isupper()
 
 
 def _list_in_name(toks: list[Token], k: int, floor: int, out: list[Token]) -> bool:

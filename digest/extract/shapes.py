@@ -136,7 +136,10 @@ def reads_as_claim(s: Sentence, found: Found) -> bool:
         # "named it winner in five categories": a verb of naming reports no clause.
         if base in NAMING_CUES:
             return False
-        if (base in OBJECT_TAKING or base in QUOTING_CUES) and not (
+        if base in QUOTING_CUES and not (k > 0 and toks[k - 1].lower == "that"):
+            # "the telecoms boom petered out", "one reason why ...": no "that", no claim.
+            return False
+        if base in OBJECT_TAKING and not (
             toks[k].lower in CLAUSE_OPENERS_AFTER
             or (k > 0 and toks[k - 1].lower in CLAUSE_OPENERS_AFTER)
         ):
