@@ -332,3 +332,16 @@ def test_she_after_a_spokeswoman_for_an_office() -> None:
         '"We are investigating one of the complaints," she said.'
     )
     assert [who(c) for c in claims][-1] == "spokeswoman for the Information Office"
+
+
+def test_a_phrase_the_writer_quotes_leaves_the_sentence_as_the_outlets() -> None:
+    text = (
+        "The minister spoke on Monday. Funds were needed if the bloc was to meet its "
+        'target of becoming a so-called "knowledge-based economy".'
+    )
+    claims = claims_of(text)
+    assert [c.kind for c in claims] == ["statement"]
+    assert claims[0].text == (
+        "Funds were needed if the bloc was to meet its target of becoming a so-called "
+        '"knowledge-based economy"'
+    )

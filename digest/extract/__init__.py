@@ -21,14 +21,14 @@ from dataclasses import replace
 from ..model import Article, Claim, Span
 from ..read.clean import SIGN_OFF, capitals
 from .blocks import Quote, blocks, sentences, tokens
-from .claims import build_claims, strip_end
+from .claims import build_claims
 from .lexicon import CUE_FORMS, CUE_TRIGGERS, READ_TRIGGERS, SAYING_VERBS
 from .mentions import Mention, mention_from_tokens
 from .people import known_people
 from .resolve import Trail
 from .resolver import Resolver
 from .scorer import keep_said
-from .sentence import UNSAID, Found
+from .sentence import UNSAID, Found, strip_end
 from .shapes import read_sentence
 
 __all__ = ["extract_claims", "shapes_found"]

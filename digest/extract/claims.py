@@ -18,7 +18,6 @@ from .dates import find_dates
 from .lexicon import (
     CLOSING_MARKS,
     CLOSING_QUOTE_MARKS,
-    END_PUNCTUATION,
     FINITE_WORDS,
     HONORIFICS,
     NOT_A_ROLE_START,
@@ -27,7 +26,7 @@ from .lexicon import (
 from .mentions import Mention
 from .resolve import Resolved
 from .resolver import Entity
-from .sentence import UNSAID
+from .sentence import UNSAID, strip_end
 
 # A line break with the spaces around it and a quotation mark that reopens on the next
 # line, or a run of spaces. Written to open with one whitespace character, so that the
@@ -129,14 +128,6 @@ def _when(dates: tuple[DateRef, ...], span: Span, cue: Span | None) -> date | No
     outside = [d for d in dates if _near_cue(d.span, cue)]
     candidates = inside or outside
     return candidates[0].date if candidates else None
-
-
-def strip_end(text: str, span: Span) -> Span:
-    """`span` without the sentence punctuation and spaces that end it."""
-    end = span.end
-    while end > span.start and text[end - 1] in END_PUNCTUATION:
-        end -= 1
-    return Span(span.start, end)
 
 
 def _join_parts(parts: list[str]) -> str:

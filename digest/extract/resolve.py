@@ -15,7 +15,7 @@ from ..model import Span
 from .lexicon import CALENDAR, CUE_FORMS, SAYING_VERBS
 from .mentions import Mention
 from .resolver import Entity, Resolver
-from .sentence import Found
+from .sentence import Found, strip_end
 
 # The kinds of claim that carry the speaker's own words.
 _QUOTED_KINDS = ("quote", "partial")
@@ -100,8 +100,13 @@ class Trail:
             # 'Smith was blunt. "We will rebuild."': the quotation is Smith's.
             self._keep(item, self.resolver.resolve(named), named, block)
         elif item.mention is None and item.cue is None:
-            statement = Found("statement", item.content, None, None, None, item.sentence)
-            self.resolved.append((statement, None, None))
+            # The writer's sentence, whole: not the phrase it quotes ('... a so-called
+            # "knowledge-based economy".'), and once however many phrases it quotes.
+            previous = self.resolved[-1][0] if self.resolved else None
+            if previous is None or previous.sentence != item.sentence:
+                span = strip_end(self.resolver.text, item.sentence)
+                statement = Found("statement", span, None, None, None, item.sentence)
+                self.resolved.append((statement, None, None))
         else:
             self._keep(item, None, item.mention, block)
 

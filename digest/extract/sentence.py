@@ -24,6 +24,7 @@ from .lexicon import (
     CLOSING_QUOTE_MARKS,
     CONTENT_HEAD_MARKS,
     CONTENT_TAIL_MARKS,
+    END_PUNCTUATION,
     QUOTE_MARKS,
     QUOTED_TAIL_MARKS,
 )
@@ -41,6 +42,14 @@ def overlap(a: Span, b: Span) -> int:
 # The kind of what a shape read around a cue that reports no speech there ("Reyes
 # rejected the offer"): never a claim, but its subject is who "he" may be next.
 UNSAID = "unsaid"
+
+
+def strip_end(text: str, span: Span) -> Span:
+    """`span` without the sentence punctuation and spaces that end it."""
+    end = span.end
+    while end > span.start and text[end - 1] in END_PUNCTUATION:
+        end -= 1
+    return Span(span.start, end)
 
 
 @dataclass(frozen=True)
