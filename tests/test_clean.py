@@ -156,6 +156,7 @@ def test_datelines_of_wire_copy_are_left_out_of_the_body() -> None:
         "LOS ANGELES, Calif. - ",
         "WASHINGTON, June 24 (UPI) — ",
         "SEOUL, Sept. 12 (Yonhap) -- ",
+        "WASHINGTON ― ",
     ):
         first = dateline + "The governor met flood victims and said the state would rebuild."
         text = first + "\n\nA second paragraph of prose follows here, long enough to be a body."

@@ -93,7 +93,12 @@ def speaker_end(s: Sentence, first: int, cue_text: str) -> int:
     while (
         j >= 0
         and s.in_quote[j] is None
-        and (toks[j].lower in PRE_CUE_SKIP or toks[j].lower in TIME_WORDS or adverb_in_ly(toks[j]))
+        and (
+            # "Reyes also said", not "Theresa May said"
+            (toks[j].lower in PRE_CUE_SKIP and not (toks[j].is_capital and j > 0))
+            or toks[j].lower in TIME_WORDS
+            or adverb_in_ly(toks[j])
+        )
     ):
         j -= 1
     return j

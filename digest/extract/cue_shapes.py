@@ -28,13 +28,14 @@ from .blocks import Token
 from .content import MIN_CONTENT_WORDS, antecedent, content_after
 from .cue import NO_CLAIM, Cue, Match
 from .cues import possessor, that_after
-from .grammar import finite_verbs, holds_clause, is_time_word, plural_noun
+from .grammar import finite, finite_verbs, holds_clause, is_time_word, plural_noun, verb_like
 from .lexicon import (
     AND_BUT,
     CONJUNCTIONS,
     CONTENT_BREAKS,
     CUE_FORMS,
     DETERMINERS,
+    FINITE_WORDS,
     INVERTING,
     NOMINAL_CUES,
     NP_MARKS,
@@ -102,6 +103,7 @@ def _source_says(c: Cue) -> Found | None:
         and s.words(Span(toks[after_np + 1].start, s.span.end)) >= 2
         # "The plan failed, according to officials, and the port ...": the clause ends
         and toks[after_np + 1].lower not in CLAUSE_LINKS
+        and _verb_goes_on(s, first, after_np)
     ):
         # "The dam, according to engineers, could fail.": the words around the source.
         head = s.tidy(Span(s.span.start, toks[first - 1].start))
@@ -133,9 +135,26 @@ def _described(s: Sentence, ahead: list[Token]) -> Mention | None:
     return Mention(span, s.text[span.start : span.end], None, None)
 
 
+def _verb_goes_on(s: Sentence, first: int, after_np: int) -> bool:
+    """After "according to X," the clause the source interrupted goes on with its verb
+    ("The dam, according to engineers, could fail", "The talks could, according to
+    officials, resume"), not with the source's role ("..., according to Craig Bryan, head
+    of the centre")."""
+    toks = s.toks
+    before, after = toks[first - 2], toks[after_np + 1]
+    return (
+        verb_like(after)
+        or finite(after)
+        or after.lower in FINITE_WORDS
+        or before.lower in FINITE_WORDS
+        or after.lower.endswith("ly")
+    )
+
+
 def _interrupts_clause(s: Sentence, first: int, after_np: int) -> bool:
     """ "according to X," at `first` stands inside a clause that an opening phrase or a
-    subordinate clause began, and the clause goes on after the comma at `after_np`."""
+    subordinate clause began, and the clause goes on after the comma at `after_np`
+    (a clause follows, not a role)."""
     toks = s.toks
     return (
         (
@@ -147,6 +166,9 @@ def _interrupts_clause(s: Sentence, first: int, after_np: int) -> bool:
         and after_np + 1 < len(toks)
         and toks[after_np].text == ","
         and s.words(Span(toks[after_np + 1].start, s.span.end)) >= MIN_CONTENT_WORDS
+        # "..., according to Craig Bryan, head of the centre, and other scientists": what
+        # follows is the source's role, no clause
+        and holds_clause(s, Span(toks[after_np + 1].start, s.span.end))
     )
 
 

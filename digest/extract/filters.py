@@ -37,6 +37,7 @@ from .lexicon import (
     EVIDENCE_NOUNS,
     FINITE_WORDS,
     INTRODUCING_MARKS,
+    MAYBE_MODALS,
     NEGATIONS,
     NOT_SAYING,
     NOUN_AFTER,
@@ -77,15 +78,17 @@ def comparison(s: Sentence, k: int) -> bool:
 
 
 def hypothetical(s: Sentence, k: int) -> bool:
-    """Words someone would say, wants or fears to say, were not said: "She was worried
-    that she would say something", "The firm wants to tell investors ...", "He is
-    expected to announce ..."."""
+    """Words someone may, might or could say, or would say as they want or fear to, were
+    not said: "Reyes may say ...", "She was worried that she would say something", "The
+    firm wants to tell investors ...", "He is expected to announce ..."."""
     toks = s.toks
     j = k - 1
     while j > 0 and toks[j].lower in NEGATIONS:
         j -= 1
-    if j < 1 or toks[j].lower not in UNREAL_MARKERS:
-        return False
+    if j < 1 or toks[j].lower not in UNREAL_MARKERS or toks[j].is_capital:
+        return False  # (not "until May said")
+    if toks[j].lower in MAYBE_MODALS:
+        return True  # "Reyes may say ...", "critics could argue ...": not said yet
     return any(CUE_FORMS.get(toks[i].lower) in NOT_SAYING for i in range(max(0, j - 6), j))
 
 
@@ -239,6 +242,8 @@ def after_article(s: Sentence, k: int) -> bool:
         j -= 1  # "the hotly contested race", "a newly released email"
     elif j > 1 and toks[j].lower == "and" and _modifies_next(s, k):
         j -= 2  # "a shrewd and calculated move"
+    elif j > 0 and len(toks[j].lower) > 5 and toks[j].lower.endswith("est"):
+        j -= 1  # "the biggest decline", "the latest claims": a superlative before a noun
     before = toks[j].lower
     if before in NOUN_MARKERS or before in DEGREE_WORDS:
         return True

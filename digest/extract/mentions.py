@@ -310,7 +310,11 @@ def backward_np(toks: list[Token], end: int, floor: int) -> list[Token]:
         tok = toks[k]
         low = tok.lower
         if (not tok.is_word and tok.text not in NP_MARKS) or (
-            tok.is_word and low in NP_STOP and low not in JOINERS and not _acronym(tok)
+            tok.is_word
+            and low in NP_STOP
+            and low not in JOINERS
+            and not _acronym(tok)
+            and not (tok.is_capital and _surname_in_calendar(toks, k, floor))
         ):
             taken = _attached(toks, k, floor, out)
             if taken:
@@ -320,7 +324,7 @@ def backward_np(toks: list[Token], end: int, floor: int) -> list[Token]:
             if (low in DEMONSTRATIVES and out) or _demonstrative_that(toks, k, floor, out):
                 out.append(tok)  # "this Trump look-alike": a determiner opens the phrase
             break
-        if tok.is_capital and low in CALENDAR:
+        if tok.is_capital and low in CALENDAR and not _surname_in_calendar(toks, k, floor):
             break
         if tok.is_capital or low in DETERMINERS or low in JOINERS or not tok.is_word:
             out.append(tok)
@@ -388,6 +392,12 @@ def _attached(toks: list[Token], k: int, floor: int, out: list[Token]) -> int:
     if low in ATTACH and (before in ROLE_HEADS or before in SENT_NOUNS):
         return 1
     return 0
+
+
+def _surname_in_calendar(toks: list[Token], k: int, floor: int) -> bool:
+    """The month or day at `k` is a surname after a first name ("Theresa May",
+    "Brian May"), not a date."""
+    return k > floor and toks[k - 1].is_capital and name_gender(toks[k - 1].text) is not None
 
 
 def _acronym(tok: Token) -> bool:

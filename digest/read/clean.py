@@ -71,7 +71,7 @@ _DATELINE = re.compile(
     r"^[A-Z][A-Z .'-]{1,40}"  # SEOUL
     r"(?:,\s*[A-Z][A-Za-z]{0,5}\.(?:\s?[A-Z][a-z]{0,3}\.)?(?=[\s,]))?"  # , Fla.  , N.S.
     r"(?:,?\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?"  # , Sept. 12
-    r"\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–|-)\s+"  # (Yonhap) --
+    r"\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–|―|-)\s+"  # (Yonhap) --
 )
 # Words of a photo description, lower case: a line holding none is no caption.
 _PHOTO_PHRASES = (
