@@ -345,3 +345,15 @@ def test_a_phrase_the_writer_quotes_leaves_the_sentence_as_the_outlets() -> None
         "Funds were needed if the bloc was to meet its target of becoming a so-called "
         '"knowledge-based economy"'
     )
+
+
+def test_a_transcript_gives_each_line_to_the_name_before_its_colon() -> None:
+    text = (
+        "Mike Pence spoke with Chris Wallace on Sunday night.\n\n"
+        '"WALLACE: Governor, why would he invite her to the debate?\n\n'
+        '"PENCE: Well, look, this is serious business. The choice is important.\n'
+    )
+    assert spoken(attributed(text)) == [
+        ("Chris Wallace", "Governor, why would he invite her to the debate?"),
+        ("Mike Pence", "Well, look, this is serious business. The choice is important"),
+    ]

@@ -55,7 +55,7 @@ def noun_like(tok: Token) -> bool:
     low = tok.lower
     return (
         tok.is_word
-        and _NOUN_FORM.fullmatch(without_possessive(low)) is not None
+        and (low.isalpha() or _NOUN_FORM.fullmatch(without_possessive(low)) is not None)
         and low not in NP_STOP
         and low not in PRE_CUE_SKIP
         and low not in CUE_FORMS

@@ -10,6 +10,7 @@ to add, or None when the sentence is not of its shape.
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 
 from ..model import Span
 from .blocks import Quote
@@ -51,6 +52,38 @@ class Leftovers:
         self.mostly_quote = (
             bool(unused) and not found and sum(len(q.outer) for q in unused) >= 0.6 * len(s.span)
         )
+
+
+def transcript_line(r: Leftovers) -> list[Found] | None:
+    """A quoted line of a transcript, its speaker's name in capitals and a colon before
+    the words: '"PENCE: Well, look, this is serious business."'."""
+    if r.found or not r.unused:
+        return None
+    s = r.s
+    quote = min(r.unused, key=lambda q: q.outer.start)
+    if quote.outer.start - s.span.start > 1:
+        return None  # the line opens with the quotation
+    first = bisect.bisect_left(s.starts, quote.inner.start)
+    label = []
+    for tok in s.toks[first : first + 4]:
+        if tok.text == ":":
+            break
+        if not (tok.is_word and tok.text.rstrip(".").isalpha() and tok.text.isupper()):
+            return None
+        label.append(tok)
+    else:
+        return None
+    colon = first + len(label)
+    if not label or len(label) > 3 or len(label[-1].text) < 2 or colon + 1 >= len(s.toks):
+        return None
+    mention = mention_from_tokens(label, s.text)
+    if mention is None or not mention.name:
+        return None
+    mention = replace(mention, name=mention.name.title())  # "PENCE" shown as "Pence"
+    content = s.tidy(Span(s.toks[colon + 1].start, quote.inner.end))
+    if s.words(content) < MIN_CONTENT_WORDS:
+        return None
+    return [Found("quote", content, None, None, mention, s.span)]
 
 
 def signed_quotation(r: Leftovers) -> list[Found] | None:

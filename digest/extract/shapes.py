@@ -60,6 +60,7 @@ from .quote_shapes import (
     paragraph_quote,
     quoting_subject,
     signed_quotation,
+    transcript_line,
 )
 from .sentence import UNSAID, Found, Sentence
 
@@ -100,6 +101,7 @@ CUE_SHAPES: tuple[Shape[Cue, Match], ...] = (
 
 # The shapes of the quotations no cue took, in the order they are tried.
 QUOTATION_SHAPES: tuple[Shape[Leftovers, list[Found]], ...] = (
+    Shape("transcript_line", transcript_line, "'\"PENCE: Well, ...\"': the name in capitals"),
     Shape("signed_quotation", signed_quotation, "'\"...\" ― Steve Quinlan': the signer's"),
     Shape("quoting_subject", quoting_subject, "'X hailed the \"breakthrough\"': the subject's"),
     Shape("paragraph_quote", paragraph_quote, "a sentence of quotation: the last speaker's"),
