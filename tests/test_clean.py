@@ -36,6 +36,11 @@ def _article(text: str) -> Article:
     return Article("p", "Harbor Wire", "", None, None, text, "p.txt", body=(Span(0, len(text)),))
 
 
+def _body(text: str) -> list[str]:
+    """The paragraphs cleaning keeps as the body of `text`."""
+    return [text[s.start : s.end] for s in clean_article(_article(text)).body]
+
+
 def test_chrome_title_captions_and_body() -> None:
     cleaned = clean_article(_article(PAGE))
     body = [cleaned.text[s.start : s.end] for s in cleaned.body]
@@ -65,8 +70,7 @@ def test_a_line_signing_the_quotation_before_it_is_body() -> None:
         "The senator is relying on an outdated statistic.\n\n"
         "- Share\n"
     )
-    cleaned = clean_article(_article(text))
-    body = [text[s.start : s.end] for s in cleaned.body]
+    body = _body(text)
     assert "- Bernie Sanders." in body
     assert "- Share" not in body  # a menu item after prose is no signature
 
@@ -176,7 +180,6 @@ def test_a_quotation_signed_on_its_line_is_body() -> None:
         '"The ferry has not run on time all winter." — Ana Ruiz, Halifax\n\n'
         "More letters will follow next week, the editors said.\n"
     )
-    cleaned = clean_article(_article(text))
-    body = [text[s.start : s.end] for s in cleaned.body]
+    body = _body(text)
     assert "“We can build a wall around the stadium.” ― Steve Quinlan" in body
     assert '"The ferry has not run on time all winter." — Ana Ruiz, Halifax' in body
