@@ -138,7 +138,8 @@ def _described(s: Sentence, ahead: list[Token]) -> Mention | None:
 def _verb_goes_on(s: Sentence, first: int, after_np: int) -> bool:
     """After "according to X," the clause the source interrupted goes on with its verb
     ("The dam, according to engineers, could fail", "The talks could, according to
-    officials, resume"), not with the source's role ("..., according to Craig Bryan, head
+    officials, resume"), or a clause follows whole ("Now, according to the brewer, the
+    market is set to grow"); not the source's role ("..., according to Craig Bryan, head
     of the centre")."""
     toks = s.toks
     before, after = toks[first - 2], toks[after_np + 1]
@@ -148,6 +149,8 @@ def _verb_goes_on(s: Sentence, first: int, after_np: int) -> bool:
         or after.lower in FINITE_WORDS
         or before.lower in FINITE_WORDS
         or after.lower.endswith("ly")
+        # "Now, according to the brewer, the market is set to grow": a clause of its own
+        or holds_clause(s, Span(after.start, s.span.end))
     )
 
 
