@@ -166,7 +166,12 @@ def holds_clause(s: Sentence, span: Span) -> bool:
         if (
             k > first + 1
             and outside
-            and (low in CLAUSE_BREAKS or (low in RELATIVE_WORDS and toks[k - 1].text == ","))
+            and (
+                low in CLAUSE_BREAKS
+                or (low in RELATIVE_WORDS and toks[k - 1].text == ",")
+                # "responded to the mother by saying his refusal was ...": the gerund's
+                or (low == "by" and k + 1 < last and toks[k + 1].lower.endswith("ing"))
+            )
         ):
             # The subordinate clause runs to the next comma, or to the end; so does a
             # relative clause a comma opens ("her records, which showed she was fit"),
