@@ -30,6 +30,7 @@ from .lexicon import (
     PRE_CUE_SKIP,
     RELATIVE_WORDS,
     ROLE_HEADS,
+    SAYING_VERBS,
     SUBJECT_DEMONSTRATIVES,
     TIME_WORDS,
     VERB_ADVERBS,
@@ -170,7 +171,7 @@ def holds_clause(s: Sentence, span: Span) -> bool:
                 low in CLAUSE_BREAKS
                 or (low in RELATIVE_WORDS and toks[k - 1].text == ",")
                 # "responded to the mother by saying his refusal was ...": the gerund's
-                or (low == "by" and k + 1 < last and toks[k + 1].lower.endswith("ing"))
+                or (low == "by" and k + 1 < last and _says_in_ing(toks[k + 1]))
             )
         ):
             # The subordinate clause runs to the next comma, or to the end; so does a
@@ -198,6 +199,12 @@ def holds_clause(s: Sentence, span: Span) -> bool:
                 return True
         k += 1
     return False
+
+
+def _says_in_ing(tok: Token) -> bool:
+    """A verb of saying in -ing ("by saying", "by telling"), which reports for itself."""
+    low = tok.lower
+    return low.endswith("ing") and low in CUE_FORMS and CUE_FORMS[low] in SAYING_VERBS
 
 
 def _plainly_finite(toks: list[Token], k: int, verb: int) -> bool:
