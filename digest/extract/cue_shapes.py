@@ -160,12 +160,7 @@ def _interrupts_clause(s: Sentence, first: int, after_np: int) -> bool:
     (a clause follows, not a role)."""
     toks = s.toks
     return (
-        (
-            toks[0].lower in SUBORDINATORS
-            or toks[0].lower in PREPOSITIONS
-            or toks[0].lower in OPENING_PREPOSITIONS
-            or toks[first - 2].lower in SUBORDINATORS
-        )
+        (_opens_with_setting(toks) or toks[first - 2].lower in SUBORDINATORS)
         and after_np + 1 < len(toks)
         and toks[after_np].text == ","
         and s.words(Span(toks[after_np + 1].start, s.span.end)) >= MIN_CONTENT_WORDS
@@ -440,10 +435,16 @@ def _whom_told(c: Cue, after: Span, lead: int) -> bool:
     if s.kind(after) != "reported" or s.words(after) > 6 or holds_clause(s, after):
         return False
     # The words before are the main clause, not a setting ("When his family moved, ...").
-    opening = toks[0].lower
-    if opening in SUBORDINATORS or opening in PREPOSITIONS or opening in OPENING_PREPOSITIONS:
+    if _opens_with_setting(toks):
         return False
     return holds_clause(s, Span(s.span.start, toks[lead - 1].start))
+
+
+def _opens_with_setting(toks: list[Token]) -> bool:
+    """The sentence opens with a subordinate clause or a phrase that sets the scene
+    ("When his family moved, ...", "In a statement, ...", "For Trump, ...")."""
+    opening = toks[0].lower
+    return opening in SUBORDINATORS or opening in PREPOSITIONS or opening in OPENING_PREPOSITIONS
 
 
 def content_then_cue(c: Cue) -> Match:

@@ -244,8 +244,8 @@ def after_article(s: Sentence, k: int) -> bool:
         j -= 2  # "a shrewd and calculated move"
     elif j > 0 and len(toks[j].lower) > 5 and toks[j].lower.endswith("est"):
         j -= 1  # "the biggest decline", "the latest claims": a superlative before a noun
-    before = toks[j].lower
-    if before in NOUN_MARKERS or before in DEGREE_WORDS:
+    marker = toks[j].lower
+    if marker in NOUN_MARKERS or marker in DEGREE_WORDS:
         return True
     before = toks[k - 1].lower
     if before in COUNT_WORDS or before[:1].isdigit():

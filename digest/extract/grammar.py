@@ -204,7 +204,7 @@ def holds_clause(s: Sentence, span: Span) -> bool:
 def _says_in_ing(tok: Token) -> bool:
     """A verb of saying in -ing ("by saying", "by telling"), which reports for itself."""
     low = tok.lower
-    return low.endswith("ing") and low in CUE_FORMS and CUE_FORMS[low] in SAYING_VERBS
+    return low.endswith("ing") and CUE_FORMS.get(low) in SAYING_VERBS
 
 
 def _plainly_finite(toks: list[Token], k: int, verb: int) -> bool:

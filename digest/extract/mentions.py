@@ -369,10 +369,10 @@ def backward_np(toks: list[Token], end: int, floor: int) -> list[Token]:
 def _attached(toks: list[Token], k: int, floor: int, out: list[Token]) -> int:
     """How many words, ending with the word at `k`, attach what was read so far to the
     phrase's head: "close to", "familiar with" ("people close to Clinton", "a source
-    familiar with the talks"), "and" inside a name ("the Department for Education and Skills"), or a
-    preposition after a role ("a senior official at South Korea's
-    presidential office", "the party's letter to Daniel Greenberg": who it went to is
-    not who speaks); 0 when none does."""
+    familiar with the talks"); "and" or a comma inside a name ("the Department for
+    Education and Skills", "the Ministry of Trade, Industry and Energy"); a preposition
+    after a role ("a senior official at South Korea's presidential office", "the party's
+    letter to Daniel Greenberg": who it went to is not who speaks); 0 when none does."""
     low = toks[k].lower
     if not out or k - 1 < floor:
         return 0

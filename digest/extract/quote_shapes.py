@@ -62,7 +62,7 @@ def transcript_line(r: Leftovers) -> list[Found] | None:
     s = r.s
     quote = min(r.unused, key=lambda q: q.outer.start)
     if quote.outer.start - s.span.start > 1:
-        return None  # the line opens with the quotation
+        return None  # a transcript's line opens with its quotation
     first = bisect.bisect_left(s.starts, quote.inner.start)
     label = []
     for tok in s.toks[first : first + 4]:

@@ -52,11 +52,11 @@ _NEWSLETTER_WORDS = 30
 # ..."), not prose; the headline in capitals, the first line, is left to `_title`.
 _SHOUTED_WORDS = 4
 # A line that only signs the quotation before it: "- Bernie Sanders", "— Clinton."
-SIGN_OFF = re.compile(r"\s*[-—–―]\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\.?\s*")
+_SIGNATURE = r"\s*[-—–―]\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})"  # " — Jo Reyes"
+SIGN_OFF = re.compile(_SIGNATURE + r"\.?\s*")
 # A quotation signed on its own line: '"We can build a wall." ― Steve Quinlan, Toronto'.
 _SIGNED_QUOTE = re.compile(
-    r"[\"“”«'].*[\"”»']\s*[-—–―]\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}"
-    r"(?:,\s*[A-Z][\w.'’ -]{1,40})?\.?\s*"
+    r"[\"“”«'].*[\"”»']" + _SIGNATURE + r"(?:,\s*[A-Z][\w.'’ -]{1,40})?\.?\s*"
 )
 _CLOSERS = frozenset({'"', "”", "»", "'"})
 _OPENERS = frozenset({'"', "“", "«", "'"})
