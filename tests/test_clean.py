@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from digest.model import Article, Span
 from digest.read.clean import clean_article
 
@@ -161,12 +163,29 @@ def test_datelines_of_wire_copy_are_left_out_of_the_body() -> None:
         "WASHINGTON, June 24 (UPI) — ",
         "SEOUL, Sept. 12 (Yonhap) -- ",
         "WASHINGTON ― ",
+        "Washington (AFP) – ",
+        "Halifax, June 10 (CP) - ",
     ):
         first = dateline + "The governor met flood victims and said the state would rebuild."
         text = first + "\n\nA second paragraph of prose follows here, long enough to be a body."
         cleaned = clean_article(_article(text))
         start = cleaned.body[0].start
         assert text[start:].startswith("The governor met"), dateline
+    # After the headline, kept as body, the first paragraph of the story opens with it.
+    text = (
+        "Clinton swipes at Trump over Brexit.\n\n"
+        "Washington (AFP) – Hillary Clinton has taken a swipe at Donald Trump's stance.\n\n"
+        "A second paragraph of prose follows here, long enough to be a body."
+    )
+    cleaned = clean_article(_article(text))
+    assert [text[s.start : s.start + 7] for s in cleaned.body[:2]] == ["Clinton", "Hillary"]
+    # A page that names no outlet is credited to the wire its dateline names.
+    unsourced = replace(_article(text), source="")
+    assert clean_article(unsourced).source == "AFP"
+    # A sentence with a dash in it keeps its words; so does one that opens with a name.
+    text = "Ottawa officials - and their staff - met on Monday.\n\nMore prose here."
+    cleaned = clean_article(_article(text))
+    assert text[cleaned.body[0].start :].startswith("Ottawa"), "not a dateline"
     # A sentence with a dash in it keeps its words.
     text = "Ottawa, Ont. officials - and their staff - met on Monday about the budget.\n\nMore."
     cleaned = clean_article(_article(text))

@@ -37,6 +37,7 @@ from .lexicon import (
     DETERMINERS,
     GO_FORMS,
     GOES_ON_TO,
+    OBJECT_FIRST_CUES,
     OBJECT_OPENERS,
     OBJECT_PRONOUNS,
     PASSIVE,
@@ -117,6 +118,8 @@ def speaker_after(s: Sentence, first: int, last: int, j: int) -> list[Token] | N
     """The words of a speaker after an inverted cue: '"...," said Jo Reyes', "...,
     said a spokesman."; `j` is where `speaker_before` looked."""
     toks = s.toks
+    if CUE_FORMS.get(toks[first].lower) in OBJECT_FIRST_CUES:
+        return None  # 'star of "Scandal," thanked Obama': whom the cue judges
     ahead = forward_np(toks, last + 1, min(len(toks), last + 16))
     if ahead and (
         s.quote_before(first) is not None

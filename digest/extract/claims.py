@@ -161,10 +161,16 @@ def _near_cue(span: Span, cue: Span | None) -> bool:
     return cue is not None and (0 <= span.start - cue.end <= 30 or 0 <= cue.start - span.end <= 12)
 
 
+# "that" right before a span: the span is the clause it opens.
+_THAT_BEFORE = re.compile(r"\bthat\s*$", re.IGNORECASE)
+
+
 def _short_quote_first(text: str, span: Span) -> bool:
-    """The span opens with a quotation of a word or two ('"no" when asked ...')."""
+    """The span opens with a quotation of a word or two ('"no" when asked ...'), not
+    as the subject of a clause after "that" ('saying that "bombastic comments" do more
+    harm')."""
     opening = mark_at(text, span.start)
-    if not opening:
+    if not opening or _THAT_BEFORE.search(text, max(0, span.start - 8), span.start):
         return False
     begin = span.start + len(opening)
     ends = [i for i in (text.find(m, begin, span.end) for m in CLOSING_QUOTE_MARKS) if i > 0]

@@ -13,7 +13,14 @@ from __future__ import annotations
 import bisect
 
 from ..model import Span
-from .grammar import clause_starts, finite, has_finite_verb, is_time_word, verb_like
+from .grammar import (
+    breaks_content,
+    clause_starts,
+    finite,
+    has_finite_verb,
+    is_time_word,
+    verb_like,
+)
 from .lexicon import (
     APPROXIMATELY,
     ARTICLES,
@@ -26,7 +33,6 @@ from .lexicon import (
     CLAUSE_WORDS,
     CLOSING_BRACKETS,
     COMMON_VERBS,
-    CONTENT_BREAKS,
     CONTENT_STOPS,
     CUE_FORMS,
     DETERMINERS,
@@ -51,6 +57,7 @@ from .lexicon import (
     ROLE_HEADS,
     SAID_TOO,
     STRANDING,
+    SUBJECT_PRONOUNS,
     SUBORDINATORS,
     TALK_PARTICLES,
     TALK_VERBS,
@@ -65,6 +72,8 @@ from .sentence import Sentence, overlap
 MAX_CONTENT = 1200
 # Reported content shorter than this is a fragment ("Still, he said"), not a claim.
 MIN_CONTENT_WORDS = 3
+# How far after "told" the clause told may open, past whom and where.
+WHOM_WORDS = 8
 
 
 def content_after(
@@ -117,6 +126,8 @@ def _content_start(s: Sentence, k: int, low: str, base: str | None) -> tuple[int
     if _appeal_or_stance(s, k, low, base):
         return None
     k, clause = _to_that(s, k, told)
+    if told and not clause:
+        k = _past_whom(s, k)
     if k >= n or toks[k].text in CLOSING_BRACKETS:
         return None  # '("We never slept," Reyes said) and ...': the aside ends there
     if base in CLAUSE_ONLY and not clause and s.in_quote[k] is None and not clause_starts(s, k):
@@ -253,6 +264,34 @@ def _appeal_or_stance(s: Sentence, k: int, low: str, base: str | None) -> bool:
     )
 
 
+def _past_whom(s: Sentence, k: int) -> int:
+    """After "told", past whom and where to the pronoun that opens what was told ("told a
+    gathering in Washington she will ..."): its token, or `k` when none stands a few
+    words on."""
+    toks = s.toks
+    whom = False  # a word of whom or where was read ("gathering", "Washington")
+    for j in range(k + 1, min(len(toks) - 1, k + WHOM_WORDS)):
+        tok = toks[j - 1]
+        if (
+            not tok.is_word
+            or s.in_quote[j - 1] is not None
+            or tok.lower in CUE_FORMS
+            or tok.lower in SUBORDINATORS
+            # "told them to leave", "told a story about the time he ...": no addressee
+            or tok.lower in ("that", "to", "about")
+        ):
+            return k
+        whom = whom or tok.is_capital or (tok.lower in RECIPIENTS and tok.lower not in ARTICLES)
+        after = toks[j + 1]
+        if (
+            whom
+            and toks[j].lower in SUBJECT_PRONOUNS
+            and (after.lower in AUXILIARIES or after.lower in FINITE_WORDS or verb_like(after))
+        ):
+            return j
+    return k
+
+
 def _to_that(s: Sentence, k: int, told: bool) -> tuple[int, bool]:
     """Past who was told or where it was said to "that" ("told a daily press briefing
     that ...", "said in an interview that ..."): the token after "that" and True, or
@@ -320,16 +359,18 @@ def _cut_at(s: Sentence, j: int, gap: bool, closes: bool, objective: bool) -> in
         toks[j].text == ","
         and s.in_quote[j] is None
         and j + 1 < n
-        and (toks[j + 1].lower in CONTENT_BREAKS or attribution_follows(s, j + 1))
+        and (breaks_content(toks[j + 1]) or attribution_follows(s, j + 1))
     ):
         return toks[j].start
     if (
         j + 1 < n
-        and toks[j + 1].lower in CONTENT_BREAKS
-        and closes_relative(s, j)
         and toks[j].text != ","
+        and closes_relative(s, j)
+        and (breaks_content(toks[j + 1]) or attribution_follows(s, j + 1))
     ):
-        return toks[j].end  # '... "founded ISIS," saying ...': the comma was quoted
+        # '... "founded ISIS," saying ...', '... "an orange buffoon," Susan said': the
+        # comma was quoted
+        return toks[j].end
     if toks[j].text in ASIDE_MARKS and quoted_aside(s, j):
         return toks[j].start  # 'liked her - "...," Elkins said - but ...'
     if toks[j].lower == "and" and (

@@ -13,10 +13,15 @@ from typing import Final
 from ..model import Span
 from .attach import Speaker, speaker_after, speaker_before, speaker_end
 from .content import content_after
-from .lexicon import CUE_FORMS, NP_STOP, OF_PLACE, RELATIVE_PRONOUNS
+from .lexicon import AND_BUT, AND_BUT_OR, CUE_FORMS, NP_STOP, OF_PLACE, RELATIVE_PRONOUNS
 from .mentions import Mention
+from .quote_shapes import is_title
 from .sentence import Found, Sentence
 from .subjects import inverted_mention
+
+# Words that open what follows a cue when it reports no clause there ("said and left",
+# "declared to the crowd").
+AND_BUT_TO = AND_BUT | {"to"}
 
 
 class NoClaim:
@@ -188,6 +193,19 @@ class Cue:
             self._before_read = True
         return self._before
 
+    def embedded(self, index: int) -> bool:
+        """The quotation `index` stands inside the writer's words: a word other than a
+        conjunction right before it ('host of MSNBC's "Morning Joe,"'), not a sentence
+        that opens with it or a quotation after a colon or a dash."""
+        s = self.s
+        k = bisect.bisect_left(s.starts, s.quotes[index].outer.start)
+        return k > 0 and s.toks[k - 1].is_word and s.toks[k - 1].lower not in AND_BUT_OR
+
+    def titled(self, index: int) -> bool:
+        """The quotation `index` is a title or a name ("Morning Joe")."""
+        inner = self.s.quotes[index].inner
+        return is_title(self.s.text[inner.start : inner.end].split())
+
     def claim(
         self,
         kind: str,
@@ -228,10 +246,19 @@ def _reported_before(c: Cue) -> int | None:
         return None
     s = c.s
     after = c.after()
+    quoted = s.quotes[before].inner
     if (
         after is None
         or c.speaker().inverted
-        or s.words(s.quotes[before].inner) >= 5
+        # '"Go home," Trump said and walked out', '"Guns stunt growth," Dean declared to
+        # the crowd': what follows the cue is another verb of the speaker or a setting,
+        # no reported clause
+        or (
+            s.toks[c.place().resume].lower in AND_BUT_TO
+            # 'In an interview with "Fox and Friends," Trump pointed to ...': a title
+            and not c.titled(before)
+        )
+        or s.words(quoted) >= 5
         # '"We will rebuild," Smith said, "and fast."': a quotation on each side
         or (
             before not in c.used

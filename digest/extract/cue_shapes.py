@@ -25,14 +25,22 @@ from .around import (
 )
 from .attach import by_subject
 from .blocks import Token
-from .content import MIN_CONTENT_WORDS, antecedent, content_after
+from .content import MIN_CONTENT_WORDS, antecedent, closes_relative, content_after
 from .cue import NO_CLAIM, Cue, Match
 from .cues import possessor, that_after
-from .grammar import finite, finite_verbs, holds_clause, is_time_word, plural_noun, verb_like
+from .grammar import (
+    breaks_content,
+    finite,
+    finite_verbs,
+    has_finite_verb,
+    holds_clause,
+    is_time_word,
+    plural_noun,
+    verb_like,
+)
 from .lexicon import (
     AND_BUT,
     CONJUNCTIONS,
-    CONTENT_BREAKS,
     CUE_FORMS,
     DETERMINERS,
     FINITE_WORDS,
@@ -121,6 +129,9 @@ def _source_says(c: Cue) -> Found | None:
     return c.claim(s.kind(content), content, mention)
 
 
+# A quotation of this many words or fewer inside the writer's words ('Washington, star of
+# "Scandal," thanked Obama') is a phrase they quote, not the claim.
+FRAGMENT_WORDS = 3
 # Words that open another clause after a comma: what follows them is no half of this one.
 CLAUSE_LINKS = CONJUNCTIONS | SUBORDINATORS | RELATIVE_PRONOUNS | WHICH_THAT
 
@@ -306,10 +317,19 @@ def fragment_then_cue(c: Cue) -> Match:
     s = c.s
     outer = s.quotes[before].outer
     lead_in = Span(s.span.start, outer.start)
-    if s.words(lead_in) < MIN_CONTENT_WORDS or set_apart(s, lead_in) or not s.mark_free(lead_in):
+    words = s.words(lead_in)
+    if (
+        words < 2
+        # 'Guns are "the ultimate crisis," Dean said': two words, the clause's verb in them
+        or (words < MIN_CONTENT_WORDS and not has_finite_verb(s, lead_in))
+        or set_apart(s, lead_in)
+        or not s.mark_free(lead_in)
+    ):
         return None
-    c.used.add(before)
     content = s.tidy(Span(last_clause_start(s, lead_in), outer.end))
+    if not has_finite_verb(s, content):
+        return None  # 'In an interview with "Fox and Friends," Trump ...': no clause
+    c.used.add(before)
     s.use_quotes_in(content, c.used)
     return c.claim("partial", content, c.speaker().mention)
 
@@ -319,7 +339,9 @@ def quotation_around_cue(c: Cue) -> Match:
     Smith said, "and we will do it fast."', also after an inverted speaker's role
     ('"...," said Jo Reyes, the state's spokeswoman, "..."')."""
     before = c.quotation_before()
-    if before is None:
+    if before is None or c.embedded(before):
+        # 'Remarking upon Clinton's "genuine empathy," Starr said, "..."': the phrase
+        # quoted inside the writer's words is not the start of what Starr said
         return None
     resume = c.place().resume
     speaker = c.speaker()
@@ -341,7 +363,20 @@ def quotation_then_cue(c: Cue) -> Match:
     before = c.quotation_before()
     if before is None:
         return None
-    return c.quoted(before, c.speaker().mention)
+    speaker = c.speaker()
+    after = c.after()
+    if c.embedded(before) and (
+        c.titled(before)
+        or (c.s.words(c.s.quotes[before].inner) <= FRAGMENT_WORDS and speaker.inverted)
+        or (after is not None and c.s.in_quote[c.s.index_of_offset(after.start)] is not None)
+    ):
+        # 'Joe Scarborough, host of MSNBC's "Morning Joe," suggested ...', 'Washington,
+        # star of "Scandal," thanked Obama': a name or a phrase the writer quotes inside
+        # their own words, and no speaker between it and the cue; 'thoughts of quitting
+        # are "not in my mind," he admitted "everything is possible"': the cue's words
+        # follow it
+        return None
+    return c.quoted(before, speaker.mention)
 
 
 def parenthetical_cue(c: Cue) -> Match:
@@ -359,7 +394,7 @@ def parenthetical_cue(c: Cue) -> Match:
         or (c.earlier and not reports_earlier(s, c.earlier, start))
         or (s.in_quote[after_comma] is not None and c.after() is not None)
         # "The port will reopen, Smith said, adding: ...": a claim of its own
-        or (toks[after_comma].lower in CONTENT_BREAKS and toks[after_comma].lower.endswith("ing"))
+        or (breaks_content(toks[after_comma]) and toks[after_comma].lower.endswith("ing"))
     ):
         return None
     head = s.tidy(Span(s.span.start, toks[start - 1].start))
@@ -453,9 +488,16 @@ def content_then_cue(c: Cue) -> Match:
     """
     s, toks = c.s, c.s.toks
     lead = c.place().lead
-    if lead == 0 or toks[lead - 1].text != "," or not tail_is_short(s, c.last + 1):
+    if lead == 0 or not tail_is_short(s, c.last + 1):
         return None
-    content = s.tidy(Span(s.span.start, toks[lead - 1].start))
+    comma = toks[lead - 1]
+    if comma.text == ",":
+        end = comma.start
+    elif closes_relative(s, lead - 1):
+        end = comma.end  # '..., calling Trump "an orange buffoon," Susan said': quoted
+    else:
+        return None
+    content = s.tidy(Span(s.span.start, end))
     if s.words(content) < MIN_CONTENT_WORDS or c.earlier:
         return None
     if (

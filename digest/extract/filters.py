@@ -10,6 +10,7 @@ or a quotation right before it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from .grammar import (
@@ -230,6 +231,10 @@ def passive(s: Sentence, k: int) -> bool:
     return k > 0 and toks[k - 1].lower in PASSIVE and low != "quoted" and not low.endswith("ing")
 
 
+# A number written in figures: "1,200", "3.5".
+_NUMBER = re.compile(r"\d[\d,.]*")
+
+
 def after_article(s: Sentence, k: int) -> bool:
     """A noun after an article or a possessive: "the report", "a claim"; a noun after a
     quantifier or a number ("many disputes", "1,200 Clinton emails"), an adjective after
@@ -248,8 +253,8 @@ def after_article(s: Sentence, k: int) -> bool:
     if marker in NOUN_MARKERS or marker in DEGREE_WORDS:
         return True
     before = toks[k - 1].lower
-    if before in COUNT_WORDS or before[:1].isdigit():
-        return True  # "many disputes", "1,200 emails"
+    if before in COUNT_WORDS or _NUMBER.fullmatch(before):
+        return True  # "many disputes", "1,200 emails"; not "the 43-year-old asked"
     if k >= 2 and toks[k - 2].text[:1].isdigit() and toks[k - 1].is_capital:
         return True  # "1,200 Clinton emails"
     low = toks[k].lower

@@ -18,6 +18,7 @@ from .lexicon import (
     CLAUSE_PRONOUNS,
     CLAUSE_SUBJECTS,
     COMMON_VERBS,
+    CONTENT_BREAKS,
     CUE_FORMS,
     DETERMINERS,
     FINITE_WORDS,
@@ -171,7 +172,7 @@ def holds_clause(s: Sentence, span: Span) -> bool:
                 low in CLAUSE_BREAKS
                 or (low in RELATIVE_WORDS and toks[k - 1].text == ",")
                 # "responded to the mother by saying his refusal was ...": the gerund's
-                or (low == "by" and k + 1 < last and _says_in_ing(toks[k + 1]))
+                or (low == "by" and k + 1 < last and says_in_ing(toks[k + 1]))
             )
         ):
             # The subordinate clause runs to the next comma, or to the end; so does a
@@ -182,6 +183,9 @@ def holds_clause(s: Sentence, span: Span) -> bool:
             relative = False
             if low in RELATIVE_WORDS and k + 1 < last and verb_like(toks[k + 1]):
                 return True
+        elif k > first and outside and low == "who" and k + 1 < last and _bare_word(toks[k + 1]):
+            relative, past_relative = False, k + 1  # "members who cast ballots": its verb
+            k += 1
         elif k > first and outside and low in RELATIVE_WORDS:
             relative = True
         elif relative and tok.text == ",":
@@ -195,26 +199,51 @@ def holds_clause(s: Sentence, span: Span) -> bool:
         ):
             if relative:
                 relative, past_relative = False, k  # the relative clause's own verb
-            elif past_relative < 0 or _plainly_finite(toks, k, past_relative):
+            elif past_relative < 0 or _plainly_finite(toks, k):
                 return True
         k += 1
     return False
 
 
-def _says_in_ing(tok: Token) -> bool:
+def breaks_content(tok: Token) -> bool:
+    """A word after a comma that opens another clause, not more of the content: "while",
+    "according", or a verb of saying in -ing ("..., telling reporters that ...")."""
+    return tok.lower in CONTENT_BREAKS or says_in_ing(tok)
+
+
+def says_in_ing(tok: Token) -> bool:
     """A verb of saying in -ing ("by saying", "by telling"), which reports for itself."""
     low = tok.lower
     return low.endswith("ing") and CUE_FORMS.get(low) in SAYING_VERBS
 
 
-def _plainly_finite(toks: list[Token], k: int, verb: int) -> bool:
-    """Token `k`, after a relative clause whose verb stands at `verb`, is a verb by its
-    form alone: a known tense or an auxiliary, or a word in -ed not right after that
-    verb ("who was arrested"); not a word that only may be a verb ("some net users")."""
+def _bare_word(tok: Token) -> bool:
+    """A lower-case word that is no pronoun, article or adverb: after "who", its verb."""
+    low = tok.lower
+    return (
+        tok.is_word
+        and not tok.is_capital
+        and low.isalpha()
+        and low not in DETERMINERS
+        and pronoun_of(tok) is None
+        and not low.endswith("ly")
+        and low not in VERB_ADVERBS
+        and low not in TIME_WORDS
+        and low != "not"
+    )
+
+
+def _plainly_finite(toks: list[Token], k: int) -> bool:
+    """Token `k`, after a relative clause and its verb, is a verb by its
+    form alone: a known tense or an auxiliary, or a word in -ed not right after an
+    auxiliary ("who was arrested"); not a word that only may be a verb ("some net
+    users")."""
     low = toks[k].lower
     if low in FINITE_WORDS or low in AUXILIARIES or low in IS_CONTRACTED:
         return True
-    return low.endswith("ed") and k > verb + 1 and toks[k - 1].lower not in AUXILIARIES
+    # "who voted supported the strike": right after a verb of its own, not after an
+    # auxiliary ("who was arrested"), a word in -ed is the clause's verb
+    return low.endswith("ed") and toks[k - 1].lower not in AUXILIARIES
 
 
 def has_finite_verb(s: Sentence, span: Span) -> bool:

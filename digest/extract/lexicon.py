@@ -39,6 +39,7 @@ enjoy like love hate name cast mock ridicule dismiss liken compare
 refuse decline threaten try attempt vote
 talk comment refer respond rail lash push lobby press weigh voice express fire
 bark snap boom roar gush rave muse ponder scoff snipe fume rant bellow grumble murmur hiss
+interject
 beg implore proclaim intone opine posit recount relate sneer tease taunt chide scold
 lecture quibble marvel reflect reason surmise speculate hypothesize bemoan lambaste
 needle jab rebuke
@@ -459,13 +460,25 @@ OBJECT_CUES = frozenset(
     "warn warns warned warning urge urges urged urging ask asks asked accuse accuses "
     "accused caution cautions cautioned press presses pressed".split()
 )
+# Verbs of judging, naming or telling, whose object follows them: a name after one is
+# whom it judges or tells, never an inverted speaker ('"...," thanked Obama', '"...,"
+# reminded his staff' are no English).
+OBJECT_FIRST_CUES = frozenset(
+    """
+    call describe criticize criticise praise endorse defend attack blast slam reject dismiss
+    denounce condemn decry applaud welcome thank blame accuse cast compare liken label brand
+    dub term hail tout ridicule lambaste rebuke cite refer characterize portray depict
+    tell remind inform notify convince persuade assure reassure brief
+    """.split()
+)
 # Words that introduce who was told (skipped before the content: "told reporters").
 RECIPIENTS = frozenset(
     "a the daily regular weekly news press reporters journalists lawmakers legislators "
     "briefing conference interview "
     "parliament congress senators supporters audience crowd delegates students viewers "
     "readers members officials committee hearing forum radio television newspaper paper "
-    "magazine programme program channel station rally meeting gathering panel".split()
+    "magazine programme program channel station rally meeting gathering panel analysts "
+    "investors shareholders employees staff workers".split()
 )
 # Words of a setting after ", she said" that the sentence resumes after ("she said in an
 # interview, ...").
@@ -483,7 +496,7 @@ AND_OR = frozenset({"and", "or", "nor"})
 QUOTING_CUES = frozenset(
     """shout yell scream chant whisper mutter exclaim cry sigh bark snap boom roar gush
     rave scoff snipe fume rant bellow grumble murmur hiss sneer reflect muse ponder
-    marvel reason""".split()
+    marvel reason interject""".split()
 )
 # Verbs of saying whose content is an object ("called him divisive", "cast Clinton as
 # unqualified", "praised the deal"), not a reported clause.
@@ -738,6 +751,13 @@ GROUP_HEADS = frozenset({"officials", "sources", "experts"})
 # Nouns that stand for the company last named: "Apple ... The company said".
 COMPANY_HEADS = frozenset(
     "company firm group giant maker retailer bank airline insurer operator chain".split()
+)
+# Last words of the name of a body that is no company: "the airline" is not the "Air Line
+# Pilots Association" named before it.
+BODY_TAILS = frozenset(
+    """union council department ministry party agency institute university committee office
+    assembly congress parliament government administration foundation association court
+    commission police""".split()
 )
 # Heads of a description that is a person ("the official", "the senator"): "he" or
 # "she" after it may be the person last named.

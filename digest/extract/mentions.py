@@ -198,6 +198,8 @@ def _name_in(toks: list[Token]) -> tuple[int, list[Token]]:
     Pat Ryder"), past an organisation before it ("United Nations Linda Thomas-Greenfield").
     """
     k = len(toks)
+    if _surname_as_title(toks):
+        k -= 1  # "Amy Pope", "Angus King": a surname that is also a title
     while (
         k > 0
         and toks[k - 1].is_capital
@@ -392,6 +394,19 @@ def _attached(toks: list[Token], k: int, floor: int, out: list[Token]) -> int:
     if low in ATTACH and (before in ROLE_HEADS or before in SENT_NOUNS):
         return 1
     return 0
+
+
+def _surname_as_title(toks: list[Token]) -> bool:
+    """The phrase ends in a title after a first name: a surname ("Amy Pope", "Angus
+    King"), as a title stands before the name it goes with ("Pope Francis")."""
+    return (
+        len(toks) >= 2
+        and toks[-1].is_capital
+        and toks[-1].lower in TITLE_WORDS
+        and toks[-2].is_capital
+        and toks[-2].lower not in TITLE_WORDS
+        and name_gender(toks[-2].text) is not None
+    )
 
 
 def _surname_in_calendar(toks: list[Token], k: int, floor: int) -> bool:

@@ -36,6 +36,8 @@ BARE_QUOTE_WORDS = 2
 PHRASE_WORDS = 6
 # A quotation whose words are this share capitalised or more is a title or a name.
 TITLE_SHARE = 0.8
+# Words a title writes in lower case.
+TITLE_SMALL_WORDS = frozenset("a an the and or of in on at to for with by".split())
 
 
 class Leftovers:
@@ -217,5 +219,6 @@ def said_words(s: Sentence, inner: Span) -> bool:
 def is_title(words: list[str]) -> bool:
     """Words mostly capitalised: a title or a name ("Morning Joe", "The Art of the
     Deal"), not words said."""
-    letters = [w for w in words if w[:1].isalpha()]
+    # The small words a title leaves in lower case ("Fox and Friends") count for nothing.
+    letters = [w for w in words if w[:1].isalpha() and w not in TITLE_SMALL_WORDS]
     return bool(letters) and sum(w[0].isupper() for w in letters) >= TITLE_SHARE * len(letters)

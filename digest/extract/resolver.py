@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from ..model import Span
 from .lexicon import (
+    BODY_TAILS,
     COMPANY_HEADS,
     DETERMINERS,
     GROUP_HEADS,
@@ -97,6 +98,8 @@ def _may_be_person(entity: Entity) -> bool:
 
 # Heads of a description that is neither a person's nor a body's title.
 _NOT_BODIES = frozenset("person people community document opinion".split())
+# Prepositions after the head of a role, that open what the role is of.
+_OF_WHAT = frozenset({"for", "of", "at", "with", "from", "in", "to", "on"})
 # How words for a person end: fisherman, teacher, counsellor, economist, historian.
 _PERSON_ENDINGS = ("man", "woman", "er", "or", "ist", "ian", "ess")
 
@@ -104,6 +107,9 @@ _PERSON_ENDINGS = ("man", "woman", "er", "or", "ist", "ian", "ess")
 def _office(role: str | None) -> str | None:
     """The word for a person a role ends in ("spokesman", "secretary"), as its synonym."""
     words = (role or "").lower().replace("(", " ").replace(")", " ").split()
+    # "spokesperson for Ontario's health ministry": the head stands before what it is of
+    cut = next((i for i, w in enumerate(words) if i and w in _OF_WHAT), len(words))
+    words = words[:cut]
     if not words:
         return None
     last = words[-1].strip(".,")
@@ -597,8 +603,9 @@ class Resolver:
         ):
             return None
         entity = self._one_organisation(mention.span.start)
-        if entity is not None:
-            entity.heads.add(mention.head)
+        if entity is None or (entity.name or "").split()[-1].lower() in BODY_TAILS:
+            return None  # none, or a body that is no company ("Air Line Pilots Association")
+        entity.heads.add(mention.head)
         return entity
 
     def _one_organisation(self, here: int) -> Entity | None:

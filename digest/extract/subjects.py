@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import bisect
 
+from ..model import Span
 from .blocks import Token
-from .grammar import is_time_word, noun_like, opens_noun, plural_form
+from .grammar import holds_clause, is_time_word, noun_like, opens_noun, plural_form
 from .lexicon import (
     ADVERBIAL_PREPOSITIONS,
     AFFILIATIONS,
@@ -442,6 +443,11 @@ def inverted_mention(s: Sentence, ahead: list[Token]) -> Mention | None:
     """`said Lee Soo-jin, an economist at Hanbit Securities`: the name, then its role;
     `said the chairman of the committee, Labour MP Barry Sheerman.`: the role, then the
     name that ends the sentence."""
+    last = ahead[-1].lower
+    if (last.endswith(("'s", "’s")) or last in ("'", "’")) and holds_clause(
+        s, Span(ahead[0].start, s.span.end)
+    ):
+        return None  # "suggested Donald Trump's refusal ... is ...": whose, not who speaks
     mention = mention_from_tokens(ahead, s.text)
     if mention is None:
         return mention

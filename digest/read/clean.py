@@ -48,6 +48,8 @@ _NEWSLETTER = re.compile(
     re.I,
 )
 _NEWSLETTER_WORDS = 30
+# A headline has at most this many words.
+_HEADLINE_WORDS = 25
 # A line in capitals of this many words or more is a label or a shot list ("VIDEO SHOWS:
 # ..."), not prose; the headline in capitals, the first line, is left to `_title`.
 _SHOUTED_WORDS = 4
@@ -67,11 +69,16 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
 _CREDIT = re.compile(r"\s*\((?:[A-Z][\w.&' -]{1,30}|END|end)\)\s*$")
 # A dateline such as "SEOUL, Sept. 12 (Yonhap) -- ", "WASHINGTON (AP) — " or "ORLANDO,
 # Fla. (Reuters) - ".
+# In capitals the place may stand alone; in title case only with the credit after it
+# ("Washington (AFP) - "), as a sentence never opens so.
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z .'-]{1,40}"  # SEOUL
+    r"^(?:[A-Z][A-Z .'-]{1,40}"  # SEOUL
     r"(?:,\s*[A-Z][A-Za-z]{0,5}\.(?:\s?[A-Z][a-z]{0,3}\.)?(?=[\s,]))?"  # , Fla.  , N.S.
     r"(?:,?\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?"  # , Sept. 12
-    r"\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–|―|-)\s+"  # (Yonhap) --
+    r"\s*(?:\([^)]{1,40}\))?"  # (Yonhap)
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?:,?\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?"  # Washington
+    r"\s*\([A-Z][^)]{1,30}\))"  # (AFP)
+    r"\s*(?:--|—|–|―|-)\s+"  # --
 )
 # Words of a photo description, lower case: a line holding none is no caption.
 _PHOTO_PHRASES = (
@@ -106,7 +113,10 @@ def clean_article(article: Article) -> Article:
     seen_captions: set[str] = set()
     for span, text, kind in zip(lines, texts, kinds, strict=True):
         if kind == "body":
-            body.append(_trim_body(article.text, span.stripped(article.text), is_first=not body))
+            # A dateline opens the first paragraph, or the one after a headline kept as
+            # body ("Clinton swipes at Trump.", then "Washington (AFP) - ...").
+            opens = not body or (len(body) == 1 and _headline_like(article.text, body[0]))
+            body.append(_trim_body(article.text, span.stripped(article.text), is_first=opens))
         elif kind == "caption" and text not in seen_captions:
             seen_captions.add(text)
             captions.append(span.stripped(article.text))
@@ -209,12 +219,17 @@ def _credited_outlet(paragraphs: list[str]) -> str:
             name = credit.group().strip().strip("()")
             if name.upper() != "END":
                 return name
-        dateline = _DATELINE.match(paragraphs[0])
+        dateline = next(filter(None, map(_DATELINE.match, paragraphs[:2])), None)
         if dateline:
             inside = re.search(r"\(([^)]{2,40})\)", dateline.group())
             if inside:
                 return inside.group(1).strip()
     return ""
+
+
+def _headline_like(text: str, span: Span) -> bool:
+    """A paragraph short enough to be the headline the page printed above its story."""
+    return len(text[span.start : span.end].split()) <= _HEADLINE_WORDS
 
 
 def _lines(text: str, span: Span) -> list[Span]:
@@ -252,7 +267,7 @@ def _trim_body(text: str, span: Span, *, is_first: bool) -> Span:
 
 def _is_headline(index: int, kinds: list[str], texts: list[str]) -> bool:
     """A first paragraph between page furniture is the scraped headline, not body."""
-    if len(texts[index].split()) > 25:
+    if len(texts[index].split()) > _HEADLINE_WORDS:
         return False
     following = next((k for k in kinds[index + 1 :] if k != "blank"), "blank")
     return following in ("chrome", "caption") and any(k == "chrome" for k in kinds[:index])
