@@ -164,6 +164,7 @@ def test_datelines_of_wire_copy_are_left_out_of_the_body() -> None:
         "SEOUL, Sept. 12 (Yonhap) -- ",
         "WASHINGTON ― ",
         "Washington (AFP) – ",
+        "YELLOWKNIFE, N.W.T. — ",
         "Halifax, June 10 (CP) - ",
     ):
         first = dateline + "The governor met flood victims and said the state would rebuild."

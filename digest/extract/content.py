@@ -22,6 +22,7 @@ from .grammar import (
     verb_like,
 )
 from .lexicon import (
+    AND_BUT,
     APPROXIMATELY,
     ARTICLES,
     AS_PHRASES,
@@ -373,11 +374,12 @@ def _cut_at(s: Sentence, j: int, gap: bool, closes: bool, objective: bool) -> in
         return toks[j].end
     if toks[j].text in ASIDE_MARKS and quoted_aside(s, j):
         return toks[j].start  # 'liked her - "...," Elkins said - but ...'
-    if toks[j].lower == "and" and (
-        said_too(s, j) or (verb_too(s, j) and (objective or _reports_next(s, j + 2)))
+    if toks[j].lower in AND_BUT and (
+        said_too(s, j)
+        or (verb_too(s, j) and (objective or _reports_next(s, j + 2) or toks[j].lower == "but"))
     ):
-        # "Reyes said the port would reopen, and added that ...": what the second verb
-        # reports is a claim of its own.
+        # "Reyes said the port would reopen, and added that ...", "..., but warned
+        # drivers to expect delays": what the second verb reports is a claim of its own.
         return toks[j - 1].start if toks[j - 1].text == "," else toks[j].start
     return None
 
@@ -476,11 +478,11 @@ def quoted_aside(s: Sentence, j: int) -> bool:
 
 
 def said_too(s: Sentence, j: int) -> bool:
-    """Token `j` is "and" before a second speech verb of the same speaker ("and added
-    that", "and warned:"), outside quotation marks."""
+    """Token `j` is "and" or "but" before a second speech verb of the same speaker ("and
+    added that", "and warned:"), outside quotation marks."""
     toks = s.toks
     return (
-        toks[j].lower == "and"
+        toks[j].lower in AND_BUT
         and s.in_quote[j] is None
         and j + 1 in s.cue_starts
         and toks[j + 1].lower in SAID_TOO
@@ -497,10 +499,10 @@ def _reports_next(s: Sentence, k: int) -> bool:
 
 
 def verb_too(s: Sentence, j: int) -> bool:
-    """Token `j` is "and" before a second verb of saying in a finite form ("and
-    accused", "and urges"), outside quotation marks."""
+    """Token `j` is "and" or "but" before a second verb of saying in a finite form ("and
+    accused", "but warned"), outside quotation marks."""
     toks = s.toks
-    if toks[j].lower != "and" or s.in_quote[j] is not None or j + 1 not in s.cue_starts:
+    if toks[j].lower not in AND_BUT or s.in_quote[j] is not None or j + 1 not in s.cue_starts:
         return False
     verb = toks[j + 1].lower
     return verb in FINITE_IRREGULAR or (

@@ -13,15 +13,20 @@ from typing import Final
 from ..model import Span
 from .attach import Speaker, speaker_after, speaker_before, speaker_end
 from .content import content_after
-from .lexicon import AND_BUT, AND_BUT_OR, CUE_FORMS, NP_STOP, OF_PLACE, RELATIVE_PRONOUNS
+from .grammar import holds_clause
+from .lexicon import (
+    AND_BUT,
+    AND_BUT_OR,
+    CUE_FORMS,
+    NP_STOP,
+    OF_PLACE,
+    PREPOSITIONS,
+    RELATIVE_PRONOUNS,
+)
 from .mentions import Mention
 from .quote_shapes import is_title
 from .sentence import Found, Sentence
 from .subjects import inverted_mention
-
-# Words that open what follows a cue when it reports no clause there ("said and left",
-# "declared to the crowd").
-AND_BUT_TO = AND_BUT | {"to"}
 
 
 class NoClaim:
@@ -254,7 +259,7 @@ def _reported_before(c: Cue) -> int | None:
         # the crowd': what follows the cue is another verb of the speaker or a setting,
         # no reported clause
         or (
-            s.toks[c.place().resume].lower in AND_BUT_TO
+            _no_clause_follows(c, after)
             # 'In an interview with "Fox and Friends," Trump pointed to ...': a title
             and not c.titled(before)
         )
@@ -267,6 +272,15 @@ def _reported_before(c: Cue) -> int | None:
     ):
         return before
     return None
+
+
+def _no_clause_follows(c: Cue, after: Span) -> bool:
+    """What follows the cue is another verb of its speaker or a setting, no reported
+    clause: '"Go home," Trump said and walked out', '"Guns stunt growth," Dean declared to
+    the crowd', '"We're with you," Sajjan wrote on social media'."""
+    s = c.s
+    first = s.toks[c.place().resume].lower
+    return first in AND_BUT or (first in PREPOSITIONS and not holds_clause(s, after))
 
 
 # What a shape answers: a claim, NO_CLAIM, or None when the cue is not of its shape.

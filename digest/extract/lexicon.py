@@ -695,6 +695,7 @@ ORG_TAILS = frozenset(
     service services news institute university bank corp co inc group committee office
     assembly congress parliament government administration pentagon kremlin media times
     post journal press tv radio network foundation association center centre court
+    airlines airways motors holdings industries systems technologies ltd llc plc
     russia china japan iran america usa qatar ukraine europe seoul washington moscow
     beijing tokyo pyongyang""".split()
 )
@@ -739,6 +740,8 @@ SYNONYMS = {
 # Courtesy titles: "Mr. Paulson" is a last name, not a first one; before a name they say
 # nothing of a role ("Mr Blair").
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"})
+# Military and police ranks: a rank says who a person is, not which office they speak for.
+RANKS = frozenset("gen brig lt col maj sgt capt adm cmdr const cpl insp supt det".split())
 # Titles that tell a speaker is a woman, and those that tell a man.
 FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "queen", "spokeswoman", "chairwoman"})
 MALE_TITLES = frozenset({"mr", "sir", "king", "spokesman", "chairman"})

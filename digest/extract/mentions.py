@@ -209,7 +209,9 @@ def _name_in(toks: list[Token]) -> tuple[int, list[Token]]:
         k -= 1
     name_toks = toks[k:]
     cut = max((i for i, t in enumerate(name_toks[:-1]) if t.lower in ORG_TAILS), default=-1)
-    if cut >= 0:
+    if cut >= 0 and name_toks[-1].lower.rstrip(".") not in ORG_TAILS:
+        # "United Nations Linda Thomas-Greenfield": a person after the body; not "Korea
+        # Airports Corp.", a body's name all through
         k += cut + 1
         name_toks = toks[k:]
     if name_toks and k >= 3 and toks[k - 1].lower == "of" and _two_name_words(toks, k - 1):

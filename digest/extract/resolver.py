@@ -17,7 +17,9 @@ from .lexicon import (
     ORG_TAILS,
     PERSON_HEADS,
     PERSON_PRONOUNS,
+    RANKS,
     SYNONYMS,
+    TITLE_WORDS,
 )
 from .mentions import SENT_NOUNS, Mention, name_gender
 from .people import named_as
@@ -115,6 +117,10 @@ def _office(role: str | None) -> str | None:
     last = words[-1].strip(".,")
     if last in PERSON_HEADS or last.endswith(_PERSON_ENDINGS):
         return SYNONYMS.get(last, last)
+    if words[-1].endswith(".") or last in HONORIFICS or last in RANKS or not last.isalpha():
+        return None  # a rank or a courtesy title ("Brig. Gen.", "Mr") says no office
+    if last in TITLE_WORDS:
+        return last  # "Local MP", "Senator": an office of its own
     return None
 
 

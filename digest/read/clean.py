@@ -73,7 +73,7 @@ _CREDIT = re.compile(r"\s*\((?:[A-Z][\w.&' -]{1,30}|END|end)\)\s*$")
 # ("Washington (AFP) - "), as a sentence never opens so.
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z .'-]{1,40}"  # SEOUL
-    r"(?:,\s*[A-Z][A-Za-z]{0,5}\.(?:\s?[A-Z][a-z]{0,3}\.)?(?=[\s,]))?"  # , Fla.  , N.S.
+    r"(?:,\s*[A-Z][A-Za-z]{0,5}\.(?:\s?[A-Z][a-z]{0,3}\.){0,2}(?=[\s,]))?"  # , Fla.  , N.W.T.
     r"(?:,?\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?"  # , Sept. 12
     r"\s*(?:\([^)]{1,40}\))?"  # (Yonhap)
     r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?:,?\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?"  # Washington
