@@ -96,6 +96,12 @@ def _source_says(c: Cue) -> Found | None:
         k = after_np
         while k < len(toks) and toks[k].text != ",":
             k += 1
+        if k + 2 < len(toks) and toks[k + 1].lower in RELATIVE_PRONOUNS:
+            # "According to two people familiar with the talks, who spoke on condition of
+            # anonymity, ...": the relative clause still tells who the source is
+            k += 2
+            while k < len(toks) and toks[k].text != ",":
+                k += 1
         if k + 1 >= len(toks):
             return None
         content = s.tidy(Span(toks[k + 1].start, s.span.end))
