@@ -127,6 +127,12 @@ def test_credits_standards_newsletters_and_lines_in_capitals_are_not_body() -> N
         '"We have a contract we can live with," said Kim Soo-jin, the union\'s leader.',
     ]
     assert cleaned.title == "Port of Busan reopens after strike"
+    # The same credits in parentheses, as wire copy closes a story.
+    credits = "Reporting by Jo Lee in Busan; Additional reporting by Sam Park in Seoul; "
+    page = WIRE_PAGE.replace(credits, "(" + credits).replace("by Ann Cole", "by Ann Cole)")
+    assert [s.end - s.start for s in clean_article(_article(page)).body] == [
+        s.end - s.start for s in cleaned.body
+    ]
 
 
 def test_a_headline_in_capitals_is_still_the_title_and_prose_stays() -> None:

@@ -278,7 +278,9 @@ def _is_chrome(line: str) -> bool:
     if _CHROME.match(bare):
         return True
     words = len(bare.split())
-    if words <= _CREDIT_WORDS and _CREDIT_LINE.match(bare):
+    # "(Reporting by Jo Lee; Editing by Ann Cole)": wire copy sets it in parentheses
+    credit = bare[1:-1] if bare.startswith("(") and bare.endswith(")") else bare
+    if words <= _CREDIT_WORDS and _CREDIT_LINE.match(credit):
         return True
     if words <= _NEWSLETTER_WORDS and "newsletter" in bare.lower() and _NEWSLETTER.search(bare):
         return True
