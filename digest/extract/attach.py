@@ -118,8 +118,11 @@ def speaker_after(s: Sentence, first: int, last: int, j: int) -> list[Token] | N
     """The words of a speaker after an inverted cue: '"...," said Jo Reyes', "...,
     said a spokesman."; `j` is where `speaker_before` looked."""
     toks = s.toks
-    if CUE_FORMS.get(toks[first].lower) in OBJECT_FIRST_CUES:
-        return None  # 'star of "Scandal," thanked Obama': whom the cue judges
+    low = toks[first].lower
+    if CUE_FORMS.get(low) in OBJECT_FIRST_CUES or (low.endswith("ing") and first == last):
+        # 'star of "Scandal," thanked Obama': whom the cue judges; "Lamenting their luck,
+        # Mexicans say": a verb in -ing is never followed by who speaks
+        return None
     ahead = forward_np(toks, last + 1, min(len(toks), last + 16))
     if ahead and (
         s.quote_before(first) is not None

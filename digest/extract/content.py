@@ -18,11 +18,13 @@ from .grammar import (
     clause_starts,
     finite,
     has_finite_verb,
+    holds_clause,
     is_time_word,
     verb_like,
 )
 from .lexicon import (
     AND_BUT,
+    AND_BUT_OR,
     APPROXIMATELY,
     ARTICLES,
     AS_PHRASES,
@@ -162,6 +164,7 @@ def _past_setting(s: Sentence, k: int, told: bool) -> tuple[int, bool]:
     toks = s.toks
     n = len(toks)
     comma = False
+    start = k
     while (
         k < n
         and s.in_quote[k] is None
@@ -178,6 +181,8 @@ def _past_setting(s: Sentence, k: int, told: bool) -> tuple[int, bool]:
             or toks[k].lower == "however"
             or (
                 told
+                # "told him the GOP nominee had not paid": past a pronoun, what was told
+                and not (k > start and toks[k - 1].lower in OBJECT_PRONOUNS)
                 and (
                     (toks[k].lower in RECIPIENTS and not opens_content(s, k))
                     or toks[k].is_capital
@@ -334,13 +339,49 @@ def _content_end(
         and s.in_quote[k] is None
         and (toks[k].lower in OBJECT_PRONOUNS or not clause_starts(s, k))
     )
+    # "When my mother mentioned the devil to me, I laughed": the cue's clause is a
+    # subordinate one, and ends at the comma before the sentence's own clause.
+    subordinate = _in_subordinate_clause(s, k)
+    aside = False  # a comma inside the clause opened an aside the next comma closes
     for j in range(k + 1, last_tok):
+        if subordinate and toks[j].text == "," and s.in_quote[j] is None:
+            if aside:
+                aside = False
+            elif _main_clause_after(s, j):
+                return toks[j].start
+            else:
+                aside = True
         cut = _cut_at(s, j, gap, closes, objective)
         if cut is not None:
             return cut
     if end < s.span.end and last_tok > k + 1:
         end = toks[last_tok - 1].end
     return end
+
+
+def _in_subordinate_clause(s: Sentence, k: int) -> bool:
+    """The words before token `k` (a cue's content) since the sentence's start or its
+    last comma open with a subordinator: "When my mother mentioned ...", "..., as Reyes
+    said ..."."""
+    toks = s.toks
+    j = k - 1
+    while j >= 0 and not (toks[j].text == "," and s.in_quote[j] is None):
+        if s.in_quote[j] is None and toks[j].lower in SUBORDINATORS and toks[j].lower != "that":
+            return j == 0 or toks[j - 1].text == ","
+        j -= 1
+    return False
+
+
+def _main_clause_after(s: Sentence, j: int) -> bool:
+    """The comma at token `j` ends a subordinate clause: the sentence's own clause
+    follows (", I laughed"), not an aside (", or ISIS, has used", ", Christie, was")."""
+    toks = s.toks
+    return (
+        j + 1 < len(toks)
+        and toks[j + 1].lower not in AND_BUT_OR
+        and not any(t.text == "," for t in toks[j + 1 : j + 4])
+        and holds_clause(s, Span(toks[j + 1].start, s.span.end))
+    )
 
 
 def _cut_at(s: Sentence, j: int, gap: bool, closes: bool, objective: bool) -> int | None:

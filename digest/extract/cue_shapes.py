@@ -225,11 +225,21 @@ def participle_after_clause(c: Cue) -> Match:
     if content is None:
         return NO_CLAIM
     kind = s.kind(content)
-    if not c.earlier:
+    if not c.earlier or all(_in_relative(s, f) for f in c.earlier):
+        # "Trump was defensive about an architect who said ..., saying ...": the claim
+        # of a relative clause is not the sentence's; its subject speaks
         base = by_subject(s, first) or subject(s, first)
         if base is not None:
             return c.claim(kind, content, base)
     return c.claim(kind, content, None, inherits=True)
+
+
+def _in_relative(s: Sentence, found: Found) -> bool:
+    """The claim was read from a relative clause: "an architect who said ..."."""
+    if found.cue is None:
+        return False
+    k = s.index_of_offset(found.cue.start)
+    return k > 0 and s.toks[k - 1].lower in RELATIVE_PRONOUNS
 
 
 def second_verb(c: Cue) -> Match:
@@ -255,7 +265,12 @@ def cue_opens_sentence(c: Cue) -> Match:
     """A cue that opens the sentence, then its speaker and a quotation: 'Said Jo Reyes:
     "We will win."', 'Said Dorothy Poynter, who grew up with Ali, "..."'."""
     s, toks = c.s, c.s.toks
-    if c.first != 0 or not toks[0].is_capital or c.backward().mention is not None:
+    if (
+        c.first != 0
+        or not toks[0].is_capital
+        or toks[0].lower.endswith("ing")  # "Lamenting their luck, Mexicans say: ..."
+        or c.backward().mention is not None
+    ):
         return None
     n = len(toks)
     ahead = forward_np(toks, c.last + 1, min(n, c.last + 16))
@@ -438,7 +453,12 @@ def as_speaker_said(c: Cue) -> Match:
         (j for j in range(c.last + 1, min(len(toks) - 1, c.last + 8)) if toks[j].text == ","),
         None,
     )
-    if comma is None or any(not t.is_word for t in toks[c.last + 1 : comma]):
+    if (
+        comma is None
+        or any(not t.is_word for t in toks[c.last + 1 : comma])
+        # "As the mayor said the plan was dead, the council voted": the cue's own clause
+        or (comma > c.last + 1 and holds_clause(s, Span(toks[c.last + 1].start, toks[comma].start)))
+    ):
         return None
     content = s.tidy(Span(toks[comma + 1].start, s.span.end))
     if s.in_quote[comma + 1] is None and not holds_clause(s, content):

@@ -334,12 +334,30 @@ def _verb_after_it(tok: Token) -> bool:
     )
 
 
+def _bare_after_plural(toks: list[Token], k: int) -> bool:
+    """Token `k` is a verb's bare form after a plural subject: "the videos exist", "the
+    talks continue" (a verb we know in its bare form, a noun after a determiner)."""
+    low = toks[k].lower
+    if k < 2 or toks[k].is_capital or (low not in COMMON_VERBS and CUE_FORMS.get(low) != low):
+        return False
+    before = toks[k - 1]
+    return (
+        before.is_word
+        and not before.is_capital
+        and plural_form(before.lower)
+        and noun_like(before)
+        and (toks[k - 2].lower in DETERMINERS or possessive(toks[k - 2].lower))
+    )
+
+
 def _present_after_subject(toks: list[Token], k: int, first: int) -> bool:
     """Token `k` is a verb in the present after its subject: a name ("Clinton leads")
     or a noun after a determiner ("the law targets"), not a noun after one ("the
     talks")."""
     tok = toks[k]
     low = tok.lower
+    if _bare_after_plural(toks, k):
+        return True
     if tok.is_capital or len(low) < 4 or not plural_form(low) or low.endswith("ous"):
         return False
     before = toks[k - 1]

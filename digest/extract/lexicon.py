@@ -561,8 +561,8 @@ PRONOUNS = frozenset(PERSON_PRONOUNS) | GROUP_PRONOUNS | {"it", "i"}
 
 # Words that open a noun phrase: articles, possessives, numbers and quantities.
 DETERMINERS = frozenset(
-    "the a an another one two three several some his her their its our many most few both "
-    "all".split()
+    "the a an another one two three several some his her their its our my your many most few "
+    "both all".split()
 )
 # Demonstratives, which open a speaker's phrase too ("this veteran organizer").
 DEMONSTRATIVES = frozenset({"this", "these", "those"})
@@ -592,7 +592,7 @@ COMMON_VERBS = frozenset(
     appear remains remain looks look wants want needs need tries try tried
     blew threw drew grew flew knew rose fell broke chose drove rode wore tore struck
     stuck hung swung shook forgot forgave froze hid bit sang sank spun sprang stole
-    swam woke""".split()
+    swam woke exist continue happen matter stay change""".split()
 )
 
 # Words that are a verb in a tense wherever they stand: auxiliaries, modals and the

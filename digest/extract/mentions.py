@@ -350,6 +350,9 @@ def backward_np(toks: list[Token], end: int, floor: int) -> list[Token]:
             out.append(tok)
         elif has_head or (out and out[-1].lower in JOINERS):
             out.append(tok)  # a modifier of the head: "the department spokesperson"
+        elif not out and pronoun_of(tok) is not None:
+            out.append(tok)  # "they": a pronoun is the whole phrase
+            break
         elif not out:
             out.append(tok)  # an unknown lower-case head: "the company"
         else:

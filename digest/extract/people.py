@@ -65,9 +65,7 @@ def known_people(
                 ):
                     found.append((match.start(1), f"{parts[0]} {parts[1]}"))
                     continue
-            person = _person_in_run(match)
-            if person is not None:
-                found.append(person)
+            found.extend(_people_in_run(match))
     # Each last name's full names, in text order: a last name alone is the person of
     # that name named last before it ("Ahmed Sharif" after "Shehbaz Sharif").
     by_last: dict[str, list[tuple[int, str]]] = {}
@@ -152,12 +150,31 @@ def _inside(offset: int, starts: list[int], spans: list[Span]) -> bool:
     return i >= 0 and offset < spans[i].end
 
 
-def _person_in_run(match: re.Match[str]) -> tuple[int, str] | None:
-    """The person's name in a run of capitalised words, with its offset: titles and
-    parties before it go ("Secretary of State Hillary Clinton", "Democrat Jo Reyes"), and
-    so does a headline's verb after it ("Bernie Sanders Promises")."""
+def _people_in_run(match: re.Match[str]) -> list[tuple[int, str]]:
+    """The people named in a run of capitalised words, with their offsets: a headline's
+    verb between two names parts them ("Chris Christie Calls Hillary Clinton")."""
     words = [(m.start(), m.group()) for m in _WORD.finditer(match.group(1))]
     words = [(o, w) for o, w in words if w not in NAME_SUFFIXES]
+    parts: list[list[tuple[int, str]]] = [[]]
+    for offset, word in words:
+        if _headline_verb(word):
+            parts.append([])
+        else:
+            parts[-1].append((offset, word))
+    people = (_person_in_words(part) for part in parts)
+    return [(match.start(1) + offset, name) for offset, name in (p for p in people if p)]
+
+
+def _headline_verb(word: str) -> bool:
+    """A verb of saying in the present, as headlines write it ("Calls", "Slams", "Says")."""
+    low = word.lower()
+    return low.endswith("s") and CUE_FORMS.get(low, low) != low
+
+
+def _person_in_words(words: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """The person's name in capitalised words, with its offset in the run: titles and
+    parties before it go ("Secretary of State Hillary Clinton", "Democrat Jo Reyes"), and
+    so does a headline's verb after it ("Bernie Sanders Promises")."""
     while words and not _name_word(words[0][1].lower()):
         words = words[1:]
     while words and words[-1][1].lower() in CUE_FORMS:
@@ -168,7 +185,7 @@ def _person_in_run(match: re.Match[str]) -> tuple[int, str] | None:
     if len(words) < 2 or not all(_name_word(w) for w in lows) or not _may_be_name(lows[0]):
         return None
     words = words[-3:]
-    return match.start(1) + words[0][0], " ".join(w for _, w in words)
+    return words[0][0], " ".join(w for _, w in words)
 
 
 def _name_word(word: str) -> bool:
