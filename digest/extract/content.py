@@ -59,6 +59,7 @@ from .lexicon import (
     RELATIVE_WORDS,
     ROLE_HEADS,
     SAID_TOO,
+    SPEAKING_PRONOUNS,
     STRANDING,
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
@@ -417,6 +418,7 @@ def _cut_at(s: Sentence, j: int, gap: bool, closes: bool, objective: bool) -> in
         return toks[j].start  # 'liked her - "...," Elkins said - but ...'
     if toks[j].lower in AND_BUT and (
         said_too(s, j)
+        or _speaks_again(s, j)
         or (verb_too(s, j) and (objective or _reports_next(s, j + 2) or toks[j].lower == "but"))
     ):
         # "Reyes said the port would reopen, and added that ...", "..., but warned
@@ -516,6 +518,19 @@ def quoted_aside(s: Sentence, j: int) -> bool:
     quote = s.quotes[index]
     after = bisect.bisect_left(s.starts, quote.outer.end)
     return any(after <= c <= after + 5 for c in s.cue_starts)
+
+
+def _speaks_again(s: Sentence, j: int) -> bool:
+    """Token `j` is "and" or "but" before a pronoun and a verb of saying in a tense: the
+    speaker's next act ("..., and he urged North Korea to resume talks")."""
+    toks = s.toks
+    return (
+        j + 2 < len(toks)
+        and s.in_quote[j] is None
+        and toks[j + 1].lower in SPEAKING_PRONOUNS
+        and j + 2 in s.cue_starts
+        and finite(toks[j + 2])
+    )
 
 
 def said_too(s: Sentence, j: int) -> bool:

@@ -663,7 +663,7 @@ NOT_NAMES = frozenset(
     today yesterday asked speaking writing meanwhile nevertheless nonetheless still
     the a an he she it they we i you but and or so yet in on at for to of by with
     from as if when while after before since this that these those there here what
-    who why how obviously however meanwhile still also again moreover""".split()
+    who why how obviously however meanwhile still also again moreover even only""".split()
 )
 
 # Words that join the words of a name or a role ("Bank of Korea", "bin Salman").

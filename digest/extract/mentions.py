@@ -268,8 +268,10 @@ def _joined_or_placed(toks: list[Token], k: int) -> bool:
     ):
         return True  # "Department for Culture, Media and Sport": the tail of the name
     before = k - 2 if k >= 2 and toks[k - 1].lower in DETERMINERS else k - 1
-    if before > 0 and (toks[before].lower in PLACED or toks[before].lower == "at"):
-        return True  # "Republican lawmakers in Washington", "researchers at Leeds University"
+    if before > 0 and toks[before].lower in PLACED_ON | PLACED:
+        # "Republican lawmakers in Washington", "researchers at Leeds University",
+        # "Democrats on Capitol Hill"
+        return True
     # "a senior adviser to Governor Adams", "a spokesman for Gov. Adams": a lower-case
     # role, then the person it serves, with a title (not "Minister for Foreign Affairs
     # Penny Wong", a title all in capitals).
@@ -373,6 +375,10 @@ def backward_np(toks: list[Token], end: int, floor: int) -> list[Token]:
     return out
 
 
+# Prepositions that place a group where it sits ("Democrats on Capitol Hill").
+PLACED_ON = frozenset({"in", "on", "at"})
+
+
 def _attached(toks: list[Token], k: int, floor: int, out: list[Token]) -> int:
     """How many words, ending with the word at `k`, attach what was read so far to the
     phrase's head: "close to", "familiar with" ("people close to Clinton", "a source
@@ -398,6 +404,8 @@ def _attached(toks: list[Token], k: int, floor: int, out: list[Token]) -> int:
         return 1  # "a Department for Education and Skills source": one name
     if low in ATTACH and (before in ROLE_HEADS or before in SENT_NOUNS):
         return 1
+    if low in PLACED_ON and toks[k - 1].is_capital and _plural_people(before):
+        return 1  # "Democrats on Capitol Hill", "Republicans in Congress": where they sit
     return 0
 
 
