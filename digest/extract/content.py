@@ -266,8 +266,13 @@ def _appeal_or_stance(s: Sentence, k: int, low: str, base: str | None) -> bool:
             return True
     return (
         low in OBJECT_CUES
-        and not any(t.lower in CLAUSE_WORDS for t in toks[k : k + 6])
-        and not (base == "accuse" and any(t.lower == "of" for t in toks[k : k + 6]))
+        and (
+            toks[k].lower == "to"  # "urged Moscow to refrain from steps that would ...": an appeal
+            or (
+                not any(t.lower in CLAUSE_WORDS for t in toks[k : k + 6])
+                and not (base == "accuse" and any(t.lower == "of" for t in toks[k : k + 6]))
+            )
+        )
     )
 
 
@@ -299,6 +304,22 @@ def _past_whom(s: Sentence, k: int) -> int:
     return k
 
 
+def _infinitive_after(s: Sentence, j: int) -> bool:
+    """The "to" at token `j` opens an infinitive ("to refrain"), not a phrase ("close to
+    her", "to the crowd")."""
+    toks = s.toks
+    if j + 1 >= len(toks):
+        return False
+    after = toks[j + 1]
+    return (
+        after.is_word
+        and not after.is_capital
+        and after.lower not in OBJECT_PRONOUNS
+        and after.lower not in DETERMINERS
+        and pronoun_of(after) is None
+    )
+
+
 def _to_that(s: Sentence, k: int, told: bool) -> tuple[int, bool]:
     """Past who was told or where it was said to "that" ("told a daily press briefing
     that ...", "said in an interview that ..."): the token after "that" and True, or
@@ -308,6 +329,8 @@ def _to_that(s: Sentence, k: int, told: bool) -> tuple[int, bool]:
     for j in range(k, min(len(toks), k + 12)):
         if s.in_quote[j] is not None or toks[j].text in CONTENT_STOPS:
             break
+        if told and toks[j].lower == "to" and _infinitive_after(s, j):
+            break  # "warned North Korea to refrain from actions that would ...": an appeal
         if toks[j].lower == "that":
             that_at = j
             break
@@ -345,7 +368,7 @@ def _content_end(
     subordinate = _in_subordinate_clause(s, k)
     aside = False  # a comma inside the clause opened an aside the next comma closes
     for j in range(k + 1, last_tok):
-        if subordinate and toks[j].text == "," and s.in_quote[j] is None:
+        if subordinate and toks[j].text in CLAUSE_MARKS and s.in_quote[j] is None:
             if aside:
                 aside = False
             elif _main_clause_after(s, j):
@@ -373,6 +396,10 @@ def _in_subordinate_clause(s: Sentence, k: int) -> bool:
     return False
 
 
+# Marks that may close a subordinate clause: a comma or a dash.
+CLAUSE_MARKS = frozenset({",", "—", "–", "―", "--", "-"})
+
+
 def _main_clause_after(s: Sentence, j: int) -> bool:
     """The comma at token `j` ends a subordinate clause: the sentence's own clause
     follows (", I laughed"), not an aside (", or ISIS, has used", ", Christie, was")."""
@@ -380,7 +407,7 @@ def _main_clause_after(s: Sentence, j: int) -> bool:
     return (
         j + 1 < len(toks)
         and toks[j + 1].lower not in AND_BUT_OR
-        and not any(t.text == "," for t in toks[j + 1 : j + 4])
+        and not any(t.text in CLAUSE_MARKS for t in toks[j + 1 : j + 4])
         and holds_clause(s, Span(toks[j + 1].start, s.span.end))
     )
 

@@ -307,6 +307,24 @@ def _gender(name: str | None, name_toks: list[Token], toks: list[Token]) -> str 
     return gender
 
 
+def _breaks_np(toks: list[Token], k: int, floor: int) -> bool:
+    """Token `k` ends a phrase read back: a dash ("as his returns showed - Trump
+    boasted"), not a name's hyphen; a month or a day ("Monday"), not "Theresa May"."""
+    tok = toks[k]
+    if tok.text == "-":
+        return not _joins(toks, k)
+    return tok.is_capital and tok.lower in CALENDAR and not _surname_in_calendar(toks, k, floor)
+
+
+def _joins(toks: list[Token], k: int) -> bool:
+    """The hyphen at token `k` touches the words on both sides ("al-Qaida")."""
+    return (
+        0 < k < len(toks) - 1
+        and toks[k - 1].end == toks[k].start
+        and toks[k + 1].start == toks[k].end
+    )
+
+
 def backward_np(toks: list[Token], end: int, floor: int) -> list[Token]:
     """The noun phrase ending at token `end` (inclusive), reading back no further than `floor`."""
     out: list[Token] = []
@@ -315,6 +333,8 @@ def backward_np(toks: list[Token], end: int, floor: int) -> list[Token]:
     while k >= floor:
         tok = toks[k]
         low = tok.lower
+        if _breaks_np(toks, k, floor):
+            break
         if (not tok.is_word and tok.text not in NP_MARKS) or (
             tok.is_word
             and low in NP_STOP
@@ -329,8 +349,6 @@ def backward_np(toks: list[Token], end: int, floor: int) -> list[Token]:
                 continue
             if (low in DEMONSTRATIVES and out) or _demonstrative_that(toks, k, floor, out):
                 out.append(tok)  # "this Trump look-alike": a determiner opens the phrase
-            break
-        if tok.is_capital and low in CALENDAR and not _surname_in_calendar(toks, k, floor):
             break
         if tok.is_capital or low in DETERMINERS or low in JOINERS or not tok.is_word:
             out.append(tok)
@@ -352,11 +370,10 @@ def backward_np(toks: list[Token], end: int, floor: int) -> list[Token]:
             out.append(tok)
         elif has_head or (out and out[-1].lower in JOINERS):
             out.append(tok)  # a modifier of the head: "the department spokesperson"
-        elif not out and pronoun_of(tok) is not None:
-            out.append(tok)  # "they": a pronoun is the whole phrase
-            break
         elif not out:
             out.append(tok)  # an unknown lower-case head: "the company"
+            if pronoun_of(tok) is not None:
+                break  # "they": a pronoun is the whole phrase
         else:
             modifiers = _modifiers(toks, k, floor) or _plural_modifiers(toks, k, floor, out)
             out.extend(modifiers)

@@ -154,7 +154,10 @@ def quoting_subject(r: Leftovers) -> list[Found] | None:
         # "fundamentally flawed"', 'they may be content if ...': a wish, a description,
         # a guess; no words said
         return None
-    content = s.tidy(Span(toks[verb].start, s.span.end))
+    # "South Korea accused the North's leader, Kim, of "recklessness"": a verb of saying
+    # is the cue, and what follows it the claim
+    opening = verb + 1 if low in CUE_FORMS and verb + 1 < len(toks) else verb
+    content = s.tidy(Span(toks[opening].start, s.span.end))
     if s.words(content) < MIN_CONTENT_WORDS:
         return None
     cue = Span(toks[verb].start, toks[verb].end)
