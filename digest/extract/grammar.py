@@ -285,6 +285,7 @@ def _finite_at(toks: list[Token], k: int, first: int, last: int) -> bool:
         low.endswith("ed")
         and len(low) > 4
         and not tok.is_capital
+        and "-" not in low  # "larger-than-expected profits": an adjective
         and not (k > first and toks[k - 1].lower in DETERMINERS)
     ):
         return True
@@ -365,6 +366,8 @@ def _present_after_subject(toks: list[Token], k: int, first: int) -> bool:
         return True  # "This includes a special force": the demonstrative is the subject
     if not before.is_word or before.lower in DETERMINERS or before.lower in NP_STOP:
         return False
+    if possessive(before.lower):
+        return False  # "Ms Villalba's claims": what the possessor has, not a verb
     if k >= 2 and toks[k - 2].lower in NOUN_AFTER:
         return False  # "the strength of Irish athletics": a noun inside a phrase
     if before.is_capital:
