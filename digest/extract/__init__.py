@@ -24,7 +24,7 @@ from .blocks import Quote, blocks, sentences, tokens
 from .claims import build_claims
 from .lexicon import CUE_FORMS, CUE_TRIGGERS, READ_TRIGGERS, SAYING_VERBS
 from .mentions import Mention, mention_from_tokens
-from .people import known_people
+from .people import headline_people, known_people
 from .resolve import Trail
 from .resolver import Resolver
 from .scorer import keep_said
@@ -48,11 +48,26 @@ def extract_claims(article: Article, *, scored: bool = True) -> tuple[Claim, ...
     """Every claim in the article's body, in reading order, with speakers and dates;
     with `scored`, those the claim scorer takes for no speech act dropped (`scorer`)."""
     found, quoted, starts = _find(article, None)
-    trail = Trail(Resolver(known_people(article.text, article.body, quoted), article.text), starts)
+    people = known_people(article.text, article.body, quoted)
+    headline = headline_people(article.text, _headline_span(article))
+    trail = Trail(Resolver(people, article.text, headline), starts)
     for item, block_index in found:
         trail.add(item, block_index)
     claims = build_claims(article, trail.resolved, trail.parts)
     return keep_said(article.text, claims) if scored else claims
+
+
+def _headline_span(article: Article) -> Span | None:
+    """The article's headline: its title, or a first paragraph in title case that the
+    page printed above the story ("Hillary Clinton Goes After Donald Trump")."""
+    if article.title_span is not None or not article.body:
+        return article.title_span
+    first = article.body[0]
+    words = _WORD.findall(article.text, first.start, first.end)
+    capitals = sum(w[0].isupper() for w in words)
+    if _HEADING_WORDS[0] <= len(words) <= _HEADING_WORDS[1] and capitals >= 0.6 * len(words):
+        return first
+    return None
 
 
 def shapes_found(article: Article) -> list[str]:

@@ -116,6 +116,31 @@ def known_people(
     )
 
 
+def headline_people(text: str, span: Span | None) -> list[tuple[int, str]]:
+    """The people a headline names in full, a known first name then a capitalised word
+    ("Hillary Clinton Goes After Donald Trump"): where the story later says "Clinton",
+    this is who. A headline's words are all capitalised, so only a first name tells
+    where a name starts."""
+    if span is None:
+        return []
+    words = [(m.start(), m.group()) for m in _HEADLINE_WORD.finditer(text, span.start, span.end)]
+    found = []
+    for (offset, first), (_, word) in zip(words, words[1:], strict=False):
+        last = re.sub(r"['’]s$", "", word)  # "Hillary Clinton's"
+        if (
+            name_gender(first) is not None
+            and last[:1].isupper()
+            and last.lower() not in NOT_IN_NAMES
+            and not _headline_verb(last)
+        ):
+            found.append((offset, f"{first} {last}"))
+    return found
+
+
+# A word of a headline, without the marks around it.
+_HEADLINE_WORD = re.compile(r"[A-Za-z][\w'’.-]*[A-Za-z]")
+
+
 # Verbs in -s that never are plural nouns: "Smith was blunt".
 _VERBS_IN_S = frozenset({"was", "has", "is", "does"})
 # What stands before a word inside a sentence: a word, a comma, a title ("Mr. Putin").

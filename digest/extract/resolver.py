@@ -183,12 +183,20 @@ class Resolver:
     Pentagon spokesperson" waits for the next named person to be introduced.
     """
 
-    def __init__(self, people: list[tuple[int, str, bool]] | None = None, text: str = "") -> None:
+    def __init__(
+        self,
+        people: list[tuple[int, str, bool]] | None = None,
+        text: str = "",
+        headline: list[tuple[int, str]] | None = None,
+    ) -> None:
         self.text = text
         self.people = people or []  # (offset, full name, opens its sentence) of each person named
         self.people_offsets = [offset for offset, _, _ in self.people]
         self.by_word: dict[str, list[tuple[int, str]]] = {}
-        for offset, full, _subject in self.people:
+        # The headline's people give a last name its first name ("Clinton said": Hillary
+        # Clinton), never a referent for "he" or "she".
+        named = sorted([*(headline or []), *((o, full) for o, full, _ in self.people)])
+        for offset, full in named:
             parts = full.lower().split()
             for part in {parts[0], parts[-1]}:
                 self.by_word.setdefault(part, []).append((offset, full))
