@@ -40,6 +40,7 @@ from .lexicon import (
     SETTING_NOUNS,
     SUBJECT_JOINERS,
     SUBJECT_PRONOUNS,
+    TITLE_WORDS,
 )
 from .mentions import Mention, backward_np, mention_from_tokens, name_gender, pronoun_of
 from .sentence import Sentence
@@ -455,7 +456,12 @@ def inverted_mention(s: Sentence, ahead: list[Token]) -> Mention | None:
         return _name_closing(s, ahead, mention)
     k = s.index_of(ahead[-1]) + 1
     toks = s.toks
-    if k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].lower in ARTICLES:
+    if (
+        k + 1 < len(toks)
+        and toks[k].text == ","
+        # ", an economist at ...", ", president of the federation": a role after the name
+        and (toks[k + 1].lower in ARTICLES or _opens_role(toks[k + 1]))
+    ):
         end = k + 2
         while end < len(toks) and toks[end].text not in ROLE_ENDS and s.in_quote[end] is None:
             end += 1
@@ -463,6 +469,11 @@ def inverted_mention(s: Sentence, ahead: list[Token]) -> Mention | None:
             role = s.text[toks[k + 1].start : toks[end - 1].end]
             return Mention(mention.span, mention.text, mention.name, role, gender=mention.gender)
     return mention
+
+
+def _opens_role(tok: Token) -> bool:
+    """A lower-case word that opens a role: "president of ...", "executive director"."""
+    return not tok.is_capital and (tok.lower in ROLE_HEADS or tok.lower in TITLE_WORDS)
 
 
 def _name_closing(s: Sentence, ahead: list[Token], described: Mention) -> Mention:
