@@ -66,6 +66,16 @@ def is_speech(s: Sentence, k: int, trace: list[str] | None = None) -> bool:
     return True
 
 
+def negated(s: Sentence, k: int) -> bool:
+    """What someone did not say is no claim: "they did not respond to queries", "have
+    not cast a ballot", "he never said whether ..."."""
+    toks = s.toks
+    j = k - 1
+    if j >= 0 and toks[j].lower.endswith("ly") and toks[j].lower not in NEGATIONS:
+        j -= 1  # "did not immediately respond"
+    return j >= 0 and (toks[j].lower in NEGATIONS or toks[j].lower.endswith("n't"))
+
+
 def comparison(s: Sentence, k: int) -> bool:
     """A measure compared with what someone says is not what they said: "Costs are
     lower than the agency says they are"."""
@@ -365,6 +375,7 @@ NOT_SPEECH: tuple[Callable[[Sentence, int], bool], ...] = (
     evidence,
     comparison,
     hypothetical,
+    negated,
     amount_added,
 )
 
