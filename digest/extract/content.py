@@ -20,6 +20,7 @@ from .grammar import (
     has_finite_verb,
     holds_clause,
     is_time_word,
+    is_title,
     verb_like,
 )
 from .lexicon import (
@@ -76,6 +77,8 @@ from .sentence import Sentence, overlap
 MAX_CONTENT = 1200
 # Reported content shorter than this is a fragment ("Still, he said"), not a claim.
 MIN_CONTENT_WORDS = 3
+# A quoted title is at most this many words ("Morning Joe", "Face the Nation").
+TITLE_WORDS_MAX = 5
 # How far after "told" the clause told may open, past whom and where.
 WHOM_WORDS = 8
 
@@ -304,6 +307,13 @@ def _past_whom(s: Sentence, k: int) -> int:
     return k
 
 
+def _quoted_title(s: Sentence, index: int) -> bool:
+    """Quotation `index` is a title of a few words ("Morning Joe"), not words said."""
+    inner = s.quotes[index].inner
+    words = s.text[inner.start : inner.end].split()
+    return len(words) <= TITLE_WORDS_MAX and is_title(words)
+
+
 def _infinitive_after(s: Sentence, j: int) -> bool:
     """The "to" at token `j` opens an infinitive ("to refrain"), not a phrase ("close to
     her", "to the crowd")."""
@@ -327,7 +337,10 @@ def _to_that(s: Sentence, k: int, told: bool) -> tuple[int, bool]:
     toks = s.toks
     that_at = None
     for j in range(k, min(len(toks), k + 12)):
-        if s.in_quote[j] is not None or toks[j].text in CONTENT_STOPS:
+        index = s.in_quote[j]
+        if index is not None and told and _quoted_title(s, index):
+            continue  # "told MSNBC's "Morning Joe" that ...": whom, by a show's title
+        if index is not None or toks[j].text in CONTENT_STOPS:
             break
         if told and toks[j].lower == "to" and _infinitive_after(s, j):
             break  # "warned North Korea to refrain from actions that would ...": an appeal

@@ -13,7 +13,7 @@ from typing import Final
 from ..model import Span
 from .attach import Speaker, speaker_after, speaker_before, speaker_end
 from .content import content_after
-from .grammar import holds_clause
+from .grammar import holds_clause, is_title
 from .lexicon import (
     AND_BUT,
     AND_BUT_OR,
@@ -24,7 +24,6 @@ from .lexicon import (
     RELATIVE_PRONOUNS,
 )
 from .mentions import Mention
-from .quote_shapes import is_title
 from .sentence import Found, Sentence
 from .subjects import inverted_mention
 

@@ -383,3 +383,17 @@ def _present_after_subject(toks: list[Token], k: int, first: int) -> bool:
         # "The Trump job marks": a name that modifies the subject's noun
         or (toks[k - 2].is_capital and k >= 3 and toks[k - 3].lower in DETERMINERS)
     )
+
+
+# A quotation whose words are this share capitalised or more is a title or a name.
+TITLE_SHARE = 0.8
+# Words a title writes in lower case.
+TITLE_SMALL_WORDS = frozenset("a an the and or of in on at to for with by".split())
+
+
+def is_title(words: list[str]) -> bool:
+    """Words mostly capitalised: a title or a name ("Morning Joe", "The Art of the
+    Deal"), not words said."""
+    # The small words a title leaves in lower case ("Fox and Friends") count for nothing.
+    letters = [w for w in words if w[:1].isalpha() and w not in TITLE_SMALL_WORDS]
+    return bool(letters) and sum(w[0].isupper() for w in letters) >= TITLE_SHARE * len(letters)

@@ -527,7 +527,7 @@ TITLE_WORDS = frozenset(
     ambassador chairman chairwoman chair director chief deputy press foreign defense defence
     department ministry office house state council committee party leader envoy special
     representative senator congressman congresswoman commander officer prime premier mp mep msp mla
-    king queen pope judge justice attorney governor mayor chancellor counselor adviser
+    king queen pope judge justice attorney governor mayor chancellor counselor adviser doctor
     advisor analyst professor executive ceo chief-of-staff senior national security
     affairs unification finance treasury trade economy health interior justice energy
     spokespeople official officials agency administration government embassy white

@@ -15,7 +15,7 @@ from dataclasses import replace
 from ..model import Span
 from .blocks import Quote
 from .content import MIN_CONTENT_WORDS
-from .grammar import has_finite_verb, verb_like
+from .grammar import has_finite_verb, is_title, verb_like
 from .lexicon import (
     CUE_FORMS,
     INVERTING,
@@ -34,10 +34,6 @@ from .subjects import past_subject, subject
 # verb in a tense or `PHRASE_WORDS` words at least.
 BARE_QUOTE_WORDS = 2
 PHRASE_WORDS = 6
-# A quotation whose words are this share capitalised or more is a title or a name.
-TITLE_SHARE = 0.8
-# Words a title writes in lower case.
-TITLE_SMALL_WORDS = frozenset("a an the and or of in on at to for with by".split())
 
 
 class Leftovers:
@@ -217,11 +213,3 @@ def said_words(s: Sentence, inner: Span) -> bool:
     if len(words) < BARE_QUOTE_WORDS or is_title(words):
         return False
     return len(words) >= PHRASE_WORDS or has_finite_verb(s, inner)
-
-
-def is_title(words: list[str]) -> bool:
-    """Words mostly capitalised: a title or a name ("Morning Joe", "The Art of the
-    Deal"), not words said."""
-    # The small words a title leaves in lower case ("Fox and Friends") count for nothing.
-    letters = [w for w in words if w[:1].isalpha() and w not in TITLE_SMALL_WORDS]
-    return bool(letters) and sum(w[0].isupper() for w in letters) >= TITLE_SHARE * len(letters)

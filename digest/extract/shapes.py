@@ -42,7 +42,7 @@ from .cue_shapes import (
     unsigned_quotation,
 )
 from .cues import find_cues
-from .grammar import has_finite_verb, holds_clause, plural_noun
+from .grammar import has_finite_verb, holds_clause, is_title, plural_noun
 from .lexicon import (
     AND_OR,
     CLAUSE_OPENERS_AFTER,
@@ -56,7 +56,6 @@ from .lexicon import (
 from .quote_shapes import (
     Leftovers,
     bare_quote,
-    is_title,
     paragraph_quote,
     quoting_subject,
     signed_quotation,
