@@ -79,6 +79,8 @@ MAX_CONTENT = 1200
 MIN_CONTENT_WORDS = 3
 # A quoted title is at most this many words ("Morning Joe", "Face the Nation").
 TITLE_WORDS_MAX = 5
+# How far back (tokens) a cue's clause may open with a subordinator ("When ... said").
+SUBORDINATE_REACH = 30
 # How far after "told" the clause told may open, past whom and where.
 WHOM_WORDS = 8
 
@@ -402,7 +404,8 @@ def _in_subordinate_clause(s: Sentence, k: int) -> bool:
     said ..."."""
     toks = s.toks
     j = k - 1
-    while j >= 0 and not (toks[j].text == "," and s.in_quote[j] is None):
+    floor = max(0, k - SUBORDINATE_REACH)  # a run-on line costs no more than this per cue
+    while j >= floor and not (toks[j].text == "," and s.in_quote[j] is None):
         if s.in_quote[j] is None and toks[j].lower in SUBORDINATORS and toks[j].lower != "that":
             return j == 0 or toks[j - 1].text == ","
         j -= 1
@@ -421,7 +424,8 @@ def _main_clause_after(s: Sentence, j: int) -> bool:
         j + 1 < len(toks)
         and toks[j + 1].lower not in AND_BUT_OR
         and not any(t.text in CLAUSE_MARKS for t in toks[j + 1 : j + 4])
-        and holds_clause(s, Span(toks[j + 1].start, s.span.end))
+        # the main clause's verb stands near its start: a bounded look keeps this linear
+        and holds_clause(s, Span(toks[j + 1].start, toks[min(len(toks), j + 30) - 1].end))
     )
 
 
