@@ -23,6 +23,7 @@ from .lexicon import (
     DETERMINERS,
     FINITE_WORDS,
     IS_CONTRACTED,
+    JOINERS,
     MONTHS,
     NOUN_AFTER,
     NOUNS_IN_LY,
@@ -339,15 +340,29 @@ def _bare_after_plural(toks: list[Token], k: int) -> bool:
     """Token `k` is a verb's bare form after a plural subject: "the videos exist", "the
     talks continue" (a verb we know in its bare form, a noun after a determiner)."""
     low = toks[k].lower
-    if k < 2 or toks[k].is_capital or (low not in COMMON_VERBS and CUE_FORMS.get(low) != low):
+    if k < 2 or toks[k].is_capital:
         return False
+    known = low in COMMON_VERBS or CUE_FORMS.get(low) == low
+    owned = possessive(toks[k - 2].lower)
+    # "Sri Lanka's banks face hard times": after a possessor's plural, a plain word
+    # followed by its object is the verb
+    plain = (
+        owned
+        and noun_like(toks[k])
+        and not plural_form(low)
+        and not low.endswith(("ing", "ed", "ly"))
+        and k + 1 < len(toks)
+        and (toks[k + 1].lower in DETERMINERS or noun_like(toks[k + 1]))
+        and toks[k + 1].lower not in JOINERS  # "rivals ahead of the match": no verb
+    )
     before = toks[k - 1]
     return (
-        before.is_word
+        (known or plain)
+        and before.is_word
         and not before.is_capital
         and plural_form(before.lower)
         and noun_like(before)
-        and (toks[k - 2].lower in DETERMINERS or possessive(toks[k - 2].lower))
+        and (toks[k - 2].lower in DETERMINERS or owned)
     )
 
 
