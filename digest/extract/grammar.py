@@ -218,16 +218,24 @@ def says_in_ing(tok: Token) -> bool:
     return low.endswith("ing") and CUE_FORMS.get(low) in SAYING_VERBS
 
 
-def _bare_word(tok: Token) -> bool:
-    """A lower-case word that is no pronoun, article or adverb: after "who", its verb."""
+def _plain_word(tok: Token) -> bool:
+    """A lower-case word of letters, no determiner, no adverb in -ly."""
     low = tok.lower
     return (
         tok.is_word
         and not tok.is_capital
         and low.isalpha()
         and low not in DETERMINERS
-        and pronoun_of(tok) is None
         and not low.endswith("ly")
+    )
+
+
+def _bare_word(tok: Token) -> bool:
+    """A lower-case word that is no pronoun, article or adverb: after "who", its verb."""
+    low = tok.lower
+    return (
+        _plain_word(tok)
+        and pronoun_of(tok) is None
         and low not in VERB_ADVERBS
         and low not in TIME_WORDS
         and low != "not"
@@ -325,15 +333,7 @@ def _after_verb_adverb(toks: list[Token], k: int) -> bool:
 def _verb_after_it(tok: Token) -> bool:
     """The word after "it" is its verb ("it shot down", "it plans"), not what follows
     "it" as an object ("called it a mistake", "took it seriously", "put it on hold")."""
-    low = tok.lower
-    return (
-        tok.is_word
-        and not tok.is_capital
-        and low.isalpha()
-        and low not in DETERMINERS
-        and low not in NP_STOP
-        and not low.endswith("ly")
-    )
+    return _plain_word(tok) and tok.lower not in NP_STOP
 
 
 def _bare_after_plural(toks: list[Token], k: int) -> bool:
