@@ -7,7 +7,9 @@ are in tests/cases/claims.yaml (read by tests/test_extract_cases.py).
 
 from __future__ import annotations
 
+import ast
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
@@ -357,3 +359,25 @@ def test_a_transcript_gives_each_line_to_the_name_before_its_colon() -> None:
         ("Chris Wallace", "Governor, why would he invite her to the debate?"),
         ("Mike Pence", "Well, look, this is serious business. The choice is important"),
     ]
+
+
+def test_each_word_list_is_named_once() -> None:
+    # Two lists of one name in `lexicon` would leave the first's readers reading the
+    # second; a pass that names a list of its own like one of `lexicon`'s hides it.
+    package = Path(__file__).resolve().parent.parent / "digest" / "extract"
+
+    def constants(path: Path) -> list[str]:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        return [
+            target.id
+            for node in tree.body
+            if isinstance(node, ast.Assign)
+            for target in node.targets
+            if isinstance(target, ast.Name) and target.id.isupper()
+        ]
+
+    lists = constants(package / "lexicon.py")
+    assert sorted(name for name in set(lists) if lists.count(name) > 1) == []
+    for path in sorted(package.glob("*.py")):
+        if path.name != "lexicon.py":
+            assert set(constants(path)) & set(lists) == set(), path.name

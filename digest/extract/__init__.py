@@ -42,6 +42,8 @@ _HEADING_WORDS = (3, 25)
 # A sentence with this many letters or more, this share of them capitals, is shouted.
 _SHOUT_LETTERS = 8
 _SHOUT_SHARE = 0.9
+# A first paragraph with this share of its words capitalised is a headline in title case.
+_TITLE_CASE_SHARE = 0.6
 
 
 def extract_claims(article: Article, *, scored: bool = True) -> tuple[Claim, ...]:
@@ -65,9 +67,8 @@ def _headline_span(article: Article) -> Span | None:
     first = article.body[0]
     words = _WORD.findall(article.text, first.start, first.end)
     capitals = sum(w[0].isupper() for w in words)
-    if _HEADING_WORDS[0] <= len(words) <= _HEADING_WORDS[1] and capitals >= 0.6 * len(words):
-        return first
-    return None
+    fits = _HEADING_WORDS[0] <= len(words) <= _HEADING_WORDS[1]
+    return first if fits and capitals >= _TITLE_CASE_SHARE * len(words) else None
 
 
 def shapes_found(article: Article) -> list[str]:

@@ -63,6 +63,7 @@ from .lexicon import (
     SPEAKING_PRONOUNS,
     STRANDING,
     SUBJECT_PRONOUNS,
+    SUBORDINATE_ENDS,
     SUBORDINATORS,
     TALK_PARTICLES,
     TALK_VERBS,
@@ -79,8 +80,9 @@ MAX_CONTENT = 1200
 MIN_CONTENT_WORDS = 3
 # A quoted title is at most this many words ("Morning Joe", "Face the Nation").
 TITLE_WORDS_MAX = 5
-# How far back (tokens) a cue's clause may open with a subordinator ("When ... said").
-SUBORDINATE_REACH = 30
+# How far (tokens) a clause's opening or its verb is looked for around a cue ("When ...
+# said", ", I laughed"): a run-on line costs no more than this per cue.
+CLAUSE_REACH = 30
 # How far after "told" the clause told may open, past whom and where.
 WHOM_WORDS = 8
 
@@ -383,7 +385,7 @@ def _content_end(
     subordinate = _in_subordinate_clause(s, k)
     aside = False  # a comma inside the clause opened an aside the next comma closes
     for j in range(k + 1, last_tok):
-        if subordinate and toks[j].text in CLAUSE_MARKS and s.in_quote[j] is None:
+        if subordinate and toks[j].text in SUBORDINATE_ENDS and s.in_quote[j] is None:
             if aside:
                 aside = False
             elif _main_clause_after(s, j):
@@ -404,16 +406,12 @@ def _in_subordinate_clause(s: Sentence, k: int) -> bool:
     said ..."."""
     toks = s.toks
     j = k - 1
-    floor = max(0, k - SUBORDINATE_REACH)  # a run-on line costs no more than this per cue
+    floor = max(0, k - CLAUSE_REACH)
     while j >= floor and not (toks[j].text == "," and s.in_quote[j] is None):
         if s.in_quote[j] is None and toks[j].lower in SUBORDINATORS and toks[j].lower != "that":
             return j == 0 or toks[j - 1].text == ","
         j -= 1
     return False
-
-
-# Marks that may close a subordinate clause: a comma or a dash.
-CLAUSE_MARKS = frozenset({",", "—", "–", "―", "--", "-"})
 
 
 def _main_clause_after(s: Sentence, j: int) -> bool:
@@ -423,9 +421,9 @@ def _main_clause_after(s: Sentence, j: int) -> bool:
     return (
         j + 1 < len(toks)
         and toks[j + 1].lower not in AND_BUT_OR
-        and not any(t.text in CLAUSE_MARKS for t in toks[j + 1 : j + 4])
-        # the main clause's verb stands near its start: a bounded look keeps this linear
-        and holds_clause(s, Span(toks[j + 1].start, toks[min(len(toks), j + 30) - 1].end))
+        and not any(t.text in SUBORDINATE_ENDS for t in toks[j + 1 : j + 4])
+        # the main clause's verb stands near its start
+        and holds_clause(s, Span(toks[j + 1].start, toks[min(len(toks), j + CLAUSE_REACH) - 1].end))
     )
 
 

@@ -35,6 +35,7 @@ from .lexicon import (
     SAYING_VERBS,
     SUBJECT_DEMONSTRATIVES,
     TIME_WORDS,
+    TITLE_SMALL_WORDS,
     VERB_ADVERBS,
     VERB_CONTRACTIONS,
 )
@@ -338,15 +339,25 @@ def _verb_after_it(tok: Token) -> bool:
 
 def _bare_after_plural(toks: list[Token], k: int) -> bool:
     """Token `k` is a verb's bare form after a plural subject: "the videos exist", "the
-    talks continue" (a verb we know in its bare form, a noun after a determiner)."""
-    low = toks[k].lower
+    talks continue" (a verb we know in its bare form, a noun after a determiner), or after
+    a possessor's plural a plain word followed by its object ("Sri Lanka's banks face hard
+    times")."""
     if k < 2 or toks[k].is_capital:
         return False
-    known = low in COMMON_VERBS or CUE_FORMS.get(low) == low
+    before = toks[k - 1]
     owned = possessive(toks[k - 2].lower)
-    # "Sri Lanka's banks face hard times": after a possessor's plural, a plain word
-    # followed by its object is the verb
-    plain = (
+    if not (
+        before.is_word
+        and not before.is_capital
+        and plural_form(before.lower)
+        and noun_like(before)
+        and (owned or toks[k - 2].lower in DETERMINERS)
+    ):
+        return False  # the cheap test first: this runs on every word of a clause
+    low = toks[k].lower
+    if low in COMMON_VERBS or CUE_FORMS.get(low) == low:
+        return True
+    return (
         owned
         and noun_like(toks[k])
         and not plural_form(low)
@@ -354,15 +365,6 @@ def _bare_after_plural(toks: list[Token], k: int) -> bool:
         and k + 1 < len(toks)
         and (toks[k + 1].lower in DETERMINERS or noun_like(toks[k + 1]))
         and toks[k + 1].lower not in JOINERS  # "rivals ahead of the match": no verb
-    )
-    before = toks[k - 1]
-    return (
-        (known or plain)
-        and before.is_word
-        and not before.is_capital
-        and plural_form(before.lower)
-        and noun_like(before)
-        and (toks[k - 2].lower in DETERMINERS or owned)
     )
 
 
@@ -402,8 +404,6 @@ def _present_after_subject(toks: list[Token], k: int, first: int) -> bool:
 
 # A quotation whose words are this share capitalised or more is a title or a name.
 TITLE_SHARE = 0.8
-# Words a title writes in lower case.
-TITLE_SMALL_WORDS = frozenset("a an the and or of in on at to for with by".split())
 
 
 def is_title(words: list[str]) -> bool:

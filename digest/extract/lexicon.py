@@ -460,17 +460,6 @@ OBJECT_CUES = frozenset(
     "warn warns warned warning urge urges urged urging ask asks asked accuse accuses "
     "accused caution cautions cautioned press presses pressed".split()
 )
-# Verbs of judging, naming or telling, whose object follows them: a name after one is
-# whom it judges or tells, never an inverted speaker ('"...," thanked Obama', '"...,"
-# reminded his staff' are no English).
-OBJECT_FIRST_CUES = frozenset(
-    """
-    call describe criticize criticise praise endorse defend attack blast slam reject dismiss
-    denounce condemn decry applaud welcome thank blame accuse cast compare liken label brand
-    dub term hail tout ridicule lambaste rebuke cite refer characterize portray depict
-    tell remind inform notify convince persuade assure reassure brief
-    """.split()
-)
 # Words that introduce who was told (skipped before the content: "told reporters").
 RECIPIENTS = frozenset(
     "a the daily regular weekly news press reporters journalists lawmakers legislators "
@@ -507,6 +496,14 @@ OBJECT_TAKING = frozenset(
     label brand dub term hail tout ridicule lambaste rebuke chide scold taunt tease needle
     cite quote urge propose recommend request demand refer characterize portray depict
     """.split()
+)
+# Verbs whose object follows them: a name after one is whom it judges or tells, never an
+# inverted speaker ('"...," thanked Obama', '"...," reminded his staff' are no English);
+# but a question, an appeal, a taunt or a warning may come before who made it ('"Why?"
+# questioned Reyes', '"Stay home," warned the mayor').
+OBJECT_FIRST_CUES = (OBJECT_TAKING | TELL_LIKE) - frozenset(
+    """question urge propose recommend request demand quote mock chide scold taunt tease
+    needle warn promise""".split()
 )
 # Past tenses of the irregular verbs of saying ("and told reporters ...").
 FINITE_IRREGULAR = frozenset("told wrote thought knew saw felt spoke found sought swore".split())
@@ -680,6 +677,8 @@ ATTACHING_PAIRS = frozenset({("close", "to"), ("familiar", "with"), ("briefed", 
 ATTACH = frozenset({"at", "in", "with", "from", "to"})
 # Prepositions of where a speaker is or whom a thing went to ("lawmakers in Washington").
 PLACED = frozenset({"in", "to"})
+# Prepositions that place a group where it sits ("Democrats on Capitol Hill").
+PLACED_ON = frozenset({"in", "on", "at"})
 # Prepositions that attach what a head noun belongs to ("spokeswoman for the Office").
 BELONGS = frozenset({"for", "of"})
 # Days and months: capitalised, never a name.
@@ -853,6 +852,8 @@ CLAUSE_MARKS = frozenset({";", ":", "—", "–"})
 ASIDE_DASHES = frozenset({"—", "–", "--"})
 # Dashes that sign a quotation with the name after them ('"..." ― Steve Quinlan').
 SIGNING_DASHES = frozenset({"—", "―", "–", "-"})
+# Marks that may close a subordinate clause: a comma or a dash.
+SUBORDINATE_ENDS = frozenset({","}) | ASIDE_DASHES | SIGNING_DASHES
 # Marks that open an aside ('- "...," Elkins said -').
 ASIDE_MARKS = frozenset({"-", "—", "–", "("})
 # Marks that may stand between a quotation and its cue ('"...," - said').
@@ -897,3 +898,6 @@ QUOTED_TAIL_MARKS = ",.;: "
 QUOTE_MARKS = ('"', "“", "”", "«", "»", "''")
 # Quotation marks that close a quotation.
 CLOSING_QUOTE_MARKS = ('"', "”", "»", "''")
+
+# Words a title writes in lower case ("Fox and Friends", "The Art of the Deal").
+TITLE_SMALL_WORDS = frozenset("a an the and or of in on at to for with by".split())

@@ -38,6 +38,7 @@ from .lexicon import (
     PERSON_PRONOUNS,
     PERSON_TITLES,
     PLACED,
+    PLACED_ON,
     PLURAL_LOOKING,
     PRE_CUE_SKIP,
     PRONOUNS,
@@ -313,7 +314,7 @@ def _breaks_np(toks: list[Token], k: int, floor: int) -> bool:
     tok = toks[k]
     if tok.text == "-":
         return not _joins(toks, k)
-    return tok.is_capital and tok.lower in CALENDAR and not _surname_in_calendar(toks, k, floor)
+    return tok.is_capital and tok.lower in CALENDAR and not _after_first_name(toks, k, floor)
 
 
 def _joins(toks: list[Token], k: int) -> bool:
@@ -340,7 +341,7 @@ def backward_np(toks: list[Token], end: int, floor: int) -> list[Token]:
             and low in NP_STOP
             and low not in JOINERS
             and not _acronym(tok)
-            and not (tok.is_capital and _surname_in_calendar(toks, k, floor))
+            and not (tok.is_capital and _after_first_name(toks, k, floor))
         ):
             taken = _attached(toks, k, floor, out)
             if taken:
@@ -392,10 +393,6 @@ def backward_np(toks: list[Token], end: int, floor: int) -> list[Token]:
     return out
 
 
-# Prepositions that place a group where it sits ("Democrats on Capitol Hill").
-PLACED_ON = frozenset({"in", "on", "at"})
-
-
 def _attached(toks: list[Token], k: int, floor: int, out: list[Token]) -> int:
     """How many words, ending with the word at `k`, attach what was read so far to the
     phrase's head: "close to", "familiar with" ("people close to Clinton", "a source
@@ -429,19 +426,18 @@ def _attached(toks: list[Token], k: int, floor: int, out: list[Token]) -> int:
 def _surname_as_title(toks: list[Token]) -> bool:
     """The phrase ends in a title after a first name: a surname ("Amy Pope", "Angus
     King"), as a title stands before the name it goes with ("Pope Francis")."""
+    k = len(toks) - 1
     return (
-        len(toks) >= 2
-        and toks[-1].is_capital
-        and toks[-1].lower in TITLE_WORDS
-        and toks[-2].is_capital
-        and toks[-2].lower not in TITLE_WORDS
-        and name_gender(toks[-2].text) is not None
+        _after_first_name(toks, k, 0)
+        and toks[k].is_capital
+        and toks[k].lower in TITLE_WORDS
+        and toks[k - 1].lower not in TITLE_WORDS
     )
 
 
-def _surname_in_calendar(toks: list[Token], k: int, floor: int) -> bool:
-    """The month or day at `k` is a surname after a first name ("Theresa May",
-    "Brian May"), not a date."""
+def _after_first_name(toks: list[Token], k: int, floor: int) -> bool:
+    """Token `k` follows a first name, so it is a surname whatever else it may be: a month
+    or a day ("Theresa May", "Brian May"), a title ("Amy Pope")."""
     return k > floor and toks[k - 1].is_capital and name_gender(toks[k - 1].text) is not None
 
 

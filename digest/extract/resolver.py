@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 
 from ..model import Span
 from .lexicon import (
+    ATTACH,
+    BELONGS,
     BODY_TAILS,
     COMPANY_HEADS,
     DETERMINERS,
@@ -17,6 +19,7 @@ from .lexicon import (
     ORG_TAILS,
     PERSON_HEADS,
     PERSON_PRONOUNS,
+    PLACED_ON,
     RANKS,
     SYNONYMS,
     TITLE_WORDS,
@@ -101,7 +104,7 @@ def _may_be_person(entity: Entity) -> bool:
 # Heads of a description that is neither a person's nor a body's title.
 _NOT_BODIES = frozenset("person people community document opinion".split())
 # Prepositions after the head of a role, that open what the role is of.
-_OF_WHAT = frozenset({"for", "of", "at", "with", "from", "in", "to", "on"})
+_OF_WHAT = ATTACH | BELONGS | PLACED_ON
 # How words for a person end: fisherman, teacher, counsellor, economist, historian.
 _PERSON_ENDINGS = ("man", "woman", "er", "or", "ist", "ian", "ess")
 
