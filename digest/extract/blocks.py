@@ -233,7 +233,7 @@ def _is_abbreviation(text: str, dot: int, end: int) -> bool:
 
 
 # Words are runs of letters and digits in any script ("García", "Jong-un", "U.S.").
-_TOKEN = re.compile(r"[^\W_]+(?:[-'’.&][^\W_]+)*\.?|[^\s\w]|_")
+_TOKEN = re.compile(r"\d+(?:/\d+)+|[^\W_]+(?:[-'’.&][^\W_]+)*\.?|[^\s\w]|_")
 
 
 class Token:

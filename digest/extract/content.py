@@ -127,6 +127,7 @@ def _content_start(s: Sentence, k: int, low: str, base: str | None) -> tuple[int
         if particle is None:
             return None
         k = particle
+    cue_end = k
     k, comma = _past_setting(s, k, told)
     k = _to_introduced_quotation(s, k)
     if comma and k < n and s.in_quote[k] is None and toks[k].lower != "that":
@@ -138,7 +139,7 @@ def _content_start(s: Sentence, k: int, low: str, base: str | None) -> tuple[int
         return None
     k, clause = _to_that(s, k, told)
     if told and not clause:
-        k = _past_whom(s, k)
+        k = _past_whom(s, k, whom=any(t.is_capital for t in toks[cue_end:k]))
     if k >= n or toks[k].text in CLOSING_BRACKETS:
         return None  # '("We never slept," Reyes said) and ...': the aside ends there
     if base in CLAUSE_ONLY and not clause and s.in_quote[k] is None and not clause_starts(s, k):
@@ -283,12 +284,12 @@ def _appeal_or_stance(s: Sentence, k: int, low: str, base: str | None) -> bool:
     )
 
 
-def _past_whom(s: Sentence, k: int) -> int:
+def _past_whom(s: Sentence, k: int, *, whom: bool) -> int:
     """After "told", past whom and where to the pronoun that opens what was told ("told a
-    gathering in Washington she will ..."): its token, or `k` when none stands a few
-    words on."""
+    gathering in Washington she will ...", "told the BBC News website she had ..."): its
+    token, or `k` when none stands a few words on. `whom`: a name of whom was passed
+    before `k` ("BBC News")."""
     toks = s.toks
-    whom = False  # a word of whom or where was read ("gathering", "Washington")
     for j in range(k + 1, min(len(toks) - 1, k + WHOM_WORDS)):
         tok = toks[j - 1]
         if (
@@ -300,6 +301,7 @@ def _past_whom(s: Sentence, k: int) -> int:
             or tok.lower in ("that", "to", "about")
         ):
             return k
+        # a word of whom or where was read ("gathering", "Washington")
         whom = whom or tok.is_capital or (tok.lower in RECIPIENTS and tok.lower not in ARTICLES)
         after = toks[j + 1]
         if (

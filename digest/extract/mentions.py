@@ -216,7 +216,7 @@ def _name_in(toks: list[Token]) -> tuple[int, list[Token]]:
         k += cut + 1
         name_toks = toks[k:]
     if name_toks and k >= 3 and toks[k - 1].lower == "of" and _two_name_words(toks, k - 1):
-        k, name_toks = _person_of_place(toks, k, name_toks)
+        k, name_toks = _person_of_place(toks, k) or (k, name_toks)
     elif (
         name_toks
         and k >= 2
@@ -235,10 +235,10 @@ def _name_in(toks: list[Token]) -> tuple[int, list[Token]]:
     return k, name_toks
 
 
-def _person_of_place(toks: list[Token], k: int, name_toks: list[Token]) -> tuple[int, list[Token]]:
+def _person_of_place(toks: list[Token], k: int) -> tuple[int, list[Token]] | None:
     """ "Senator Bernie Sanders of Vermont": a person's name, then where they are from;
     the name is before "of" (at `k - 1`) when a title or a first name says it is a
-    person's, not "Joint Chiefs of Staff" or "Bank of Korea"."""
+    person's, not "Joint Chiefs of Staff" or "Bank of Korea"; None when none does."""
     end = k - 1
     j = end
     while j > 0 and toks[j - 1].is_capital and toks[j - 1].lower not in TITLE_WORDS:
@@ -248,9 +248,7 @@ def _person_of_place(toks: list[Token], k: int, name_toks: list[Token]) -> tuple
         or toks[j].lower in PEERAGE  # "Lord Nicholls of Birkenhead"
         or name_gender(toks[j].text) is not None
     )
-    if person:
-        return j, toks[j:end]
-    return k, name_toks
+    return (j, toks[j:end]) if person else None
 
 
 def _joined_or_placed(toks: list[Token], k: int) -> bool:
@@ -260,6 +258,8 @@ def _joined_or_placed(toks: list[Token], k: int) -> bool:
     description. ("a statement from Chelsea", "figures released by the BPI": the name
     speaks.)"""
     if k > 0 and toks[k - 1].lower in JOINERS:
+        return True
+    if _body_tail(toks, k):
         return True
     if (
         k > 1
@@ -284,6 +284,22 @@ def _joined_or_placed(toks: list[Token], k: int) -> bool:
         and toks[j].lower in PLACED | BELONGS
         and toks[j - 1].is_word
         and not toks[j - 1].is_capital
+    )
+
+
+def _body_tail(toks: list[Token], k: int) -> bool:
+    """The one capitalised word at `k` ends a body's name after a title word and "for" or
+    "of" ("the Office for National Statistics"); not a person's title ("Secretary of
+    State Kerry")."""
+    j = k - 1
+    while j > 0 and toks[j].is_capital and toks[j].lower in TITLE_WORDS:
+        j -= 1
+    return (
+        len(toks) - k == 1
+        and 0 < j < k - 1
+        and toks[j].lower in BELONGS
+        and toks[j - 1].is_capital
+        and toks[j - 1].lower not in PERSON_TITLES
     )
 
 
