@@ -337,29 +337,32 @@ def _verb_after_it(tok: Token) -> bool:
     return _plain_word(tok) and tok.lower not in NP_STOP
 
 
-def _bare_after_plural(toks: list[Token], k: int) -> bool:
+def _bare_after_plural(toks: list[Token], k: int, first: int) -> bool:
     """Token `k` is a verb's bare form after a plural subject: "the videos exist", "the
-    talks continue" (a verb we know in its bare form, a noun after a determiner), or after
-    a possessor's plural a plain word followed by its object ("Sri Lanka's banks face hard
-    times")."""
-    if k < 2 or toks[k].is_capital:
+    talks continue" (a verb we know in its bare form, a noun after a determiner), or a
+    plain word followed by its object after a plural that opens the clause or follows a
+    possessor ("smugglers dig tunnels", "Sri Lanka's banks face hard times")."""
+    if k < 1 or toks[k].is_capital:
         return False
     before = toks[k - 1]
-    owned = possessive(toks[k - 2].lower)
+    opens = k - 1 == first
+    owned = k >= 2 and possessive(toks[k - 2].lower)
     if not (
         before.is_word
         and not before.is_capital
         and plural_form(before.lower)
         and noun_like(before)
-        and (owned or toks[k - 2].lower in DETERMINERS)
+        and (opens or owned or toks[k - 2].lower in DETERMINERS)
     ):
         return False  # the cheap test first: this runs on every word of a clause
     low = toks[k].lower
     if low in COMMON_VERBS or CUE_FORMS.get(low) == low:
         return True
     return (
-        owned
+        (opens or owned)
         and noun_like(toks[k])
+        and _plain_word(toks[k])
+        and low not in JOINERS  # "the victims of the war": no verb
         and not plural_form(low)
         and not low.endswith(("ing", "ed", "ly"))
         and k + 1 < len(toks)
@@ -374,7 +377,7 @@ def _present_after_subject(toks: list[Token], k: int, first: int) -> bool:
     talks")."""
     tok = toks[k]
     low = tok.lower
-    if _bare_after_plural(toks, k):
+    if _bare_after_plural(toks, k, first):
         return True
     if tok.is_capital or len(low) < 4 or not plural_form(low) or low.endswith("ous"):
         return False

@@ -569,7 +569,7 @@ DEFINITE_OPENERS = frozenset({"the", "this", "that"})
 # Words that cannot sit inside a speaker's noun phrase: reading backwards from a cue,
 # the phrase starts after the nearest of them.
 NP_STOP = frozenset(
-    """despite without within upon via per like unlike toward towards across along among
+    """despite without within upon via per like unlike toward towards across along among amongst
     amid following including regarding concerning near beyond besides except
     that which who whom whose when while where as because if although though since
     and but or so then than after before until unless whether to in on at by with from

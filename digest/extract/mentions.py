@@ -112,8 +112,8 @@ def mention_from_tokens(toks: list[Token], text: str) -> Mention | None:
         toks = toks[1:]
     while toks and not toks[-1].is_word:
         toks = toks[:-1]
-    if not toks:
-        return None
+    if all(t.lower in ARTICLES for t in toks):
+        return None  # "the" of "the only reason": an article alone speaks for nobody
     sender = _sender(toks, text)
     if sender is not None:
         return sender
