@@ -653,6 +653,9 @@ PRE_CUE_SKIP = frozenset(
     finally ultimately quickly immediately afterwards afterward""".split()
 )
 
+# Titles that are common surnames: after any capitalised word that is no title, the
+# surname ("Charlie King", "Jack White"), whatever the first name.
+SURNAME_TITLES = frozenset({"king", "pope", "white"})
 # Sentence-initial words that are never part of a name, though capitalised.
 NOT_NAMES = frozenset(
     """despite although though because unless until whether while without within upon like

@@ -43,6 +43,7 @@ from .lexicon import (
     PRE_CUE_SKIP,
     PRONOUNS,
     ROLE_HEADS,
+    SURNAME_TITLES,
     SYNONYMS,
     TITLE_WORDS,
 )
@@ -440,14 +441,20 @@ def _attached(toks: list[Token], k: int, floor: int, out: list[Token]) -> int:
 
 
 def _surname_as_title(toks: list[Token]) -> bool:
-    """The phrase ends in a title after a first name: a surname ("Amy Pope", "Angus
+    """The phrase ends in a title after a first name, or in a title that is a common
+    surname after a capitalised word: a surname ("Amy Pope", "Angus King", "Charlie
     King"), as a title stands before the name it goes with ("Pope Francis")."""
     k = len(toks) - 1
-    return (
-        _after_first_name(toks, k, 0)
-        and toks[k].is_capital
-        and toks[k].lower in TITLE_WORDS
-        and toks[k - 1].lower not in TITLE_WORDS
+    if not (k > 0 and toks[k].is_capital and toks[k].lower in TITLE_WORDS):
+        return False
+    before = toks[k - 1]
+    if not before.is_capital or before.lower in TITLE_WORDS:
+        return False
+    return _after_first_name(toks, k, 0) or (
+        toks[k].lower in SURNAME_TITLES
+        and before.lower not in ORG_TAILS
+        and before.lower not in NOT_NAMES
+        and before.lower not in CALENDAR
     )
 
 
