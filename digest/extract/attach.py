@@ -457,9 +457,10 @@ def by_subject(s: Sentence, first: int) -> Mention | None:
 
 
 def relative_clause_before(s: Sentence, j: int) -> int | None:
-    """The comma that opens a relative clause ending in a quotation at token `j`
-    (', who called the plan "a disaster,"' before "said"), so that the speaker is read
-    before it, not after the quotation."""
+    """The comma that opens a relative clause or a saying participle's phrase ending in a
+    quotation at token `j` (', who called the plan "a disaster,"', ', citing "the unique
+    magic of Trump,"' before "said"), so that the speaker is read before it, not after
+    the quotation."""
     toks = s.toks
     if j < 3:
         return None
@@ -472,7 +473,12 @@ def relative_clause_before(s: Sentence, j: int) -> int | None:
     for k in range(j - 1, max(0, j - 30), -1):
         if s.in_quote[k] is not None or toks[k].text != ",":
             continue
-        if toks[k + 1].lower in ASIDE_RELATIVES:
+        opening = toks[k + 1]
+        if opening.lower in ASIDE_RELATIVES or (
+            # a verb of saying in -ing quotes words of its own ("citing", "calling"); not
+            # "using the tax "is a misguided approach," said ...", the claim's subject
+            opening.lower.endswith("ing") and opening.lower in CUE_FORMS
+        ):
             return k
         return None
     return None
