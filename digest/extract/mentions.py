@@ -45,6 +45,7 @@ from .lexicon import (
     ROLE_HEADS,
     SURNAME_TITLES,
     SYNONYMS,
+    TIME_WORDS,
     TITLE_WORDS,
 )
 
@@ -494,6 +495,11 @@ def _demonstrative_that(toks: list[Token], k: int, floor: int, out: list[Token])
     return k == floor or not toks[k - 1].is_word or toks[k - 1].lower in ("and", "but")
 
 
+# How many words back from an unknown head its determiner may stand ("a major Muslim
+# civil rights group": four modifiers).
+MODIFIER_REACH = 5
+
+
 def _plural_modifiers(toks: list[Token], k: int, floor: int, out: list[Token]) -> list[Token]:
     """ "But opposition parties say", "other browser stat gatherers say": the lower-case
     words before a plural head that opens its clause, last first; none elsewhere."""
@@ -515,7 +521,7 @@ def _modifiers(toks: list[Token], k: int, floor: int) -> list[Token]:
     """ "a major climate group": the modifiers of an unknown head read back from token
     `k` up to its determiner or a possessor ("Leeds University's medical school"), last
     first; none when no determiner or possessor is near."""
-    reach = [toks[i] for i in range(k, max(floor - 1, k - 4), -1)]
+    reach = [toks[i] for i in range(k, max(floor - 1, k - MODIFIER_REACH), -1)]
     stop = next(
         (
             i
@@ -528,6 +534,10 @@ def _modifiers(toks: list[Token], k: int, floor: int) -> list[Token]:
     )
     if stop is None or any(t.lower in NP_STOP or not t.is_word for t in reach[:stop]):
         return []
+    if stop == MODIFIER_REACH - 1 and any(
+        t.lower in JOINERS or t.lower.endswith(_POSSESSIVE) or t.lower in TIME_WORDS for t in reach
+    ):
+        return []  # the longest reach is for plain modifiers: not "a couple of weeks ago"
     return reach[: stop + 1]
 
 
