@@ -46,12 +46,13 @@ from .lexicon import (
     OBJECT_PRONOUNS,
     PARTICLE_CUES,
     PASSIVE,
+    QUANTITY_WORDS,
     TO_WHOM,
     UNREAL_MARKERS,
     WEAK_CUES,
 )
 from .mentions import pronoun_of
-from .sentence import Sentence
+from .sentence import Sentence, Token
 from .subjects import closes_appositive
 
 
@@ -84,7 +85,9 @@ def comparison(s: Sentence, k: int) -> bool:
         if not toks[j].is_word:
             return False
         if toks[j].lower == "than":
-            return True
+            # "More than six in 10 said": a number of people, not a comparison
+            following = toks[j + 1]
+            return not (following.text[:1].isdigit() or following.lower in QUANTITY_WORDS)
     return False
 
 
@@ -263,15 +266,32 @@ def after_article(s: Sentence, k: int) -> bool:
     if marker in NOUN_MARKERS or marker in DEGREE_WORDS:
         return True
     before = toks[k - 1].lower
-    if before in COUNT_WORDS or _NUMBER.fullmatch(before):
+    if (before in COUNT_WORDS or _NUMBER.fullmatch(before)) and not _share_of(toks, k - 1):
         return True  # "many disputes", "1,200 emails"; not "the 43-year-old asked"
-    if k >= 2 and toks[k - 2].text[:1].isdigit() and toks[k - 1].is_capital:
-        return True  # "1,200 Clinton emails"
+    if (
+        k >= 2
+        and toks[k - 2].text[:1].isdigit()
+        and toks[k - 1].is_capital
+        and toks[k].lower.endswith("s")
+    ):
+        return True  # "1,200 Clinton emails"; not "300 Democrats said"
     low = toks[k].lower
     return (
         CUE_FORMS.get(low) == "continue"
         and k + 1 < len(toks)
         and (toks[k + 1].lower.endswith("ing") or toks[k + 1].lower == "to")
+    )
+
+
+def _share_of(toks: list[Token], k: int) -> bool:
+    """The number at token `k` ends a share of people ("six in 10", "one in five"): the
+    subject, not a count before a noun."""
+    return (
+        k >= 2
+        and toks[k - 1].lower == "in"
+        and (
+            toks[k - 2].lower in QUANTITY_WORDS or _NUMBER.fullmatch(toks[k - 2].lower) is not None
+        )
     )
 
 

@@ -7,6 +7,7 @@ makes a `Mention` of either, telling the name from the role and a pronoun from b
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..model import Span
@@ -42,6 +43,7 @@ from .lexicon import (
     PLURAL_LOOKING,
     PRE_CUE_SKIP,
     PRONOUNS,
+    QUANTITY_WORDS,
     ROLE_HEADS,
     SURNAME_TITLES,
     SYNONYMS,
@@ -137,6 +139,7 @@ def mention_from_tokens(toks: list[Token], text: str) -> Mention | None:
             and not (toks[0].lower in DETERMINERS | DEMONSTRATIVES | {"that"} and len(toks) <= 4)
             # "participants said", "local fishermen say": people by a plural noun
             and not (len(toks) <= 4 and _plural_people(toks[-1].lower))
+            and not _share(toks)  # "six in 10 said"
         ):
             return None
         head = (
@@ -153,6 +156,15 @@ def mention_from_tokens(toks: list[Token], text: str) -> Mention | None:
         head=head,
         gender=_gender(name, name_toks, toks),
     )
+
+
+# An age that describes a person: "the 31-year-old", "a 24-year-old Swiss".
+_AGE = re.compile(r"\d+-years?-old")
+
+
+def is_age(low: str) -> bool:
+    """The word is an age ("31-year-old"): what it describes is a person."""
+    return _AGE.fullmatch(low) is not None
 
 
 def _plural_people(low: str) -> bool:
@@ -438,7 +450,21 @@ def _attached(toks: list[Token], k: int, floor: int, out: list[Token]) -> int:
         return 1
     if low in PLACED_ON and toks[k - 1].is_capital and _plural_people(before):
         return 1  # "Democrats on Capitol Hill", "Republicans in Congress": where they sit
+    if low == "in" and out[-1].text[:1].isdigit() and _count_word(toks[k - 1]):
+        return 2  # "six in 10 said", "4 in 10 voters say": a share of people
     return 0
+
+
+def _share(toks: list[Token]) -> bool:
+    """The phrase is a share of people: "six in 10", "4 in 10"."""
+    return (
+        len(toks) == 3 and toks[1].lower == "in" and _count_word(toks[0]) and _count_word(toks[2])
+    )
+
+
+def _count_word(tok: Token) -> bool:
+    """A number in figures or words ("six", "4", "one")."""
+    return tok.text[:1].isdigit() or tok.lower in QUANTITY_WORDS
 
 
 def _surname_as_title(toks: list[Token]) -> bool:

@@ -23,7 +23,9 @@ from .lexicon import (
     NOT_NAMES,
     NOT_PERSON_WORDS,
     ORG_TAILS,
+    PERSON_HEADS,
     PRE_CUE_SKIP,
+    ROLE_HEADS,
     SENTENCE_OPENERS,
     TITLE_WORDS,
 )
@@ -36,6 +38,8 @@ _NAME_RUN = re.compile(
     r"([A-Z](?<!\w[A-Z])[a-z]+(?:-[A-Za-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z]+)?){1,4})\b"
 )
 _WORD = re.compile(r"\S+")
+# The lower-case word after a run of capitalised words, before another name.
+_ROLE_AFTER = re.compile(r" ([a-z]+) [A-Z]")
 _SENTENCE_END = re.compile(r'[.!?\n“”"]')
 
 
@@ -52,6 +56,9 @@ def known_people(
     found: list[tuple[int, str]] = []
     for span in body:
         for match in _NAME_RUN.finditer(text, span.start, span.end):
+            role = _ROLE_AFTER.match(text, match.end(1))
+            if role is not None and (role.group(1) in ROLE_HEADS or role.group(1) in PERSON_HEADS):
+                continue  # "Double Olympic champion Kelly Holmes": what the role is of
             parts = match.group(1).split()
             if len(parts) == 2:
                 # Two words, the most common run: no title to strip, no headline verb.

@@ -24,7 +24,7 @@ from .lexicon import (
     SYNONYMS,
     TITLE_WORDS,
 )
-from .mentions import SENT_NOUNS, Mention, name_gender
+from .mentions import SENT_NOUNS, Mention, is_age, name_gender
 from .people import named_as
 
 # How many speaker mentions later "a spokesperson" may still be given a name.
@@ -400,6 +400,11 @@ class Resolver:
             full = self._full_name(name, mention.span.start)
             if full and " " in full:  # a one-word name found alone says no person
                 name, person = full, True
+            elif any(is_age(w) for w in _words(mention.text)):
+                # "the 24-year-old Swiss", no one of that name: a description of someone
+                aged = self._aged(mention, name.lower())
+                if aged is not None:
+                    return self._touch(aged)
         entity = Entity(name, mention.role, person, mention.gender, role_words=_words(mention.role))
         if mention.role:
             entity.heads |= _role_heads_of(mention.role)
@@ -459,6 +464,12 @@ class Resolver:
             named = self._named_as(mention) or self._last_company(mention)
             if named is not None:
                 return self._touch(named)
+        aged = any(is_age(w) for w in words)
+        if mention.definite and aged:
+            # "Ronaldo scored twice ... the 31-year-old said": the person last named
+            named = self._aged(mention, head)
+            if named is not None:
+                return self._touch(named)
         person = head in PERSON_HEADS
         role = mention.text
         if role.split()[0].lower() in DETERMINERS:
@@ -506,6 +517,40 @@ class Resolver:
         )
         self.entities.append(entity)
         return self._touch(entity)
+
+    def _aged(self, mention: Mention, head: str | None) -> Entity | None:
+        """The person "the 31-year-old" (or "the 24-year-old Swiss") stands for: the one
+        last named as a speaker or a sentence's subject; an age is no office, so the
+        description may be written again of them."""
+        name = self._last_person(mention.span.start, mention.gender)
+        if name is None:
+            return None
+        last = name.split()[-1]
+        entity = next(
+            (
+                e
+                for e in reversed(self.entities)
+                if _same_person(e, name) or (e.person and e.name == last)
+            ),
+            None,
+        )
+        if entity is None:
+            if name_gender(name) is None and not self._surname_alone(name):
+                return None  # "Double Olympic", "Northern Ireland": not known for a person's
+            entity = Entity(name, None, True)
+            self.entities.append(entity)
+        if head:
+            entity.heads.add(head)
+        return entity
+
+    def _surname_alone(self, name: str) -> bool:
+        """The last word of a full name stands alone elsewhere in the article, as a
+        person's surname does ("Darren Campbell ... Campbell said")."""
+        words = name.split()
+        if len(words) < 2:
+            return False
+        alone = len(re.findall(rf"\b{re.escape(words[-1])}\b", self.text))
+        return alone > len(re.findall(rf"\b{re.escape(name)}\b", self.text))
 
     def _only_person(self, here: int, gender: str | None) -> str | None:
         """The one person named as a speaker or a sentence's subject in the sentences
