@@ -30,6 +30,7 @@ from .lexicon import (
     ARTICLES,
     AS_PHRASES,
     ASIDE_MARKS,
+    AT_LEAST,
     ATTRIBUTION_LEADS,
     AUXILIARIES,
     BARE_SAY,
@@ -44,6 +45,7 @@ from .lexicon import (
     FINITE_WORDS,
     INFINITIVE_ONLY,
     INTRODUCING_MARKS,
+    JOINERS,
     NOT_CLAUSE_START,
     NOUN_AFTER,
     OBJECT_CUES,
@@ -140,6 +142,8 @@ def _content_start(s: Sentence, k: int, low: str, base: str | None) -> tuple[int
     k, clause = _to_that(s, k, told)
     if told and not clause:
         k = _past_whom(s, k, whom=any(t.is_capital for t in toks[cue_end:k]))
+    elif not clause and k < n and toks[k].lower in PREPOSITIONS and s.in_quote[k] is None:
+        k = _past_place(s, k)
     if k >= n or toks[k].text in CLOSING_BRACKETS:
         return None  # '("We never slept," Reyes said) and ...': the aside ends there
     if base in CLAUSE_ONLY and not clause and s.in_quote[k] is None and not clause_starts(s, k):
@@ -310,6 +314,50 @@ def _past_whom(s: Sentence, k: int, *, whom: bool) -> int:
             and (after.lower in AUXILIARIES or after.lower in FINITE_WORDS or verb_like(after))
         ):
             return j
+    return k
+
+
+def _past_place(s: Sentence, k: int) -> int:
+    """After a cue, past where or when it was said to the clause said, with no "that"
+    ("said in a statement it would close the plant", "said in an interview on Thursday
+    the policy was working"): the clause's first token, or `k` when none opens a few
+    words on."""
+    toks = s.toks
+    if (toks[k].lower, toks[k + 1].lower) in AT_LEAST:
+        return k  # "said at least 111 of the bodies had been set up": a number, not where
+    for j in range(k + 1, min(len(toks) - 1, k + WHOM_WORDS + 2)):
+        tok = toks[j]
+        low = tok.lower
+        if (
+            not tok.is_word
+            or s.in_quote[j] is not None
+            or low in CUE_FORMS
+            or low in CLAUSE_WORDS
+            or (low in SUBORDINATORS and low not in PREPOSITIONS)
+            or low in RELATIVE_WORDS
+            or low in AND_BUT_OR
+            or low in FINITE_WORDS
+            or (low.endswith("ed") and not tok.is_capital)
+        ):
+            # "spoke in a church where they had gathered", "released in the 80s and
+            # ...", "after White suffered an injury which has ...": no setting alone
+            return k
+        before = toks[j - 1]
+        if (
+            j == k + 1
+            or before.lower in PREPOSITIONS
+            or before.lower in DETERMINERS
+            or before.lower in JOINERS
+            or not before.is_word
+        ):
+            continue  # "in the statement", "on Thursday", "of the party": still the setting
+        after = toks[j + 1]
+        if low in SUBJECT_PRONOUNS and (
+            after.lower in AUXILIARIES or after.lower in FINITE_WORDS or verb_like(after)
+        ):
+            return j  # "said in Ottawa he would run"
+        if low in TOLD_ARTICLES and clause_starts(s, j):
+            return j  # "said in an interview on Thursday the policy was working"
     return k
 
 
@@ -489,10 +537,14 @@ def _reads_as_content(s: Sentence, k: int, content: Span, clause: bool, gap: boo
         return False
     if words[0].lower == "so" and k + 1 < len(s.toks) and not s.toks[k + 1].is_word:
         return False  # "He did not say so, but ...": "so" is what was (not) said
-    if words[0].lower in APPROXIMATELY and (
-        words[1].text[:1].isdigit() or words[1].lower in QUANTITY_WORDS
+    if (words[0].lower in APPROXIMATELY or (words[0].lower, words[1].lower) in AT_LEAST) and (
+        words[1].text[:1].isdigit()
+        or words[1].lower in QUANTITY_WORDS
+        or (words[0].lower, words[1].lower) in AT_LEAST
     ):
-        return True  # "said about half of the rise reflected ...": a number, not a topic
+        # "said about half of the rise reflected ...", "said at least 111 of the bodies
+        # had been set up": a number, not a topic
+        return holds_clause(s, content)
     return words[0].lower not in NOT_CLAUSE_START or opens_main_clause(s, content)
 
 

@@ -414,6 +414,8 @@ PARTITIVE_PRONOUNS = frozenset({"them", "whom", "us"})
 
 # Words that say a number is rough ("about half", "around 20"): a clause may open so.
 APPROXIMATELY = frozenset({"about", "around", "roughly", "nearly", "almost", "over"})
+# Two words before a number that bound it ("at least 111", "at most five").
+AT_LEAST = frozenset({("at", "least"), ("at", "most")})
 # Words of quantity after them.
 QUANTITY_WORDS = frozenset(
     "half a one two three four five six seven eight nine ten dozen hundreds thousands "
