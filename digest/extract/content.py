@@ -41,6 +41,7 @@ from .lexicon import (
     CONTENT_STOPS,
     CUE_FORMS,
     DETERMINERS,
+    EXISTENTIAL,
     FINITE_IRREGULAR,
     FINITE_WORDS,
     INFINITIVE_ONLY,
@@ -303,6 +304,9 @@ def _past_whom(s: Sentence, k: int, *, whom: bool) -> int:
             or tok.lower in SUBORDINATORS
             # "told them to leave", "told a story about the time he ...": no addressee
             or tok.lower in ("that", "to", "about")
+            # "told BBC News Labour MPs would not get a vote": what was told has begun
+            or tok.lower in AUXILIARIES
+            or tok.lower in FINITE_WORDS
         ):
             return k
         # a word of whom or where was read ("gathering", "Washington")
@@ -310,10 +314,18 @@ def _past_whom(s: Sentence, k: int, *, whom: bool) -> int:
         after = toks[j + 1]
         if (
             whom
-            and toks[j].lower in SUBJECT_PRONOUNS
+            and (toks[j].lower in SUBJECT_PRONOUNS or toks[j].lower in EXISTENTIAL)
             and (after.lower in AUXILIARIES or after.lower in FINITE_WORDS or verb_like(after))
         ):
-            return j
+            return j  # "told a gathering in Washington she will", "told Radio 4 there was"
+        if (
+            whom
+            and toks[j].lower in TOLD_ARTICLES
+            and tok.lower not in PREPOSITIONS
+            and tok.lower not in JOINERS
+            and clause_starts(s, j)
+        ):
+            return j  # "told reporters at Queen's Park on Tuesday the province would ..."
     return k
 
 

@@ -349,6 +349,8 @@ ATTRIBUTION_LEADS = frozenset({"with", "while", "the", "a", "an"})
 CLAUSE_PRONOUNS = frozenset({"it", "they", "we", "i"})
 # Pronouns that can be a sentence's subject.
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
+# The subject of a clause that says something exists ("there was a danger ...").
+EXISTENTIAL = frozenset({"there"})
 # Pronouns that can speak words in their own clause (`Merkel hailed ... "..."`).
 SPEAKING_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 
