@@ -199,8 +199,12 @@ def _past_setting(s: Sentence, k: int, told: bool) -> tuple[int, bool]:
                 and not (k > start and toks[k - 1].lower in OBJECT_PRONOUNS)
                 and (
                     (toks[k].lower in RECIPIENTS and not opens_content(s, k))
-                    or toks[k].is_capital
-                    or toks[k].lower in OBJECT_WORDS
+                    or (toks[k].is_capital and not _after_whom(s, k, start))
+                    or (
+                        toks[k].lower in OBJECT_WORDS
+                        # "told the court her client would ...": whose, after whom
+                        and (k == start or toks[k].lower not in OBJECT_PRONOUNS)
+                    )
                 )
             )
         )
@@ -208,6 +212,23 @@ def _past_setting(s: Sentence, k: int, told: bool) -> tuple[int, bool]:
         comma = comma or toks[k].text == ","
         k += 1
     return k, comma
+
+
+def _after_whom(s: Sentence, k: int, start: int) -> bool:
+    """The capitalised word at `k` follows whom a speaker told, named by a common noun or a
+    place, and a verb follows it: the subject of what was told ("told reporters Trump was
+    wrong", "told the BBC News website Ford did not deserve ...", "told a rally in Ohio
+    Clinton had lied")."""
+    toks = s.toks
+    if k == start or k + 1 >= len(toks):
+        return False
+    before, after = toks[k - 1], toks[k + 1]
+    named = (before.lower in RECIPIENTS and before.lower not in ARTICLES) or (
+        before.is_capital and k - 2 >= start and toks[k - 2].lower in PREPOSITIONS
+    )
+    return named and (
+        after.lower in AUXILIARIES or after.lower in FINITE_WORDS or after.lower.endswith("ed")
+    )
 
 
 def _to_introduced_quotation(s: Sentence, k: int) -> int:

@@ -471,7 +471,8 @@ RECIPIENTS = frozenset(
     "parliament congress senators supporters audience crowd delegates students viewers "
     "readers members officials committee hearing forum radio television newspaper paper "
     "magazine programme program channel station rally meeting gathering panel analysts "
-    "investors shareholders employees staff workers".split()
+    "investors shareholders employees staff workers court jury judge inquiry tribunal "
+    "website".split()
 )
 # Words of a setting after ", she said" that the sentence resumes after ("she said in an
 # interview, ...").
