@@ -529,6 +529,7 @@ TITLE_WORDS = frozenset(
     ambassador chairman chairwoman chair director chief deputy press foreign defense defence
     department ministry office house state council committee party leader envoy special
     representative senator congressman congresswoman commander officer prime premier mp mep msp mla
+    councillor councilor councilman councilwoman alderman trustee
     king queen pope judge justice attorney governor mayor chancellor counselor adviser doctor
     advisor analyst professor executive ceo chief-of-staff senior national security
     affairs unification finance treasury trade economy health interior justice energy
@@ -673,6 +674,11 @@ NOT_NAMES = frozenset(
 
 # Words that join the words of a name or a role ("Bank of Korea", "bin Salman").
 JOINERS = frozenset({"of", "for", "'s", "’s", "-", "&", "de", "van", "von", "al", "bin", "la"})
+# Particles inside a person's name, in lower case between its capitalised words ("Alexis
+# von Hoensbroech", "Ursula von der Leyen").
+NAME_PARTICLES = frozenset(
+    {"von", "van", "der", "den", "de", "du", "da", "di", "al", "bin", "la", "le"}
+)
 # Words that open the object or complement of a verb in -ing ("trying to ...",
 # "campaigning for ...", "supporting the bill").
 OBJECT_OPENERS = frozenset(
@@ -734,8 +740,8 @@ NOT_PERSON_WORDS = frozenset(
 PEERAGE = frozenset("lord lady baroness baron earl viscount duke duchess".split())
 PERSON_TITLES = frozenset(
     "mr mrs ms dr prof gen brig lt col maj sgt capt adm cmdr sen rep gov president "
-    "minister secretary spokesman spokeswoman spokesperson ambassador senator envoy "
-    "chairman chairwoman director judge justice governor mayor chancellor king queen "
+    "minister secretary spokesman spokeswoman spokesperson ambassador senator envoy councillor "
+    "councilor chairman chairwoman director judge justice governor mayor chancellor king queen "
     "pope leader premier congressman congresswoman".split()
 )
 # Role words that name the same role.

@@ -30,6 +30,7 @@ from .lexicon import (
     JOINERS,
     MALE_NAMES,
     MALE_TITLES,
+    NAME_PARTICLES,
     NOT_NAMES,
     NOT_OPENING,
     NP_MARKS,
@@ -138,7 +139,7 @@ def mention_from_tokens(toks: list[Token], text: str) -> Mention | None:
             and not any(t.is_capital for t in toks)
             and not (toks[0].lower in DETERMINERS | DEMONSTRATIVES | {"that"} and len(toks) <= 4)
             # "participants said", "local fishermen say": people by a plural noun
-            and not (len(toks) <= 4 and _plural_people(toks[-1].lower))
+            and not (len(toks) <= 4 and plural_people(toks[-1].lower))
             and not _share(toks)  # "six in 10 said"
         ):
             return None
@@ -167,7 +168,7 @@ def is_age(low: str) -> bool:
     return _AGE.fullmatch(low) is not None
 
 
-def _plural_people(low: str) -> bool:
+def plural_people(low: str) -> bool:
     """A lower-case plural that may name people: "participants", "fishermen"; not a
     word in -ss, -us, -is, a possessive or "news"."""
     if len(low) > 4 and low.endswith("men"):
@@ -215,11 +216,13 @@ def _name_in(toks: list[Token]) -> tuple[int, list[Token]]:
     k = len(toks)
     if _surname_as_title(toks):
         k -= 1  # "Amy Pope", "Angus King": a surname that is also a title
-    while (
-        k > 0
-        and toks[k - 1].is_capital
-        and toks[k - 1].lower not in TITLE_WORDS
-        and toks[k - 1].lower not in NOT_NAMES
+    while k > 0 and (
+        (
+            toks[k - 1].is_capital
+            and toks[k - 1].lower not in TITLE_WORDS
+            and toks[k - 1].lower not in NOT_NAMES
+        )
+        or _particle_in_name(toks, k - 1)
     ):
         k -= 1
     name_toks = toks[k:]
@@ -381,7 +384,13 @@ def backward_np(toks: list[Token], end: int, floor: int) -> list[Token]:
             if (low in DEMONSTRATIVES and out) or _demonstrative_that(toks, k, floor, out):
                 out.append(tok)  # "this Trump look-alike": a determiner opens the phrase
             break
-        if tok.is_capital or low in DETERMINERS or low in JOINERS or not tok.is_word:
+        if (
+            tok.is_capital
+            or low in DETERMINERS
+            or low in JOINERS
+            or not tok.is_word
+            or _particle_in_name(toks, k)
+        ):
             out.append(tok)
             # A determiner opens the phrase, except inside "Ambassador to the United Nations
             # Linda Thomas-Greenfield", which goes on.
@@ -448,7 +457,7 @@ def _attached(toks: list[Token], k: int, floor: int, out: list[Token]) -> int:
         return 1  # "a Department for Education and Skills source": one name
     if low in ATTACH and (before in ROLE_HEADS or before in SENT_NOUNS):
         return 1
-    if low in PLACED_ON and toks[k - 1].is_capital and _plural_people(before):
+    if low in PLACED_ON and toks[k - 1].is_capital and plural_people(before):
         return 1  # "Democrats on Capitol Hill", "Republicans in Congress": where they sit
     if low == "in" and out[-1].text[:1].isdigit() and _count_word(toks[k - 1]):
         return 2  # "six in 10 said", "4 in 10 voters say": a share of people
@@ -465,6 +474,23 @@ def _share(toks: list[Token]) -> bool:
 def _count_word(tok: Token) -> bool:
     """A number in figures or words ("six", "4", "one")."""
     return tok.text[:1].isdigit() or tok.lower in QUANTITY_WORDS
+
+
+def _particle_in_name(toks: list[Token], k: int) -> bool:
+    """Token `k` is a particle inside a person's name, between the capitalised words of
+    the name ("Alexis von Hoensbroech", "Ursula von der Leyen", "Charles de Gaulle")."""
+    if toks[k].lower not in NAME_PARTICLES or toks[k].is_capital or k == 0 or k + 1 >= len(toks):
+        return False
+    j = k - 1
+    while j > 0 and toks[j].lower in NAME_PARTICLES and not toks[j].is_capital:
+        j -= 1
+    before = toks[j]
+    return (
+        toks[k + 1].is_capital
+        and before.is_capital
+        and before.lower not in TITLE_WORDS
+        and before.lower not in ORG_TAILS
+    )
 
 
 def _surname_as_title(toks: list[Token]) -> bool:
@@ -529,7 +555,7 @@ MODIFIER_REACH = 5
 def _plural_modifiers(toks: list[Token], k: int, floor: int, out: list[Token]) -> list[Token]:
     """ "But opposition parties say", "other browser stat gatherers say": the lower-case
     words before a plural head that opens its clause, last first; none elsewhere."""
-    if len(out) != 1 or not _plural_people(out[0].lower):
+    if len(out) != 1 or not plural_people(out[0].lower):
         return []
     found: list[Token] = []
     j = k

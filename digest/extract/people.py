@@ -285,7 +285,7 @@ def _abbreviation_before(text: str, dot: int, floor: int) -> bool:
 # Where the name stands (a line's start, or after a sentence's end) is checked behind its
 # capital, as in `_NAME_RUN`.
 _SUBJECT_NAME = re.compile(
-    r"([A-Z](?:(?<=^[A-Z])|(?<=[.!?]\s[A-Z])|(?<=\n[A-Z]))[a-z]+(?:-[A-Za-z]+)?)(?:\s+"
+    r"([A-Z](?:(?<=^[A-Z])|(?<=[.!?]\s[A-Z])|(?<=\n[A-Z]))[a-z]+(?:[A-Z][a-z]+)*(?:-[A-Za-z]+)?)(?:\s+"
     r"(?P<aux>has |had |was |is |also |then |did |does |would |will |could |can )?"
     r"(?:[a-z]+ly )?(?!(?:his|its|this|us|as|less|yes|ours|yours)\b)"
     r"(?:(?P<ending>[a-z]+(?:ed|s))|said|told|wrote|thought|spoke|made|took|gave|went|came|knew"

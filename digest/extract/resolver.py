@@ -24,7 +24,7 @@ from .lexicon import (
     SYNONYMS,
     TITLE_WORDS,
 )
-from .mentions import SENT_NOUNS, Mention, is_age, name_gender
+from .mentions import SENT_NOUNS, Mention, is_age, name_gender, plural_people
 from .people import named_as
 
 # How many speaker mentions later "a spokesperson" may still be given a name.
@@ -676,7 +676,11 @@ class Resolver:
         speakers = [
             (e.position, e.name)
             for e in self.recent
-            if e.name and not e.person and e.position < here and here - e.position < _ORG_REACH
+            if e.name
+            and not e.person
+            and e.position < here
+            and here - e.position < _ORG_REACH
+            and not (" " not in e.name and plural_people(e.name.lower()))  # "Analysts"
         ]
         first = bisect.bisect_left(self.people_offsets, here - _ORG_REACH)
         last = bisect.bisect_left(self.people_offsets, here)
@@ -690,7 +694,9 @@ class Resolver:
         people |= {full.split()[-1] for _, full, _ in self.people if " " in full}
         speakers = [(at, name) for at, name in speakers if name not in people]
         subjects = [(at, name) for at, name in subjects if name not in people]
-        names = {name for _, name in speakers + subjects}
+        # One organisation that spoke is the one meant, whatever else was a subject
+        # ("Macrovision said ... RipGuard is expected ... the company said").
+        names = {name for _, name in speakers} or {name for _, name in subjects}
         if len(names) != 1:
             return None  # none, or several organisations it may be
         name = names.pop()
