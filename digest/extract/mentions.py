@@ -119,6 +119,13 @@ def mention_from_tokens(toks: list[Token], text: str) -> Mention | None:
         toks = toks[:-1]
     if all(t.lower in ARTICLES for t in toks):
         return None  # "the" of "the only reason": an article alone speaks for nobody
+    if (
+        len(toks) >= 2
+        and toks[0].lower.endswith("ing")
+        and not any(t.is_capital for t in toks)
+        and not plural_people(toks[-1].lower)
+    ):
+        return None  # "..., beating analyst forecasts": a participle's object, not people
     sender = _sender(toks, text)
     if sender is not None:
         return sender
@@ -415,6 +422,13 @@ def backward_np(toks: list[Token], end: int, floor: int) -> list[Token]:
             if pronoun_of(tok) is not None:
                 break  # "they": a pronoun is the whole phrase
         else:
+            addressed = _addressee_role(toks, k, floor)
+            if addressed:
+                # "the party's letter to ethics commissioner Daniel Greenberg": whom the
+                # letter went to, with their role; the sender is read on
+                out.extend(toks[k - addressed + 1 : k + 1][::-1])
+                k -= addressed
+                continue
             modifiers = _modifiers(toks, k, floor) or _plural_modifiers(toks, k, floor, out)
             out.extend(modifiers)
             if not modifiers or not modifiers[-1].lower.endswith(_POSSESSIVE):
@@ -430,6 +444,20 @@ def backward_np(toks: list[Token], end: int, floor: int) -> list[Token]:
     while out and out[0].lower in JOINERS:
         out = out[1:]
     return out
+
+
+def _addressee_role(toks: list[Token], k: int, floor: int) -> int:
+    """How many words, ending with the lower-case word at `k`, are the role of whom a
+    letter or a statement went to and the preposition before it ("to ethics
+    commissioner" in "the party's letter to ethics commissioner Daniel Greenberg"); 0
+    when they are not."""
+    for j in range(k, max(floor, k - 3), -1):
+        tok = toks[j]
+        if tok.lower in ATTACH:
+            return k - j + 1 if j - 1 >= floor and toks[j - 1].lower in SENT_NOUNS else 0
+        if not tok.is_word or tok.is_capital or tok.lower in NP_STOP:
+            return 0
+    return 0
 
 
 def _attached(toks: list[Token], k: int, floor: int, out: list[Token]) -> int:
