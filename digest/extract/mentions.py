@@ -422,20 +422,11 @@ def backward_np(toks: list[Token], end: int, floor: int) -> list[Token]:
             if pronoun_of(tok) is not None:
                 break  # "they": a pronoun is the whole phrase
         else:
-            addressed = _addressee_role(toks, k, floor)
-            if addressed:
-                # "the party's letter to ethics commissioner Daniel Greenberg": whom the
-                # letter went to, with their role; the sender is read on
-                out.extend(toks[k - addressed + 1 : k + 1][::-1])
-                k -= addressed
-                continue
-            modifiers = _modifiers(toks, k, floor) or _plural_modifiers(toks, k, floor, out)
-            out.extend(modifiers)
-            if not modifiers or not modifiers[-1].lower.endswith(_POSSESSIVE):
+            words, goes_on = _words_before_head(toks, k, floor, out)
+            out.extend(words)
+            if not goes_on:
                 break
-            # "Researchers at Leeds University's medical school": the possessor's name,
-            # and what it belongs to, are of the phrase.
-            k -= len(modifiers)
+            k -= len(words)
             continue
         k -= 1
         if len(out) > 12:
@@ -444,6 +435,21 @@ def backward_np(toks: list[Token], end: int, floor: int) -> list[Token]:
     while out and out[0].lower in JOINERS:
         out = out[1:]
     return out
+
+
+def _words_before_head(
+    toks: list[Token], k: int, floor: int, out: list[Token]
+) -> tuple[list[Token], bool]:
+    """The lower-case words from token `k` back that belong to the phrase read so far
+    (`out`), last first, and whether the phrase goes on before them: whom a letter went
+    to ("the party's letter to ethics commissioner Daniel Greenberg": the sender is read
+    on), a head's modifiers up to its determiner, or to a possessor whose name and what
+    it owns are of the phrase ("Researchers at Leeds University's medical school")."""
+    addressed = _addressee_role(toks, k, floor)
+    if addressed:
+        return toks[k - addressed + 1 : k + 1][::-1], True
+    modifiers = _modifiers(toks, k, floor) or _plural_modifiers(toks, k, floor, out)
+    return modifiers, bool(modifiers) and modifiers[-1].lower.endswith(_POSSESSIVE)
 
 
 def _addressee_role(toks: list[Token], k: int, floor: int) -> int:
