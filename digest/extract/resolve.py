@@ -49,7 +49,8 @@ class Trail:
         elif item.inherits or item.mention is None:
             self._unsigned(item, block)
         else:
-            self._keep(item, self.resolver.resolve(item.mention), item.mention, block)
+            mention = _gendered(item.mention, item, self.resolver.text)
+            self._keep(item, self.resolver.resolve(mention), item.mention, block)
 
     def _keep(
         self, item: Found, entity: Entity | None, mention: Mention | None, block: int
@@ -192,3 +193,21 @@ def speaks(mention: Mention, cue: Span | None, cue_text: str | None) -> bool:
 
 # What opens a phrase of many things: a cue in -s right after it is a noun.
 _MANY = frozenset("two three four five six seven eight nine ten several both these those".split())
+
+
+# The pronouns that may open what a person said of themselves.
+_SELF = {"he": "m", "she": "f"}
+
+
+def _gendered(mention: Mention, item: Found, text: str) -> Mention:
+    """A one-word name whose reported words open with "he" or "she" ("Clinton said she
+    would return"): that pronoun is most often the speaker, so of two people of the name
+    it tells which."""
+    if mention.gender is not None or not mention.name or " " in mention.name:
+        return mention
+    if item.kind != "reported" or item.cue is None or item.cue.end > item.content.start:
+        return mention
+    words = text[item.content.start : item.content.start + 8].lower().split()
+    first = words[0] if words else ""
+    gender = _SELF.get(first)
+    return replace(mention, gender=gender) if gender is not None else mention
