@@ -30,6 +30,7 @@ from .lexicon import (
     ARTICLES,
     ASIDE_RELATIVES,
     ATTACHING_PAIRS,
+    AUXILIARIES,
     CLAUSE_MARKS,
     COMMON_VERBS,
     CONJUNCTIONS,
@@ -37,6 +38,7 @@ from .lexicon import (
     DETERMINERS,
     GO_FORMS,
     GOES_ON_TO,
+    NP_STOP,
     OBJECT_FIRST_CUES,
     OBJECT_OPENERS,
     OBJECT_PRONOUNS,
@@ -91,6 +93,14 @@ def speaker_end(s: Sentence, first: int, cue_text: str) -> int:
         and toks[first].lower.endswith("ing")
     ):
         j -= 2  # "a reporter can be heard asking", "she was seen telling"
+    j = _past_adverbs(s, j)
+    setting = _setting_after_auxiliary(s, j)
+    return j if setting is None else _past_adverbs(s, setting)
+
+
+def _past_adverbs(s: Sentence, j: int) -> int:
+    """Token `j` moved back over adverbs, auxiliaries and time words."""
+    toks = s.toks
     while (
         j >= 0
         and s.in_quote[j] is None
@@ -103,6 +113,27 @@ def speaker_end(s: Sentence, first: int, cue_text: str) -> int:
     ):
         j -= 1
     return j
+
+
+def _setting_after_auxiliary(s: Sentence, j: int) -> int | None:
+    """The auxiliary before a phrase of time or place that ends at token `j`, right
+    before the cue ("friends have in the past said", "she has in recent weeks said"):
+    its index, or None when no such phrase stands there."""
+    toks = s.toks
+    for k in range(j, max(0, j - 5), -1):
+        tok = toks[k]
+        if (
+            not tok.is_word
+            or s.in_quote[k] is not None
+            or tok.is_capital
+            or pronoun_of(tok) is not None
+            or (tok.lower in NP_STOP and tok.lower not in PREPOSITIONS)
+        ):
+            return None  # "the referee is in charge and he has called": a clause between
+        if tok.lower in PREPOSITIONS:
+            before = toks[k - 1]
+            return k - 1 if k > j - 4 and before.lower in AUXILIARIES and k < j else None
+    return None
 
 
 def speaker_before(s: Sentence, first: int, last: int, j: int) -> Speaker:

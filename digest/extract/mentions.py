@@ -140,11 +140,17 @@ def mention_from_tokens(toks: list[Token], text: str) -> Mention | None:
     head = None
     if not name:
         heads = _role_heads(toks)
+        placed = next((i for i, t in enumerate(toks) if i and t.lower in PLACED_ON | ATTACH), None)
+        # "A woman at the scene", "a voice-over in the ad": the head, before where it was
+        placed_head = placed is not None and _described_head(toks, placed - 1, 0)
         # A descriptor needs a head noun a speaker can have, or a capitalised organisation.
         if (
             not heads
             and not any(t.is_capital for t in toks)
-            and not (toks[0].lower in DETERMINERS | DEMONSTRATIVES | {"that"} and len(toks) <= 4)
+            and not (
+                toks[0].lower in DETERMINERS | DEMONSTRATIVES | {"that"}
+                and (len(toks) <= 4 or (placed_head and _opens_with_head(toks, placed)))
+            )
             # "participants said", "local fishermen say": people by a plural noun
             and not (len(toks) <= 4 and plural_people(toks[-1].lower))
             and not _share(toks)  # "six in 10 said"
@@ -153,6 +159,8 @@ def mention_from_tokens(toks: list[Token], text: str) -> Mention | None:
         head = (
             SYNONYMS.get(heads[-1], heads[-1])
             if heads
+            else toks[placed - 1].lower  # type: ignore[operator]
+            if placed_head
             else (toks[-1].lower if toks[-1].is_word else None)
         )
     return Mention(
@@ -409,6 +417,11 @@ def backward_np(toks: list[Token], end: int, floor: int) -> list[Token]:
                         and toks[k - 2].lower in TITLE_WORDS | ROLE_HEADS
                     )
                     or (toks[k - 2].lower, toks[k - 1].lower) in ATTACHING_PAIRS
+                    # "A woman at the scene", "passengers on the plane"
+                    or (
+                        toks[k - 1].lower in PLACED_ON | ATTACH
+                        and _described_head(toks, k - 2, floor)
+                    )
                 )
             ):
                 break
@@ -493,6 +506,12 @@ def _attached(toks: list[Token], k: int, floor: int, out: list[Token]) -> int:
         return 1
     if low in PLACED_ON and toks[k - 1].is_capital and plural_people(before):
         return 1  # "Democrats on Capitol Hill", "Republicans in Congress": where they sit
+    if (
+        (low in PLACED_ON or low in ATTACH)
+        and not out[-1].is_capital
+        and _described_head(toks, k - 1, floor)
+    ):
+        return 1  # "A woman at the scene", "passengers on the plane": where they were
     if low == "in" and out[-1].text[:1].isdigit() and _count_word(toks[k - 1]):
         return 2  # "six in 10 said", "4 in 10 voters say": a share of people
     return 0
@@ -503,6 +522,22 @@ def _share(toks: list[Token]) -> bool:
     return (
         len(toks) == 3 and toks[1].lower == "in" and _count_word(toks[0]) and _count_word(toks[2])
     )
+
+
+def _described_head(toks: list[Token], k: int, floor: int) -> bool:
+    """Token `k` is a lower-case noun that heads a description of people: after an
+    article ("a woman", "the man") or a plural of people ("passengers")."""
+    tok = toks[k]
+    if not tok.is_word or (tok.is_capital and k > floor) or tok.lower in NP_STOP:
+        return False  # a capital only where the sentence starts ("Passengers on ...")
+    return plural_people(tok.lower) or (k - 1 >= floor and toks[k - 1].lower in ARTICLES)
+
+
+def _opens_with_head(toks: list[Token], placed: int | None) -> bool:
+    """The phrase is its head, right after its article, then where it was, with no "of"
+    ("a voice-over in the ad", "a man in the crowd"; not "a rise in the number of
+    ...")."""
+    return placed == 2 and toks[0].lower in ARTICLES and not any(t.lower in JOINERS for t in toks)
 
 
 def _count_word(tok: Token) -> bool:
