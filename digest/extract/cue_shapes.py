@@ -40,21 +40,26 @@ from .grammar import (
 )
 from .lexicon import (
     AND_BUT,
+    CALENDAR,
     CONJUNCTIONS,
     CUE_FORMS,
     DETERMINERS,
     FINITE_WORDS,
     INVERTING,
+    JOINERS,
     NOMINAL_CUES,
     NP_MARKS,
+    OBJECT_PREPOSITIONS,
     OPENING_PREPOSITIONS,
     PARTICIPLE_LEADS,
+    PERSON_HEADS,
     PREPOSITIONS,
     RELATIVE_PRONOUNS,
     SUBORDINATORS,
+    TITLE_WORDS,
     WHICH_THAT,
 )
-from .mentions import Mention, forward_np, mention_from_tokens
+from .mentions import SENT_NOUNS, Mention, forward_np, mention_from_tokens, plural_people
 from .sentence import Found, Sentence
 from .subjects import inverted_mention, subject
 
@@ -102,6 +107,13 @@ def _source_says(c: Cue) -> Found | None:
             k += 2
             while k < len(toks) and toks[k].text != ",":
                 k += 1
+        named = _source_named(s, k) if mention.name is None else None
+        if named is not None:
+            # "According to its Paris lawyer, Emmanuel Gaillard of Shearman and
+            # Sterling, the claim ...": the name the source is given between commas
+            k, person = named
+            role = mention.text.split(" ", 1)[-1] if " " in mention.text else mention.text
+            mention = Mention(person.span, person.text, person.name, role, gender=person.gender)
         if k + 1 >= len(toks):
             return None
         content = s.tidy(Span(toks[k + 1].start, s.span.end))
@@ -140,6 +152,27 @@ def _source_says(c: Cue) -> Found | None:
 FRAGMENT_WORDS = 3
 # Words that open another clause after a comma: what follows them is no half of this one.
 CLAUSE_LINKS = CONJUNCTIONS | SUBORDINATORS | RELATIVE_PRONOUNS | WHICH_THAT
+
+
+def _source_named(s: Sentence, comma: int) -> tuple[int, Mention] | None:
+    """After the comma at `comma` that ends a source described ("According to a
+    spokesman,"), the person's name set off by the next comma ("John Smith,"): that
+    comma and the person; None when no person's name stands there."""
+    toks = s.toks
+    reach = range(comma + 1, min(len(toks), comma + 10))
+    end = next((j for j in reach if toks[j].text == ","), None)
+    if end is None or end == comma + 1 or not toks[comma + 1].is_capital:
+        return None
+    words = toks[comma + 1 : end]
+    if not all(t.is_word and (t.is_capital or t.lower in JOINERS | {"and"}) for t in words):
+        return None
+    if any(t.lower.endswith(("'s", "’s")) for t in words):
+        return None  # "according to a new book, Brown's Britain, ...": a title
+    of = next((i for i, t in enumerate(words) if t.lower in JOINERS), len(words))
+    person = mention_from_tokens(list(words[:of]), s.text)  # "X of Shearman and Sterling"
+    if person is None or not person.name or not person.is_person_name:
+        return None
+    return end, person
 
 
 def _described(s: Sentence, ahead: list[Token]) -> Mention | None:
@@ -482,7 +515,43 @@ def cue_then_content(c: Cue) -> Match:
     c.used.update(c.after_used)
     starts_quoted = s.in_quote[bisect.bisect_left(s.starts, after.start)]
     topic = antecedent(s, place.start - 2) if place.relative and starts_quoted is None else None
-    return c.claim(s.kind(after), after, speaker.mention, topic=topic)
+    return c.claim(s.kind(after), after, _participle_subject(c) or speaker.mention, topic=topic)
+
+
+def _participle_subject(c: Cue) -> Mention | None:
+    """The sentence's subject for a participle of saying whose phrase before it is the
+    object of a preposition and no person ("Lopez cancelled an appearance at the
+    premiere of her new movie saying she was too ill": Lopez, not the movie); None
+    otherwise."""
+    mention = c.speaker().mention
+    s, toks = c.s, c.s.toks
+    if (
+        mention is None
+        or not c.text.lower().endswith("ing")
+        or mention.name
+        or mention.pronoun
+        or c.place().relative
+        or c.speaker().in_relative
+        # "the reports claiming", "people questioning": a document or people may speak
+        or mention.head in PERSON_HEADS
+        or mention.head in SENT_NOUNS
+        or plural_people(mention.head or "")
+    ):
+        return None
+    opening = bisect.bisect_left(s.starts, mention.span.start)
+    # "with analysts saying ...": the phrase after "with" is who says it
+    if opening == 0 or toks[opening - 1].lower not in OBJECT_PREPOSITIONS:
+        return None
+    found = subject(s, opening)
+    if found is None or not (found.pronoun or found.is_person_name or _names_body(found)):
+        return None  # "Towards the end of February", "Former": no subject read
+    return found
+
+
+def _names_body(mention: Mention) -> bool:
+    """A name of a body that may speak: "Unilever", "Atticus"; not a title or a month."""
+    last = (mention.name or "").split()[-1:]
+    return bool(last) and last[0].lower() not in TITLE_WORDS and last[0].lower() not in CALENDAR
 
 
 def _whom_told(c: Cue, after: Span, lead: int) -> bool:

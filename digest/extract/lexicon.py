@@ -226,6 +226,8 @@ PLURAL_SUBJECTS = frozenset({"they", "we", "i", "you"})
 CLAUSE_OPENERS = frozenset("the a an this these its their his her our".split())
 # Nouns that end in -s without being plural: "the news claim" is no plural subject.
 PLURAL_LOOKING = frozenset("news press series species business".split())
+# Plurals of people that do not end in -s ("people questioning ...").
+PEOPLE_PLURALS = frozenset("people children folk police staff".split())
 
 # -- what is not speech (`filters`) -----------------------------------------------------
 
@@ -691,6 +693,9 @@ ATTACHING_PAIRS = frozenset({("close", "to"), ("familiar", "with"), ("briefed", 
 ATTACH = frozenset({"at", "in", "with", "from", "to"})
 # Prepositions of where a speaker is or whom a thing went to ("lawmakers in Washington").
 PLACED = frozenset({"in", "to"})
+# Prepositions whose object is no participle's subject ("the premiere of her new movie
+# saying ..."), unlike "with" ("with analysts saying ...").
+OBJECT_PREPOSITIONS = frozenset({"of", "for", "at", "in", "on", "to", "from"})
 # Prepositions that place a group where it sits ("Democrats on Capitol Hill").
 PLACED_ON = frozenset({"in", "on", "at"})
 # Prepositions that attach what a head noun belongs to ("spokeswoman for the Office").

@@ -37,6 +37,7 @@ from .lexicon import (
     NP_STOP,
     ORG_TAILS,
     PEERAGE,
+    PEOPLE_PLURALS,
     PERSON_PRONOUNS,
     PERSON_TITLES,
     PLACED,
@@ -56,7 +57,7 @@ from .lexicon import (
 # the speaker is who sent it, never whom it went to.
 SENT_NOUNS = frozenset(
     """letter letters email emails e-mail message messages memo note statement tweet post
-    call calls complaint petition notice release filing claim""".split()
+    call calls complaint petition notice release filing claim advert advertisement""".split()
 )
 _POSSESSIVE = ("'s", "’s")
 
@@ -188,6 +189,8 @@ def plural_people(low: str) -> bool:
     word in -ss, -us, -is, a possessive or "news"."""
     if len(low) > 4 and low.endswith("men"):
         return True  # "fishermen", "policemen"
+    if low in PEOPLE_PLURALS:
+        return True  # "people", "children"
     return (
         len(low) > 3
         and low.endswith("s")
