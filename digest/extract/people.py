@@ -17,14 +17,17 @@ from .lexicon import (
     CUE_FORMS,
     DETERMINERS,
     FEMALE_NAMES,
+    JOINERS,
     MALE_NAMES,
     NAME_SUFFIXES,
     NOT_IN_NAMES,
     NOT_NAMES,
     NOT_PERSON_WORDS,
+    NP_STOP,
     ORG_TAILS,
     PERSON_HEADS,
     PRE_CUE_SKIP,
+    PREPOSITIONS,
     ROLE_HEADS,
     SENTENCE_OPENERS,
     TITLE_WORDS,
@@ -264,11 +267,31 @@ def _opens_sentence(text: str, offset: int) -> bool:
     if comma >= 0 and opening and _opens_phrase(opening[0].lower()):
         start = comma + 1
     before = text[start:offset].split()
+    # "But centre Jamie Noon believes ...": a conjunction that joins sentences, then the
+    # lower-case words of a role, leave the name the subject ("If Trump ..." does not)
+    joined = False
+    while before and before[0].lower().strip(".,") in _JOINING:
+        before, joined = before[1:], True
+    role = 0  # lower-case words of a role after the conjunction ("centre", "fly-half")
+    while (
+        joined
+        and role < min(2, len(before))
+        and before[role].lower() not in JOINERS
+        and before[role].lower() not in PREPOSITIONS
+        and before[role][:1].islower()
+        and before[role].lower() not in NP_STOP
+        and not before[role].endswith(("ed", "ing", "ly"))
+    ):
+        role += 1
     return len(before) <= 6 and all(
         (w[:1].isupper() and w.lower().strip(".,") not in NOT_NAMES)
         or w.lower().strip(".,") in BEFORE_NAME
-        for w in before
+        for w in before[role:]
     )
+
+
+# Words that join a sentence to the one before without making it a subordinate clause.
+_JOINING = frozenset({"but", "and", "yet", "so", "meanwhile", "however"})
 
 
 def _abbreviation_before(text: str, dot: int, floor: int) -> bool:

@@ -50,7 +50,7 @@ class Trail:
             self._unsigned(item, block)
         else:
             mention = _gendered(item.mention, item, self.resolver.text)
-            self._keep(item, self.resolver.resolve(mention), item.mention, block)
+            self._keep(item, self.resolver.resolve(mention, item.content), item.mention, block)
 
     def _keep(
         self, item: Found, entity: Entity | None, mention: Mention | None, block: int

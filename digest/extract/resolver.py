@@ -207,6 +207,7 @@ class Resolver:
         self.recent: list[Entity] = []
         self.step = 0
         self.position = 0
+        self.said: Span | None = None  # the words of the mention being resolved
         self._lowered: str | None = None  # the text in lower case, made when first asked
 
     @property
@@ -231,10 +232,13 @@ class Resolver:
         del recent[:-_RECENT]
         return entity
 
-    def resolve(self, mention: Mention) -> Entity | None:
-        """The entity a mention refers to (new or known), or None for an unresolvable pronoun."""
+    def resolve(self, mention: Mention, said: Span | None = None) -> Entity | None:
+        """The entity a mention refers to (new or known), or None for an unresolvable
+        pronoun; `said`, the words the mention's speaker said, names no one it may be
+        ("But Mr Blair had been hurt, he said": not Mr Blair)."""
         self.step += 1
         self.position = mention.span.start
+        self.said = said
         if mention.pronoun:
             return self._pronoun(mention)
         if mention.name:
@@ -284,10 +288,11 @@ class Resolver:
             candidates += [(e.position, e) for e in self.recent[-1:] if _may_be_person(e)]
         first = bisect.bisect_left(self.people_offsets, here - _PRONOUN_REACH)
         last = bisect.bisect_left(self.people_offsets, here)
+        said = self.said
         nearby = [
             (offset, name, subject)
             for offset, name, subject in self.people[first:last]
-            if self._fits(None, name, gender)
+            if self._fits(None, name, gender) and not (said and said.start <= offset < said.end)
         ]
         candidates += [(offset, name) for offset, name, subject in nearby if subject]
         if not candidates:
