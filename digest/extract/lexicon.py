@@ -678,7 +678,7 @@ NOT_NAMES = frozenset(
 JOINERS = frozenset({"of", "for", "'s", "’s", "-", "&", "de", "van", "von", "al", "bin", "la"})
 # Particles inside a person's name, in lower case between its capitalised words ("Alexis
 # von Hoensbroech", "Ursula von der Leyen").
-NAME_PARTICLES = frozenset(
+NAME_INSIDE_PARTICLES = frozenset(
     {"von", "van", "der", "den", "de", "du", "da", "di", "al", "bin", "la", "le"}
 )
 # Words that open the object or complement of a verb in -ing ("trying to ...",

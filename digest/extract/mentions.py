@@ -30,7 +30,7 @@ from .lexicon import (
     JOINERS,
     MALE_NAMES,
     MALE_TITLES,
-    NAME_PARTICLES,
+    NAME_INSIDE_PARTICLES,
     NOT_NAMES,
     NOT_OPENING,
     NP_MARKS,
@@ -551,10 +551,15 @@ def _count_word(tok: Token) -> bool:
 def _particle_in_name(toks: list[Token], k: int) -> bool:
     """Token `k` is a particle inside a person's name, between the capitalised words of
     the name ("Alexis von Hoensbroech", "Ursula von der Leyen", "Charles de Gaulle")."""
-    if toks[k].lower not in NAME_PARTICLES or toks[k].is_capital or k == 0 or k + 1 >= len(toks):
+    if (
+        toks[k].lower not in NAME_INSIDE_PARTICLES
+        or toks[k].is_capital
+        or k == 0
+        or k + 1 >= len(toks)
+    ):
         return False
     j = k - 1
-    while j > 0 and toks[j].lower in NAME_PARTICLES and not toks[j].is_capital:
+    while j > 0 and toks[j].lower in NAME_INSIDE_PARTICLES and not toks[j].is_capital:
         j -= 1
     before = toks[j]
     return (
