@@ -82,6 +82,13 @@ def find_quotes(text: str, span: Span) -> tuple[list[Quote], bool]:
         ):
             if straight and closer != '"' and _opens(text, i, width, span):
                 continue
+            if straight and _reopens(text, i, width, span):
+                # '"Do they want to? We are top. "The only thing ...': a sentence of the
+                # quotation ended unclosed and the next reopens it, as a paragraph would
+                end = len(text[:i].rstrip())
+                quotes.append(Quote(Span(opener, end), Span(opener + opener_width, end), True))
+                opener, opener_width = i, width
+                continue
             quotes.append(Quote(Span(opener, i + width), Span(opener + opener_width, i), True))
             opener = None
     if opener is not None:
@@ -96,6 +103,15 @@ def _closes(text: str, i: int, width: int, span: Span) -> bool:
     before = text[i - 1] if i > span.start else " "
     after = text[i + width] if i + width < span.end else " "
     return not before.isspace() and (after.isspace() or not after.isalnum())
+
+
+def _reopens(text: str, i: int, width: int, span: Span) -> bool:
+    """A straight mark, inside an open quotation, that opens rather than closes: after a
+    sentence's end and a space, before a word ('... top of the league. "The only ...')."""
+    if i <= span.start or not text[i - 1].isspace() or _closes(text, i, width, span):
+        return False
+    after = text[i + width] if i + width < span.end else " "
+    return after.isalnum() and text[span.start : i].rstrip()[-1:] in (".", "!", "?")
 
 
 def _opens(text: str, i: int, width: int, span: Span) -> bool:

@@ -21,12 +21,13 @@ from .lexicon import (
     FINITE_WORDS,
     HONORIFICS,
     NOT_A_ROLE_START,
+    QUOTE_MARKS,
     SENTENCE_ENDS,
 )
 from .mentions import Mention
 from .resolve import Resolved
 from .resolver import Entity
-from .sentence import UNSAID, strip_end
+from .sentence import UNSAID, strip_end, without_reopenings
 
 # A line break with the spaces around it and a quotation mark that reopens on the next
 # line, or a run of spaces. Written to open with one whitespace character, so that the
@@ -57,7 +58,7 @@ def build_claims(
             dates = sentence_dates[item.sentence] = find_dates(article.text, item.sentence, anchor)
         claim_text = _join_parts(
             [
-                _SPACES.sub(" ", article.text[p.start : p.end]).strip()
+                _unmarked(_SPACES.sub(" ", article.text[p.start : p.end]).strip(), kind)
                 for p in pieces
                 if p.end > p.start
             ]
@@ -128,6 +129,20 @@ def _when(dates: tuple[DateRef, ...], span: Span, cue: Span | None) -> date | No
     outside = [d for d in dates if _near_cue(d.span, cue)]
     candidates = inside or outside
     return candidates[0].date if candidates else None
+
+
+def _unmarked(piece: str, kind: str) -> str:
+    """A quotation's words without the marks that open it, or reopen it sentence by
+    sentence, where the span kept them ('"I have listened. "We will act.' -> 'I have
+    listened. We will act.'); a partial quote keeps its marks, which show what was
+    quoted."""
+    if kind != "quote":
+        return piece
+    words = without_reopenings(piece)
+    opening = mark_at(words, 0)
+    if opening and not any(m in words[len(opening) :] for m in QUOTE_MARKS):
+        words = words[len(opening) :]
+    return words
 
 
 def _join_parts(parts: list[str]) -> str:

@@ -240,8 +240,18 @@ class Sentence:
         closing = "''" if text[max(start, end - 2) : end] == "''" else text[end - 1 : end]
         if end - start >= 4 and opening and closing in CLOSING_QUOTE_MARKS:
             inner = text[start + len(opening) : end - len(closing)]
-            if not any(m in inner for m in QUOTE_MARKS):
+            if not any(m in without_reopenings(inner) for m in QUOTE_MARKS):
                 start, end = start + len(opening), end - len(closing)
                 while end > start and text[end - 1] in QUOTED_TAIL_MARKS:
                     end -= 1
         return Span(start, end)
+
+
+# A mark that reopens a quotation after a sentence of it ends ('... wife. "The day ...').
+_REOPENING = re.compile(r"(?<=[.!?]) [\"“](?=\w)")
+
+
+def without_reopenings(inner: str) -> str:
+    """The words of a quotation without the marks that reopen it sentence by sentence, as
+    copy that ran paragraphs together keeps them."""
+    return _REOPENING.sub(" ", inner)
