@@ -41,6 +41,8 @@ _NAME_RUN = re.compile(
     r"([A-Z](?<!\w[A-Z])[a-z]+(?:-[A-Za-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z]+)?){1,4})\b"
 )
 _WORD = re.compile(r"\S+")
+# "the" right before a run of capitalised words: a place's or a body's name.
+_THE_BEFORE = re.compile(r"\b[Tt]he $")
 # The lower-case word after a run of capitalised words, before another name.
 _ROLE_AFTER = re.compile(r" ([a-z]+) [A-Z]")
 _SENTENCE_END = re.compile(r'[.!?\n“”"]')
@@ -59,9 +61,8 @@ def known_people(
     found: list[tuple[int, str]] = []
     for span in body:
         for match in _NAME_RUN.finditer(text, span.start, span.end):
-            role = _ROLE_AFTER.match(text, match.end(1))
-            if role is not None and (role.group(1) in ROLE_HEADS or role.group(1) in PERSON_HEADS):
-                continue  # "Double Olympic champion Kelly Holmes": what the role is of
+            if _describes_no_person(text, match):
+                continue
             parts = match.group(1).split()
             if len(parts) == 2:
                 # Two words, the most common run: no title to strip, no headline verb.
@@ -123,6 +124,27 @@ def known_people(
         (offset, name, _opens_sentence(text, offset))
         for offset, name in found
         if not _inside(offset, starts, quoted or [])
+    )
+
+
+def _describes_no_person(text: str, match: re.Match[str]) -> bool:
+    """A run of capitalised words that names no person: what a role after it is of
+    ("Double Olympic champion Kelly Holmes"), or two words after "the" ("the East
+    Midlands", "the Lib Dems", "The East Midlands MEP"), a place or a body."""
+    role = _ROLE_AFTER.match(text, match.end(1))
+    if role is not None and (role.group(1) in ROLE_HEADS or role.group(1) in PERSON_HEADS):
+        return True
+    words = match.group(1).split()
+    after_the = bool(_THE_BEFORE.search(text, max(0, match.start(1) - 4), match.start(1)))
+    if words[0] == "The":
+        words, after_the = words[1:], True
+    while len(words) > 2 and words[-1].lower().strip(".") in TITLE_WORDS:
+        words = words[:-1]  # "the East Midlands MEP": the place, then a title
+    return (
+        len(words) == 2
+        and after_the
+        and words[0].lower() not in TITLE_WORDS
+        and name_gender(words[0]) is None
     )
 
 
