@@ -49,6 +49,7 @@ from .lexicon import (
     PREPOSITIONS,
     SAYING_VERBS,
     SETTING_NOUNS,
+    SPEAKING_HEADS,
     SUBORDINATORS,
     TIME_WORDS,
     WHICH_THAT,
@@ -275,6 +276,15 @@ def _speaker_at(
     if _it_speaks(s, j, first, last):
         # '"...," it added', 'it reads: "..."', "It said supporters were ...": an
         # organisation or a document speaks.
+        if j > 0 and toks[j - 1].lower in SUBORDINATORS and s.in_quote[j - 1] is None:
+            # "Electrolux saw its shares rise after it said ...": the main clause's
+            # subject, when a name says who it is
+            base = subject(s, j - 1)
+            if base is not None and (
+                (base.name and not _common_word(base.name))
+                or (base.definite and base.head in SPEAKING_HEADS)
+            ):
+                return base, [toks[j]], False  # "The government ..., because it says"
         return mention_from_tokens([toks[j]], s.text), [toks[j]], False
     if j >= 0 and toks[j].is_word and s.in_quote[j] is None:
         phrase = backward_np(toks, j, floor)
@@ -327,8 +337,9 @@ def _antecedent_speaker(s: Sentence, j: int) -> tuple[Mention | None, list[Token
 
 def _it_speaks(s: Sentence, j: int, first: int, last: int) -> bool:
     """ "it" at `j` speaks for an organisation or a document: by a quotation, opening
-    the sentence before a verb that reports words ("It said supporters were ..."), or
-    after the clause it said ("The fire started in the kitchen, it said.")."""
+    the sentence or a subordinate clause before a verb that reports words ("It said
+    supporters were ...", "... after it said profits were down"), or after the clause it
+    said ("The fire started in the kitchen, it said.")."""
     toks = s.toks
     return (
         j >= 0
@@ -338,10 +349,21 @@ def _it_speaks(s: Sentence, j: int, first: int, last: int) -> bool:
             or s.quote_after(last + 1) is not None
             or (
                 CUE_FORMS.get(toks[first].lower) in SAYING_VERBS
-                and (j == 0 or (toks[j - 1].text == "," and _ends_sentence(s, last + 1)))
+                and (
+                    j == 0
+                    or (toks[j - 1].text == "," and _ends_sentence(s, last + 1))
+                    # "The shares fell after it said profits were down"
+                    or toks[j - 1].lower in SUBORDINATORS
+                )
             )
         )
     )
+
+
+def _common_word(name: str) -> bool:
+    """A one-word "name" that a sentence's capital made of a common word: a plural
+    ("Shares", "Analysts") or a gerund ("Blogging")."""
+    return " " not in name and name.lower().endswith(("s", "ing"))
 
 
 def _ends_sentence(s: Sentence, k: int) -> bool:

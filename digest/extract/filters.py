@@ -46,6 +46,7 @@ from .lexicon import (
     OBJECT_PRONOUNS,
     PARTICLE_CUES,
     PASSIVE,
+    PASSIVE_ADVERBS,
     QUANTITY_WORDS,
     TO_WHOM,
     UNREAL_MARKERS,
@@ -241,7 +242,15 @@ def passive(s: Sentence, k: int) -> bool:
     (but "was quoted as saying")."""
     toks = s.toks
     low = toks[k].lower
-    return k > 0 and toks[k - 1].lower in PASSIVE and low != "quoted" and not low.endswith("ing")
+    before = k - 1
+    if before > 0 and (adverb_in_ly(toks[before]) or toks[before].lower in PASSIVE_ADVERBS):
+        before -= 1  # "it was first announced", "was widely reported"
+    return (
+        before >= 0
+        and toks[before].lower in PASSIVE
+        and low != "quoted"
+        and not low.endswith("ing")
+    )
 
 
 # A number written in figures: "1,200", "3.5".
@@ -265,6 +274,15 @@ def after_article(s: Sentence, k: int) -> bool:
     marker = toks[j].lower
     if marker in NOUN_MARKERS or marker in DEGREE_WORDS:
         return True
+    if (
+        j > 0
+        and toks[j - 1].lower in NOUN_MARKERS
+        and not toks[j].is_capital
+        and toks[k].lower.endswith("s")
+        and k + 1 < len(toks)
+        and toks[k + 1].lower == "of"
+    ):
+        return True  # "The physical demands of the grind": a noun and its modifier
     before = toks[k - 1].lower
     if (before in COUNT_WORDS or _NUMBER.fullmatch(before)) and not _share_of(toks, k - 1):
         return True  # "many disputes", "1,200 emails"; not "the 43-year-old asked"

@@ -287,6 +287,8 @@ ASIDE_PARTICIPLES = frozenset({"speaking", "talking", "writing", "appearing"})
 ASIDE_PREPOSITIONS = frozenset({"to", "with", "on", "at"})
 # Forms of "be": before a participle, a passive ("it was reported").
 PASSIVE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+# Adverbs between "be" and a participle that keep it passive ("was first announced").
+PASSIVE_ADVERBS = frozenset({"first", "also", "later", "initially", "originally", "then"})
 # Prepositions after which a cue word is a noun ("of decline", "in response") unless it
 # is a gerund ("by saying").
 NOUN_AFTER = frozenset("of in on at for with by from about into amid despite".split())
@@ -780,6 +782,8 @@ BODY_TAILS = frozenset(
     assembly congress parliament government administration foundation association court
     commission police""".split()
 )
+# Heads of a description that may speak for a body or be a person ("the government").
+SPEAKING_HEADS = COMPANY_HEADS | BODY_TAILS
 # Heads of a description that is a person ("the official", "the senator"): "he" or
 # "she" after it may be the person last named.
 PERSON_HEADS = frozenset(

@@ -18,6 +18,7 @@ from .content import MIN_CONTENT_WORDS
 from .grammar import has_finite_verb, is_title, verb_like
 from .lexicon import (
     CUE_FORMS,
+    FINITE_WORDS,
     INVERTING,
     LINKING_ADVERBS,
     NAME_PARTICLES,
@@ -167,6 +168,8 @@ def paragraph_quote(r: Leftovers) -> list[Found] | None:
         return None
     start = min(q.inner.start for q in r.unused)
     end = max(q.inner.end for q in r.unused)
+    if len(r.unused) == 1 and not said_words(r.s, r.unused[0].inner):
+        return None  # 'The law covers any "computer implemented invention".': a term
     content = r.s.tidy(Span(start, end))
     return [Found("quote", content, None, None, None, r.s.span, inherits=True)]
 
@@ -212,4 +215,10 @@ def said_words(s: Sentence, inner: Span) -> bool:
     words = s.text[inner.start : inner.end].split()
     if len(words) < BARE_QUOTE_WORDS or is_title(words):
         return False
-    return len(words) >= PHRASE_WORDS or has_finite_verb(s, inner)
+    if len(words) >= PHRASE_WORDS:
+        return True
+    if words[0][:1].islower():
+        # 'any "computer implemented invention"': a short phrase the writer quotes, whose
+        # word in -ed is no verb; a clause shows a verb we know ("the deal is dead")
+        return any(w.lower().strip(".,;:!?") in FINITE_WORDS for w in words)
+    return has_finite_verb(s, inner)
