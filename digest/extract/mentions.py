@@ -365,7 +365,18 @@ def _breaks_np(toks: list[Token], k: int, floor: int) -> bool:
     tok = toks[k]
     if tok.text == "-":
         return not _joins(toks, k)
-    return tok.is_capital and tok.lower in CALENDAR and not _after_first_name(toks, k, floor)
+    return (
+        tok.is_capital
+        and tok.lower in CALENDAR
+        and not _after_first_name(toks, k, floor)
+        # "The Sunday Telegraph": a day inside a title's name
+        and not (
+            k - 1 >= floor
+            and toks[k - 1].lower == "the"
+            and k + 1 < len(toks)
+            and toks[k + 1].is_capital
+        )
+    )
 
 
 def _joins(toks: list[Token], k: int) -> bool:
@@ -514,7 +525,10 @@ def _attached(toks: list[Token], k: int, floor: int, out: list[Token]) -> int:
         and not out[-1].is_capital
         and _described_head(toks, k - 1, floor)
     ):
-        return 1  # "A woman at the scene", "passengers on the plane": where they were
+        # "A woman at the scene": where she was, then her phrase read on; "unions at the
+        # Italian carmaker": a plural with no article is the whole phrase's head
+        bare = plural_people(before) and not (k - 2 >= floor and toks[k - 2].lower in DETERMINERS)
+        return 2 if bare else 1
     if low == "in" and out[-1].text[:1].isdigit() and _count_word(toks[k - 1]):
         return 2  # "six in 10 said", "4 in 10 voters say": a share of people
     return 0
