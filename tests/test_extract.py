@@ -361,6 +361,17 @@ def test_a_transcript_gives_each_line_to_the_name_before_its_colon() -> None:
     ]
 
 
+def test_an_article_alone_speaks_for_nobody_before_the_scorer_too() -> None:
+    # The rules themselves give no claim to "the" of "the only reason" (the shipped
+    # scorer would drop it anyway, so the case in claims.yaml cannot tell them apart).
+    text = 'He argued that peace was the only reason for having the "outdated" union.'
+    article = Article("t", "Wire", "", None, None, text, "t.txt", body=(Span(0, len(text)),))
+    rules = extract_claims(clean_article(article), scored=False)
+    assert [(c.speaker.mention if c.speaker else None, c.cue) for c in rules if c.cue] == [
+        ("He", "argued")
+    ]
+
+
 def test_each_word_list_is_named_once() -> None:
     # Two lists of one name in `lexicon` would leave the first's readers reading the
     # second; a pass that names a list of its own like one of `lexicon`'s hides it.

@@ -121,7 +121,7 @@ def _setting_after_auxiliary(s: Sentence, j: int) -> int | None:
     before the cue ("friends have in the past said", "she has in recent weeks said"):
     its index, or None when no such phrase stands there."""
     toks = s.toks
-    for k in range(j, max(0, j - 5), -1):
+    for k in range(j, max(0, j - 4), -1):
         tok = toks[k]
         if (
             not tok.is_word
@@ -133,7 +133,7 @@ def _setting_after_auxiliary(s: Sentence, j: int) -> int | None:
             return None  # "the referee is in charge and he has called": a clause between
         if tok.lower in PREPOSITIONS:
             before = toks[k - 1]
-            return k - 1 if k > j - 4 and before.lower in AUXILIARIES and k < j else None
+            return k - 1 if k < j and before.lower in AUXILIARIES else None
     return None
 
 

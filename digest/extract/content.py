@@ -332,21 +332,10 @@ def _past_whom(s: Sentence, k: int, *, whom: bool) -> int:
             return k
         # a word of whom or where was read ("gathering", "Washington")
         whom = whom or tok.is_capital or (tok.lower in RECIPIENTS and tok.lower not in ARTICLES)
-        after = toks[j + 1]
-        if (
-            whom
-            and (toks[j].lower in SUBJECT_PRONOUNS or toks[j].lower in EXISTENTIAL)
-            and (after.lower in AUXILIARIES or after.lower in FINITE_WORDS or verb_like(after))
-        ):
-            return j  # "told a gathering in Washington she will", "told Radio 4 there was"
-        if (
-            whom
-            and toks[j].lower in TOLD_ARTICLES
-            and tok.lower not in PREPOSITIONS
-            and tok.lower not in JOINERS
-            and clause_starts(s, j)
-        ):
-            return j  # "told reporters at Queen's Park on Tuesday the province would ..."
+        if whom and _clause_opens(s, j, existential=True):
+            # "told a gathering in Washington she will", "told Radio 4 there was", "told
+            # reporters at Queen's Park on Tuesday the province would ..."
+            return j
     return k
 
 
@@ -375,23 +364,27 @@ def _past_place(s: Sentence, k: int) -> int:
             # "spoke in a church where they had gathered", "released in the 80s and
             # ...", "after White suffered an injury which has ...": no setting alone
             return k
-        before = toks[j - 1]
-        if (
-            j == k + 1
-            or before.lower in PREPOSITIONS
-            or before.lower in DETERMINERS
-            or before.lower in JOINERS
-            or not before.is_word
-        ):
-            continue  # "in the statement", "on Thursday", "of the party": still the setting
-        after = toks[j + 1]
-        if low in SUBJECT_PRONOUNS and (
-            after.lower in AUXILIARIES or after.lower in FINITE_WORDS or verb_like(after)
-        ):
-            return j  # "said in Ottawa he would run"
-        if low in TOLD_ARTICLES and clause_starts(s, j):
-            return j  # "said in an interview on Thursday the policy was working"
+        if j == k + 1 or toks[j - 1].lower in DETERMINERS or not toks[j - 1].is_word:
+            continue  # "in the statement", "on Thursday": still the setting
+        if _clause_opens(s, j, existential=False):
+            # "said in Ottawa he would run", "said in an interview on Thursday the policy
+            # was working"
+            return j
     return k
+
+
+def _clause_opens(s: Sentence, j: int, *, existential: bool) -> bool:
+    """A clause with no "that" opens at token `j`, after whom or where something was
+    said: a subject pronoun (or, `existential`, "there") and its verb, or an article
+    whose noun phrase reaches its verb; not right after a preposition ("in the", "of
+    the party"), where the phrase of the setting goes on."""
+    toks = s.toks
+    low, before, after = toks[j].lower, toks[j - 1].lower, toks[j + 1]
+    if before in PREPOSITIONS or before in JOINERS:
+        return False
+    if low in SUBJECT_PRONOUNS or (existential and low in EXISTENTIAL):
+        return after.lower in AUXILIARIES or after.lower in FINITE_WORDS or verb_like(after)
+    return low in TOLD_ARTICLES and clause_starts(s, j)
 
 
 def _quoted_title(s: Sentence, index: int) -> bool:
@@ -570,10 +563,9 @@ def _reads_as_content(s: Sentence, k: int, content: Span, clause: bool, gap: boo
         return False
     if words[0].lower == "so" and k + 1 < len(s.toks) and not s.toks[k + 1].is_word:
         return False  # "He did not say so, but ...": "so" is what was (not) said
-    if (words[0].lower in APPROXIMATELY or (words[0].lower, words[1].lower) in AT_LEAST) and (
-        words[1].text[:1].isdigit()
-        or words[1].lower in QUANTITY_WORDS
-        or (words[0].lower, words[1].lower) in AT_LEAST
+    if (words[0].lower, words[1].lower) in AT_LEAST or (
+        words[0].lower in APPROXIMATELY
+        and (words[1].text[:1].isdigit() or words[1].lower in QUANTITY_WORDS)
     ):
         # "said about half of the rise reflected ...", "said at least 111 of the bodies
         # had been set up": a number, not a topic

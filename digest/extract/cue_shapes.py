@@ -112,7 +112,7 @@ def _source_says(c: Cue) -> Found | None:
             # "According to its Paris lawyer, Emmanuel Gaillard of Shearman and
             # Sterling, the claim ...": the name the source is given between commas
             k, person = named
-            role = mention.text.split(" ", 1)[-1] if " " in mention.text else mention.text
+            role = mention.text.split(" ", 1)[-1]  # "its Paris lawyer": "Paris lawyer"
             mention = Mention(person.span, person.text, person.name, role, gender=person.gender)
         if k + 1 >= len(toks):
             return None

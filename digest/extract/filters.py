@@ -47,13 +47,12 @@ from .lexicon import (
     PARTICLE_CUES,
     PASSIVE,
     PASSIVE_ADVERBS,
-    QUANTITY_WORDS,
     TO_WHOM,
     UNREAL_MARKERS,
     WEAK_CUES,
 )
-from .mentions import pronoun_of
-from .sentence import Sentence, Token
+from .mentions import count_word, pronoun_of, share_ends_at
+from .sentence import Sentence
 from .subjects import closes_appositive
 
 
@@ -87,8 +86,7 @@ def comparison(s: Sentence, k: int) -> bool:
             return False
         if toks[j].lower == "than":
             # "More than six in 10 said": a number of people, not a comparison
-            following = toks[j + 1]
-            return not (following.text[:1].isdigit() or following.lower in QUANTITY_WORDS)
+            return not count_word(toks[j + 1])
     return False
 
 
@@ -284,7 +282,7 @@ def after_article(s: Sentence, k: int) -> bool:
     ):
         return True  # "The physical demands of the grind": a noun and its modifier
     before = toks[k - 1].lower
-    if (before in COUNT_WORDS or _NUMBER.fullmatch(before)) and not _share_of(toks, k - 1):
+    if (before in COUNT_WORDS or _NUMBER.fullmatch(before)) and not share_ends_at(toks, k - 1):
         return True  # "many disputes", "1,200 emails"; not "the 43-year-old asked"
     if (
         k >= 2
@@ -298,18 +296,6 @@ def after_article(s: Sentence, k: int) -> bool:
         CUE_FORMS.get(low) == "continue"
         and k + 1 < len(toks)
         and (toks[k + 1].lower.endswith("ing") or toks[k + 1].lower == "to")
-    )
-
-
-def _share_of(toks: list[Token], k: int) -> bool:
-    """The number at token `k` ends a share of people ("six in 10", "one in five"): the
-    subject, not a count before a noun."""
-    return (
-        k >= 2
-        and toks[k - 1].lower == "in"
-        and (
-            toks[k - 2].lower in QUANTITY_WORDS or _NUMBER.fullmatch(toks[k - 2].lower) is not None
-        )
     )
 
 

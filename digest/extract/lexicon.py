@@ -700,6 +700,9 @@ PLACED = frozenset({"in", "to"})
 OBJECT_PREPOSITIONS = frozenset({"of", "for", "at", "in", "on", "to", "from"})
 # Prepositions that place a group where it sits ("Democrats on Capitol Hill").
 PLACED_ON = frozenset({"in", "on", "at"})
+# Prepositions of where someone was or what they are attached to ("A woman at the scene",
+# "a spokeswoman from the ministry").
+WHERE_PREPOSITIONS = PLACED_ON | ATTACH
 # Prepositions that attach what a head noun belongs to ("spokeswoman for the Office").
 BELONGS = frozenset({"for", "of"})
 # Days and months: capitalised, never a name.

@@ -51,6 +51,7 @@ from .lexicon import (
     SYNONYMS,
     TIME_WORDS,
     TITLE_WORDS,
+    WHERE_PREPOSITIONS,
 )
 
 # What is sent or made to speak for its sender ("the party's letter to Greenberg said"):
@@ -141,27 +142,29 @@ def mention_from_tokens(toks: list[Token], text: str) -> Mention | None:
     head = None
     if not name:
         heads = _role_heads(toks)
-        placed = next((i for i, t in enumerate(toks) if i and t.lower in PLACED_ON | ATTACH), None)
+        placed = next((i for i, t in enumerate(toks) if i and t.lower in WHERE_PREPOSITIONS), None)
         # "A woman at the scene", "a voice-over in the ad": the head, before where it was
-        placed_head = placed is not None and _described_head(toks, placed - 1, 0)
+        head_at = (
+            placed - 1 if placed is not None and _described_head(toks, placed - 1, 0) else None
+        )
         # A descriptor needs a head noun a speaker can have, or a capitalised organisation.
         if (
             not heads
             and not any(t.is_capital for t in toks)
             and not (
                 toks[0].lower in DETERMINERS | DEMONSTRATIVES | {"that"}
-                and (len(toks) <= 4 or (placed_head and _opens_with_head(toks, placed)))
+                and (len(toks) <= 4 or (head_at is not None and _opens_with_head(toks, placed)))
             )
             # "participants said", "local fishermen say": people by a plural noun
             and not (len(toks) <= 4 and plural_people(toks[-1].lower))
-            and not _share(toks)  # "six in 10 said"
+            and not (len(toks) == 3 and share_ends_at(toks, 2))  # "six in 10 said"
         ):
             return None
         head = (
             SYNONYMS.get(heads[-1], heads[-1])
             if heads
-            else toks[placed - 1].lower  # type: ignore[operator]
-            if placed_head
+            else toks[head_at].lower
+            if head_at is not None
             else (toks[-1].lower if toks[-1].is_word else None)
         )
     return Mention(
@@ -433,7 +436,7 @@ def backward_np(toks: list[Token], end: int, floor: int) -> list[Token]:
                     or (toks[k - 2].lower, toks[k - 1].lower) in ATTACHING_PAIRS
                     # "A woman at the scene", "passengers on the plane"
                     or (
-                        toks[k - 1].lower in PLACED_ON | ATTACH
+                        toks[k - 1].lower in WHERE_PREPOSITIONS
                         and _described_head(toks, k - 2, floor)
                     )
                 )
@@ -520,25 +523,20 @@ def _attached(toks: list[Token], k: int, floor: int, out: list[Token]) -> int:
         return 1
     if low in PLACED_ON and toks[k - 1].is_capital and plural_people(before):
         return 1  # "Democrats on Capitol Hill", "Republicans in Congress": where they sit
-    if (
-        (low in PLACED_ON or low in ATTACH)
-        and not out[-1].is_capital
-        and _described_head(toks, k - 1, floor)
-    ):
+    if low in WHERE_PREPOSITIONS and not out[-1].is_capital and _described_head(toks, k - 1, floor):
         # "A woman at the scene": where she was, then her phrase read on; "unions at the
         # Italian carmaker": a plural with no article is the whole phrase's head
         bare = plural_people(before) and not (k - 2 >= floor and toks[k - 2].lower in DETERMINERS)
         return 2 if bare else 1
-    if low == "in" and out[-1].text[:1].isdigit() and _count_word(toks[k - 1]):
+    if low == "in" and out[-1].text[:1].isdigit() and share_ends_at(toks, k + 1):
         return 2  # "six in 10 said", "4 in 10 voters say": a share of people
     return 0
 
 
-def _share(toks: list[Token]) -> bool:
-    """The phrase is a share of people: "six in 10", "4 in 10"."""
-    return (
-        len(toks) == 3 and toks[1].lower == "in" and _count_word(toks[0]) and _count_word(toks[2])
-    )
+def share_ends_at(toks: list[Token], k: int) -> bool:
+    """The number at token `k` ends a share of people ("six in 10", "4 in 10"): a
+    subject, not a count before a noun."""
+    return k >= 2 and toks[k - 1].lower == "in" and count_word(toks[k - 2]) and count_word(toks[k])
 
 
 def _described_head(toks: list[Token], k: int, floor: int) -> bool:
@@ -557,7 +555,7 @@ def _opens_with_head(toks: list[Token], placed: int | None) -> bool:
     return placed == 2 and toks[0].lower in ARTICLES and not any(t.lower in JOINERS for t in toks)
 
 
-def _count_word(tok: Token) -> bool:
+def count_word(tok: Token) -> bool:
     """A number in figures or words ("six", "4", "one")."""
     return tok.text[:1].isdigit() or tok.lower in QUANTITY_WORDS
 

@@ -27,7 +27,6 @@ from .lexicon import (
     ORG_TAILS,
     PERSON_HEADS,
     PRE_CUE_SKIP,
-    PREPOSITIONS,
     ROLE_HEADS,
     SENTENCE_OPENERS,
     TITLE_WORDS,
@@ -298,10 +297,9 @@ def _opens_sentence(text: str, offset: int) -> bool:
     while (
         joined
         and role < min(2, len(before))
-        and before[role].lower() not in JOINERS
-        and before[role].lower() not in PREPOSITIONS
         and before[role][:1].islower()
-        and before[role].lower() not in NP_STOP
+        and before[role].lower() not in JOINERS
+        and before[role].lower() not in NP_STOP  # prepositions among them
         and not before[role].endswith(("ed", "ing", "ly"))
     ):
         role += 1

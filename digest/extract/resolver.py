@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 
 from ..model import Span
 from .lexicon import (
-    ATTACH,
     BELONGS,
     BODY_TAILS,
     COMPANY_HEADS,
@@ -19,10 +18,10 @@ from .lexicon import (
     ORG_TAILS,
     PERSON_HEADS,
     PERSON_PRONOUNS,
-    PLACED_ON,
     RANKS,
     SYNONYMS,
     TITLE_WORDS,
+    WHERE_PREPOSITIONS,
 )
 from .mentions import SENT_NOUNS, Mention, is_age, name_gender, plural_people
 from .people import named_as
@@ -104,7 +103,7 @@ def _may_be_person(entity: Entity) -> bool:
 # Heads of a description that is neither a person's nor a body's title.
 _NOT_BODIES = frozenset("person people community document opinion".split())
 # Prepositions after the head of a role, that open what the role is of.
-_OF_WHAT = ATTACH | BELONGS | PLACED_ON
+_OF_WHAT = WHERE_PREPOSITIONS | BELONGS
 # How words for a person end: fisherman, teacher, counsellor, economist, historian.
 _PERSON_ENDINGS = ("man", "woman", "er", "or", "ist", "ian", "ess")
 
@@ -154,6 +153,11 @@ def _words(role: str | None) -> set[str]:
     if not role:
         return set()
     return {w.lower().strip(".,") for w in role.split()} - DETERMINERS
+
+
+def _by_age(mention: Mention) -> bool:
+    """The mention describes someone by an age: "the 31-year-old", "the 24-year-old Swiss"."""
+    return any(is_age(w) for w in _words(mention.text))
 
 
 def _may_be(known: str, name: str) -> bool:
@@ -207,7 +211,6 @@ class Resolver:
         self.recent: list[Entity] = []
         self.step = 0
         self.position = 0
-        self.said: Span | None = None  # the words of the mention being resolved
         self._lowered: str | None = None  # the text in lower case, made when first asked
 
     @property
@@ -238,17 +241,16 @@ class Resolver:
         ("But Mr Blair had been hurt, he said": not Mr Blair)."""
         self.step += 1
         self.position = mention.span.start
-        self.said = said
         if mention.pronoun:
-            return self._pronoun(mention)
+            return self._pronoun(mention, said)
         if mention.name:
             return self._named(mention)
         return self._descriptor(mention)
 
-    def _pronoun(self, mention: Mention) -> Entity | None:
+    def _pronoun(self, mention: Mention, said: Span | None) -> Entity | None:
         word = mention.pronoun
         if word in PERSON_PRONOUNS:
-            return self._person_pronoun(mention)
+            return self._person_pronoun(mention, said)
         for entity in reversed(self.recent):
             if word == "it":
                 if not entity.person and not entity.heads & GROUP_HEADS:
@@ -272,7 +274,7 @@ class Resolver:
                 return self._touch(organisation)
         return None
 
-    def _person_pronoun(self, mention: Mention) -> Entity | None:
+    def _person_pronoun(self, mention: Mention, said: Span | None) -> Entity | None:
         """ "he"/"she": the latest fitting speaker or sentence subject before it (recency,
         with subjects preferred over names elsewhere in a sentence)."""
         here = mention.span.start
@@ -288,7 +290,6 @@ class Resolver:
             candidates += [(e.position, e) for e in self.recent[-1:] if _may_be_person(e)]
         first = bisect.bisect_left(self.people_offsets, here - _PRONOUN_REACH)
         last = bisect.bisect_left(self.people_offsets, here)
-        said = self.said
         nearby = [
             (offset, name, subject)
             for offset, name, subject in self.people[first:last]
@@ -405,7 +406,7 @@ class Resolver:
             full = self._full_name(name, mention.span.start)
             if full and " " in full:  # a one-word name found alone says no person
                 name, person = full, True
-            elif any(is_age(w) for w in _words(mention.text)):
+            elif _by_age(mention):
                 # "the 24-year-old Swiss", no one of that name: a description of someone
                 aged = self._aged(mention, name.lower())
                 if aged is not None:
@@ -469,8 +470,7 @@ class Resolver:
             named = self._named_as(mention) or self._last_company(mention)
             if named is not None:
                 return self._touch(named)
-        aged = any(is_age(w) for w in words)
-        if mention.definite and aged:
+        if mention.definite and _by_age(mention):
             # "Ronaldo scored twice ... the 31-year-old said": the person last named
             named = self._aged(mention, head)
             if named is not None:
@@ -530,15 +530,7 @@ class Resolver:
         name = self._last_person(mention.span.start, mention.gender)
         if name is None:
             return None
-        last = name.split()[-1]
-        entity = next(
-            (
-                e
-                for e in reversed(self.entities)
-                if _same_person(e, name) or (e.person and e.name == last)
-            ),
-            None,
-        )
+        entity = self._person_named(name)
         if entity is None:
             if name_gender(name) is None and not self._surname_alone(name):
                 return None  # "Double Olympic", "Northern Ireland": not known for a person's
@@ -547,6 +539,19 @@ class Resolver:
         if head:
             entity.heads.add(head)
         return entity
+
+    def _person_named(self, name: str) -> Entity | None:
+        """The latest entity of this person: the same name, or a person known by its
+        last word ("Blunkett" for "David Blunkett")."""
+        last = name.split()[-1]
+        return next(
+            (
+                e
+                for e in reversed(self.entities)
+                if _same_person(e, name) or (e.person and e.name == last)
+            ),
+            None,
+        )
 
     def _surname_alone(self, name: str) -> bool:
         """The last word of a full name stands alone elsewhere in the article, as a
@@ -632,15 +637,7 @@ class Resolver:
         specific = any(w[:1].isupper() or w in _SPECIFIC for w in role.split()[:-1])
         if specific and not titled:
             return None  # "the Vermont senator", "the former president": not just anyone's
-        last = name.split()[-1]
-        entity = next(
-            (
-                e
-                for e in reversed(self.entities)
-                if _same_person(e, name) or (e.person and e.name == last)
-            ),
-            None,
-        )
+        entity = self._person_named(name)
         if not titled and not name_gender(name) and not (entity is not None and entity.role):
             return None  # "New York": a name not known for a person's
         if entity is not None:
