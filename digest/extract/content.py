@@ -35,6 +35,7 @@ from .lexicon import (
     AUXILIARIES,
     BARE_SAY,
     CLAUSE_ONLY,
+    CLAUSE_OPENERS_AFTER,
     CLAUSE_WORDS,
     CLOSING_BRACKETS,
     COMMON_VERBS,
@@ -561,6 +562,12 @@ def _reads_as_content(s: Sentence, k: int, content: Span, clause: bool, gap: boo
         return True
     if len(words) < 2 or (words[0].lower == "as" and words[1].lower in AS_PHRASES):
         return False
+    if words[0].lower in OBJECT_PRONOUNS and words[0].lower != "her":
+        # "argued for them in Cabinet and he supported them now", "leaking them to the
+        # websites": an object is no clause's subject. What it was asked or told is
+        # ("asking him to probe", "asked him how"), and what is quoted of it ('calling him a
+        # "loser"').
+        return _object_then_said(s, k, content)
     if words[0].lower == "so" and k + 1 < len(s.toks) and not s.toks[k + 1].is_word:
         return False  # "He did not say so, but ...": "so" is what was (not) said
     if (words[0].lower, words[1].lower) in AT_LEAST or (
@@ -571,6 +578,22 @@ def _reads_as_content(s: Sentence, k: int, content: Span, clause: bool, gap: boo
         # had been set up": a number, not a topic
         return holds_clause(s, content)
     return words[0].lower not in NOT_CLAUSE_START or opens_main_clause(s, content)
+
+
+def _object_then_said(s: Sentence, k: int, content: Span) -> bool:
+    """After the object pronoun at token `k`: an infinitive or a clause it was asked or
+    told, or a quotation in the content."""
+    toks = s.toks
+    j = k + 1
+    if j < len(toks) and toks[j].lower in CLAUSE_OPENERS_AFTER | {"what"}:
+        return True  # "asked him how she'd mount a defense"
+    if j < len(toks) and toks[j].lower == "not":
+        j += 1  # "asking them not to stage protests"
+    if j + 1 < len(toks) and toks[j].lower == "to":
+        verb = toks[j + 1]
+        if verb.is_word and not verb.is_capital and verb.lower not in DETERMINERS:
+            return True
+    return any(overlap(content, s.quotes[i].inner) for i in s.quotes_in(content))
 
 
 def opens_main_clause(s: Sentence, content: Span) -> bool:
