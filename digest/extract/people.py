@@ -14,8 +14,10 @@ from .lexicon import (
     ABBREVIATIONS,
     BEFORE_NAME,
     CALENDAR,
+    COMMON_VERBS,
     CUE_FORMS,
     DETERMINERS,
+    FINITE_WORDS,
     FEMALE_NAMES,
     JOINERS,
     MALE_NAMES,
@@ -131,7 +133,7 @@ def _describes_no_person(text: str, match: re.Match[str]) -> bool:
     ("Double Olympic champion Kelly Holmes"), or two words after "the" ("the East
     Midlands", "the Lib Dems", "The East Midlands MEP"), a place or a body."""
     role = _ROLE_AFTER.match(text, match.end(1))
-    if role is not None and (role.group(1) in ROLE_HEADS or role.group(1) in PERSON_HEADS):
+    if role is not None and _role_noun(role.group(1)):
         return True
     words = match.group(1).split()
     after_the = bool(_THE_BEFORE.search(text, max(0, match.start(1) - 4), match.start(1)))
@@ -144,6 +146,28 @@ def _describes_no_person(text: str, match: re.Match[str]) -> bool:
         and after_the
         and words[0].lower() not in TITLE_WORDS
         and name_gender(words[0]) is None
+    )
+
+
+# The endings of nouns for what a person does ("frontwoman", "striker", "donor",
+# "novelist", "historian").
+_AGENT_ENDINGS = ("man", "woman", "person", "er", "or", "ist", "ian")
+
+
+def _role_noun(word: str) -> bool:
+    """A word for what someone is, between a name's modifier and the name ("Scissor
+    Sisters frontwoman Ana Matronic", "Villa chairman Doug Ellis"): a role we know, or a
+    noun of a doer, not a verb ("Smith told Jones", "The Lib Dems offer Clarke")."""
+    if word in ROLE_HEADS or word in PERSON_HEADS:
+        return True
+    return (
+        len(word) > 4
+        and word.endswith(_AGENT_ENDINGS)
+        and word not in FINITE_WORDS
+        and word not in COMMON_VERBS
+        and word not in CUE_FORMS
+        and word not in NP_STOP
+        and not word.endswith(("ever", "ther"))  # "however", "whether", "rather"
     )
 
 
@@ -306,6 +330,7 @@ def _opens_sentence(text: str, offset: int) -> bool:
     return len(before) <= 6 and all(
         (w[:1].isupper() and w.lower().strip(".,") not in NOT_NAMES)
         or w.lower().strip(".,") in BEFORE_NAME
+        or (w[:1].islower() and _role_noun(w))  # "Scissor Sisters frontwoman Ana Matronic"
         for w in before[role:]
     )
 
