@@ -11,6 +11,9 @@ from .lexicon import ABBREVIATIONS, SENTENCE_STARTERS
 OPEN_MARKS = '"“«„'
 CLOSE_MARKS = '"”»“'
 _PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"'}
+# Characters web copy leaves unseen between words: direction marks, zero-width spaces,
+# a byte-order mark. Before a quotation mark they are no word it closes.
+_UNSEEN = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
 
 
 @dataclass(frozen=True)
@@ -118,11 +121,11 @@ def _opens(text: str, i: int, width: int, span: Span) -> bool:
     ch = text[i]
     if ch in "“«„":
         return True
-    if ch == "”" and i == span.start and i + width < span.end:
+    if ch == "”" and not text[span.start : i].strip(_UNSEEN) and i + width < span.end:
         return True  # '” … the Cruz train has left the station," wrote Time': a mark turned
     before = text[i - 1] if i > span.start else " "
     after = text[i + width] if i + width < span.end else " "
-    if before.isspace() or before in "([{—–-:;,/":
+    if before.isspace() or before in "([{—–-:;,/" or before in _UNSEEN:
         return not after.isspace()
     return False
 
@@ -188,7 +191,9 @@ def _merge(parts: list[tuple[Span, list[Quote]]]) -> Block:
 # then tells which alternative it is by looking behind it, so that the regex engine
 # skips ahead to the next candidate mark instead of trying each alternative everywhere.
 _BOUNDARY = re.compile(
-    r"[.!?…\n](?:(?<=[.!?…])[.!?…]*[\"'”’)\]]*(?=\s+[\"'“‘(\[]{0,2}[A-Z0-9])|(?<=\n)\s*\n)"
+    r"[.!?…\n](?:(?<=[.!?…])[.!?…]*[\"'”’)\]]*(?=\s+["
+    + _UNSEEN
+    + r"]*[\"'“‘(\[]{0,2}[A-Z0-9])|(?<=\n)\s*\n)"
 )
 _LAST_WORD = re.compile(r"([^\W\d_][\w'’-]*(?:\.[^\W\d_]\w*)*)\.?$")
 # The characters `_LAST_WORD` is made of, read backwards from a period.
