@@ -29,7 +29,7 @@ from .resolve import Trail
 from .resolver import Resolver
 from .scorer import keep_said
 from .sentence import UNSAID, Found, strip_end
-from .shapes import read_sentence
+from .shapes import read_headline, read_sentence
 
 __all__ = ["extract_claims", "shapes_found"]
 
@@ -92,6 +92,7 @@ def _find(
     starts: list[int] = []  # where each block starts
     headings = _headings(article)
     paragraphs = tuple(sorted((*article.body, *headings))) if headings else article.body
+    top = _top_line(article)
     for block_index, block in enumerate(blocks(text, paragraphs)):
         starts.append(block.span.start)
         quotes = list(block.quotes)
@@ -105,6 +106,11 @@ def _find(
             unsigned = []
             continue
         first = len(found)
+        if block.span == top:
+            labelled = read_headline(text, block.span, quotes, trace)
+            if labelled:
+                found.extend((c, block_index) for c in labelled)
+                continue
         heading = block.span in headings
         for sentence in sentences(text, block):
             found.extend((c, block_index) for c in _read(text, sentence, quotes, trace, heading))
@@ -116,6 +122,18 @@ def _find(
             and found[i][0].cue is None
         ]
     return found, quoted, starts
+
+
+def _top_line(article: Article) -> Span | None:
+    """The headline: the title, or a short first paragraph with a story below it."""
+    if article.title_span is not None:
+        return article.title_span
+    if len(article.body) < 2:
+        return None
+    first = article.body[0]
+    words = len(_WORD.findall(article.text, first.start, first.end))
+    one_line = "\n" not in article.text[first.start : first.end]
+    return first if words <= _HEADING_WORDS[1] and one_line else None
 
 
 def _read(

@@ -13,7 +13,9 @@ CLOSE_MARKS = '"”»“'
 _PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"'}
 # Characters web copy leaves unseen between words: direction marks, zero-width spaces,
 # a byte-order mark. Before a quotation mark they are no word it closes.
-_UNSEEN = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
+_UNSEEN = (
+    "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
+)
 
 
 @dataclass(frozen=True)

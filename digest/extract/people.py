@@ -17,8 +17,8 @@ from .lexicon import (
     COMMON_VERBS,
     CUE_FORMS,
     DETERMINERS,
-    FINITE_WORDS,
     FEMALE_NAMES,
+    FINITE_WORDS,
     JOINERS,
     MALE_NAMES,
     NAME_SUFFIXES,
@@ -327,11 +327,14 @@ def _opens_sentence(text: str, offset: int) -> bool:
         and not before[role].endswith(("ed", "ing", "ly"))
     ):
         role += 1
-    return len(before) <= 6 and all(
-        (w[:1].isupper() and w.lower().strip(".,") not in NOT_NAMES)
-        or w.lower().strip(".,") in BEFORE_NAME
-        or (w[:1].islower() and _role_noun(w))  # "Scissor Sisters frontwoman Ana Matronic"
-        for w in before[role:]
+    return (
+        len(before) <= 6
+        and all(
+            (w[:1].isupper() and w.lower().strip(".,") not in NOT_NAMES)
+            or w.lower().strip(".,") in BEFORE_NAME
+            or (w[:1].islower() and _role_noun(w))  # "Scissor Sisters frontwoman Ana Matronic"
+            for w in before[role:]
+        )
     )
 
 

@@ -10,14 +10,16 @@ to add, or None when the sentence is not of its shape.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import replace
 
 from ..model import Span
-from .blocks import Quote
+from .blocks import Quote, Token
 from .content import MIN_CONTENT_WORDS
 from .grammar import has_finite_verb, is_title, verb_like
 from .lexicon import (
     CUE_FORMS,
+    DETERMINERS,
     FINITE_WORDS,
     INVERTING,
     LINKING_ADVERBS,
@@ -222,3 +224,51 @@ def said_words(s: Sentence, inner: Span) -> bool:
         # word in -ed is no verb; a clause shows a verb we know ("the deal is dead")
         return any(w.lower().strip(".,;:!?") in FINITE_WORDS for w in words)
     return has_finite_verb(s, inner)
+
+
+# A headline's label: a name of this many words at most before its colon.
+LABEL_WORDS = 4
+# A pair of single quotation marks around words, as headlines quote.
+_SINGLE_QUOTED = re.compile(r"(?<!\w)['‘]\w[^'‘’]*['’](?!\w)")
+
+
+def labelled_headline(s: Sentence) -> list[Found] | None:
+    """A headline that gives a name the words after its colon, as headlines attribute
+    ("Goldsmith: 'I was not leant on'", "Murphy: That was a bruising battle",
+    "Lewandowski: FBI director acted as 'judge and jury'"): the name is named again in
+    the story below, and the words hold a verb or a quotation. A label that is no one
+    ("Profile: Gordon Brown", "Johnny Depp: The acting outlaw", "The Latest: ...")
+    gives none."""
+    toks = s.toks
+    label: list[Token] = []
+    for tok in toks[: LABEL_WORDS + 1]:
+        if tok.text == ":":
+            break
+        if not (tok.is_word and tok.is_capital) or s.in_quote[len(label)] is not None:
+            return None
+        label.append(tok)
+    else:
+        return None
+    colon = len(label)
+    if not label or colon + 1 >= len(toks) or label[0].lower in DETERMINERS:
+        return None
+    last = label[-1].text
+    elsewhere = re.compile(rf"\b{re.escape(last)}\b")
+    text = s.text
+    if not (elsewhere.search(text, 0, s.span.start) or elsewhere.search(text, s.span.end)):
+        return None  # "Profile:", "Analysis:": a kind of story, named nowhere in it
+    mention = mention_from_tokens(label, s.text)
+    if mention is None or not mention.name:
+        return None
+    content = s.tidy(Span(toks[colon + 1].start, s.span.end))
+    words = s.text[content.start : content.end]
+    quoted = bool(s.quotes) or _SINGLE_QUOTED.search(words) is not None
+    if s.words(content) < MIN_CONTENT_WORDS or not (quoted or has_finite_verb(s, content)):
+        return None
+    kind = "partial" if quoted else "reported"
+    inner = _SINGLE_QUOTED.fullmatch(words)
+    if inner is not None or (s.quotes and s.quotes[0].inner == content):
+        kind = "quote"
+        if inner is not None:
+            content = Span(content.start + 1, content.end - 1)
+    return [Found(kind, content, None, None, mention, s.span)]

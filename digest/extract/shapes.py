@@ -56,6 +56,7 @@ from .lexicon import (
 from .quote_shapes import (
     Leftovers,
     bare_quote,
+    labelled_headline,
     paragraph_quote,
     quoting_subject,
     signed_quotation,
@@ -107,9 +108,16 @@ QUOTATION_SHAPES: tuple[Shape[Leftovers, list[Found]], ...] = (
     Shape("bare_quote", bare_quote, "a quoted phrase outside every claim"),
 )
 
+# The shapes of a headline, read whole before its cues.
+HEADLINE_SHAPES: tuple[Shape[Sentence, list[Found]], ...] = (
+    Shape("labelled_headline", labelled_headline, "'Goldsmith: \"I was not leant on\"': his"),
+)
+
 # The name of every shape, in the order they are tried.
-SHAPE_NAMES: tuple[str, ...] = tuple(shape.name for shape in CUE_SHAPES) + tuple(
-    shape.name for shape in QUOTATION_SHAPES
+SHAPE_NAMES: tuple[str, ...] = (
+    tuple(shape.name for shape in CUE_SHAPES)
+    + tuple(shape.name for shape in QUOTATION_SHAPES)
+    + tuple(shape.name for shape in HEADLINE_SHAPES)
 )
 
 
@@ -214,3 +222,18 @@ def read_sentence(
             read.extend(extra)
             break
     return read
+
+
+def read_headline(
+    text: str, span: Span, quotes: list[Quote], trace: list[str] | None = None
+) -> list[Found]:
+    """The claims of a headline by its form alone (`HEADLINE_SHAPES`), or none; with
+    `trace`, the name of the shape that read it is appended to it."""
+    s = Sentence(text, span, quotes)
+    for shape in HEADLINE_SHAPES:
+        answer = shape.match(s)
+        if answer is not None:
+            if trace is not None:
+                trace.append(shape.name)
+            return answer
+    return []
