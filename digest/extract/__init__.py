@@ -25,6 +25,7 @@ from .claims import build_claims
 from .lexicon import CUE_FORMS, CUE_TRIGGERS, READ_TRIGGERS, SAYING_VERBS
 from .mentions import Mention, mention_from_tokens
 from .people import headline_people, known_people
+from .quote_shapes import transcript
 from .resolve import Trail
 from .resolver import Resolver
 from .scorer import keep_said
@@ -93,6 +94,9 @@ def _find(
     headings = _headings(article)
     paragraphs = tuple(sorted((*article.body, *headings))) if headings else article.body
     top = _top_line(article)
+    lines = transcript(text, article.body)
+    if lines and trace is not None:
+        trace.append("transcript")
     for block_index, block in enumerate(blocks(text, paragraphs)):
         starts.append(block.span.start)
         quotes = list(block.quotes)
@@ -113,7 +117,14 @@ def _find(
                 continue
         heading = block.span in headings
         for sentence in sentences(text, block):
-            found.extend((c, block_index) for c in _read(text, sentence, quotes, trace, heading))
+            read = _read(text, sentence, quotes, trace, heading)
+            said = [p for p in lines if p.start < sentence.end and sentence.start < p.end]
+            if said:
+                # A transcript's line is its speaker's words, as a quotation is: no claim
+                # of anyone else's is read inside it, and none of it is the outlet's own.
+                found.extend((lines[p], block_index) for p in said if p.start >= sentence.start)
+                read = []
+            found.extend((c, block_index) for c in read)
         unsigned = [
             i
             for i in range(first, len(found))

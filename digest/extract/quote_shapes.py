@@ -18,6 +18,7 @@ from .blocks import Quote, Token
 from .content import MIN_CONTENT_WORDS
 from .grammar import has_finite_verb, is_title, verb_like
 from .lexicon import (
+    CONTENT_TAIL_MARKS,
     CUE_FORMS,
     DETERMINERS,
     FINITE_WORDS,
@@ -29,7 +30,7 @@ from .lexicon import (
     SIGNING_DASHES,
     SPEAKING_PRONOUNS,
 )
-from .mentions import mention_from_tokens
+from .mentions import Mention, mention_from_tokens
 from .sentence import Found, Sentence, overlap
 from .subjects import past_subject, subject
 
@@ -272,3 +273,61 @@ def labelled_headline(s: Sentence) -> list[Found] | None:
         if inner is not None:
             content = Span(content.start + 1, content.end - 1)
     return [Found(kind, content, None, None, mention, s.span)]
+
+
+# A transcript's line: an opening mark at most, a name in capitals of one to three words
+# of two letters or more, a colon, then the words.
+_TRANSCRIPT_LABEL = re.compile(r"[\"“]?([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}): +(?=\S)")
+# A transcript has lines of this many speakers at least.
+TRANSCRIPT_SPEAKERS = 2
+
+
+def transcript(text: str, paragraphs: tuple[Span, ...]) -> dict[Span, Found]:
+    """The paragraphs of a transcript, each its speaker's words: "PENCE: Well, look, ...",
+    "WALLACE: If I may, sir, ...". Two speakers at least, one of them a person the
+    article names ("Gov. Mike Pence"); a speaker is a name that labels two lines or
+    more, or that the article names. A label of page furniture ("VIDEO:", "UPDATE:") is
+    a word the article writes in lower case too, and no speaker; nor is a one-letter
+    "Q:" or "A:"."""
+    lines: dict[Span, tuple[str, Span]] = {}
+    for paragraph in paragraphs:
+        match = _TRANSCRIPT_LABEL.match(text, paragraph.start, paragraph.end)
+        if match is not None and match.end() < paragraph.end:
+            lines[paragraph] = (match.group(1), Span(match.start(1), match.end(1)))
+    # Lines by the speaker's last name: "JAKE TAPPER", then "TAPPER".
+    by_last: dict[str, list[str]] = {}
+    for label, _ in lines.values():
+        by_last.setdefault(label.split()[-1], []).append(label)
+    named = {last for last in by_last if _named_person(text, last)}
+    speakers = {
+        last
+        for last, labels in by_last.items()
+        if (last in named or len(labels) > 1) and not _common_word(text, last)
+    }
+    if len(speakers) < TRANSCRIPT_SPEAKERS or not speakers & named:
+        return {}
+    out = {}
+    for paragraph, (label, span) in lines.items():
+        last = label.split()[-1]
+        if last not in speakers:
+            continue
+        content = Span(span.end + 1, paragraph.end)
+        while text[content.start].isspace():
+            content = Span(content.start + 1, content.end)
+        while content.end > content.start and text[content.end - 1] in ' \t"”' + CONTENT_TAIL_MARKS:
+            content = Span(content.start, content.end - 1)
+        name = max(by_last[last], key=len).title()  # "Jake Tapper" for "TAPPER"
+        mention = Mention(span, text[span.start : span.end], name, None)
+        out[paragraph] = Found("quote", content, None, None, mention, paragraph)
+    return out
+
+
+def _common_word(text: str, label: str) -> bool:
+    """The article writes the label's word in lower case too: a word, not a name."""
+    return re.search(rf"\b{re.escape(label.lower())}\b", text) is not None
+
+
+def _named_person(text: str, last: str) -> bool:
+    """The article names a person by this last name after a first name or a title
+    ("PENCE": "Gov. Mike Pence")."""
+    return re.search(rf"\b[A-Z][\w.]* {re.escape(last.title())}\b", text) is not None

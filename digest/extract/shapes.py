@@ -113,9 +113,14 @@ HEADLINE_SHAPES: tuple[Shape[Sentence, list[Found]], ...] = (
     Shape("labelled_headline", labelled_headline, "'Goldsmith: \"I was not leant on\"': his"),
 )
 
+# The shapes read over an article's paragraphs before its sentences: a transcript's
+# lines ("PENCE: Well, look, ...", `quote_shapes.transcript`).
+ARTICLE_SHAPE_NAMES: tuple[str, ...] = ("transcript",)
+
 # The name of every shape, in the order they are tried.
 SHAPE_NAMES: tuple[str, ...] = (
-    tuple(shape.name for shape in CUE_SHAPES)
+    ARTICLE_SHAPE_NAMES
+    + tuple(shape.name for shape in CUE_SHAPES)
     + tuple(shape.name for shape in QUOTATION_SHAPES)
     + tuple(shape.name for shape in HEADLINE_SHAPES)
 )
