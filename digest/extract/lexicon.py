@@ -789,6 +789,9 @@ BODY_TAILS = frozenset(
 SPEAKING_HEADS = COMPANY_HEADS | BODY_TAILS
 # Heads of a description that is a person ("the official", "the senator"): "he" or
 # "she" after it may be the person last named.
+# How words for a person end: fisherman, frontwoman, spokesperson, teacher, donor,
+# economist, historian, actress.
+PERSON_ENDINGS = ("man", "woman", "person", "er", "or", "ist", "ian", "ess")
 PERSON_HEADS = frozenset(
     """spokesperson official minister secretary president envoy ambassador diplomat source
     analyst expert aide adviser advisor officer commander lawmaker senator leader chief

@@ -27,6 +27,7 @@ from .lexicon import (
     NOT_PERSON_WORDS,
     NP_STOP,
     ORG_TAILS,
+    PERSON_ENDINGS,
     PERSON_HEADS,
     PRE_CUE_SKIP,
     ROLE_HEADS,
@@ -149,11 +150,6 @@ def _describes_no_person(text: str, match: re.Match[str]) -> bool:
     )
 
 
-# The endings of nouns for what a person does ("frontwoman", "striker", "donor",
-# "novelist", "historian").
-_AGENT_ENDINGS = ("man", "woman", "person", "er", "or", "ist", "ian")
-
-
 def _role_noun(word: str) -> bool:
     """A word for what someone is, between a name's modifier and the name ("Scissor
     Sisters frontwoman Ana Matronic", "Villa chairman Doug Ellis"): a role we know, or a
@@ -162,7 +158,7 @@ def _role_noun(word: str) -> bool:
         return True
     return (
         len(word) > 4
-        and word.endswith(_AGENT_ENDINGS)
+        and word.endswith(PERSON_ENDINGS)
         and word not in FINITE_WORDS
         and word not in COMMON_VERBS
         and word not in CUE_FORMS
@@ -327,14 +323,29 @@ def _opens_sentence(text: str, offset: int) -> bool:
         and not before[role].endswith(("ed", "ing", "ly"))
     ):
         role += 1
+    # "Scissor Sisters frontwoman Ana Matronic", "Wales record cap holder Gareth
+    # Llewellyn": a noun of a doer right before the name, the words before it what it is of.
+    words = before[role:]
+    roles = [i for i, w in enumerate(words) if w[:1].islower() and _role_noun(w)]
+    return len(before) <= 6 and all(
+        (w[:1].isupper() and w.lower().strip(".,") not in NOT_NAMES)
+        or w.lower().strip(".,") in BEFORE_NAME
+        or i in roles
+        or (roles and i < roles[-1] and w[:1].islower() and _modifier(w))
+        for i, w in enumerate(words)
+    )
+
+
+def _modifier(word: str) -> bool:
+    """A lower-case word that may stand in a noun phrase before its head ("record cap"),
+    not a verb, an adverb or a word of grammar."""
     return (
-        len(before) <= 6
-        and all(
-            (w[:1].isupper() and w.lower().strip(".,") not in NOT_NAMES)
-            or w.lower().strip(".,") in BEFORE_NAME
-            or (w[:1].islower() and _role_noun(w))  # "Scissor Sisters frontwoman Ana Matronic"
-            for w in before[role:]
-        )
+        word.isalpha()
+        and word not in NP_STOP
+        and word not in FINITE_WORDS
+        and word not in COMMON_VERBS
+        and word not in CUE_FORMS
+        and not word.endswith(("ed", "ing", "ly"))
     )
 
 

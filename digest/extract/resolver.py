@@ -16,6 +16,7 @@ from .lexicon import (
     GROUP_PRONOUNS,
     HONORIFICS,
     ORG_TAILS,
+    PERSON_ENDINGS,
     PERSON_HEADS,
     PERSON_PRONOUNS,
     RANKS,
@@ -97,15 +98,13 @@ def _may_be_person(entity: Entity) -> bool:
     if not name.isalpha() or name.endswith("s"):
         return False  # "Factcheck.org", "Trump-style", "Republicans"
     role = (entity.role or "").lower().split()
-    return not role or role[-1] in PERSON_HEADS or role[-1].endswith(_PERSON_ENDINGS)
+    return not role or role[-1] in PERSON_HEADS or role[-1].endswith(PERSON_ENDINGS)
 
 
 # Heads of a description that is neither a person's nor a body's title.
 _NOT_BODIES = frozenset("person people community document opinion".split())
 # Prepositions after the head of a role, that open what the role is of.
 _OF_WHAT = WHERE_PREPOSITIONS | BELONGS
-# How words for a person end: fisherman, teacher, counsellor, economist, historian.
-_PERSON_ENDINGS = ("man", "woman", "er", "or", "ist", "ian", "ess")
 
 
 def _office(role: str | None) -> str | None:
@@ -117,7 +116,7 @@ def _office(role: str | None) -> str | None:
     if not words:
         return None
     last = words[-1].strip(".,")
-    if last in PERSON_HEADS or last.endswith(_PERSON_ENDINGS):
+    if last in PERSON_HEADS or last.endswith(PERSON_ENDINGS):
         return SYNONYMS.get(last, last)
     if words[-1].endswith(".") or last in HONORIFICS or last in RANKS or not last.isalpha():
         return None  # a rank or a courtesy title ("Brig. Gen.", "Mr") says no office
@@ -719,7 +718,7 @@ class Resolver:
             or head in PERSON_HEADS
             or head in _NOT_BODIES
             or head in SENT_NOUNS  # "the letter", "the email": what was sent, not a body
-            or head.endswith(_PERSON_ENDINGS)  # "the columnist", "the actress"
+            or head.endswith(PERSON_ENDINGS)  # "the columnist", "the actress"
             or (head.endswith("s") and not head.endswith("ss"))  # "the lawmakers": many
             or any(w[:1].isupper() for w in mention.text.split()[1:])  # "the State Department"
         ):
