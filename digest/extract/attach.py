@@ -11,7 +11,7 @@ document, or a name after an inverted cue ("said Jo Reyes"). `speaker_before` an
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Span
 from .blocks import Token
@@ -52,6 +52,7 @@ from .lexicon import (
     SPEAKING_HEADS,
     SUBORDINATORS,
     TIME_WORDS,
+    TITLE_WORDS,
     WHICH_THAT,
 )
 from .mentions import Mention, backward_np, forward_np, mention_from_tokens, pronoun_of
@@ -171,7 +172,13 @@ def _past_asides(s: Sentence, j: int) -> int:
     disaster," said')."""
     toks = s.toks
     j = skip_aside(s, j)
-    if j > 2 and toks[j].text == "," and toks[j - 1].text == ")" and s.in_quote[j] is None:
+    if (
+        j > 2
+        and toks[j].text == ","
+        and toks[j - 1].text == ")"
+        and s.in_quote[j] is None
+        and not _role_aside_before(s, j - 1)
+    ):
         j -= 1
     if j > 1 and toks[j].text == ")" and s.in_quote[j] is None:
         opening = next((i for i in range(j - 1, max(-1, j - 16), -1) if toks[i].text == "("), None)
@@ -181,6 +188,24 @@ def _past_asides(s: Sentence, j: int) -> int:
     if clause_comma is not None:
         j = clause_comma - 1
     return j
+
+
+def _role_aside_before(s: Sentence, closing: int) -> bool:
+    """The parenthesis that closes at token `closing` ends an aside that a comma after a
+    name opens ("Dr Richard Lewis, Welsh secretary of the British Medical Association
+    (BMA), welcomed"): the comma after it closes that aside, for `appositive` to read."""
+    toks = s.toks
+    opening = next(
+        (i for i in range(closing - 1, max(-1, closing - 16), -1) if toks[i].text == "("), None
+    )
+    if opening is None:
+        return False
+    for k in range(opening - 1, max(0, opening - 13), -1):
+        if toks[k].text == ",":
+            return k > 0 and toks[k - 1].is_capital and s.in_quote[k] is None
+        if not toks[k].is_word:
+            return False
+    return False
 
 
 def _past_relative_clause(s: Sentence, j: int, first: int) -> int:
@@ -473,6 +498,18 @@ def joint_names(
         return mention, list(toks[i - 2 : i + len(phrase)])
     if not toks[i - 2].is_capital:
         return mention, phrase
+    office = (mention.role or "").split()
+    if (
+        office
+        and phrase[0].text == office[0]  # not "Gibson and his Icon Productions partner ..."
+        and mention.name
+        and len(office) > 1
+        and office[0][:1].isupper()
+        and office[0].lower() not in TITLE_WORDS
+    ):
+        # "Work and Pensions Secretary Alan Johnson": the words before "and" belong to
+        # the office the name holds, not to a second speaker.
+        return _whole_office(s, mention, phrase, i, floor)
     k = i - 2
     while (
         k > floor
@@ -489,6 +526,32 @@ def joint_names(
     span = Span(toks[k].start, phrase[-1].end)
     text = s.text[span.start : span.end]
     return Mention(span, text, text, None), list(toks[k : i + len(phrase)])
+
+
+def _whole_office(
+    s: Sentence, mention: Mention, phrase: list[Token], i: int, floor: int
+) -> tuple[Mention, list[Token]]:
+    """The mention of a name whose office has "and" in it ("Work and Pensions Secretary
+    Alan Johnson", "Culture, Media and Sport Secretary Tessa Jowell"), from the first
+    capitalised word of the office; `i` is the token after the "and"."""
+    toks = s.toks
+    k = i - 2
+    while (
+        k > floor
+        and s.in_quote[k - 1] is None
+        and (
+            toks[k - 1].is_capital
+            or (toks[k - 1].text == "," and k > floor + 1 and toks[k - 2].is_capital and i - k < 6)
+        )
+    ):
+        k -= 1
+    if toks[k].text == ",":
+        k += 1
+    span = Span(toks[k].start, phrase[-1].end)
+    role = s.text[toks[k].start : toks[i].start] + (mention.role or "")
+    return replace(mention, span=span, text=s.text[span.start : span.end], role=role), list(
+        toks[k : i + len(phrase)]
+    )
 
 
 def by_subject(s: Sentence, first: int) -> Mention | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .blocks import Token
 from .grammar import (
     adverb_in_ly,
     is_time_word,
@@ -25,10 +26,12 @@ from .lexicon import (
     ADDED_TO_WHOM,
     ASIDE_PARTICIPLES,
     ASIDE_PREPOSITIONS,
+    AUXILIARIES,
     AVOIDING,
     BACK_VERBS,
     CLOSING_QUOTES,
     COMMIT_CUES,
+    COMMON_VERBS,
     COUNT_WORDS,
     CUE_FORMS,
     CUE_OPENING_MARKS,
@@ -361,7 +364,8 @@ def possessive_modifier(s: Sentence, k: int) -> bool:
 
 def weak_cue_alone(s: Sentence, k: int) -> bool:
     """A weak cue ("report", "claim", "hope", "calls") with no subject right before it
-    ("Critics note"), no quotation ('"...," reports the paper'), no comma before its -ing
+    ("Critics note"; a verb before it makes it that verb's object: "rejected claims
+    that ..."), no quotation ('"...," reports the paper'), no comma before its -ing
     form (", calling it ..."), and no aside after a name ("Yang Shu, director of the
     institute, calls ..."): "Hopes of a deal faded."."""
     toks = s.toks
@@ -370,6 +374,8 @@ def weak_cue_alone(s: Sentence, k: int) -> bool:
     if k == 0:
         return True
     before = toks[k - 1]
+    if _verb_before(before) and s.in_quote[k - 1] is None:
+        return True  # "McFadden makes claims that", "Smith rejected claims that": a noun
     return not (
         before.is_word
         or s.in_quote[k - 1] is not None
@@ -377,6 +383,17 @@ def weak_cue_alone(s: Sentence, k: int) -> bool:
         or (toks[k].lower.endswith("ing") and before.text == ",")
         or (before.text == "," and closes_appositive(s, k - 1))
     )
+
+
+def _verb_before(tok: Token) -> bool:
+    """A verb in a tense, after which a weak cue is its object, a noun: "makes", "made",
+    "rejected", "denies" (not "The report", "Critics")."""
+    low = tok.lower
+    if not tok.is_word or tok.is_capital or low in AUXILIARIES:
+        return False  # "has called", "is reporting", "will claim": the verb itself
+    if low in FINITE_WORDS or low in COMMON_VERBS:
+        return True
+    return low.endswith("ed") or (low in CUE_FORMS and low.endswith("s"))
 
 
 # The rules a cue word must pass, each saying when it is not speech.
