@@ -99,6 +99,7 @@ def known_people(
             if (
                 match.start(1) in named
                 or low in TITLE_WORDS
+                or _plural_role(low)  # "Ministers would not rule out ...": no one's name
                 or low in ORG_TAILS
                 or low in NOT_NAMES
                 or low in CALENDAR
@@ -253,6 +254,9 @@ def _person_in_words(words: list[tuple[int, str]]) -> tuple[int, str] | None:
     so does a headline's verb after it ("Bernie Sanders Promises")."""
     while words and not _name_word(words[0][1].lower()):
         words = words[1:]
+    titles = [i for i, (_, w) in enumerate(words) if not _name_word(w.lower())]
+    if titles:
+        words = words[titles[-1] + 1 :]  # "Pensions Secretary Alan Johnson": past the title
     while words and words[-1][1].lower() in CUE_FORMS:
         words = words[:-1]
     if len(words) == 3 and not name_gender(words[0][1]) and name_gender(words[1][1]):
@@ -333,6 +337,16 @@ def _opens_sentence(text: str, offset: int) -> bool:
         or i in roles
         or (roles and i < roles[-1] and w[:1].islower() and _modifier(w))
         for i, w in enumerate(words)
+    )
+
+
+def _plural_role(low: str) -> bool:
+    """A word for several people by what they are: "ministers", "officials", "lawyers"."""
+    if not low.endswith("s"):
+        return False
+    single = low[:-1]
+    return (
+        low in ROLE_HEADS or single in TITLE_WORDS or single in ROLE_HEADS or single in PERSON_HEADS
     )
 
 
