@@ -259,10 +259,11 @@ def _name_in(toks: list[Token]) -> tuple[int, list[Token]]:
         name_toks
         and k >= 2
         and toks[k - 1].lower in DETERMINERS
-        and toks[k - 2].lower in JOINERS | ATTACH
+        and _preposition_before(toks, k - 2) is not None
     ):
-        # "Robert Antonacci of the New York delegation": the name is before "of".
-        j = k - 2
+        # "Robert Antonacci of the New York delegation", "Laura Brownlees of Save the
+        # Children": the name is before "of".
+        j = _preposition_before(toks, k - 2) or 0
         end = j
         while j > 0 and toks[j - 1].is_capital and toks[j - 1].lower not in TITLE_WORDS:
             j -= 1
@@ -271,6 +272,17 @@ def _name_in(toks: list[Token]) -> tuple[int, list[Token]]:
     if name_toks and _joined_or_placed(toks, k):
         return len(toks), []
     return k, name_toks
+
+
+def _preposition_before(toks: list[Token], j: int) -> int | None:
+    """The preposition at token `j`, or right before a capitalised word or two that open
+    a body's name with "the" inside it ("of Save the Children"), or None."""
+    for i in range(j, max(-1, j - 3), -1):
+        if toks[i].lower in JOINERS | ATTACH:
+            return i
+        if not toks[i].is_capital or i == 0:
+            return None
+    return None
 
 
 def _person_of_place(toks: list[Token], k: int) -> tuple[int, list[Token]] | None:
@@ -439,6 +451,8 @@ def backward_np(toks: list[Token], end: int, floor: int) -> list[Token]:
                         toks[k - 1].lower in WHERE_PREPOSITIONS
                         and _described_head(toks, k - 2, floor)
                     )
+                    # "Laura Brownlees of Save the Children": "the" inside a body's name
+                    or (toks[k - 1].is_capital and toks[k - 2].lower in ATTACH | BELONGS)
                 )
             ):
                 break
