@@ -201,6 +201,8 @@ def holds_clause(s: Sentence, span: Span) -> bool:
         ):
             if relative:
                 relative, past_relative = False, k  # the relative clause's own verb
+                if low in CLAUSE_SUBJECTS:
+                    k += 1  # "a conference at which he was speaking": its subject, its verb
             elif past_relative < 0 or _plainly_finite(toks, k):
                 return True
         k += 1
@@ -289,6 +291,10 @@ def _finite_at(toks: list[Token], k: int, first: int, last: int) -> bool:
     if not tok.is_word:
         return False
     low = tok.lower
+    if low in FINITE_WORDS and k > first and toks[k - 1].lower in _MODIFIED_BY:
+        # "one paid staffer", "a lost cause", "his hidden costs": a participle as an
+        # adjective after an article, a possessive or a number
+        return low in AUXILIARIES or low.endswith("s")
     if low in FINITE_WORDS or low in IS_CONTRACTED or low.endswith(VERB_CONTRACTIONS):
         return True
     if (
@@ -306,6 +312,10 @@ def _finite_at(toks: list[Token], k: int, first: int, last: int) -> bool:
     if k > first + 1 and _after_verb_adverb(toks, k):
         return True
     return k > first and _present_after_subject(toks, k, first)
+
+
+# Words after which a participle is an adjective: articles, possessives, numbers.
+_MODIFIED_BY = frozenset("a an the one two three his her their its our my your".split())
 
 
 def _after_verb_adverb(toks: list[Token], k: int) -> bool:
