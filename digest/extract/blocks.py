@@ -256,7 +256,11 @@ def _is_abbreviation(text: str, dot: int, end: int) -> bool:
 
 
 # Words are runs of letters and digits in any script ("García", "Jong-un", "U.S.").
-_TOKEN = re.compile(r"\d+(?:/\d+)+|[^\W_]+(?:[-'’.&][^\W_]+)*\.?|[^\s\w]|_")
+# A number with thousands separators is one word ("55,000"), so that its comma parts no
+# clause.
+_TOKEN = re.compile(
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:/\d+)+|[^\W_]+(?:[-'’.&][^\W_]+)*\.?|[^\s\w]|_"
+)
 
 
 class Token:

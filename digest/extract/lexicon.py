@@ -420,8 +420,9 @@ PARTITIVE_PRONOUNS = frozenset({"them", "whom", "us"})
 
 # Words that say a number is rough ("about half", "around 20"): a clause may open so.
 APPROXIMATELY = frozenset({"about", "around", "roughly", "nearly", "almost", "over"})
-# Two words before a number that bound it ("at least 111", "at most five").
-AT_LEAST = frozenset({("at", "least"), ("at", "most")})
+# Two words before a number that bound it ("at least 111", "at most five", "as many as
+# 3,000").
+AT_LEAST = frozenset({("at", "least"), ("at", "most"), ("as", "many"), ("as", "few")})
 # Words of quantity after them.
 QUANTITY_WORDS = frozenset(
     "half a one two three four five six seven eight nine ten dozen hundreds thousands "
@@ -529,6 +530,7 @@ CONTENT_BREAKS = frozenset(
 TITLE_WORDS = frozenset(
     """president vice minister secretary spokesman spokeswoman spokesperson
     gen gen. general brig brig. lt lt. col col. adm adm. maj maj. sgt sgt. capt capt. cmdr
+    const const. cst cst. cpl cpl. insp insp. supt supt. det det.
     sen sen. rep rep. gov gov. mr mr. mrs mrs. ms ms. dr dr. prof prof. rev rev. st. sir
     ambassador chairman chairwoman chair director chief deputy press foreign defense defence
     department ministry office house state council committee party leader envoy special
@@ -749,7 +751,8 @@ NOT_PERSON_WORDS = frozenset(
 # Birkenhead", "Baroness Scotland of Asthal").
 PEERAGE = frozenset("lord lady baroness baron earl viscount duke duchess".split())
 PERSON_TITLES = frozenset(
-    "mr mrs ms dr prof gen brig lt col maj sgt capt adm cmdr sen rep gov president "
+    "mr mrs ms dr prof gen brig lt col maj sgt capt adm cmdr const cst cpl insp supt det sen "
+    "rep gov president "
     "minister secretary spokesman spokeswoman spokesperson ambassador senator envoy councillor "
     "councilor chairman chairwoman director judge justice governor mayor chancellor king queen "
     "pope leader premier congressman congresswoman".split()
@@ -764,7 +767,7 @@ SYNONYMS = {
 # nothing of a role ("Mr Blair").
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"})
 # Military and police ranks: a rank says who a person is, not which office they speak for.
-RANKS = frozenset("gen brig lt col maj sgt capt adm cmdr const cpl insp supt det".split())
+RANKS = frozenset("gen brig lt col maj sgt capt adm cmdr const cst cpl insp supt det".split())
 # Titles that tell a speaker is a woman, and those that tell a man.
 FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "queen", "spokeswoman", "chairwoman"})
 MALE_TITLES = frozenset({"mr", "sir", "king", "spokesman", "chairman"})
@@ -832,11 +835,14 @@ MALE_NAMES = frozenset(
 # -- sentences and dates (`blocks`, `dates`) --------------------------------------------
 
 # Abbreviations whose period ends no sentence ("Mr.", "Gen.", "Jan.").
-ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen brig lt col maj sgt capt adm cmdr sen rep gov st jr sr rev
+ABBREVIATIONS = (
+    frozenset(
+        """mr mrs ms dr prof gen brig lt col maj sgt capt adm cmdr sen rep gov st jr sr rev
     inc corp co ltd no nos vs etc al fig jan feb mar apr jun jul aug sep sept oct nov dec
     mt ft gov dept est approx univ assn bros ave blvd""".split()
-)
+    )
+    | RANKS
+)  # "Const. Mark Smith", "Cpl. Jane Doe"
 # Words that typically start a sentence: after "U.S." one of them means a new sentence.
 SENTENCE_STARTERS = frozenset(
     "the a an he she it they we i but and in on at this that these those there his her "
