@@ -94,9 +94,10 @@ def comparison(s: Sentence, k: int) -> bool:
 
 
 def hypothetical(s: Sentence, k: int) -> bool:
-    """Words someone may, might or could say, or would say as they want or fear to, were
-    not said: "Reyes may say ...", "She was worried that she would say something", "The
-    firm wants to tell investors ...", "He is expected to announce ..."."""
+    """Words someone may, might, could or would say, or wants or fears to, were not
+    said: "Reyes may say ...", "Canada would respond ...", "She was worried that she
+    would say something", "The firm wants to tell investors ...", "He is expected to
+    announce ..."."""
     toks = s.toks
     j = k - 1
     while j > 0 and toks[j].lower in NEGATIONS:
@@ -104,7 +105,7 @@ def hypothetical(s: Sentence, k: int) -> bool:
     if j < 1 or toks[j].lower not in UNREAL_MARKERS or toks[j].is_capital:
         return False  # (not "until May said")
     if toks[j].lower in MAYBE_MODALS:
-        return True  # "Reyes may say ...", "critics could argue ...": not said yet
+        return True  # "Reyes may say ...", "critics would argue ...": not said yet
     return any(CUE_FORMS.get(toks[i].lower) in NOT_SAYING for i in range(max(0, j - 6), j))
 
 

@@ -167,8 +167,9 @@ EVIDENCE_CUES = frozenset({"suggest", "indicate", "reveal", "imply", "point"})
 # Words right before a cue that make it something not (yet) said: a modal or an
 # infinitive's "to" ("would say", "wants to tell") after a verb of `NOT_SAYING`.
 UNREAL_MARKERS = frozenset({"would", "could", "might", "may", "should", "to"})
-# Modals of what may happen: a cue after one reports nothing said ("Reyes may say").
-MAYBE_MODALS = frozenset({"could", "might", "may"})
+# Modals of what may or would happen: a cue after one reports nothing said ("Reyes may
+# say", "Canada would respond", "people would say her career was over").
+MAYBE_MODALS = frozenset({"could", "might", "may", "would"})
 # Negations between such a word and the cue ("would not say").
 NEGATIONS = frozenset({"not", "never", "n't"})
 # Signs of an amount ("added $300 million").
