@@ -9,6 +9,7 @@ envoy, said"), or the name after an inverted cue ("said Lee Soo-jin, an economis
 from __future__ import annotations
 
 import bisect
+import re
 
 from ..model import Span
 from .blocks import Token
@@ -246,6 +247,16 @@ def named_aside(s: Sentence, comma: int, floor: int) -> tuple[Mention | None, li
     name_toks = backward_np(toks, _before_abbreviation(s, k - 1, floor), floor)
     if not name_toks:
         return None, []
+    first = s.index_of(name_toks[0])
+    if (
+        len(name_toks) == 1
+        and _PARTY_TAG.fullmatch(name_toks[0].text)
+        and first >= floor + 2
+        and toks[first - 1].text == ","
+    ):
+        # "Rep. Jim Jordan, R-Ohio, chairman of the committee, said": the party and
+        # state tag a name; the name before them speaks
+        name_toks = backward_np(toks, first - 2, floor) or name_toks
     base = mention_from_tokens(name_toks, s.text)
     if base is None:
         return None, []
@@ -262,6 +273,10 @@ def named_aside(s: Sentence, comma: int, floor: int) -> tuple[Mention | None, li
         if base is None:
             return None, []
     return base, list(toks[s.index_of(name_toks[0]) : comma])
+
+
+# A US politician's party and state after the name: "R-Ohio", "D-N.Y.", "I-Vt".
+_PARTY_TAG = re.compile(r"[DRI]-[A-Z][A-Za-z.]*")
 
 
 def _placed_speaker(s: Sentence, phrase: list[Token], comma: int) -> Mention | None:
