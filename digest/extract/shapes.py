@@ -218,14 +218,9 @@ def read_sentence(
     unused = [q for i, q in enumerate(s.quotes) if i not in used]
     if not unused:
         return read  # every quotation shape reads quotations no cue took
-    leftovers = Leftovers(s, found, unused)
-    for quotation_shape in QUOTATION_SHAPES:
-        extra = quotation_shape.match(leftovers)
-        if extra is not None:
-            if trace is not None:
-                trace.append(quotation_shape.name)
-            read.extend(extra)
-            break
+    extra = _first_answer(QUOTATION_SHAPES, Leftovers(s, found, unused), trace)
+    if extra is not None:
+        read.extend(extra)
     return read
 
 
@@ -234,11 +229,18 @@ def read_headline(
 ) -> list[Found]:
     """The claims of a headline by its form alone (`HEADLINE_SHAPES`), or none; with
     `trace`, the name of the shape that read it is appended to it."""
-    s = Sentence(text, span, quotes)
-    for shape in HEADLINE_SHAPES:
-        answer = shape.match(s)
+    return _first_answer(HEADLINE_SHAPES, Sentence(text, span, quotes), trace) or []
+
+
+def _first_answer(
+    shapes: tuple[Shape[Context, Answer], ...], context: Context, trace: list[str] | None
+) -> Answer | None:
+    """The answer of the first of `shapes` that reads `context`, its name appended to
+    `trace`; None when none does."""
+    for shape in shapes:
+        answer = shape.match(context)
         if answer is not None:
             if trace is not None:
                 trace.append(shape.name)
             return answer
-    return []
+    return None
