@@ -117,14 +117,13 @@ def _find(
                 continue
         heading = block.span in headings
         for sentence in sentences(text, block):
-            read = _read(text, sentence, quotes, trace, heading)
             said = [p for p in lines if p.start < sentence.end and sentence.start < p.end]
             if said:
                 # A transcript's line is its speaker's words, as a quotation is: no claim
                 # of anyone else's is read inside it, and none of it is the outlet's own.
                 found.extend((lines[p], block_index) for p in said if p.start >= sentence.start)
-                read = []
-            found.extend((c, block_index) for c in read)
+                continue
+            found.extend((c, block_index) for c in _read(text, sentence, quotes, trace, heading))
         unsigned = [
             i
             for i in range(first, len(found))

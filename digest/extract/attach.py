@@ -181,7 +181,7 @@ def _past_asides(s: Sentence, j: int) -> int:
     ):
         j -= 1
     if j > 1 and toks[j].text == ")" and s.in_quote[j] is None:
-        opening = next((i for i in range(j - 1, max(-1, j - 16), -1) if toks[i].text == "("), None)
+        opening = _opening_bracket(toks, j)
         if opening is not None:
             j = opening - 1
     clause_comma = relative_clause_before(s, j)
@@ -190,14 +190,19 @@ def _past_asides(s: Sentence, j: int) -> int:
     return j
 
 
+def _opening_bracket(toks: list[Token], closing: int) -> int | None:
+    """The "(" that the ")" at token `closing` closes, a few words back, or None."""
+    return next(
+        (i for i in range(closing - 1, max(-1, closing - 16), -1) if toks[i].text == "("), None
+    )
+
+
 def _role_aside_before(s: Sentence, closing: int) -> bool:
     """The parenthesis that closes at token `closing` ends an aside that a comma after a
     name opens ("Dr Richard Lewis, Welsh secretary of the British Medical Association
     (BMA), welcomed"): the comma after it closes that aside, for `appositive` to read."""
     toks = s.toks
-    opening = next(
-        (i for i in range(closing - 1, max(-1, closing - 16), -1) if toks[i].text == "("), None
-    )
+    opening = _opening_bracket(toks, closing)
     if opening is None:
         return False
     for k in range(opening - 1, max(0, opening - 13), -1):

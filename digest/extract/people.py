@@ -160,10 +160,7 @@ def _role_noun(word: str) -> bool:
     return (
         len(word) > 4
         and word.endswith(PERSON_ENDINGS)
-        and word not in FINITE_WORDS
-        and word not in COMMON_VERBS
-        and word not in CUE_FORMS
-        and word not in NP_STOP
+        and _no_verb(word)
         and not word.endswith(("ever", "ther"))  # "however", "whether", "rather"
     )
 
@@ -353,13 +350,16 @@ def _plural_role(low: str) -> bool:
 def _modifier(word: str) -> bool:
     """A lower-case word that may stand in a noun phrase before its head ("record cap"),
     not a verb, an adverb or a word of grammar."""
+    return word.isalpha() and _no_verb(word) and not word.endswith(("ed", "ing", "ly"))
+
+
+def _no_verb(word: str) -> bool:
+    """A lower-case word that is no verb we know nor a word of grammar."""
     return (
-        word.isalpha()
-        and word not in NP_STOP
+        word not in NP_STOP
         and word not in FINITE_WORDS
         and word not in COMMON_VERBS
         and word not in CUE_FORMS
-        and not word.endswith(("ed", "ing", "ly"))
     )
 
 

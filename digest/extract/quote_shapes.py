@@ -311,9 +311,7 @@ def transcript(text: str, paragraphs: tuple[Span, ...]) -> dict[Span, Found]:
         last = label.split()[-1]
         if last not in speakers:
             continue
-        content = Span(span.end + 1, paragraph.end)
-        while text[content.start].isspace():
-            content = Span(content.start + 1, content.end)
+        content = Span(span.end + 1, paragraph.end).stripped(text)  # past the colon
         while content.end > content.start and text[content.end - 1] in ' \t"”' + CONTENT_TAIL_MARKS:
             content = Span(content.start, content.end - 1)
         name = max(by_last[last], key=len).title()  # "Jake Tapper" for "TAPPER"
