@@ -18,6 +18,7 @@ from .lexicon import (
     INTRODUCING_MARKS,
     PARTICLES,
     RECIPIENTS,
+    SETTING_OPENERS,
     SETTING_WORDS,
     TIME_WORDS,
 )
@@ -147,10 +148,18 @@ def parenthetical_end(s: Sentence, k: int) -> int | None:
 
 
 def tail_is_short(s: Sentence, k: int) -> bool:
-    """After `..., X said`, only a few words or another clause after a comma may follow."""
+    """After `..., X said`, only a few words, or another clause after a comma or a
+    subordinator that sets the scene ("..., he told aides as he worked on ..."), may
+    follow."""
     toks = s.toks
     tail = 0
-    while k < len(toks) and toks[k].text != "," and s.in_quote[k] is None and tail <= 8:
+    while (
+        k < len(toks)
+        and toks[k].text != ","
+        and toks[k].lower not in SETTING_OPENERS
+        and s.in_quote[k] is None
+        and tail <= 8
+    ):
         tail += toks[k].is_word
         k += 1
     return tail <= 8

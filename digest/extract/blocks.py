@@ -245,8 +245,11 @@ def _is_abbreviation(text: str, dot: int, end: int) -> bool:
         return False
     word = word_match.group(1)
     bare = word.rstrip(".").lower()
-    if len(bare) == 1:  # an initial: "N. Korea", "J. Smith"
-        return True
+    if len(bare) == 1:
+        # An initial ("N. Korea", "J. Smith"), not the end of a unit or a name written
+        # with a figure or an ampersand ("the 200m.", "M&S.")
+        before = text[word_match.start() - 1 : word_match.start()]
+        return not (before.isdigit() or before == "&")
     if bare in ABBREVIATIONS:
         return True
     if "." in word:  # "U.S.", "U.N.": a boundary only before a typical sentence start

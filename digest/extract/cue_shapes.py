@@ -10,6 +10,7 @@ shape asks, and kept for the shapes after it.
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 
 from ..model import Span
 from .around import (
@@ -29,6 +30,7 @@ from .content import MIN_CONTENT_WORDS, antecedent, closes_relative, content_aft
 from .cue import NO_CLAIM, Cue, Match
 from .cues import possessor, that_after
 from .grammar import (
+    adverb_in_ly,
     breaks_content,
     finite,
     finite_verbs,
@@ -40,6 +42,7 @@ from .grammar import (
 )
 from .lexicon import (
     AND_BUT,
+    ASIDE_DASHES,
     CALENDAR,
     CONJUNCTIONS,
     CUE_FORMS,
@@ -52,9 +55,12 @@ from .lexicon import (
     OBJECT_PREPOSITIONS,
     OPENING_PREPOSITIONS,
     PARTICIPLE_LEADS,
+    PASSIVE_ADVERBS,
     PERSON_HEADS,
     PREPOSITIONS,
     RELATIVE_PRONOUNS,
+    SAYING_VERBS,
+    SETTING_OPENERS,
     SUBORDINATORS,
     TITLE_WORDS,
     WHICH_THAT,
@@ -81,22 +87,58 @@ def according_to(c: Cue) -> Match:
     return _source_says(c) or NO_CLAIM
 
 
+def as_reported_by(c: Cue) -> Match:
+    """A source named by "as" and a participle of saying before "by", read as "according
+    to" is: "Seattle raised its wage, as first reported by the Times.", "As reported by
+    Reuters, the firm cut 500 jobs."."""
+    s, toks = c.s, c.s.toks
+    low = c.text.lower()
+    by = c.last + 1
+    if (
+        c.first != c.last
+        or not low.endswith("ed")
+        or CUE_FORMS.get(low) not in SAYING_VERBS
+        or by + 1 >= len(toks)
+        or toks[by].lower != "by"
+    ):
+        return None
+    k = c.first - 1
+    if k > 0 and (toks[k].lower in PASSIVE_ADVERBS or adverb_in_ly(toks[k])):
+        k -= 1  # "as first reported by", "as widely reported by"
+    if k < 0 or toks[k].lower != "as":
+        return None
+    if c.earlier and not reports_earlier(s, c.earlier, k):
+        return NO_CLAIM
+    source = Cue(s, k, by, c.text, c.used, c.earlier)
+    found = _source_says(source)
+    return NO_CLAIM if found is None else replace(found, cue=c.span)
+
+
 def _source_says(c: Cue) -> Found | None:
     """What a source after "according to" says: the clause after it ("According to X,
     ..."), the clause it interrupts ("While ..., according to X, two were ..."), or
     the words before it ('"...," according to X')."""
     s, toks, first = c.s, c.s.toks, c.first
-    ahead = []
-    for tok in toks[c.last + 1 : c.last + 11]:
+    ahead: list[Token] = []
+    for k in range(c.last + 1, min(len(toks), c.last + 11)):
+        tok = toks[k]
         if not tok.is_word and tok.text not in NP_MARKS:
             break
+        if ahead and ahead[-1].is_capital and _time_phrase(toks, k):
+            # "according to the Times on Tuesday": the source, not its day; but "a poll
+            # released Tuesday" is the poll of that day
+            break
         ahead.append(tok)
-    mention = (mention_from_tokens(ahead, s.text) or _described(s, ahead)) if ahead else None
+    mention = mention_from_tokens(ahead, s.text) if ahead else None
+    if ahead and (mention is None or (mention.name or "").lower() in CALENDAR):
+        mention = _described(s, ahead)  # "a poll released Tuesday": the poll, not Tuesday
     if mention is None:
         return None
     after_np = c.last + 1 + len(ahead)
     quoted = first > 0 and s.quote_before(first) is not None
-    if first == 0 or (toks[first - 1].text != "," and not quoted):
+    # "... robbery — according to the FBI.": a dash sets the source off as a comma does
+    marks = (",", *ASIDE_DASHES)
+    if first == 0 or (toks[first - 1].text not in marks and not quoted):
         # "According to X, content."
         k = after_np
         while k < len(toks) and toks[k].text != ",":
@@ -123,9 +165,9 @@ def _source_says(c: Cue) -> Found | None:
         # after the source is what it says.
         content = s.tidy(Span(toks[after_np + 1].start, s.span.end))
     elif (
-        toks[first - 1].text == ","
+        toks[first - 1].text in marks
         and after_np + 2 < len(toks)
-        and toks[after_np].text == ","
+        and toks[after_np].text == toks[first - 1].text
         and s.words(Span(toks[after_np + 1].start, s.span.end)) >= 2
         # "The plan failed, according to officials, and the port ...": the clause ends
         and toks[after_np + 1].lower not in CLAUSE_LINKS
@@ -140,7 +182,7 @@ def _source_says(c: Cue) -> Found | None:
         return c.claim(s.kind(joined), joined, mention, parts=halves)
     else:
         # '"...," according to X': the quotation with its closing mark.
-        cut = toks[first - 1].end if quoted and toks[first - 1].text != "," else None
+        cut = toks[first - 1].end if quoted and toks[first - 1].text not in marks else None
         content = s.tidy(Span(s.span.start, cut or toks[first - 1].start))
     if len(content) == 0:
         return None
@@ -152,6 +194,19 @@ def _source_says(c: Cue) -> Found | None:
 FRAGMENT_WORDS = 3
 # Words that open another clause after a comma: what follows them is no half of this one.
 CLAUSE_LINKS = CONJUNCTIONS | SUBORDINATORS | RELATIVE_PRONOUNS | WHICH_THAT
+
+
+def _time_phrase(toks: list[Token], k: int) -> bool:
+    """Token `k` opens a time phrase: "Tuesday", "on Tuesday", "last week"."""
+    tok = toks[k]
+    if tok.is_capital and tok.lower not in CALENDAR:
+        return False  # "according to the 2016 Almanac": a word of a title
+    if tok.lower in PREPOSITIONS:
+        # not "the Mail on Sunday", "the Independent on Sunday": a paper's Sunday title
+        return k + 1 < len(toks) and toks[k + 1].lower in CALENDAR - {"sunday"}
+    if tok.lower == "last":
+        return k + 1 < len(toks) and is_time_word(toks[k + 1])  # "last week"
+    return tok.lower in CALENDAR
 
 
 def _source_named(s: Sentence, comma: int) -> tuple[int, Mention] | None:
@@ -562,12 +617,28 @@ def _whom_told(c: Cue, after: Span, lead: int) -> bool:
         return False
     if lead < 2 or toks[lead - 1].text != "," or toks[lead].lower in RELATIVE_PRONOUNS:
         return False
-    if s.kind(after) != "reported" or s.words(after) > 6 or holds_clause(s, after):
+    if s.kind(after) != "reported" or not _whom_only(s, after):
         return False
     # The words before are the main clause, not a setting ("When his family moved, ...").
     if _opens_with_setting(toks):
         return False
     return holds_clause(s, Span(s.span.start, toks[lead - 1].start))
+
+
+def _whom_only(s: Sentence, after: Span) -> bool:
+    """What follows "told" is whom it was told, no clause: "the court", or whom and then
+    a clause that sets the scene ("his closest advisers as he worked on the speech")."""
+    toks = s.toks
+    first = bisect.bisect_left(s.starts, after.start)
+    last = bisect.bisect_left(s.starts, after.end)
+    setting = next((k for k in range(first + 1, last) if toks[k].lower in SETTING_OPENERS), None)
+    if setting is None:
+        return s.words(after) <= 6 and not holds_clause(s, after)
+    # Whom: a few words with no verb of a tense, read before the scene's clause
+    whom = toks[first:setting]
+    return len(whom) <= 6 and all(
+        t.is_word and not finite(t) and t.lower not in FINITE_WORDS for t in whom
+    )
 
 
 def _opens_with_setting(toks: list[Token]) -> bool:
@@ -588,6 +659,16 @@ def content_then_cue(c: Cue) -> Match:
     comma = toks[lead - 1]
     if comma.text == ",":
         end = comma.start
+    elif (
+        comma.lower == "as"
+        and lead > 1
+        and toks[lead - 2].text == ","
+        and _bare_tail(toks[c.last + 1 :])
+    ):
+        # "The firm cut 500 jobs, as Reuters reported.", at the end of the sentence; not
+        # "a man who, as Clinton speaks, bows his head", nor "as his comments suggest",
+        # nor "..., as Washington warned against any arms deal" (as "while")
+        end = toks[lead - 2].start
     elif closes_relative(s, lead - 1):
         end = comma.end  # '..., calling Trump "an orange buffoon," Susan said': quoted
     else:
@@ -604,6 +685,20 @@ def content_then_cue(c: Cue) -> Match:
         return None  # "As the women skated through the park, that bond revealed itself"
     s.use_quotes_in(content, c.used)
     return c.claim(s.kind(content), content, c.speaker().mention)
+
+
+# Words after a cue that give it something of its own to report or to be about.
+_TAKES = frozenset({"any", "against", "about", "of", "for", "that", "to"})
+
+
+def _bare_tail(tail: list[Token]) -> bool:
+    """What follows "as X reported" to the sentence's end is only when or where ("on
+    Tuesday", "last week"): no other clause, no verb, nothing the cue takes."""
+    words = [t for t in tail if t.is_word]
+    return len(words) <= 4 and not any(
+        t.text == "," or t.lower in CUE_FORMS or t.lower in DETERMINERS or t.lower in _TAKES
+        for t in tail
+    )
 
 
 def inverted_cue_then_content(c: Cue) -> Match:

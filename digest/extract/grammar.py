@@ -30,8 +30,11 @@ from .lexicon import (
     NP_STOP,
     PLURAL_LOOKING,
     PRE_CUE_SKIP,
+    PREPOSITIONS,
     RELATIVE_WORDS,
     ROLE_HEADS,
+    SAME_PAST,
+    SAME_PAST_OBJECTS,
     SAYING_VERBS,
     SUBJECT_DEMONSTRATIVES,
     TIME_WORDS,
@@ -307,11 +310,33 @@ def _finite_at(toks: list[Token], k: int, first: int, last: int) -> bool:
         return True
     if low in CLAUSE_SUBJECTS and k + 1 < last and toks[k + 1].is_word:
         return True
+    if low in SAME_PAST and k > first and k + 1 < last and _same_past_verb(toks, k):
+        return True
     if low == "it" and k + 1 < last and _verb_after_it(toks[k + 1]):
         return True
     if k > first + 1 and _after_verb_adverb(toks, k):
         return True
     return k > first and _present_after_subject(toks, k, first)
+
+
+def _same_past_verb(toks: list[Token], k: int) -> bool:
+    """Token `k`, a verb whose past is its bare form ("cut", "put"), stands between a
+    subject and what it takes: "the company cut 500 jobs", "Clinton put his name
+    forward", "costs hit a record"; not a noun ("a tax cut in", "the hit single") nor an
+    infinitive ("to cut costs", "will cut": the auxiliary is the verb)."""
+    before, after = toks[k - 1], toks[k + 1]
+    low = before.lower
+    if not before.is_word or low in DETERMINERS or low in PREPOSITIONS or low in AUXILIARIES:
+        return False
+    if low in ("to", "not", "of", "for", "and", "or", "that") or low.endswith("ly"):
+        return False
+    return (
+        after.lower in SAME_PAST_OBJECTS
+        or after.text[0].isdigit()
+        or after.text in ("$", "£", "€")
+        # "Clinton put Mr. Kim's name", but not "the top five hit Money"
+        or (after.is_capital and before.is_capital)
+    )
 
 
 # Words after which a participle is an adjective: articles, possessives, numbers.

@@ -302,6 +302,9 @@ QUANTIFIERS = frozenset({"any", "every", "each", "no"})
 SUBORDINATORS = frozenset(
     "when while as after before because since if until though although where that".split()
 )
+# Subordinators that open a clause setting the scene of a cue, not what was said: "...,
+# he told his advisers as he worked on the speech".
+SETTING_OPENERS = SUBORDINATORS - {"that", "if", "where"}
 # Words that open a subordinate clause inside reported words ("a rise in profit after
 # sales were boosted"): the reported clause's own verb comes before them.
 CLAUSE_BREAKS = frozenset("after before because since although though until unless whereas".split())
@@ -624,6 +627,19 @@ FINITE_WORDS = frozenset(
     mistook forbade foresaw outran overcame befell upheld withheld beheld slew rang
     stung strung clung flung wrung dove drank shrank stank ate strove arose awoke wove
     strode smote begot""".split()
+)
+# Verbs whose past is their bare form ("the company cut 500 jobs", "Clinton put his name
+# forward"): a verb only between a subject and what it takes, since most are nouns too
+# ("a tax cut", "a hit single").
+SAME_PAST = frozenset(
+    "put cut set hit let shut cost hurt quit spread cast split bet bid burst shed thrust "
+    "upset".split()
+)
+# Words that open what such a verb takes: an article, a possessive, an object pronoun, a
+# particle ("hit back", "set out").
+SAME_PAST_OBJECTS = frozenset(
+    "a an the this that these those his her its their our my your him them it us me "
+    "back off up down out".split()
 )
 # Adverbs that stand between a subject and its verb: the word after one, after a noun,
 # is the verb ("the location never shut", "the congressman also plans").

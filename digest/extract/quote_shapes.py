@@ -18,6 +18,7 @@ from .blocks import Quote, Token
 from .content import MIN_CONTENT_WORDS
 from .grammar import has_finite_verb, is_title, verb_like
 from .lexicon import (
+    CLAUSE_SUBJECTS,
     CONTENT_TAIL_MARKS,
     CUE_FORMS,
     DETERMINERS,
@@ -148,6 +149,8 @@ def quoting_subject(r: Leftovers) -> list[Found] | None:
         verb += 1  # "He also hosts ...": the verb, not the adverb before it
     if verb >= first_quote or not verb_like(toks[verb]):
         return None
+    if any(verb + 1 < k < first_quote and _own_clause(toks, k) for k in s.cue_starts):
+        return None  # 'yanked the listing of what Zimmerman described as "history"': his
     low = toks[verb].lower
     if CUE_FORMS.get(low) in NOT_SAYING or low in PASSIVE or low in INVERTING:
         # 'voters prefer the senator's call for "revolution"', 'the parties are
@@ -162,6 +165,17 @@ def quoting_subject(r: Leftovers) -> list[Found] | None:
         return None
     cue = Span(toks[verb].start, toks[verb].end)
     return [Found(s.kind(content), content, cue, toks[verb].text, speaker, s.span)]
+
+
+def _own_clause(toks: list[Token], k: int) -> bool:
+    """The cue at `k` is a verb in the past after a subject of its own, a name or a
+    subject pronoun ("what Zimmerman described as"; not "Republican claims")."""
+    before, low = toks[k - 1], toks[k].lower
+    return (
+        (low.endswith("ed") or low in FINITE_WORDS)
+        and before.is_word
+        and (before.is_capital or before.lower in CLAUSE_SUBJECTS)
+    )
 
 
 def paragraph_quote(r: Leftovers) -> list[Found] | None:

@@ -23,6 +23,7 @@ from .blocks import Quote, Token
 from .cue import Cue, Match
 from .cue_shapes import (
     according_to,
+    as_reported_by,
     as_speaker_said,
     colon_of_cue,
     content_then_cue,
@@ -81,6 +82,7 @@ class Shape(Generic[Context, Answer]):
 CUE_SHAPES: tuple[Shape[Cue, Match], ...] = (
     Shape("colon_of_cue", colon_of_cue, "a colon after another cue belongs to that cue"),
     Shape("according_to", according_to, "a source named by 'according to'"),
+    Shape("as_reported_by", as_reported_by, "', as first reported by X': as 'according to'"),
     Shape("noun_of_saying", noun_of_saying, "'Trump's claim that ...': the possessor's claim"),
     Shape("participle_after_clause", participle_after_clause, "', noting that ...': same speaker"),
     Shape("second_verb", second_verb, "'... and said ...': the speaker of the claim before"),
