@@ -832,7 +832,24 @@ FEMALE_NAMES = frozenset(
     charlotte rose alexis kayla hillary chelsea melania ivanka nikki carly sarah condoleezza
     madeleine nancy elizabeth kamala theresa angela christine marine ursula hilary debbie
     huma donna kellyanne hope michele tulsi jill elena sonia ruth nina linda susana
-    megyn katie katy meryl oprah jane jeanne""".split()
+    megyn katie katy meryl oprah jane jeanne
+    adriana aisha alejandra alessandra amina ana anjali anne annie annika aoife
+    astrid beatriz birgit bridget brigitte bronwen camila carla carmen caroline
+    catriona cecilia celine cerys chantal chiara chloe claire clara claudia cristina
+    daniela daphne delphine edith eileen elaine eleanor eliza ella ellen ellie erica
+    erin esther eva fatima felicity fiona francesca gabriela gabrielle gemma
+    genevieve georgina geraldine gillian giulia graciela greta harriet hazel heike
+    helena holly imogen indira ines ingrid irene irina iris isabel isabelle jasmine
+    joanna joanne jodie josephine judi karin kate katharine kathy katrin kirsten
+    kirsty lakshmi lara leah leila lesley leticia lily liz lois lorna lorraine
+    louisa louise lucia lucy luisa lydia mandy mariam mariana marion marjorie marta
+    martina maureen meera melanie mia millie miriam molly monica nadia nadine naomi
+    natalia nathalie neha nell niamh nora norma oksana olga paloma paola paula
+    pauline penelope penny phoebe pilar polly pooja priya rachael raquel rebekah
+    rita roberta rocio rosemary rosie ruby sabine sally sandrine serena shannon
+    sheila sheryl sian silvia simona sinead siobhan sophie sunita suzanne svetlana
+    sylvia sylvie tamsin tanya tara tatiana tessa tina tracey valentina valerie
+    vanessa vera veronica wendy ximena yasmin yolanda yulia yvette yvonne zainab zoe""".split()
 )
 # Common first names of men ("hillary" is the woman's).
 MALE_NAMES = frozenset(
@@ -846,7 +863,22 @@ MALE_NAMES = frozenset(
     randy roy vincent ralph eugene russell bobby mason philip louis barack bernie ted marco
     jeb ben chris mike rand rick bill hillary mitt reince newt rudy jim tim joe rahm
     vladimir xi boris emmanuel recep benjamin bibi kim moon yoon shinzo justin nigel tony
-    gordon david jeremy angus""".split()
+    gordon david jeremy angus
+    abdullah ahmed akira alain alberto alejandro alessandro alexei alexey alfie
+    alfonso alistair amit anders andre andrei andres anil antonio archie arjun
+    armando arturo benoit bjorn callum carlos cian ciaran clive colin connor dafydd
+    declan derek diego dieter dmitri dmitry eduardo emilio enrique eoin euan felipe
+    fernando francesco francisco francois freddie gareth geoffrey gerhard gilles
+    giovanni giuseppe gonzalo graeme guillaume guillermo gustavo hamid hamish hans
+    harry hassan heinz helmut henrik hiroshi horst hussein ibrahim ignacio igor ivan
+    jacques jaime jake javier joaquin jorge julio jurgen karim kenji khalid klaus
+    lars laurent liam lorenzo luigi luis luke magnus mahmoud manmohan manuel marcel
+    marcelo mario massimo mateo mathieu matteo michel miguel mikhail mohamed
+    mohammed muhammad mustafa narendra niall nicolas nikolai nils olaf oleg olivier
+    omar pablo padraig paolo pavel pedro philippe pierre piers rafael rahul rajesh
+    ramesh rashid raul ravi rene ricardo roberto ruben rupert sanjay seamus
+    sebastien sergei sergey sergio silvio stefan stefano sunil suresh sven takeshi
+    tariq theo thierry toby trevor uwe vijay viktor wolfgang youssef yuri yusuf yves""".split()
 ) - {"hillary"}
 
 # -- sentences and dates (`blocks`, `dates`) --------------------------------------------
