@@ -29,6 +29,7 @@ from .lexicon import (
     AND_BUT_OR,
     ARTICLES,
     ASIDE_RELATIVES,
+    ASPECT_VERBS,
     ATTACHING_PAIRS,
     AUXILIARIES,
     CLAUSE_MARKS,
@@ -47,6 +48,7 @@ from .lexicon import (
     PHRASE_ENDS,
     PRE_CUE_SKIP,
     PREPOSITIONS,
+    REFLEXIVES,
     SAYING_VERBS,
     SETTING_NOUNS,
     SPEAKING_HEADS,
@@ -95,7 +97,11 @@ def speaker_end(s: Sentence, first: int, cue_text: str) -> int:
         and toks[first].lower.endswith("ing")
     ):
         j -= 2  # "a reporter can be heard asking", "she was seen telling"
+    if j >= 1 and toks[j].lower in ASPECT_VERBS and toks[first].lower.endswith("ing"):
+        j -= 1  # "Smith kept saying": the speaker stands before "kept"
     j = _past_adverbs(s, j)
+    if j >= 1 and toks[j].lower in REFLEXIVES:
+        j = _past_adverbs(s, j - 1)  # "Clinton herself also signaled"
     setting = _setting_after_auxiliary(s, j)
     return j if setting is None else _past_adverbs(s, setting)
 
@@ -144,6 +150,11 @@ def speaker_before(s: Sentence, first: int, last: int, j: int) -> Speaker:
     j = _past_relative_clause(s, _past_asides(s, j), first)
     floor = past_named_quotes(s, s.floor(j))
     mention, toks, in_relative = _speaker_at(s, first, last, j, floor)
+    if mention is not None and mention.gender is None:
+        # "Clinton herself said": the reflexive tells which Clinton
+        after = bisect.bisect_left(s.starts, mention.span.end)
+        if after < len(s.toks) and s.toks[after].lower in REFLEXIVES:
+            mention = replace(mention, gender=REFLEXIVES[s.toks[after].lower])
     return Speaker(mention, toks, j, in_relative)
 
 

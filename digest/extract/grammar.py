@@ -12,6 +12,7 @@ import re
 from ..model import Span
 from .blocks import Token
 from .lexicon import (
+    AND_BUT_OR,
     APOSTROPHES,
     AUXILIARIES,
     CLAUSE_BREAKS,
@@ -195,12 +196,18 @@ def holds_clause(s: Sentence, span: Span) -> bool:
             relative = True
         elif relative and tok.text == ",":
             relative = False  # "the bridge, which opened in 1990, was unsafe"
-        elif _finite_at(toks, k, first, last) and not (
-            # "people killed by police": a participle, not the clause's verb
-            k + 1 < last
-            and toks[k + 1].lower == "by"
-            and low.endswith("ed")
-            and low not in FINITE_WORDS
+        elif (
+            _finite_at(toks, k, first, last)
+            # "writing the script but is keeping it secret": a verb right after "and" or
+            # "but" goes on with the sentence's subject, not with the words before it
+            and not (toks[k - 1].lower in AND_BUT_OR and low not in CLAUSE_SUBJECTS)
+            and not (
+                # "people killed by police": a participle, not the clause's verb
+                k + 1 < last
+                and toks[k + 1].lower == "by"
+                and low.endswith("ed")
+                and low not in FINITE_WORDS
+            )
         ):
             if relative:
                 relative, past_relative = False, k  # the relative clause's own verb
@@ -306,6 +313,8 @@ def _finite_at(toks: list[Token], k: int, first: int, last: int) -> bool:
         and not tok.is_capital
         and "-" not in low  # "larger-than-expected profits": an adjective
         and not (k > first and toks[k - 1].lower in DETERMINERS)
+        # "a closely guarded secret", "the newly elected mayor": an adjective
+        and not (k > first + 1 and adverb_in_ly(toks[k - 1]) and toks[k - 2].lower in DETERMINERS)
     ):
         return True
     if low in CLAUSE_SUBJECTS and k + 1 < last and toks[k + 1].is_word:

@@ -671,6 +671,14 @@ IS_CONTRACTED = frozenset(
 )
 
 # Adverbs and auxiliaries that may stand between a speaker and the cue ("also said").
+# Reflexive pronouns after a speaker's name, and the gender each tells ("Clinton herself").
+REFLEXIVES = {"himself": "m", "herself": "f"}
+# Verbs of aspect before a cue in -ing, which belong to no speaker: "Smith kept saying",
+# "the officials continue insisting", "she began telling reporters".
+ASPECT_VERBS = frozenset(
+    "keep keeps kept continue continues continued start starts started begin begins began "
+    "begun".split()
+)
 PRE_CUE_SKIP = frozenset(
     """both each all did does do not n't never could can may might should must now still
     also earlier later

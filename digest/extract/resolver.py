@@ -362,10 +362,13 @@ class Resolver:
         gender = known or (name_gender(name) if name else None)
         return gender in (None, wanted)
 
-    def _full_name(self, word: str, before: int) -> str | None:
+    def _full_name(self, word: str, before: int, gender: str | None = None) -> str | None:
         """The latest full name the article gave before `before` for this one-word name
-        (a last name, or a Korean family name), else the first one after it."""
+        (a last name, or a Korean family name), else the first one after it; of the
+        `gender` the mention tells, when a first name says so ("Clinton herself")."""
         found = self.by_word.get(word.lower(), [])
+        if gender is not None:
+            found = [(o, f) for o, f in found if name_gender(f) == gender] or found
         earlier = [full for offset, full in found if offset < before]
         if earlier:
             return earlier[-1]
@@ -402,7 +405,7 @@ class Resolver:
                 return self._touch(entity)
         if len(name.split()) == 1:
             # "Nebenzia" after "Russia's Ambassador Vassily Nebenzia rejected ...".
-            full = self._full_name(name, mention.span.start)
+            full = self._full_name(name, mention.span.start, mention.gender)
             if full and " " in full:  # a one-word name found alone says no person
                 name, person = full, True
             elif _by_age(mention):
@@ -437,11 +440,20 @@ class Resolver:
             and _may_be(e.name, name)
         ]
         if namesakes:
+            if mention.gender is not None and not any(
+                (e.gender or name_gender(e.name or "")) in (None, mention.gender) for e in namesakes
+            ):
+                # "Clinton herself" after Bill Clinton spoke: Hillary Clinton, named before
+                full = self._full_name(name, mention.span.start, mention.gender)
+                if full is not None and name_gender(full) == mention.gender:
+                    return None
             return _likeliest(namesakes, mention)
         # "Trump" after "Donald Trump" was named is that person's last name, though no
         # speaker had it yet: not the first name of "Trump Supporter".
         honorific = bool(_words(mention.role) & HONORIFICS)
-        full = self._full_name(name, mention.span.start) if " " not in name else None
+        full = (
+            self._full_name(name, mention.span.start, mention.gender) if " " not in name else None
+        )
         known_last = full is not None and " " in full and full.split()[-1].lower() == last
         if honorific or known_last or " " in name:
             return None
