@@ -175,7 +175,10 @@ def holds_clause(s: Sentence, span: Span) -> bool:
             k > first + 1
             and outside
             and (
-                low in CLAUSE_BREAKS
+                # "released its console and has already raised targets": the coordinated
+                # verb goes on with the sentence's subject, up to the next comma
+                (low in AND_BUT_OR and k + 1 < last and _coordinated_verb(toks[k + 1]))
+                or low in CLAUSE_BREAKS
                 or (low in RELATIVE_WORDS and toks[k - 1].text == ",")
                 # "responded to the mother by saying his refusal was ...": the gerund's
                 or (low == "by" and k + 1 < last and says_in_ing(toks[k + 1]))
@@ -198,9 +201,8 @@ def holds_clause(s: Sentence, span: Span) -> bool:
             relative = False  # "the bridge, which opened in 1990, was unsafe"
         elif (
             _finite_at(toks, k, first, last)
-            # "writing the script but is keeping it secret": a verb right after "and" or
-            # "but" goes on with the sentence's subject, not with the words before it
-            and not (toks[k - 1].lower in AND_BUT_OR and low not in CLAUSE_SUBJECTS)
+            # "posted record losses and missed rent payments": the sentence's subject's
+            and not (low.endswith("ed") and toks[k - 1].lower in AND_BUT_OR)
             and not (
                 # "people killed by police": a participle, not the clause's verb
                 k + 1 < last
@@ -217,6 +219,14 @@ def holds_clause(s: Sentence, span: Span) -> bool:
                 return True
         k += 1
     return False
+
+
+def _coordinated_verb(tok: Token) -> bool:
+    """A verb right after "and", "but" or "or": an auxiliary or a verb of a tense of its
+    own ("and has raised", "but is keeping", "and made"); a word in -ed may be an
+    adjective there ("the heat and unsettled weather")."""
+    low = tok.lower
+    return tok.is_word and not tok.is_capital and (low in AUXILIARIES or low in FINITE_WORDS)
 
 
 def breaks_content(tok: Token) -> bool:
@@ -309,7 +319,7 @@ def _finite_at(toks: list[Token], k: int, first: int, last: int) -> bool:
         return True
     if (
         low.endswith("ed")
-        and len(low) > 4
+        and (len(low) > 4 or low.endswith("ied"))  # "lied", "died"; not "shed", "need"
         and not tok.is_capital
         and "-" not in low  # "larger-than-expected profits": an adjective
         and not (k > first and toks[k - 1].lower in DETERMINERS)

@@ -49,10 +49,12 @@ from .lexicon import (
     CLAUSE_OPENERS_AFTER,
     CUE_FORMS,
     DETERMINERS,
+    FINITE_WORDS,
     NAMING_CUES,
     OBJECT_TAKING,
     PROMISES,
     QUOTING_CUES,
+    RELATIVE_WORDS,
 )
 from .quote_shapes import (
     Leftovers,
@@ -149,6 +151,21 @@ def reads_as_claim(s: Sentence, found: Found) -> bool:
             # "vowed to ban imports": a promise said; "refused to sell and it has been
             # ...": an infinitive, no clause.
             return base in PROMISES
+        if (
+            found.topic is None
+            and found.mention is not None
+            and found.mention.pronoun is None  # "which, he said, was a mistake"
+            and found.cue is not None
+            and found.cue.end <= toks[k].start
+            and toks[k].is_word
+            and not toks[k].is_capital
+            and toks[k].lower in FINITE_WORDS
+            and not _in_relative(s, found.mention.span.start)
+        ):
+            # "the number of films released rose to 310", "text messages sent is anything
+            # to go by": a verb, not a subject, follows the cue, which was a noun or a
+            # participle
+            return False
         # "named it winner in five categories": a verb of naming reports no clause.
         if base in NAMING_CUES:
             return False
@@ -174,6 +191,14 @@ def reads_as_claim(s: Sentence, found: Found) -> bool:
         and CUE_FORMS.get((found.cue_text or "").lower()) in NAMING_CUES
         and is_title(s.text[found.content.start : found.content.end].split())
     )
+
+
+def _in_relative(s: Sentence, start: int) -> bool:
+    """The speaker starting at offset `start` stands in a relative clause, whose verb
+    the content starts with ("which critics said was unfair", "which, the probe said,
+    were covered up")."""
+    k = s.index_of_offset(start)
+    return any(t.lower in RELATIVE_WORDS or t.lower == "that" for t in s.toks[max(0, k - 3) : k])
 
 
 def _bare_verb(tok: Token) -> bool:
