@@ -49,6 +49,7 @@ from .lexicon import (
     PRE_CUE_SKIP,
     PREPOSITIONS,
     REFLEXIVES,
+    RELATIVE_PRONOUNS,
     SAYING_VERBS,
     SETTING_NOUNS,
     SPEAKING_HEADS,
@@ -140,7 +141,11 @@ def _setting_after_auxiliary(s: Sentence, j: int) -> int | None:
             return None  # "the referee is in charge and he has called": a clause between
         if tok.lower in PREPOSITIONS:
             before = toks[k - 1]
-            return k - 1 if k < j and before.lower in AUXILIARIES else None
+            if k < j and before.lower in AUXILIARIES:
+                return k - 1
+            # "McConnell, who in 2010 said": a time between the relative pronoun and the cue
+            timed = all(is_time_word(toks[m]) for m in range(k + 1, j + 1))
+            return k - 1 if k < j and before.lower in RELATIVE_PRONOUNS and timed else None
     return None
 
 

@@ -58,6 +58,7 @@ from .lexicon import (
     PASSIVE_ADVERBS,
     PERSON_HEADS,
     PREPOSITIONS,
+    QUOTING_VERBS,
     RELATIVE_PRONOUNS,
     SAYING_VERBS,
     SETTING_OPENERS,
@@ -289,6 +290,49 @@ def noun_of_saying(c: Cue) -> Match:
     if content is None:
         return NO_CLAIM
     return c.claim(c.s.kind(content), content, owner, nominal=True)
+
+
+def quoted_as_saying(c: Cue) -> Match:
+    """A source that quotes someone as saying, the words after or before it: "Interfax
+    quoted the minister as saying talks would resume.", '"...," the paper quoted Mr
+    Chernin as saying.': the claim is the one quoted's."""
+    s, toks = c.s, c.s.toks
+    if c.text.lower() in QUOTING_VERBS:
+        ahead = toks[c.last + 1 : c.last + 10]
+        if any(
+            t.lower == "as" and n.lower == "saying" for t, n in zip(ahead, ahead[1:], strict=False)
+        ):
+            return NO_CLAIM  # "quoted X as saying": the claim is read at "saying"
+        return None
+    if c.text.lower() != "saying" or c.first < 3 or toks[c.first - 1].lower != "as":
+        return None
+    quoted = next(
+        (j for j in range(c.first - 2, max(0, c.first - 10), -1) if toks[j].lower in QUOTING_VERBS),
+        None,
+    )
+    if quoted is None or quoted + 1 >= c.first - 1:
+        return None
+    if toks[quoted + 1].lower == "by":
+        # "Dixon was quoted by The Australian as saying": the subject, not the paper
+        mention = subject(s, quoted)
+    else:
+        # "quoted Wassim Bouhlel, a Nice native, as saying": the name before its role
+        named = list(toks[quoted + 1 : c.first - 1])
+        cut = next((i for i, t in enumerate(named) if t.text == ","), len(named))
+        mention = mention_from_tokens(named[:cut], s.text) if cut else None
+    if mention is None:
+        return None
+    content = content_after(s, c.last + 1, cue="said", used=c.used)
+    if content is None:
+        # '"...," the paper quoted X as saying.': the words before the source's comma
+        comma = next((j for j in range(quoted - 1, -1, -1) if toks[j].text == ","), None)
+        if comma is None or not tail_is_short(s, c.last + 1):
+            return NO_CLAIM
+        content = s.tidy(Span(s.span.start, toks[comma].start))
+        if s.words(content) < MIN_CONTENT_WORDS:
+            return NO_CLAIM
+        s.use_quotes_in(content, c.used)
+    return c.claim(s.kind(content), content, mention)
 
 
 def participle_after_clause(c: Cue) -> Match:

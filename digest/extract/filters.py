@@ -286,8 +286,13 @@ def after_article(s: Sentence, k: int) -> bool:
     ):
         return True  # "The physical demands of the grind": a noun and its modifier
     before = toks[k - 1].lower
+    # "who in 2010 said", "Number 10 said", "many said they": a verb in the past; but
+    # "400 pledged delegates", "all reported contributions": a participle before a noun
+    verb = toks[k].lower in FINITE_WORDS or (
+        toks[k].lower.endswith("ed") and not (k + 1 < len(toks) and plural_noun(toks[k + 1]))
+    )
     if (before in COUNT_WORDS or _NUMBER.fullmatch(before)) and not share_ends_at(toks, k - 1):
-        return True  # "many disputes", "1,200 emails"; not "the 43-year-old asked"
+        return not verb  # "many disputes", "1,200 emails"; not "the 43-year-old asked"
     if (
         k >= 2
         and toks[k - 2].text[:1].isdigit()

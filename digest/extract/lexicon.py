@@ -673,6 +673,8 @@ IS_CONTRACTED = frozenset(
 # Adverbs and auxiliaries that may stand between a speaker and the cue ("also said").
 # Reflexive pronouns after a speaker's name, and the gender each tells ("Clinton herself").
 REFLEXIVES = {"himself": "m", "herself": "f"}
+# Verbs of a source that quotes someone: "Interfax quoted the minister as saying ...".
+QUOTING_VERBS = frozenset({"quoted", "quotes", "quoting"})
 # Verbs of aspect before a cue in -ing, which belong to no speaker: "Smith kept saying",
 # "the officials continue insisting", "she began telling reporters".
 ASPECT_VERBS = frozenset(

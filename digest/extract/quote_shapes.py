@@ -18,10 +18,12 @@ from .blocks import Quote, Token
 from .content import MIN_CONTENT_WORDS
 from .grammar import has_finite_verb, is_title, verb_like
 from .lexicon import (
+    AUXILIARIES,
     CLAUSE_SUBJECTS,
     CONTENT_TAIL_MARKS,
     CUE_FORMS,
     DETERMINERS,
+    EVIDENCE_NOUNS,
     FINITE_WORDS,
     INVERTING,
     LINKING_ADVERBS,
@@ -138,7 +140,11 @@ def quoting_subject(r: Leftovers) -> list[Found] | None:
         or not (
             speaker.pronoun in SPEAKING_PRONOUNS
             or speaker.name
-            or (speaker.head is not None and len(speaker.text.split()) > 1)
+            or (
+                speaker.head is not None
+                and len(speaker.text.split()) > 1
+                and _may_speak(speaker.head)
+            )
         )
     ):
         return None
@@ -149,6 +155,12 @@ def quoting_subject(r: Leftovers) -> list[Found] | None:
         verb += 1  # "He also hosts ...": the verb, not the adverb before it
     if verb >= first_quote or not verb_like(toks[verb]):
         return None
+    if (
+        verb + 1 < len(toks)
+        and toks[verb].lower.endswith("s")
+        and toks[verb + 1].lower in AUXILIARIES
+    ):
+        return None  # 'Video games are "big business"': a noun, and the verb after it
     if any(verb + 1 < k < first_quote and _own_clause(toks, k) for k in s.cue_starts):
         return None  # 'yanked the listing of what Zimmerman described as "history"': his
     low = toks[verb].lower
@@ -165,6 +177,13 @@ def quoting_subject(r: Leftovers) -> list[Found] | None:
         return None
     cue = Span(toks[verb].start, toks[verb].end)
     return [Found(s.kind(content), content, cue, toks[verb].text, speaker, s.span)]
+
+
+def _may_speak(head: str) -> bool:
+    """A description headed by `head` may be of someone who speaks or writes ("the
+    crowd", "the judge", "the memo"), not of evidence ("The figures come hot on the
+    heels of ...")."""
+    return head not in EVIDENCE_NOUNS
 
 
 def _own_clause(toks: list[Token], k: int) -> bool:
