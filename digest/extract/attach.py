@@ -39,6 +39,7 @@ from .lexicon import (
     DETERMINERS,
     GO_FORMS,
     GOES_ON_TO,
+    ISSUING_VERBS,
     NP_STOP,
     OBJECT_FIRST_CUES,
     OBJECT_OPENERS,
@@ -58,7 +59,14 @@ from .lexicon import (
     TITLE_WORDS,
     WHICH_THAT,
 )
-from .mentions import Mention, backward_np, forward_np, mention_from_tokens, pronoun_of
+from .mentions import (
+    SENT_NOUNS,
+    Mention,
+    backward_np,
+    forward_np,
+    mention_from_tokens,
+    pronoun_of,
+)
 from .sentence import Sentence
 from .subjects import appositive, skip_aside, subject
 
@@ -155,12 +163,26 @@ def speaker_before(s: Sentence, first: int, last: int, j: int) -> Speaker:
     j = _past_relative_clause(s, _past_asides(s, j), first)
     floor = past_named_quotes(s, s.floor(j))
     mention, toks, in_relative = _speaker_at(s, first, last, j, floor)
+    if mention is not None and mention.name is None:
+        # "The ministry issued a statement saying ...": who issued it says it
+        mention = _issuer(s, mention) or mention
     if mention is not None and mention.gender is None:
         # "Clinton herself said": the reflexive tells which Clinton
         after = bisect.bisect_left(s.starts, mention.span.end)
         if after < len(s.toks) and s.toks[after].lower in REFLEXIVES:
             mention = replace(mention, gender=REFLEXIVES[s.toks[after].lower])
     return Speaker(mention, toks, j, in_relative)
+
+
+def _issuer(s: Sentence, mention: Mention) -> Mention | None:
+    """Who issued the thing a mention describes, when it is the object of a verb of
+    issuing ("The ministry issued a statement saying ..."): that verb's subject."""
+    if mention.head not in SENT_NOUNS:
+        return None
+    k = bisect.bisect_left(s.starts, mention.span.start) - 1
+    if k < 1 or CUE_FORMS.get(s.toks[k].lower) not in ISSUING_VERBS:
+        return None
+    return subject(s, k)
 
 
 def speaker_after(s: Sentence, first: int, last: int, j: int) -> list[Token] | None:

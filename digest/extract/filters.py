@@ -54,7 +54,7 @@ from .lexicon import (
     UNREAL_MARKERS,
     WEAK_CUES,
 )
-from .mentions import count_word, pronoun_of, share_ends_at
+from .mentions import SENT_NOUNS, count_word, pronoun_of, share_ends_at
 from .sentence import Sentence
 from .subjects import closes_appositive
 
@@ -214,7 +214,7 @@ def spoke_on_condition(s: Sentence, k: int) -> bool:
 def noun_in_ing(s: Sentence, k: int) -> bool:
     """A noun in -ing after an article and a modifier: "told a regular briefing",
     "the weekly meeting"; but "one of her ads asking ...", a participle after its
-    plural subject."""
+    plural subject, and "a statement saying ..."."""
     toks = s.toks
     return (
         toks[k].lower.endswith("ing")
@@ -223,6 +223,8 @@ def noun_in_ing(s: Sentence, k: int) -> bool:
         and toks[k - 1].is_word
         and not toks[k - 1].is_capital
         and not plural_form(toks[k - 1].lower)
+        # "issued a statement saying ...": what a thing sent says, a participle
+        and toks[k - 1].lower not in SENT_NOUNS
     )
 
 

@@ -509,6 +509,7 @@ OBJECT_TAKING = frozenset(
     dismiss denounce condemn decry applaud welcome thank blame accuse mock cast compare liken
     label brand dub term hail tout ridicule lambaste rebuke chide scold taunt tease needle
     cite quote urge propose recommend request demand refer characterize portray depict
+    release issue publish
     """.split()
 )
 # Verbs whose object follows them: a name after one is whom it judges or tells, never an
@@ -675,6 +676,9 @@ IS_CONTRACTED = frozenset(
 REFLEXIVES = {"himself": "m", "herself": "f"}
 # Verbs of a source that quotes someone: "Interfax quoted the minister as saying ...".
 QUOTING_VERBS = frozenset({"quoted", "quotes", "quoting"})
+# Verbs of issuing a statement, whose subject is who says what it says ("The ministry
+# issued a statement saying ...").
+ISSUING_VERBS = frozenset({"release", "issue", "publish", "post"})
 # Verbs of aspect before a cue in -ing, which belong to no speaker: "Smith kept saying",
 # "the officials continue insisting", "she began telling reporters".
 ASPECT_VERBS = frozenset(

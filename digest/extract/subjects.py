@@ -91,12 +91,25 @@ def subject(s: Sentence, limit: int) -> Mention | None:
         ):
             # "The billionaire businessman", "Clinton's husband": the head of the phrase.
             modifiers += 1
+        elif _role_before_name(toks, end, limit):
+            modifiers = 0  # "Finnish security firm F-Secure": the role, then the name
         else:
             break
         end += 1
     if end == k:
         return None
     return mention_from_tokens(list(toks[k:end]), s.text)
+
+
+def _role_before_name(toks: list[Token], k: int, limit: int) -> bool:
+    """Token `k` starts the lower-case words of a role that a name ends ("security firm
+    F-Secure", "software giant Microsoft"): nouns, then a capitalised word."""
+    for m in range(k, min(limit, k + 3)):
+        if toks[m].is_capital:
+            return m > k
+        if not (toks[m].is_word and noun_like(toks[m])):
+            return False
+    return False
 
 
 def opens_with_phrase(s: Sentence, k: int) -> bool:
