@@ -28,6 +28,7 @@ from .lexicon import (
     AND_BUT,
     AND_BUT_OR,
     ARTICLES,
+    ASIDE_FROM,
     ASIDE_RELATIVES,
     ASPECT_VERBS,
     ATTACHING_PAIRS,
@@ -221,7 +222,12 @@ def _past_asides(s: Sentence, j: int) -> int:
     if j > 1 and toks[j].text == ")" and s.in_quote[j] is None:
         opening = _opening_bracket(toks, j)
         if opening is not None:
-            j = opening - 1
+            # "Jeff Joseph, from the Consumer Electronics Association (CEA) told": the
+            # aside that a comma after a name and "from" opened ends at the parenthesis;
+            # the name speaks (not "..., the Office for National Statistics (ONS) said")
+            aside = _aside_opening(s, j)
+            whose = aside is not None and toks[aside + 1].lower in ASIDE_FROM
+            j = aside - 1 if aside is not None and whose else opening - 1
     clause_comma = relative_clause_before(s, j)
     if clause_comma is not None:
         j = clause_comma - 1
@@ -239,16 +245,31 @@ def _role_aside_before(s: Sentence, closing: int) -> bool:
     """The parenthesis that closes at token `closing` ends an aside that a comma after a
     name opens ("Dr Richard Lewis, Welsh secretary of the British Medical Association
     (BMA), welcomed"): the comma after it closes that aside, for `appositive` to read."""
+    return _aside_opening(s, closing) is not None
+
+
+def _aside_opening(s: Sentence, closing: int) -> int | None:
+    """The comma after a name that opens the aside a parenthesis closing at token
+    `closing` ends ("Jeff Joseph, from the Consumer Electronics Association (CEA) told"),
+    or None."""
     toks = s.toks
     opening = _opening_bracket(toks, closing)
     if opening is None:
-        return False
+        return None
     for k in range(opening - 1, max(0, opening - 13), -1):
         if toks[k].text == ",":
-            return k > 0 and toks[k - 1].is_capital and s.in_quote[k] is None
+            # a name before the comma, not a sentence's first word ("Separately, the
+            # International Labour Organisation (ILO) said")
+            named = k > 1 and toks[k - 1].is_capital and s.in_quote[k] is None
+            # a role's words after it, not a name alone ("..., and Sen. Ron Johnson
+            # (R-Wis.) kept asking")
+            words = toks[k + 1 : opening]
+            role = bool(words) and words[0].lower not in AND_BUT_OR
+            role = role and any(t.is_word and not t.is_capital for t in words)
+            return k if named and role else None
         if not toks[k].is_word:
-            return False
-    return False
+            return None
+    return None
 
 
 def _past_relative_clause(s: Sentence, j: int, first: int) -> int:

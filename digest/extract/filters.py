@@ -261,6 +261,10 @@ def passive(s: Sentence, k: int) -> bool:
 _NUMBER = re.compile(r"\d[\d,.]*")
 
 
+# Quantifiers that may stand after a plural subject, before its verb ("they both said").
+FLOATING = frozenset({"both", "all", "each"})
+
+
 def after_article(s: Sentence, k: int) -> bool:
     """A noun after an article or a possessive: "the report", "a claim"; a noun after a
     quantifier or a number ("many disputes", "1,200 Clinton emails"), an adjective after
@@ -276,6 +280,8 @@ def after_article(s: Sentence, k: int) -> bool:
     elif j > 0 and len(toks[j].lower) > 5 and toks[j].lower.endswith("est"):
         j -= 1  # "the biggest decline", "the latest claims": a superlative before a noun
     marker = toks[j].lower
+    if marker in FLOATING and j > 0 and (toks[j - 1].is_capital or plural_form(toks[j - 1].lower)):
+        return False  # "The Conservatives and Lib Dems both say": of the subject, no article
     if marker in NOUN_MARKERS or marker in DEGREE_WORDS:
         return True
     if (

@@ -679,6 +679,9 @@ QUOTING_VERBS = frozenset({"quoted", "quotes", "quoting"})
 # Verbs of issuing a statement, whose subject is who says what it says ("The ministry
 # issued a statement saying ...").
 ISSUING_VERBS = frozenset({"release", "issue", "publish", "post"})
+# Prepositions that open an aside telling where a person is from ("Jeff Joseph, from the
+# Consumer Electronics Association (CEA) told").
+ASIDE_FROM = frozenset({"from", "of", "at"})
 # Verbs of aspect before a cue in -ing, which belong to no speaker: "Smith kept saying",
 # "the officials continue insisting", "she began telling reporters".
 ASPECT_VERBS = frozenset(
