@@ -258,6 +258,8 @@ def _person_in_words(words: list[tuple[int, str]]) -> tuple[int, str] | None:
         words = words[:-1]
     if len(words) == 3 and not name_gender(words[0][1]) and name_gender(words[1][1]):
         words = words[1:]  # "Elections Susan Bucher": the first name says where it starts
+    elif len(words) >= 3 and _plural_role(words[0][1].lower()) and not name_gender(words[0][1]):
+        words = words[1:]  # "Judges Simon Cowell, Louis Walsh and ...": a plural role
     lows = [w.lower() for _, w in words]
     if len(words) < 2 or not all(_name_word(w) for w in lows) or not _may_be_name(lows[0]):
         return None
