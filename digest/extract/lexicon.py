@@ -682,6 +682,12 @@ ISSUING_VERBS = frozenset({"release", "issue", "publish", "post"})
 # Prepositions that open an aside telling where a person is from ("Jeff Joseph, from the
 # Consumer Electronics Association (CEA) told").
 ASIDE_FROM = frozenset({"from", "of", "at"})
+# Words for whom a person has, between their possessive and a first name ("Edwards'
+# sister Rachel"): the first name is the person the sentence is about.
+KIN_WORDS = frozenset(
+    "sister brother wife husband son daughter mother father partner widow widower "
+    "girlfriend boyfriend fiancee fiance niece nephew cousin".split()
+)
 # Verbs of aspect before a cue in -ing, which belong to no speaker: "Smith kept saying",
 # "the officials continue insisting", "she began telling reporters".
 ASPECT_VERBS = frozenset(

@@ -20,6 +20,7 @@ from .lexicon import (
     FEMALE_NAMES,
     FINITE_WORDS,
     JOINERS,
+    KIN_WORDS,
     MALE_NAMES,
     NAME_SUFFIXES,
     NOT_IN_NAMES,
@@ -122,12 +123,35 @@ def known_people(
                 continue
             full = _named_before(names, match.start(1)) or (names[0][1] if names else word)
             found.append((match.start(1), full))
+    found = _kin_after_possessor(text, found)
     starts = [q.start for q in quoted or ()]
     return sorted(
         (offset, name, _opens_sentence(text, offset))
         for offset, name in found
         if not _inside(offset, starts, quoted or [])
     )
+
+
+# A possessor, a lower-case word for whom they have, then a first name: "Edwards' sister
+# Rachel", "Clinton's daughter Chelsea".
+_KIN = re.compile(r"['’]s? ([a-z]+) ([A-Z][a-z]+)\b")
+# The capitalised words written at a name's offset.
+_WRITTEN = re.compile(r"[A-Z][\w-]*(?: [A-Z][\w-]*)*")
+
+
+def _kin_after_possessor(text: str, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """`found` with the person a possessive names by a first name after a word of kin
+    ("Edwards' sister Rachel", "Trump's son Eric") in place of the possessor, who is not
+    whom the sentence is about."""
+    out = []
+    for offset, name in found:
+        written = _WRITTEN.match(text, offset)
+        kin = _KIN.match(text, written.end()) if written is not None else None
+        if kin is not None and kin.group(1) in KIN_WORDS:
+            out.append((kin.start(2), kin.group(2)))
+        else:
+            out.append((offset, name))
+    return out
 
 
 def _describes_no_person(text: str, match: re.Match[str]) -> bool:
