@@ -50,6 +50,7 @@ from .lexicon import (
     PARTICLE_CUES,
     PASSIVE,
     PASSIVE_ADVERBS,
+    SENT_PLURALS,
     TO_WHOM,
     UNREAL_MARKERS,
     WEAK_CUES,
@@ -267,11 +268,14 @@ FLOATING = frozenset({"both", "all", "each"})
 
 def after_article(s: Sentence, k: int) -> bool:
     """A noun after an article or a possessive: "the report", "a claim"; a noun after a
-    quantifier or a number ("many disputes", "1,200 Clinton emails"), an adjective after
-    a word of degree ("more challenging"), a verb going on ("continues gaining")."""
+    quantifier or a number ("many disputes", "1,200 Clinton emails"), a plural of a thing
+    sent after a name ("Hillary Clinton emails released by ..."), an adjective after a
+    word of degree ("more challenging"), a verb going on ("continues gaining")."""
     toks = s.toks
     if k == 0:
         return False
+    if toks[k].lower in SENT_PLURALS and toks[k - 1].is_capital:
+        return True
     j = k - 1
     if j > 0 and adverb_in_ly(toks[j]):
         j -= 1  # "the hotly contested race", "a newly released email"
@@ -410,6 +414,27 @@ def _verb_before(tok: Token) -> bool:
     return low.endswith("ed") or (low in CUE_FORMS and low.endswith("s"))
 
 
+def object_of_verb(s: Sentence, k: int) -> bool:
+    """A cue word in its bare form right after a verb in the past is that verb's object:
+    "gave voice to the anger", "took note of"; and "thanks to" is a preposition ("his
+    firm, thanks to its survey method, ...")."""
+    toks = s.toks
+    low = toks[k].lower
+    if low == "thanks" and k + 1 < len(toks) and toks[k + 1].lower == "to":
+        return True
+    if k == 0 or low.endswith(("s", "ed", "ing")):
+        return False
+    before = toks[k - 1]
+    return (
+        before.is_word
+        and not before.is_capital
+        and before.lower in FINITE_WORDS
+        and before.lower not in AUXILIARIES
+        and before.lower not in CUE_FORMS
+        and s.in_quote[k - 1] is None
+    )
+
+
 # The rules a cue word must pass, each saying when it is not speech.
 NOT_SPEECH: tuple[Callable[[Sentence, int], bool], ...] = (
     proper_noun,
@@ -425,6 +450,7 @@ NOT_SPEECH: tuple[Callable[[Sentence, int], bool], ...] = (
     after_preposition,
     possessive_modifier,
     weak_cue_alone,
+    object_of_verb,
     not_saying,
     avoided,
     evidence,

@@ -688,6 +688,9 @@ KIN_WORDS = frozenset(
     "sister brother wife husband son daughter mother father partner widow widower "
     "girlfriend boyfriend fiancee fiance niece nephew cousin".split()
 )
+# Plurals of things sent that are no verb after a name ("Hillary Clinton emails released
+# by ..."); not "calls" or "tweets", which names do.
+SENT_PLURALS = frozenset({"emails", "e-mails", "letters", "memos", "messages", "statements"})
 # Verbs of aspect before a cue in -ing, which belong to no speaker: "Smith kept saying",
 # "the officials continue insisting", "she began telling reporters".
 ASPECT_VERBS = frozenset(
