@@ -200,8 +200,6 @@ CLAUSE_LINKS = CONJUNCTIONS | SUBORDINATORS | RELATIVE_PRONOUNS | WHICH_THAT
 def _time_phrase(toks: list[Token], k: int) -> bool:
     """Token `k` opens a time phrase: "Tuesday", "on Tuesday", "last week"."""
     tok = toks[k]
-    if tok.is_capital and tok.lower not in CALENDAR:
-        return False  # "according to the 2016 Almanac": a word of a title
     if tok.lower in PREPOSITIONS:
         # not "the Mail on Sunday", "the Independent on Sunday": a paper's Sunday title
         return k + 1 < len(toks) and toks[k + 1].lower in CALENDAR - {"sunday"}
