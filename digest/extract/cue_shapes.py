@@ -46,6 +46,7 @@ from .lexicon import (
     CALENDAR,
     CONJUNCTIONS,
     CUE_FORMS,
+    CUE_TAKES,
     DETERMINERS,
     FINITE_WORDS,
     INVERTING,
@@ -729,16 +730,12 @@ def content_then_cue(c: Cue) -> Match:
     return c.claim(s.kind(content), content, c.speaker().mention)
 
 
-# Words after a cue that give it something of its own to report or to be about.
-_TAKES = frozenset({"any", "against", "about", "of", "for", "that", "to"})
-
-
 def _bare_tail(tail: list[Token]) -> bool:
     """What follows "as X reported" to the sentence's end is only when or where ("on
     Tuesday", "last week"): no other clause, no verb, nothing the cue takes."""
     words = [t for t in tail if t.is_word]
     return len(words) <= 4 and not any(
-        t.text == "," or t.lower in CUE_FORMS or t.lower in DETERMINERS or t.lower in _TAKES
+        t.text == "," or t.lower in CUE_FORMS or t.lower in DETERMINERS or t.lower in CUE_TAKES
         for t in tail
     )
 

@@ -40,6 +40,7 @@ from .lexicon import (
     EVIDENCE_CUES,
     EVIDENCE_NOUNS,
     FINITE_WORDS,
+    FLOATING_QUANTIFIERS,
     INTRODUCING_MARKS,
     MAYBE_MODALS,
     NEGATIONS,
@@ -262,10 +263,6 @@ def passive(s: Sentence, k: int) -> bool:
 _NUMBER = re.compile(r"\d[\d,.]*")
 
 
-# Quantifiers that may stand after a plural subject, before its verb ("they both said").
-FLOATING = frozenset({"both", "all", "each"})
-
-
 def after_article(s: Sentence, k: int) -> bool:
     """A noun after an article or a possessive: "the report", "a claim"; a noun after a
     quantifier or a number ("many disputes", "1,200 Clinton emails"), a plural of a thing
@@ -284,7 +281,11 @@ def after_article(s: Sentence, k: int) -> bool:
     elif j > 0 and len(toks[j].lower) > 5 and toks[j].lower.endswith("est"):
         j -= 1  # "the biggest decline", "the latest claims": a superlative before a noun
     marker = toks[j].lower
-    if marker in FLOATING and j > 0 and (toks[j - 1].is_capital or plural_form(toks[j - 1].lower)):
+    if (
+        marker in FLOATING_QUANTIFIERS
+        and j > 0
+        and (toks[j - 1].is_capital or plural_form(toks[j - 1].lower))
+    ):
         return False  # "The Conservatives and Lib Dems both say": of the subject, no article
     if marker in NOUN_MARKERS or marker in DEGREE_WORDS:
         return True
@@ -426,11 +427,9 @@ def object_of_verb(s: Sentence, k: int) -> bool:
         return False
     before = toks[k - 1]
     return (
-        before.is_word
-        and not before.is_capital
-        and before.lower in FINITE_WORDS
-        and before.lower not in AUXILIARIES
+        before.lower in FINITE_WORDS  # a past of its own ("gave", "took"), no verb of saying
         and before.lower not in CUE_FORMS
+        and _verb_before(before)
         and s.in_quote[k - 1] is None
     )
 

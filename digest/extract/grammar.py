@@ -21,14 +21,17 @@ from .lexicon import (
     COMMON_VERBS,
     CONTENT_BREAKS,
     CUE_FORMS,
+    CURRENCY_SIGNS,
     DETERMINERS,
     FINITE_WORDS,
     IS_CONTRACTED,
     JOINERS,
     MONTHS,
+    NOT_BEFORE_VERB,
     NOUN_AFTER,
     NOUNS_IN_LY,
     NP_STOP,
+    PARTICIPLE_MODIFIERS,
     PLURAL_LOOKING,
     PRE_CUE_SKIP,
     PREPOSITIONS,
@@ -311,7 +314,7 @@ def _finite_at(toks: list[Token], k: int, first: int, last: int) -> bool:
     if not tok.is_word:
         return False
     low = tok.lower
-    if low in FINITE_WORDS and k > first and toks[k - 1].lower in _MODIFIED_BY:
+    if low in FINITE_WORDS and k > first and toks[k - 1].lower in PARTICIPLE_MODIFIERS:
         # "one paid staffer", "a lost cause", "his hidden costs": a participle as an
         # adjective after an article, a possessive or a number
         return low in AUXILIARIES or low.endswith("s")
@@ -347,19 +350,15 @@ def _same_past_verb(toks: list[Token], k: int) -> bool:
     low = before.lower
     if not before.is_word or low in DETERMINERS or low in PREPOSITIONS or low in AUXILIARIES:
         return False
-    if low in ("to", "not", "of", "for", "and", "or", "that") or low.endswith("ly"):
+    if low in NOT_BEFORE_VERB or low.endswith("ly"):
         return False
     return (
         after.lower in SAME_PAST_OBJECTS
         or after.text[0].isdigit()
-        or after.text in ("$", "£", "€")
+        or after.text in CURRENCY_SIGNS
         # "Clinton put Mr. Kim's name", but not "the top five hit Money"
         or (after.is_capital and before.is_capital)
     )
-
-
-# Words after which a participle is an adjective: articles, possessives, numbers.
-_MODIFIED_BY = frozenset("a an the one two three his her their its our my your".split())
 
 
 def _after_verb_adverb(toks: list[Token], k: int) -> bool:

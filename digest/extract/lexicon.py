@@ -278,6 +278,11 @@ PARTICLE_CUES = {
 OBJECT_PRONOUNS = frozenset("him her them me us".split())
 # Words before a word in -ing that make it a noun: "a regular briefing".
 NOUN_MARKERS = frozenset("a an the his her their its".split())
+# Words after which a participle is an adjective: articles, possessives, numbers ("one
+# paid staffer", "a lost cause", "his hidden costs").
+PARTICIPLE_MODIFIERS = NOUN_MARKERS | frozenset("one two three our my your".split())
+# Quantifiers that may stand after a plural subject, before its verb ("they both said").
+FLOATING_QUANTIFIERS = frozenset({"both", "all", "each"})
 # Words before a noun that count it ("many disputes", "several reports").
 COUNT_WORDS = frozenset("many several few some all these those both numerous various".split())
 # Words of degree before an adjective ("more challenging", "most telling").
@@ -302,6 +307,9 @@ QUANTIFIERS = frozenset({"any", "every", "each", "no"})
 SUBORDINATORS = frozenset(
     "when while as after before because since if until though although where that".split()
 )
+# Words after a cue that give it something of its own to report or to be about: after
+# "as X reported" they make "as" a "while" (", as Washington warned against any deal").
+CUE_TAKES = frozenset({"any", "against", "about", "of", "for", "that", "to"})
 # Subordinators that open a clause setting the scene of a cue, not what was said: "...,
 # he told his advisers as he worked on the speech".
 SETTING_OPENERS = SUBORDINATORS - {"that", "if", "where"}
@@ -636,6 +644,10 @@ SAME_PAST = frozenset(
     "put cut set hit let shut cost hurt quit spread cast split bet bid burst shed thrust "
     "upset".split()
 )
+# Words before such a form that make it no verb of a tense: an infinitive's "to", a
+# negation, "of" or "for" before a noun ("a share of cut flowers"), a conjunction, a
+# relative's "that" ("a message that cast Clinton as ...").
+NOT_BEFORE_VERB = frozenset("to not of for and or that".split())
 # Words that open what such a verb takes: an article, a possessive, an object pronoun, a
 # particle ("hit back", "set out").
 SAME_PAST_OBJECTS = frozenset(
@@ -671,7 +683,6 @@ IS_CONTRACTED = frozenset(
     for mark in ("'", "’")
 )
 
-# Adverbs and auxiliaries that may stand between a speaker and the cue ("also said").
 # Reflexive pronouns after a speaker's name, and the gender each tells ("Clinton herself").
 REFLEXIVES = {"himself": "m", "herself": "f"}
 # Verbs of a source that quotes someone: "Interfax quoted the minister as saying ...".
@@ -697,6 +708,7 @@ ASPECT_VERBS = frozenset(
     "keep keeps kept continue continues continued start starts started begin begins began "
     "begun".split()
 )
+# Adverbs and auxiliaries that may stand between a speaker and the cue ("also said").
 PRE_CUE_SKIP = frozenset(
     """both each all did does do not n't never could can may might should must now still
     also earlier later

@@ -140,10 +140,11 @@ def quoting_subject(r: Leftovers) -> list[Found] | None:
         or not (
             speaker.pronoun in SPEAKING_PRONOUNS
             or speaker.name
+            # a description, unless of evidence ("The figures come hot on the heels of ...")
             or (
                 speaker.head is not None
                 and len(speaker.text.split()) > 1
-                and _may_speak(speaker.head)
+                and speaker.head not in EVIDENCE_NOUNS
             )
         )
     ):
@@ -177,13 +178,6 @@ def quoting_subject(r: Leftovers) -> list[Found] | None:
         return None
     cue = Span(toks[verb].start, toks[verb].end)
     return [Found(s.kind(content), content, cue, toks[verb].text, speaker, s.span)]
-
-
-def _may_speak(head: str) -> bool:
-    """A description headed by `head` may be of someone who speaks or writes ("the
-    crowd", "the judge", "the memo"), not of evidence ("The figures come hot on the
-    heels of ...")."""
-    return head not in EVIDENCE_NOUNS
 
 
 def _own_clause(toks: list[Token], k: int) -> bool:
