@@ -834,8 +834,12 @@ NOT_IN_NAMES = TITLE_WORDS | ORG_TAILS | NOT_NAMES | CALENDAR
 GROUP_HEADS = frozenset({"officials", "sources", "experts"})
 # Nouns that stand for the company last named: "Apple ... The company said".
 COMPANY_HEADS = frozenset(
-    "company firm group giant maker retailer bank airline insurer operator chain".split()
+    """company firm group giant maker retailer bank airline insurer operator chain lender
+    carrier carmaker automaker drugmaker chipmaker manufacturer supermarket conglomerate""".split()
 )
+# What makes "the bank" or "the firm" a public one, never the company named before
+# ("the central bank", "the state oil firm").
+PUBLIC_MODIFIERS = frozenset("central state state-owned state-run federal national".split())
 # Last words of the name of a body that is no company: "the airline" is not the "Air Line
 # Pilots Association" named before it.
 BODY_TAILS = frozenset(
@@ -887,7 +891,10 @@ FEMALE_NAMES = frozenset(
     rita roberta rocio rosemary rosie ruby sabine sally sandrine serena shannon
     sheila sheryl sian silvia simona sinead siobhan sophie sunita suzanne svetlana
     sylvia sylvie tamsin tanya tara tatiana tessa tina tracey valentina valerie
-    vanessa vera veronica wendy ximena yasmin yolanda yulia yvette yvonne zainab zoe""".split()
+    vanessa vera veronica wendy ximena yasmin yolanda yulia yvette yvonne zainab zoe
+    lori tracy sue beth jenny maggie meg carrie alison gwyneth cate kylie britney keira
+    nicola jacqui bianca jessie rosa amelia anita justine tamara whitney mariah
+    beyonce shania patsy""".split()
 )
 # Common first names of men ("hillary" is the woman's).
 MALE_NAMES = frozenset(
@@ -916,7 +923,12 @@ MALE_NAMES = frozenset(
     omar pablo padraig paolo pavel pedro philippe pierre piers rafael rahul rajesh
     ramesh rashid raul ravi rene ricardo roberto ruben rupert sanjay seamus
     sebastien sergei sergey sergio silvio stefan stefano sunil suresh sven takeshi
-    tariq theo thierry toby trevor uwe vijay viktor wolfgang youssef yuri yusuf yves""".split()
+    tariq theo thierry toby trevor uwe vijay viktor wolfgang youssef yuri yusuf yves
+    martin tom bob dick ron steve dan pete andy nick ian neil simon stuart hugh ed
+    vince chuck mitch ali matt greg phil ken doug jon josh sam fred don tommy danny
+    johnny eddie jimmy harvey howard leonard stanley francis marcus glenn barry leon alex
+    max oliver charlie jeff kurt lewis ricky rob craig darren dave duncan ewan rhodri
+    gavin adrian malcolm kenny ross brad bradley shane wes ray""".split()
 ) - {"hillary"}
 
 # -- sentences and dates (`blocks`, `dates`) --------------------------------------------

@@ -357,7 +357,17 @@ def _role_heads(toks: list[Token]) -> list[str]:
     """The role words a description is headed by; "a spokeswoman for the Information
     Commissioner's Office": the head is before what it is attached to."""
     heads = [t.lower for t in toks if t.lower in ROLE_HEADS or t.lower in SYNONYMS]
-    attached = next((i for i, t in enumerate(toks) if i and t.lower in ATTACH | BELONGS), None)
+    attached = next(
+        (
+            i
+            for i, t in enumerate(toks)
+            if i
+            and t.lower in ATTACH | BELONGS
+            # not inside a name: "A Department for Work and Pensions spokeswoman"
+            and not (toks[i - 1].is_capital and i + 1 < len(toks) and toks[i + 1].is_capital)
+        ),
+        None,
+    )
     if attached is not None:
         leading = [t.lower for t in toks[:attached] if t.lower in ROLE_HEADS or t.lower in SYNONYMS]
         heads = leading or heads

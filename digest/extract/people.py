@@ -124,6 +124,7 @@ def known_people(
             full = _named_before(names, match.start(1)) or (names[0][1] if names else word)
             found.append((match.start(1), full))
     found = _kin_after_possessor(text, found)
+    found += _kin_after_pronoun(text, body, found)
     starts = [q.start for q in quoted or ()]
     return sorted(
         (offset, name, _opens_sentence(text, offset))
@@ -135,6 +136,8 @@ def known_people(
 # A possessor, a lower-case word for whom they have, then a first name: "Edwards' sister
 # Rachel", "Clinton's daughter Chelsea".
 _KIN = re.compile(r"['’]s? ([a-z]+) ([A-Z][a-z]+)\b")
+# A word of kin after a possessive pronoun, then a first name alone ("his wife, Jane,").
+_PRONOUN_KIN = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir) ([a-z]+),? ([A-Z][a-z]+)\b(?![ -][A-Z])")
 # The capitalised words written at a name's offset.
 _WRITTEN = re.compile(r"[A-Z][\w-]*(?: [A-Z][\w-]*)*")
 
@@ -151,6 +154,27 @@ def _kin_after_possessor(text: str, found: list[tuple[int, str]]) -> list[tuple[
             out.append((kin.start(2), kin.group(2)))
         else:
             out.append((offset, name))
+    return out
+
+
+def _kin_after_pronoun(
+    text: str, body: tuple[Span, ...], found: list[tuple[int, str]]
+) -> list[tuple[int, str]]:
+    """The people a word of kin after "his", "her" or "their" names by a first name alone
+    ("his wife, Jane, offered ..."), by their full name where the article gives it ("His
+    wife Sharon" after "Sharon Osbourne"); none already in `found`."""
+    named = {offset for offset, _ in found}
+    out = []
+    for span in body:
+        for match in _PRONOUN_KIN.finditer(text, span.start, span.end):
+            word = match.group(2)
+            if (
+                match.group(1) in KIN_WORDS
+                and match.start(2) not in named
+                and (word.lower() in FEMALE_NAMES or word.lower() in MALE_NAMES)
+            ):
+                full = next((n for _, n in found if n.startswith(word + " ")), word)
+                out.append((match.start(2), full))
     return out
 
 
@@ -280,8 +304,11 @@ def _person_in_words(words: list[tuple[int, str]]) -> tuple[int, str] | None:
         words = words[titles[-1] + 1 :]  # "Pensions Secretary Alan Johnson": past the title
     while words and words[-1][1].lower() in CUE_FORMS:
         words = words[:-1]
-    if len(words) == 3 and not name_gender(words[0][1]) and name_gender(words[1][1]):
-        words = words[1:]  # "Elections Susan Bucher": the first name says where it starts
+    first = next((i for i, (_, w) in enumerate(words[:-1]) if name_gender(w)), None)
+    if len(words) >= 3 and first:
+        # "Elections Susan Bucher", "New Yorker Dick Morris": the first name says where
+        # the name starts
+        words = words[first:]
     elif len(words) >= 3 and _plural_role(words[0][1].lower()) and not name_gender(words[0][1]):
         words = words[1:]  # "Judges Simon Cowell, Louis Walsh and ...": a plural role
     lows = [w.lower() for _, w in words]
@@ -423,6 +450,12 @@ def named_as(text: str, head: str, before: int, reach: int = 3000) -> str | None
     for ("the bank", "the airline"): a name ending in the noun ("Barclays Bank", "the Clinton
     campaign"), or opening with it ("Bank of England"), or a name the noun describes
     ("Acme Holdings, the building firm", "the airline Qantas"). None when none is near."""
+    found = named_as_at(text, head, before, reach)
+    return found[1] if found else None
+
+
+def named_as_at(text: str, head: str, before: int, reach: int = 3000) -> tuple[int, str] | None:
+    """`named_as`, with where the noun that gave the name stands."""
     floor = max(0, before - reach)
     lowered = text[floor:before].lower()
     at = len(lowered)
@@ -432,7 +465,7 @@ def named_as(text: str, head: str, before: int, reach: int = 3000) -> str | None
             continue
         name = _name_at(text, start, end)
         if name is not None:
-            return name
+            return start, name
     return None
 
 
@@ -443,8 +476,17 @@ def _name_at(text: str, start: int, end: int) -> str | None:
     right = text[end : end + 120]
     of = _OF_NAME.match(right)
     caps = _CAPS_BEFORE.search(left)
-    if caps is not None:
-        # "Barclays Bank", "the Clinton campaign", "Public Policy Institute of California"
+    after = _NAME_AFTER.match(right)
+    if (
+        caps is not None
+        and "\n" not in caps.group(1)
+        and (
+            text[start].isupper()
+            or (after is None and _THE_CAPITALS.search(left[: caps.start()] + caps.group(1)))
+        )
+    ):
+        # "Barclays Bank", "the Clinton campaign", "Public Policy Institute of California";
+        # not "US insurer Marsh" or "a Malaysian retailer", where the capital is a place's
         name = _org_name(caps.group(1) + text[start:end] + (of.group(0) if of else ""))
         if name:
             return name
@@ -459,7 +501,6 @@ def _name_at(text: str, start: int, end: int) -> str | None:
         name = _org_name(described.group(1))
         if name:
             return name
-    after = _NAME_AFTER.match(right)
     if after is not None and (_ARTICLE_BEFORE.search(left) or text[start].islower()):
         # "the airline Qantas", "the Japanese carmaker Toyota", "UK sportswear firm Umbro"
         return _org_name(after.group(1))
@@ -479,6 +520,8 @@ _DESCRIBED_BEFORE = re.compile(
     rf"({_CAPITALS}),\s+(?:the|a|an|its|{_CAPITAL}['’]s)\s+(?:[\w-]+\s+){{0,3}}$"
 )
 _NAME_AFTER = re.compile(rf"\s+({_CAPITALS})")
+# "the" before a run of capitals ("the Clinton campaign").
+_THE_CAPITALS = re.compile(rf"\b[Tt]he\s+(?:{_CAPITAL}\s+){{1,3}}$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,2}$")
 # Words that stand in a headline or a clause, never inside an organisation's name.
 _NOT_IN_ORG = frozenset("a an and the to for in on at by with as or but".split())

@@ -19,13 +19,15 @@ from .lexicon import (
     PERSON_ENDINGS,
     PERSON_HEADS,
     PERSON_PRONOUNS,
+    POSSESSIVE_TOKENS,
+    PUBLIC_MODIFIERS,
     RANKS,
     SYNONYMS,
     TITLE_WORDS,
     WHERE_PREPOSITIONS,
 )
 from .mentions import SENT_NOUNS, Mention, is_age, name_gender, plural_people
-from .people import named_as
+from .people import named_as, named_as_at
 
 # How many speaker mentions later "a spokesperson" may still be given a name.
 _PENDING_REACH = 1
@@ -296,8 +298,15 @@ class Resolver:
         ]
         candidates += [(offset, name) for offset, name, subject in nearby if subject]
         if not candidates:
-            # No speaker and no subject fits: the person last named, wherever it stood.
-            candidates = [(offset, name) for offset, name, _ in nearby[-1:]]
+            # No speaker and no subject fits: the person last named, wherever it stood;
+            # for "she", the last of that sentence with a woman's first name, if it has
+            # one ("... echoed by Christine Rush, director of the Bangkok Film Market.
+            # '...,' she said").
+            gendered = []
+            if gender and nearby:
+                begins = self.text.rfind(". ", 0, nearby[-1][0])
+                gendered = [n for n in nearby if n[0] > begins and name_gender(n[1]) == gender]
+            candidates = [(offset, name) for offset, name, _ in (gendered or nearby)[-1:]]
         if not candidates:
             # "Smith, speaking after the vote, said ... he added": a one-word name that
             # spoke just before, with nothing to say it is not a person, is the person.
@@ -673,14 +682,40 @@ class Resolver:
         the one organisation named as a speaker or a sentence's subject near before
         ("Apple has expanded its iPod family ... The company said"); None when several
         are."""
-        if mention.head not in COMPANY_HEADS or any(
-            w[:1].isupper() for w in mention.text.split()[1:]
+        words = mention.text.split()
+        if (
+            mention.head not in COMPANY_HEADS
+            or any(w[:1].isupper() for w in words[1:])
+            or any(w.lower() in PUBLIC_MODIFIERS for w in words)
         ):
-            return None
+            return None  # "the Australian firm", "the central bank": not just any company
         entity = self._one_organisation(mention.span.start)
+        if entity is None and (
+            len(words) == 2 or any(w.endswith(tuple(POSSESSIVE_TOKENS)) for w in words)
+        ):
+            # "the company", "the world's biggest insurer"; not "the mining group", which
+            # may be of another trade than the company described last
+            entity = self._described_company(mention.span.start)
         if entity is None or (entity.name or "").split()[-1].lower() in BODY_TAILS:
             return None  # none, or a body that is no company ("Air Line Pilots Association")
         entity.heads.add(mention.head)
+        return entity
+
+    def _described_company(self, here: int) -> Entity | None:
+        """The organisation the article last called a company by any of the words for one
+        ("media group Reuters", "UK advertising giant WPP", "Multiplex Group"): "the
+        company" after those is it; None when no name is near, or it is a person's."""
+        found = [named_as_at(self.text, head, here, _ORG_REACH) for head in COMPANY_HEADS]
+        if not any(found):
+            return None
+        _, name = max(f for f in found if f)
+        if name_gender(name) or any(e.person and _same_person(e, name) for e in self.entities):
+            return None
+        low = name.lower()
+        entity = next((e for e in reversed(self.entities) if (e.name or "").lower() == low), None)
+        if entity is None:
+            entity = Entity(name, None, False)
+            self.entities.append(entity)
         return entity
 
     def _one_organisation(self, here: int) -> Entity | None:
@@ -733,6 +768,7 @@ class Resolver:
             or head.endswith(PERSON_ENDINGS)  # "the columnist", "the actress"
             or (head.endswith("s") and not head.endswith("ss"))  # "the lawmakers": many
             or any(w[:1].isupper() for w in mention.text.split()[1:])  # "the State Department"
+            or any(w.lower() in PUBLIC_MODIFIERS for w in mention.text.split())  # "central"
         ):
             return None
         name = named_as(self.text, head, mention.span.start)
