@@ -22,6 +22,7 @@ from .lexicon import (
     HONORIFICS,
     NOT_A_ROLE_START,
     QUOTE_MARKS,
+    RELATIVE_PRONOUNS,
     SENTENCE_ENDS,
 )
 from .mentions import Mention
@@ -168,7 +169,8 @@ def _goes_on(text: str, part: str) -> bool:
         return False
     first = part.split(maxsplit=1)[0].lower()
     last = text.rsplit(maxsplit=1)[-1].lower()
-    return first in FINITE_WORDS or last in FINITE_WORDS
+    # "all of whom" + "needed a boost": a relative is the subject
+    return first in FINITE_WORDS or last in FINITE_WORDS or last in RELATIVE_PRONOUNS
 
 
 def _near_cue(span: Span, cue: Span | None) -> bool:

@@ -41,6 +41,7 @@ from .lexicon import (
     COMMON_VERBS,
     CONTENT_STOPS,
     CUE_FORMS,
+    CUE_TRIGGERS,
     DETERMINERS,
     EXISTENTIAL,
     FINITE_IRREGULAR,
@@ -48,6 +49,7 @@ from .lexicon import (
     INFINITIVE_ONLY,
     INTRODUCING_MARKS,
     JOINERS,
+    MONTHS,
     NOT_CLAUSE_START,
     NOUN_AFTER,
     OBJECT_CUES,
@@ -56,6 +58,7 @@ from .lexicon import (
     OBJECT_WORDS,
     PARTICLES,
     PERSON_RELATIVES,
+    PLACED_ON,
     PRE_CUE_SKIP,
     PREPOSITIONS,
     QUANTIFIERS,
@@ -141,7 +144,10 @@ def _content_start(s: Sentence, k: int, low: str, base: str | None) -> tuple[int
         k = aside
     if _appeal_or_stance(s, k, low, base):
         return None
-    k, clause = _to_that(s, k, told)
+    # "confirmed on his Twitter feed that": "on", read as a particle or a time word's,
+    # right before
+    placed = k > 0 and toks[k - 1].lower in PREPOSITIONS and s.in_quote[k - 1] is None
+    k, clause = _to_that(s, k, told, placed)
     if told and not clause:
         k = _past_whom(s, k, whom=any(t.is_capital for t in toks[cue_end:k]))
     elif not clause and k < n and toks[k].lower in PREPOSITIONS and s.in_quote[k] is None:
@@ -185,6 +191,7 @@ def _past_setting(s: Sentence, k: int, told: bool) -> tuple[int, bool]:
         and s.in_quote[k] is None
         and (
             (toks[k].lower in TIME_WORDS and not _this_thing(s, k))
+            or _in_date(s, k)
             or toks[k].text in INTRODUCING_MARKS
             # "said recently that ...": an adverb before the clause it introduces
             or (
@@ -213,6 +220,39 @@ def _past_setting(s: Sentence, k: int, told: bool) -> tuple[int, bool]:
         comma = comma or toks[k].text == ","
         k += 1
     return k, comma
+
+
+def _in_date(s: Sentence, k: int) -> bool:
+    """Token `k` is a month, or a day or year written beside one, in a date after "on" or
+    "in" and before "that" ("announced on 12 October 2011 that", "on October 12, 2011,
+    that"); not a number alone ("said 50 were injured"), a date that is the subject
+    ("said 12 October was the worst day") or one that may be of what was said."""
+    toks = s.toks
+
+    def month(j: int) -> bool:
+        return 0 <= j < len(toks) and toks[j].lower in MONTHS
+
+    low = toks[k].lower
+    if not (
+        low in MONTHS
+        or (low.isdigit() and (month(k - 1) or month(k + 1)))
+        or (low.isdigit() and k >= 3 and toks[k - 1].text == "," and month(k - 3))
+    ):
+        return False
+    end = k
+    while end < len(toks) and (
+        toks[end].lower in MONTHS or toks[end].lower.isdigit() or toks[end].text == ","
+    ):
+        end += 1
+    if end >= len(toks) or toks[end].lower != "that":
+        return False  # "The book says on 13 March Lord Goldsmith met ...": the meeting's date
+    before = toks[k - 1] if k else None
+    return before is not None and (
+        before.lower in PLACED_ON
+        or before.lower in MONTHS
+        or before.lower.isdigit()
+        or (before.text == "," and toks[k - 2].lower.isdigit())  # "October 12, 2011"
+    )
 
 
 def _after_whom(s: Sentence, k: int, start: int) -> bool:
@@ -384,6 +424,14 @@ def _clause_opens(s: Sentence, j: int, *, existential: bool) -> bool:
     if before in PREPOSITIONS or before in JOINERS:
         return False
     if low in SUBJECT_PRONOUNS or (existential and low in EXISTENTIAL):
+        if after.lower == "and" and low in SUBJECT_PRONOUNS:
+            # "told jurors in court he and two acquaintances went ...": a joint subject
+            for tok in toks[j + 2 : j + 7]:
+                if not tok.is_word:
+                    return False
+                if tok.lower in AUXILIARIES or tok.lower in FINITE_WORDS or verb_like(tok):
+                    return True
+            return False
         return after.lower in AUXILIARIES or after.lower in FINITE_WORDS or verb_like(after)
     return low in TOLD_ARTICLES and clause_starts(s, j)
 
@@ -411,10 +459,16 @@ def _infinitive_after(s: Sentence, j: int) -> bool:
     )
 
 
-def _to_that(s: Sentence, k: int, told: bool) -> tuple[int, bool]:
+# Words of where something was said, between its preposition and "that" ("on his
+# Twitter feed that").
+PLACE_WORDS = 4
+
+
+def _to_that(s: Sentence, k: int, told: bool, placed: bool = False) -> tuple[int, bool]:
     """Past who was told or where it was said to "that" ("told a daily press briefing
     that ...", "said in an interview that ..."): the token after "that" and True, or
-    `k` and False."""
+    `k` and False. `placed`: the preposition of where it was said was passed ("confirmed
+    on his Twitter feed that")."""
     toks = s.toks
     that_at = None
     for j in range(k, min(len(toks), k + 12)):
@@ -435,7 +489,17 @@ def _to_that(s: Sentence, k: int, told: bool) -> tuple[int, bool]:
         and s.in_quote[k + 1] is None
     ):
         return k, False  # "say that will not happen": "that" is the subject
-    if that_at is not None and (that_at == k or told or toks[k].lower in PREPOSITIONS):
+    if placed and that_at is not None and (
+        that_at - k > PLACE_WORDS  # "pointed to the dollar's inability to extend that rally"
+        or toks[that_at - 1].lower in CUE_TRIGGERS
+        or (that_at + 1 < len(toks) and verb_like(toks[that_at + 1]))
+        or any(t.lower in AUXILIARIES or t.lower in FINITE_WORDS for t in toks[k:that_at])
+    ):
+        # "declined to comment on reports that ...": what the reports say; "a note
+        # written on a napkin that said ...": the napkin's; "jobs added to payrolls
+        # was twice the figure that ...": a verb, no place, stands before "that"
+        placed = False
+    if that_at is not None and (that_at == k or told or placed or toks[k].lower in PREPOSITIONS):
         return that_at + 1, True  # a "that" clause: whatever it starts with, it is content
     return k, False
 

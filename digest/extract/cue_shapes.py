@@ -49,6 +49,7 @@ from .lexicon import (
     CUE_TAKES,
     DETERMINERS,
     FINITE_WORDS,
+    FRAMING_WORDS,
     INVERTING,
     JOINERS,
     NOMINAL_CUES,
@@ -126,9 +127,9 @@ def _source_says(c: Cue) -> Found | None:
         tok = toks[k]
         if not tok.is_word and tok.text not in NP_MARKS:
             break
-        if ahead and ahead[-1].is_capital and _time_phrase(toks, k):
-            # "according to the Times on Tuesday": the source, not its day; but "a poll
-            # released Tuesday" is the poll of that day
+        if ahead and _time_phrase(toks, k) and _source_ends(ahead):
+            # "according to the Times on Tuesday", "a prison statement Monday": the
+            # source, not its day; but "a poll released Tuesday" is the poll of that day
             break
         ahead.append(tok)
     mention = mention_from_tokens(ahead, s.text) if ahead else None
@@ -196,6 +197,20 @@ def _source_says(c: Cue) -> Found | None:
 FRAGMENT_WORDS = 3
 # Words that open another clause after a comma: what follows them is no half of this one.
 CLAUSE_LINKS = CONJUNCTIONS | SUBORDINATORS | RELATIVE_PRONOUNS | WHICH_THAT
+
+
+def _source_ends(ahead: list[Token]) -> bool:
+    """A time phrase after the words `ahead` ends the source they name: after a name or
+    a noun ("the Times", "a prison statement"), not after a participle ("a poll
+    released", "results tallied through"), an article ("the Sunday Times") or a
+    preposition ("the Mail on Sunday", judged at "on")."""
+    last = ahead[-1]
+    if last.is_capital:
+        return True
+    participle = last.lower.endswith("ed") or (
+        len(ahead) > 1 and ahead[-2].lower.endswith("ed") and not ahead[-2].is_capital
+    )
+    return not participle and last.lower not in DETERMINERS and last.lower not in PREPOSITIONS
 
 
 def _time_phrase(toks: list[Token], k: int) -> bool:
@@ -550,6 +565,16 @@ def parenthetical_cue(c: Cue) -> Match:
     ):
         return None
     head = s.tidy(Span(s.span.start, toks[start - 1].start))
+    if (
+        start >= 2
+        and toks[start - 2].lower in FRAMING_WORDS
+        and not (toks[start - 2].lower in RELATIVE_PRONOUNS and verb_like(toks[after_comma]))
+    ):
+        # "another protest on Wednesday, after which, the police said, someone hit an
+        # officer": the words before only frame the clause the cue is inside; but where
+        # a relative is its subject, what it stands for is said too ("the prime minister
+        # who, he claims, is ramming through ...")
+        head = Span(head.start, head.start)
     tail = s.tidy(Span(toks[after_comma].start, s.span.end))
     if (
         s.words(head) + s.words(tail) < MIN_CONTENT_WORDS

@@ -24,6 +24,8 @@ from .grammar import (
 )
 from .lexicon import (
     ADDED_TO_WHOM,
+    ADJECTIVE_ENDINGS,
+    ARTICLES,
     ASIDE_PARTICIPLES,
     ASIDE_PREPOSITIONS,
     AUXILIARIES,
@@ -273,6 +275,23 @@ def after_article(s: Sentence, k: int) -> bool:
         return False
     if toks[k].lower in SENT_PLURALS and toks[k - 1].is_capital:
         return True
+    if (
+        _participle_only(toks[k].lower)
+        and _modifies_next(s, k)
+        and toks[k - 1].lower not in AUXILIARIES
+        and pronoun_of(toks[k - 1]) is None  # "he's spoken out against"
+    ):
+        return True  # "a background check and written exam": never a verb of its own
+    if (
+        k >= 2
+        and CUE_FORMS.get(toks[k].lower) == toks[k].lower
+        and toks[k - 2].lower in ARTICLES
+        and not toks[k - 1].is_capital
+        and toks[k - 1].lower.endswith(ADJECTIVE_ENDINGS)
+    ):
+        # "the authoritative jab we are used to": after an article and an adjective, a
+        # word in its bare form is a noun (a verb there would agree: "the critic says")
+        return True
     j = k - 1
     if j > 0 and adverb_in_ly(toks[j]):
         j -= 1  # "the hotly contested race", "a newly released email"
@@ -298,6 +317,16 @@ def after_article(s: Sentence, k: int) -> bool:
         and toks[k + 1].lower == "of"
     ):
         return True  # "The physical demands of the grind": a noun and its modifier
+    if (
+        j > 0
+        and toks[j - 1].lower in ARTICLES
+        and toks[j].is_capital
+        and k + 1 < len(toks)
+        and toks[k + 1].lower == "of"
+        and not toks[k].lower.endswith("ed")  # "The BBC reported of the match that"
+        and toks[k].lower not in FINITE_WORDS  # "The Kremlin spoke of"
+    ):
+        return True  # "The EPIX broadcast of the match": a name's noun, then what of
     before = toks[k - 1].lower
     # "who in 2010 said", "Number 10 said", "many said they": a verb in the past; but
     # "400 pledged delegates", "all reported contributions": a participle before a noun
@@ -321,11 +350,17 @@ def after_article(s: Sentence, k: int) -> bool:
     )
 
 
+def _participle_only(low: str) -> bool:
+    """A cue's participle that is never a tense of its own ("written", "spoken"; not
+    "told" or "said")."""
+    return low.endswith("en") and CUE_FORMS.get(low, low) != low
+
+
 def _modifies_next(s: Sentence, k: int) -> bool:
     """The word in -ed at `k` stands before the noun it modifies ("calculated political
     move"), not before its object ("accused him", "accused the firm", "accused Reyes")."""
     toks = s.toks
-    if not toks[k].lower.endswith("ed") or k + 1 >= len(toks):
+    if not (toks[k].lower.endswith("ed") or _participle_only(toks[k].lower)) or k + 1 >= len(toks):
         return False
     after = toks[k + 1]
     return (

@@ -12,6 +12,7 @@ import re
 from ..model import Span
 from .blocks import Token
 from .lexicon import (
+    AND_BUT,
     AND_BUT_OR,
     APOSTROPHES,
     AUXILIARIES,
@@ -158,6 +159,17 @@ def clause_starts(s: Sentence, k: int) -> bool:
     return False
 
 
+def _clause_follows(s: Sentence, k: int, last: int) -> bool:
+    """A clause with its own verb runs from token `k` to the next comma or `last`."""
+    toks = s.toks
+    for j in range(k, last):
+        if toks[j].text == ",":
+            return False
+        if j > k and s.in_quote[j] is None and _finite_at(toks, j, k, last):
+            return True
+    return False
+
+
 def holds_clause(s: Sentence, span: Span) -> bool:
     """`span` is a clause of its own: a verb in a tense of its own (`has_finite_verb`)
     outside the subordinate clauses it holds ("a 222% rise in profit after sales were
@@ -174,6 +186,17 @@ def holds_clause(s: Sentence, span: Span) -> bool:
         tok = toks[k]
         low = tok.lower
         outside = s.in_quote[k] is None
+        if (
+            k > first
+            and outside
+            and low in AND_BUT
+            and toks[k - 1].text == ","
+            and _clause_follows(s, k + 1, last)
+        ):
+            # "confirmed the revelation, and the secret was finally out": a clause of the
+            # writer's own follows what the cue took, which held no verb; not "the
+            # bridge, and the road beside it, would close"
+            break
         if (
             k > first + 1
             and outside

@@ -278,6 +278,9 @@ PARTICLE_CUES = {
 OBJECT_PRONOUNS = frozenset("him her them me us".split())
 # Words before a word in -ing that make it a noun: "a regular briefing".
 NOUN_MARKERS = frozenset("a an the his her their its".split())
+# How adjectives end ("authoritative", "official", "famous", "tactful", "public"): a word
+# so ending between an article and a word in its bare form makes that word a noun.
+ADJECTIVE_ENDINGS = ("ive", "al", "ous", "ful", "ic", "able", "ible")
 # Words after which a participle is an adjective: articles, possessives, numbers ("one
 # paid staffer", "a lost cause", "his hidden costs").
 PARTICIPLE_MODIFIERS = NOUN_MARKERS | frozenset("one two three our my your".split())
@@ -318,6 +321,11 @@ SETTING_OPENERS = SUBORDINATORS - {"that", "if", "where"}
 CLAUSE_BREAKS = frozenset("after before because since although though until unless whereas".split())
 # Words that open a relative clause, whose verb is not the reported clause's.
 RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "where"})
+# Words that open a clause the writer frames, before ", X said, ..." ("a protest, after
+# which, police said, someone threw a brick"); not "that", which may be the subject
+# ("And that, he said, was in the works") or "though", an adverb as often ("Sometimes
+# though, he said, ...").
+FRAMING_WORDS = (RELATIVE_WORDS | SUBORDINATORS) - {"that", "though"}
 # Prepositions that open a phrase before the clause ("For Trump, according to X, ...").
 OPENING_PREPOSITIONS = frozenset({"for", "of", "among", "amid", "despite"})
 # Conjunctions that join two names or two clauses.
@@ -894,7 +902,7 @@ FEMALE_NAMES = frozenset(
     vanessa vera veronica wendy ximena yasmin yolanda yulia yvette yvonne zainab zoe
     lori tracy sue beth jenny maggie meg carrie alison gwyneth cate kylie britney keira
     nicola jacqui bianca jessie rosa amelia anita justine tamara whitney mariah
-    beyonce shania patsy""".split()
+    beyonce shania patsy madeline""".split()
 )
 # Common first names of men ("hillary" is the woman's).
 MALE_NAMES = frozenset(

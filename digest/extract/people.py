@@ -508,18 +508,20 @@ def _name_at(text: str, start: int, end: int) -> str | None:
 
 
 # A capitalised word of a name ("Barclays", "AT&T", "Rolls-Royce"), or an acronym
-# with periods ("U.S."); a run of them.
+# with periods ("U.S."); a run of them. A name never runs across a line's end (a
+# headline's last word and the "Published:" of the line after are no name).
 _CAPITAL = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w&'’-]*)"
-_CAPITALS = rf"{_CAPITAL}(?:\s+{_CAPITAL}){{0,3}}"
+_SPACE = r"[^\S\n]+"
+_CAPITALS = rf"{_CAPITAL}(?:{_SPACE}{_CAPITAL}){{0,3}}"
 # The noun goes on into a longer word ("banker", "bank's").
 _WORD_GOES_ON = re.compile(r"[\w'’-]")
 # What may stand around the noun in the four shapes.
-_OF_NAME = re.compile(rf"\s+of\s+(?:the\s+)?{_CAPITALS}")
-_CAPS_BEFORE = re.compile(rf"((?:{_CAPITAL}\s+){{1,4}})$")
+_OF_NAME = re.compile(rf"{_SPACE}of{_SPACE}(?:the{_SPACE})?{_CAPITALS}")
+_CAPS_BEFORE = re.compile(rf"((?:{_CAPITAL}{_SPACE}){{1,4}})$")
 _DESCRIBED_BEFORE = re.compile(
     rf"({_CAPITALS}),\s+(?:the|a|an|its|{_CAPITAL}['’]s)\s+(?:[\w-]+\s+){{0,3}}$"
 )
-_NAME_AFTER = re.compile(rf"\s+({_CAPITALS})")
+_NAME_AFTER = re.compile(rf"{_SPACE}({_CAPITALS})")
 # "the" before a run of capitals ("the Clinton campaign").
 _THE_CAPITALS = re.compile(rf"\b[Tt]he\s+(?:{_CAPITAL}\s+){{1,3}}$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,2}$")
