@@ -489,11 +489,15 @@ def _to_that(s: Sentence, k: int, told: bool, placed: bool = False) -> tuple[int
         and s.in_quote[k + 1] is None
     ):
         return k, False  # "say that will not happen": "that" is the subject
-    if placed and that_at is not None and (
-        that_at - k > PLACE_WORDS  # "pointed to the dollar's inability to extend that rally"
-        or toks[that_at - 1].lower in CUE_TRIGGERS
-        or (that_at + 1 < len(toks) and verb_like(toks[that_at + 1]))
-        or any(t.lower in AUXILIARIES or t.lower in FINITE_WORDS for t in toks[k:that_at])
+    if (
+        placed
+        and that_at is not None
+        and (
+            that_at - k > PLACE_WORDS  # "pointed to the dollar's inability to extend that rally"
+            or toks[that_at - 1].lower in CUE_TRIGGERS
+            or (that_at + 1 < len(toks) and verb_like(toks[that_at + 1]))
+            or any(t.lower in AUXILIARIES or t.lower in FINITE_WORDS for t in toks[k:that_at])
+        )
     ):
         # "declined to comment on reports that ...": what the reports say; "a note
         # written on a napkin that said ...": the napkin's; "jobs added to payrolls
