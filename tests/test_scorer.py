@@ -33,13 +33,20 @@ SPEECH = (
     '"We will rebuild the port," the mayor said.',
     "The minister said the talks would resume on Monday.",
 )
-# The rules give the guidance's quoted words, inside its own claim, to the second speaker
-# too; the shipped weights drop that. (A quoted term alone, 'The law covers any
-# "computer implemented invention".', the rules no longer take for words said.)
+# The guidance's quoted words belong to its own claim; the rules once gave them to the
+# second speaker too, as a quotation of their own.
 JUNK = (
     'The guidance said files should only be deleted if they served "no current purpose", '
     "Mr Thomas said."
 )
+
+
+def strict_weights(tmp_path: Path) -> Path:
+    """The shipped weights with a threshold no candidate reaches."""
+    record = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
+    path = tmp_path / "strict.json"
+    path.write_text(json.dumps({**record, "threshold": 4.0}), encoding="utf-8")
+    return path
 
 
 def article_of(text: str) -> Article:
@@ -124,14 +131,22 @@ def test_without_the_weights_file_extraction_keeps_every_rule_claim(
 ) -> None:
     article = article_of(f"{STATEMENT} {SPEECH[0]} {JUNK}")
     rules = texts(article, scored=False)
-    assert [kind for kind, _ in rules] == ["statement", "quote", "partial", "quote"]
-    assert rules[-1] == ("quote", "no current purpose")
-    assert texts(article) == rules[:3]  # the shipped weights drop the junk
+    # The guidance's quoted words stay in its own claim, with no second claim of them.
+    assert rules[1:] == [
+        ("quote", "We will rebuild the port"),
+        ("partial", 'files should only be deleted if they served "no current purpose"'),
+    ]
+    assert texts(article) == rules  # the shipped weights keep plain speech
+
+    real = scorer.load_model
+    strict = strict_weights(tmp_path)
+    monkeypatch.setattr(scorer, "load_model", lambda path=strict: real(path))
+    monkeypatch.setattr(scorer, "_loaded", [])  # read the weights again
+    assert texts(article) == rules[:1]  # a model that keeps nothing: the statement alone
 
     missing = tmp_path / "claim_weights.json"
-    real = scorer.load_model
     monkeypatch.setattr(scorer, "load_model", lambda path=missing: real(path))
-    monkeypatch.setattr(scorer, "_loaded", [])  # read the weights again
+    monkeypatch.setattr(scorer, "_loaded", [])
     with caplog.at_level(logging.WARNING, logger=scorer.__name__):
         assert texts(article) == rules
         assert texts(article) == rules
@@ -185,7 +200,6 @@ def test_scores_prints_each_candidate_with_its_score(tmp_path: Path) -> None:
         ("quote", "said"),
         ("reported", "said"),
         ("partial", "said"),
-        ("quote", "said"),
     ]  # the statement left out
     threshold = load_model().threshold
     for row in rows:
@@ -196,4 +210,13 @@ def test_scores_prints_each_candidate_with_its_score(tmp_path: Path) -> None:
     article = article_of(text)
     kept = [t for kind, t in texts(article) if kind != "statement"]
     assert [r["text"] for r in rows if r["kept"]] == kept
-    assert [r["kept"] for r in rows] == [True, True, True, False]
+    assert all(r["kept"] for r in rows)
+
+    # Another weights file: the same scores, its own threshold and verdicts.
+    done = run_module(
+        "digest.extract.scores", "--weights", str(strict_weights(tmp_path)), str(note)
+    )
+    assert done.returncode == 0, done.stderr
+    strict = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [r["score"] for r in strict] == [r["score"] for r in rows]
+    assert {r["threshold"] for r in strict} == {4.0} and not any(r["kept"] for r in strict)

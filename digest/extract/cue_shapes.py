@@ -532,9 +532,19 @@ def quotation_then_cue(c: Cue) -> Match:
         return None
     speaker = c.speaker()
     after = c.after()
+    quote = c.s.quotes[before].inner
+    fragment = c.s.words(quote) <= FRAGMENT_WORDS
     if c.embedded(before) and (
         c.titled(before)
-        or (c.s.words(c.s.quotes[before].inner) <= FRAGMENT_WORDS and speaker.inverted)
+        or (fragment and speaker.inverted)
+        # 'guidance said e-mails should go if they served "no current purpose", Mr Thomas
+        # said': a phrase of a claim read before, not the quotation of this cue
+        or (
+            fragment
+            and any(
+                f.content.start <= quote.start and quote.end <= f.content.end for f in c.earlier
+            )
+        )
         or (after is not None and c.s.in_quote[c.s.index_of_offset(after.start)] is not None)
     ):
         # 'Joe Scarborough, host of MSNBC's "Morning Joe," suggested ...', 'Washington,

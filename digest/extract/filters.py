@@ -53,6 +53,7 @@ from .lexicon import (
     PARTICLE_CUES,
     PASSIVE,
     PASSIVE_ADVERBS,
+    PLEAS,
     SENT_PLURALS,
     TO_WHOM,
     UNREAL_MARKERS,
@@ -242,6 +243,15 @@ def how_they_spoke(s: Sentence, k: int) -> bool:
         and toks[k - 1].lower == ","
         and k + 1 < len(toks)
         and toks[k + 1].lower in ASIDE_PREPOSITIONS
+    )
+
+
+def plea(s: Sentence, k: int) -> bool:
+    """A plea in court: "pleaded guilty to fraud", "pleads not guilty", "pleaded no
+    contest"; what is pleaded is no claim."""
+    toks = s.toks
+    return (
+        CUE_FORMS.get(toks[k].lower) == "plead" and k + 1 < len(toks) and toks[k + 1].lower in PLEAS
     )
 
 
@@ -478,6 +488,7 @@ NOT_SPEECH: tuple[Callable[[Sentence, int], bool], ...] = (
     spoke_on_condition,
     noun_in_ing,
     how_they_spoke,
+    plea,
     passive,
     after_article,
     reduced_relative,

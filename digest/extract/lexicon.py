@@ -276,6 +276,8 @@ PARTICLE_CUES = {
 } | dict.fromkeys(BACK_VERBS, {"back"})
 # Pronoun objects: "called him divisive".
 OBJECT_PRONOUNS = frozenset("him her them me us".split())
+# What follows "pleaded" in a plea in court ("pleaded guilty", "not guilty", "no contest").
+PLEAS = frozenset({"guilty", "innocent", "not", "no"})
 # Words before a word in -ing that make it a noun: "a regular briefing".
 NOUN_MARKERS = frozenset("a an the his her their its".split())
 # How adjectives end ("authoritative", "official", "famous", "tactful", "public"): a word

@@ -1,6 +1,7 @@
-"""Print the claim scorer's score of every candidate claim: `python -m digest.extract.scores
-FILE...`, one JSON object a line (article, kind, speaker, cue, text, score, threshold,
-kept), statements left out. What `scorer.keep_said` decides, shown.
+"""Print the claim scorer's score of every candidate claim: `python -m
+digest.extract.scores [--weights FILE] PATH...`, one JSON object a line (article, kind,
+speaker, cue, text, score, threshold, kept), statements left out. What
+`scorer.keep_said` decides, shown.
 """
 
 from __future__ import annotations
@@ -9,13 +10,14 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from ..config.load import default_config
 from ..errors import DigestError
 from ..pipeline import read_articles
 from ..read.clean import clean_article
 from . import extract_claims
-from .scorer import load_model
+from .scorer import WEIGHTS_FILE, load_model
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -26,9 +28,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         "with its score, the threshold and whether it is kept.",
     )
     parser.add_argument("paths", nargs="+", help="article files or folders")
+    parser.add_argument(
+        "--weights",
+        type=Path,
+        default=WEIGHTS_FILE,
+        help=f"the weights file to score with (default: {WEIGHTS_FILE.name}, the shipped one)",
+    )
     args = parser.parse_args(argv)
     try:
-        scorer = load_model()
+        scorer = load_model(args.weights)
         articles, _skipped = read_articles(default_config(), args.paths)
     except DigestError as exc:
         print(f"digest: {exc}", file=sys.stderr)

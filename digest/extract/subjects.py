@@ -47,6 +47,20 @@ from .mentions import Mention, backward_np, mention_from_tokens, name_gender, pr
 from .sentence import Sentence
 
 
+def _place_without_comma(toks: list[Token], k: int, limit: int) -> int | None:
+    """After a preposition at `k`, a place or a day of one to three capitalised words and
+    then an article, where the subject starts ("In Parliament the Communist Party ...",
+    "On Tuesday the ministry said"): the article's token; None otherwise."""
+    if toks[k].lower not in PREPOSITIONS:
+        return None
+    j = k + 1
+    while j < min(limit, k + 4) and toks[j].is_capital:
+        j += 1
+    if j == k + 1 or j >= limit or toks[j].lower not in ARTICLES:
+        return None
+    return j
+
+
 def subject(s: Sentence, limit: int) -> Mention | None:
     """The subject of the sentence's main clause, read before token `limit`.
 
@@ -65,6 +79,10 @@ def subject(s: Sentence, limit: int) -> Mention | None:
         # and "On Thursday, after remaining neutral, ...": each opening phrase.
         if k >= limit or not opens_with_phrase(s, k):
             break
+        after = _place_without_comma(toks, k, limit)
+        if after is not None:
+            k = after  # "In Parliament the Communist Party has accused ...": no comma
+            continue
         comma = next((i for i in range(k, min(limit, k + 20)) if toks[i].text == ","), None)
         if comma is None:
             return None
