@@ -47,6 +47,7 @@ from .lexicon import (
     MAYBE_MODALS,
     NEGATIONS,
     NOT_SAYING,
+    NOTHING_SAID,
     NOUN_AFTER,
     NOUN_MARKERS,
     OBJECT_PRONOUNS,
@@ -77,12 +78,26 @@ def is_speech(s: Sentence, k: int, trace: list[str] | None = None) -> bool:
 
 def negated(s: Sentence, k: int) -> bool:
     """What someone did not say is no claim: "they did not respond to queries", "have
-    not cast a ballot", "he never said whether ..."."""
+    not cast a ballot", "he never said whether ...", "said nothing"."""
     toks = s.toks
     j = k - 1
     if j >= 0 and toks[j].lower.endswith("ly") and toks[j].lower not in NEGATIONS:
         j -= 1  # "did not immediately respond"
-    return j >= 0 and (toks[j].lower in NEGATIONS or toks[j].lower.endswith("n't"))
+    if j >= 0 and (toks[j].lower in NEGATIONS or toks[j].lower.endswith("n't")):
+        return True
+    # "LaCalamita said nothing after officers surrounded him"; not "said nothing had
+    # changed", where "nothing" is the clause's subject
+    after = toks[k + 1] if k + 1 < len(toks) else None
+    following = toks[k + 2] if k + 2 < len(toks) else None
+    return (
+        after is not None
+        and after.lower in NOTHING_SAID
+        and s.in_quote[k + 1] is None
+        and not (
+            following is not None
+            and (following.lower in AUXILIARIES or following.lower in FINITE_WORDS)
+        )
+    )
 
 
 def comparison(s: Sentence, k: int) -> bool:

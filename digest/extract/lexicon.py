@@ -172,6 +172,8 @@ UNREAL_MARKERS = frozenset({"would", "could", "might", "may", "should", "to"})
 MAYBE_MODALS = frozenset({"could", "might", "may", "would"})
 # Negations between such a word and the cue ("would not say").
 NEGATIONS = frozenset({"not", "never", "n't"})
+# What a cue takes when nothing was said ("said nothing", "said little about it").
+NOTHING_SAID = frozenset({"nothing", "little"})
 # Signs of an amount ("added $300 million").
 CURRENCY_SIGNS = frozenset("$ £ € ¥ ₩".split())
 # Verbs of saying that also name something ("a campaign called "Not My Stella's"",
@@ -555,6 +557,7 @@ TITLE_WORDS = frozenset(
     gen gen. general brig brig. lt lt. col col. adm adm. maj maj. sgt sgt. capt capt. cmdr
     const const. cst cst. cpl cpl. insp insp. supt supt. det det.
     sen sen. rep rep. gov gov. mr mr. mrs mrs. ms ms. dr dr. prof prof. rev rev. st. sir
+    msgr msgr. fr fr. bishop archbishop cardinal
     ambassador chairman chairwoman chair director chief deputy press foreign defense defence
     department ministry office house state council committee party leader envoy special
     representative senator congressman congresswoman commander officer prime premier mp mep msp mla
@@ -762,6 +765,9 @@ ATTACHING_PAIRS = frozenset({("close", "to"), ("familiar", "with"), ("briefed", 
 ATTACH = frozenset({"at", "in", "with", "from", "to"})
 # Prepositions of where a speaker is or whom a thing went to ("lawmakers in Washington").
 PLACED = frozenset({"in", "to"})
+# Prepositions after a noun that open whom or what it is about, not who speaks ("the
+# charges against Olson", "the inquiry into Smith").
+AGAINST_WHOM = frozenset({"against", "about", "into", "over"})
 # Prepositions whose object is no participle's subject ("the premiere of her new movie
 # saying ..."), unlike "with" ("with analysts saying ...").
 OBJECT_PREPOSITIONS = frozenset({"of", "for", "at", "in", "on", "to", "from"})
@@ -820,7 +826,7 @@ PERSON_TITLES = frozenset(
     "rep gov president "
     "minister secretary spokesman spokeswoman spokesperson ambassador senator envoy councillor "
     "councilor chairman chairwoman director judge justice governor mayor chancellor king queen "
-    "pope leader premier congressman congresswoman".split()
+    "pope leader premier congressman congresswoman msgr fr rev bishop archbishop cardinal".split()
 )
 # Role words that name the same role.
 SYNONYMS = {
@@ -838,6 +844,9 @@ FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "queen", "spokeswoman",
 MALE_TITLES = frozenset({"mr", "sir", "king", "spokesman", "chairman"})
 # Suffixes after a name, not part of the last name.
 NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
+# Letters after a name set off by commas ("Jeff Terry, MD, chair of ..."): a degree, an
+# office or an honour, written without their periods.
+POST_NOMINALS = frozenset("MD PhD DDS RN Esq QC KC MP MSP MEP OBE MBE CBE".split())
 # Capitalised words that are never part of a person's name.
 NOT_IN_NAMES = TITLE_WORDS | ORG_TAILS | NOT_NAMES | CALENDAR
 # Heads of a group that "it" does not stand for ("officials said ... It ...").
@@ -948,7 +957,7 @@ ABBREVIATIONS = (
     frozenset(
         """mr mrs ms dr prof gen brig lt col maj sgt capt adm cmdr sen rep gov st jr sr rev
     inc corp co ltd no nos vs etc al fig jan feb mar apr jun jul aug sep sept oct nov dec
-    mt ft gov dept est approx univ assn bros ave blvd""".split()
+    mt ft gov dept est approx univ assn bros ave blvd msgr fr""".split()
     )
     | RANKS
 )  # "Const. Mark Smith", "Cpl. Jane Doe"

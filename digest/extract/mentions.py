@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..model import Span
 from .blocks import Token
 from .lexicon import (
+    AGAINST_WHOM,
     ARTICLES,
     ATTACH,
     ATTACHING_PAIRS,
@@ -323,6 +324,13 @@ def _joined_or_placed(toks: list[Token], k: int) -> bool:
         # "Republican lawmakers in Washington", "researchers at Leeds University",
         # "Democrats on Capitol Hill"
         return True
+    if (
+        before > 0
+        and toks[before].lower in AGAINST_WHOM
+        and toks[before - 1].is_word
+        and not toks[before - 1].is_capital
+    ):
+        return True  # "The charges against Olson", "the lawsuit against Uber": about whom
     # "a senior adviser to Governor Adams", "a spokesman for Gov. Adams": a lower-case
     # role, then the person it serves, with a title (not "Minister for Foreign Affairs
     # Penny Wong", a title all in capitals).
@@ -545,6 +553,15 @@ def _attached(toks: list[Token], k: int, floor: int, out: list[Token]) -> int:
         return 1  # "a Department for Education and Skills source": one name
     if low in ATTACH and (before in ROLE_HEADS or before in SENT_NOUNS):
         return 1
+    if (
+        low in AGAINST_WHOM
+        and k - 2 >= floor
+        and out[-1].is_capital  # a name: not "An investigation into doping claims"
+        and toks[k - 1].is_word
+        and not toks[k - 1].is_capital
+        and toks[k - 2].lower in ARTICLES
+    ):
+        return 1  # "The charges against Olson allege": whom they are against does not speak
     if low in PLACED_ON and toks[k - 1].is_capital and plural_people(before):
         return 1  # "Democrats on Capitol Hill", "Republicans in Congress": where they sit
     if low in WHERE_PREPOSITIONS and not out[-1].is_capital and _described_head(toks, k - 1, floor):

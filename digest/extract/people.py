@@ -18,10 +18,13 @@ from .lexicon import (
     CUE_FORMS,
     DETERMINERS,
     FEMALE_NAMES,
+    FEMALE_TITLES,
     FINITE_WORDS,
+    HONORIFICS,
     JOINERS,
     KIN_WORDS,
     MALE_NAMES,
+    MALE_TITLES,
     NAME_SUFFIXES,
     NOT_IN_NAMES,
     NOT_NAMES,
@@ -30,6 +33,7 @@ from .lexicon import (
     ORG_TAILS,
     PERSON_ENDINGS,
     PERSON_HEADS,
+    PERSON_TITLES,
     PRE_CUE_SKIP,
     ROLE_HEADS,
     SENTENCE_OPENERS,
@@ -123,6 +127,7 @@ def known_people(
                 continue
             full = _named_before(names, match.start(1)) or (names[0][1] if names else word)
             found.append((match.start(1), full))
+    found += _titled_alone(text, body, found, by_last)
     found = _kin_after_possessor(text, found)
     found += _kin_after_pronoun(text, body, found)
     starts = [q.start for q in quoted or ()]
@@ -136,6 +141,11 @@ def known_people(
 # A possessor, a lower-case word for whom they have, then a first name: "Edwards' sister
 # Rachel", "Clinton's daughter Chelsea".
 _KIN = re.compile(r"['’]s? ([a-z]+) ([A-Z][a-z]+)\b")
+# A courtesy title, with or without its period, and one name that no other capital follows.
+# Not a possessive ("Mr Prater's sentiments" is no one speaking).
+_TITLED_NAME = re.compile(
+    r"\b([A-Z][a-z]{1,4})\.?\s([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?![ -][A-Z]|['’]s\b)"
+)
 # A word of kin after a possessive pronoun, then a first name alone ("his wife, Jane,").
 _PRONOUN_KIN = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir) ([a-z]+),? ([A-Z][a-z]+)\b(?![ -][A-Z])")
 # The capitalised words written at a name's offset.
@@ -154,6 +164,36 @@ def _kin_after_possessor(text: str, found: list[tuple[int, str]]) -> list[tuple[
             out.append((kin.start(2), kin.group(2)))
         else:
             out.append((offset, name))
+    return out
+
+
+def _titled_alone(
+    text: str,
+    body: tuple[Span, ...],
+    found: list[tuple[int, str]],
+    by_last: dict[str, list[tuple[int, str]]],
+) -> list[tuple[int, str]]:
+    """People named by a courtesy title and one name anywhere in a sentence ("asked Msgr.
+    Farmer if he knew", "told Mr. Farmer"): the full name the article gave before, else
+    the one word; none already in `found`."""
+    named = {offset for offset, _ in found}
+    out = []
+    for span in body:
+        for match in _TITLED_NAME.finditer(text, span.start, span.end):
+            title = match.group(1).lower()
+            if title not in HONORIFICS and title not in PERSON_TITLES:
+                continue
+            word = match.group(2)
+            if match.start(2) in named or word.lower() in NOT_IN_NAMES or name_gender(word):
+                continue  # "Sir Nicholas", "Sir Ian": a first name, which the speakers resolve
+            # The full name of that gender ("Mrs. Clinton" is not "Bill Clinton"), or
+            # "Mr Wang" after "Wang Yan", family name first
+            gender = "f" if title in FEMALE_TITLES else "m" if title in MALE_TITLES else None
+            names = [(o, n) for o, n in by_last.get(word, []) if name_gender(n) in (None, gender)]
+            full = _named_before(names, match.start(2)) or next(
+                (n for _, n in found if n.startswith(word + " ")), word
+            )
+            out.append((match.start(2), full))
     return out
 
 

@@ -319,6 +319,7 @@ class Resolver:
                 and self._fits(e.gender, e.name, gender)
                 and not e.heads
                 and e.name.lower() not in ORG_TAILS
+                and not e.name.isupper()  # "CNA asked ... He explained": an acronym's body
             ]
         if not candidates:
             return None

@@ -33,6 +33,7 @@ from .lexicon import (
     OPENING_WORDS,
     PARTITIVE_PRONOUNS,
     PEOPLE_ENDINGS,
+    POST_NOMINALS,
     PRE_CUE_SKIP,
     PREPOSITIONS,
     ROLE_ENDS,
@@ -281,12 +282,16 @@ def named_aside(s: Sentence, comma: int, floor: int) -> tuple[Mention | None, li
     first = s.index_of(name_toks[0])
     if (
         len(name_toks) == 1
-        and _PARTY_TAG.fullmatch(name_toks[0].text)
+        and (
+            _PARTY_TAG.fullmatch(name_toks[0].text)
+            or name_toks[0].text.replace(".", "") in POST_NOMINALS
+        )
         and first >= floor + 2
         and toks[first - 1].text == ","
     ):
         # "Rep. Jim Jordan, R-Ohio, chairman of the committee, said": the party and
-        # state tag a name; the name before them speaks
+        # state tag a name, as "MD" or "QC" does ("Jeff Terry, MD, chair of ..."); the
+        # name before them speaks
         name_toks = backward_np(toks, first - 2, floor) or name_toks
     base = mention_from_tokens(name_toks, s.text)
     if base is None:
