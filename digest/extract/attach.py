@@ -55,6 +55,7 @@ from .lexicon import (
     SAYING_VERBS,
     SETTING_NOUNS,
     SPEAKING_HEADS,
+    SPOKEN_NOUNS,
     SUBORDINATORS,
     TIME_WORDS,
     TITLE_WORDS,
@@ -177,8 +178,9 @@ def speaker_before(s: Sentence, first: int, last: int, j: int) -> Speaker:
 
 def _issuer(s: Sentence, mention: Mention) -> Mention | None:
     """Who issued the thing a mention describes, when it is the object of a verb of
-    issuing ("The ministry issued a statement saying ..."): that verb's subject."""
-    if mention.head not in SENT_NOUNS:
+    issuing ("The ministry issued a statement saying ...", "Sanders made the following
+    comment: ..."): that verb's subject."""
+    if mention.head not in SENT_NOUNS and mention.head not in SPOKEN_NOUNS:
         return None
     k = bisect.bisect_left(s.starts, mention.span.start) - 1
     if k < 1 or CUE_FORMS.get(s.toks[k].lower) not in ISSUING_VERBS:

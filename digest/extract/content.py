@@ -21,6 +21,7 @@ from .grammar import (
     holds_clause,
     is_time_word,
     is_title,
+    noun_like,
     verb_like,
 )
 from .lexicon import (
@@ -30,6 +31,7 @@ from .lexicon import (
     ARTICLES,
     AS_PHRASES,
     ASIDE_MARKS,
+    ASKING,
     AT_LEAST,
     ATTRIBUTION_LEADS,
     AUXILIARIES,
@@ -63,6 +65,7 @@ from .lexicon import (
     PREPOSITIONS,
     QUANTIFIERS,
     QUANTITY_WORDS,
+    QUESTION_OPENERS,
     RECIPIENTS,
     RELATIVE_WORDS,
     ROLE_HEADS,
@@ -148,6 +151,8 @@ def _content_start(s: Sentence, k: int, low: str, base: str | None) -> tuple[int
     # right before
     placed = k > 0 and toks[k - 1].lower in PREPOSITIONS and s.in_quote[k - 1] is None
     k, clause = _to_that(s, k, told, placed)
+    if base in ASKING and not clause:
+        k = _past_asked(s, k)
     if told and not clause:
         k = _past_whom(s, k, whom=any(t.is_capital for t in toks[cue_end:k]))
     elif not clause and k < n and toks[k].lower in PREPOSITIONS and s.in_quote[k] is None:
@@ -377,6 +382,22 @@ def _past_whom(s: Sentence, k: int, *, whom: bool) -> int:
             # "told a gathering in Washington she will", "told Radio 4 there was", "told
             # reporters at Queen's Park on Tuesday the province would ..."
             return j
+    return k
+
+
+def _past_asked(s: Sentence, k: int) -> int:
+    """After "asked", past whom to the question ("asked Msgr. Farmer if he knew", "asked
+    the minister whether the talks had failed"): the token of "if" or "whether", or `k`
+    when a few words of whom do not lead to one."""
+    toks = s.toks
+    for j in range(k, min(len(toks), k + WHOM_WORDS)):
+        tok = toks[j]
+        if tok.lower in QUESTION_OPENERS and j > k:
+            return j
+        if not tok.is_word or s.in_quote[j] is not None or tok.lower in CUE_FORMS:
+            return k
+        if not (tok.is_capital or tok.lower in DETERMINERS or noun_like(tok)):
+            return k
     return k
 
 

@@ -21,6 +21,7 @@ from .lexicon import (
     INTRODUCING_MARKS,
     NOMINAL_CUES,
     NP_STOP,
+    PASSIVE,
     PERSON_PRONOUNS,
     PHRASE_STARTS,
     PLURAL_CUES,
@@ -92,13 +93,18 @@ def _past_source(s: Sentence, phrase: tuple[int, int, str]) -> int:
 
 def _introduces_quotation(s: Sentence, k: int) -> bool:
     """The colon at `k` stands between a name and a quotation: 'Cecile Richards: "..."',
-    'Rep. Trey Gowdy (R-S.C.): "..."'."""
+    'Rep. Trey Gowdy (R-S.C.): "..."', 'Sanders made the following comment: "..."'."""
     toks = s.toks
     if s.in_quote[k] is not None or s.in_quote[k + 1] is None:
         return False
     before = toks[k - 1]
     if before.is_word:
-        return before.lower not in CUE_FORMS
+        # not after a verb of saying, whose colon it is ("said:"); after its noun, yes
+        # ("made the following comment:")
+        if before.lower not in CUE_FORMS:
+            return True
+        # "was asked:": the one asked is no speaker of the quotation
+        return not is_speech(s, k - 1) and not (k >= 2 and toks[k - 2].lower in PASSIVE)
     return before.text == ")" and "(" in {t.text for t in toks[max(0, k - 8) : k]}
 
 

@@ -282,9 +282,10 @@ OBJECT_PRONOUNS = frozenset("him her them me us".split())
 PLEAS = frozenset({"guilty", "innocent", "not", "no"})
 # Words before a word in -ing that make it a noun: "a regular briefing".
 NOUN_MARKERS = frozenset("a an the his her their its".split())
-# How adjectives end ("authoritative", "official", "famous", "tactful", "public"): a word
-# so ending between an article and a word in its bare form makes that word a noun.
-ADJECTIVE_ENDINGS = ("ive", "al", "ous", "ful", "ic", "able", "ible")
+# How adjectives end ("authoritative", "official", "famous", "tactful", "public",
+# "following"): a word so ending between an article and a word in its bare form makes
+# that word a noun.
+ADJECTIVE_ENDINGS = ("ive", "al", "ous", "ful", "ic", "able", "ible", "ing")
 # Words after which a participle is an adjective: articles, possessives, numbers ("one
 # paid staffer", "a lost cause", "his hidden costs").
 PARTICIPLE_MODIFIERS = NOUN_MARKERS | frozenset("one two three our my your".split())
@@ -481,6 +482,10 @@ TALK_PARTICLES = frozenset({"to", "with", "at"})
 # Words that open a clause after an appeal ("urged Moscow to ... that ...").
 CLAUSE_WORDS = frozenset("that how whether why what if when who where".split())
 # Verbs whose object is who was told ("told reporters that ...").
+# Verbs of asking, whose content is the question after whom ("asked the minister whether").
+ASKING = frozenset({"ask"})
+# What opens a question reported ("asked him if", "whether").
+QUESTION_OPENERS = frozenset({"if", "whether"})
 TELL_LIKE = frozenset(
     "tell assure reassure remind inform notify convince persuade warn promise brief".split()
 )
@@ -700,9 +705,12 @@ IS_CONTRACTED = frozenset(
 REFLEXIVES = {"himself": "m", "herself": "f"}
 # Verbs of a source that quotes someone: "Interfax quoted the minister as saying ...".
 QUOTING_VERBS = frozenset({"quoted", "quotes", "quoting"})
-# Verbs of issuing a statement, whose subject is who says what it says ("The ministry
-# issued a statement saying ...").
-ISSUING_VERBS = frozenset({"release", "issue", "publish", "post"})
+# Verbs of issuing a statement or making a remark, whose subject is who says what it says
+# ("The ministry issued a statement saying ...", "Sanders made the following comment:").
+ISSUING_VERBS = frozenset({"release", "issue", "publish", "post", "make", "give", "deliver"})
+# Nouns of something said aloud, which a verb of issuing may take ("made the following
+# comment:", "gave this answer:").
+SPOKEN_NOUNS = frozenset("comment comments remark remarks answer reply speech".split())
 # Prepositions that open an aside telling where a person is from ("Jeff Joseph, from the
 # Consumer Electronics Association (CEA) told").
 ASIDE_FROM = frozenset({"from", "of", "at"})

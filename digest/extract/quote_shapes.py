@@ -165,6 +165,10 @@ def quoting_subject(r: Leftovers) -> list[Found] | None:
     if any(verb + 1 < k < first_quote and _own_clause(toks, k) for k in s.cue_starts):
         return None  # 'yanked the listing of what Zimmerman described as "history"': his
     low = toks[verb].lower
+    if not (speaker.name or speaker.pronoun) and low not in CUE_FORMS:
+        # 'the Leicester flanker only has a "slim" chance', 'The Hutton inquiry cleared
+        # him of "sexing up"': a description speaks only by a verb of saying
+        return None
     if CUE_FORMS.get(low) in NOT_SAYING or low in PASSIVE or low in INVERTING:
         # 'voters prefer the senator's call for "revolution"', 'the parties are
         # "fundamentally flawed"', 'they may be content if ...': a wish, a description,

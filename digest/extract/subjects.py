@@ -106,7 +106,17 @@ def subject(s: Sentence, limit: int) -> Mention | None:
             end > k
             and modifiers < 3
             and noun_like(tok)
-            and (modifiers or opens_noun(toks[end - 1]) or toks[end - 1].lower == "of")
+            and (
+                modifiers
+                or opens_noun(toks[end - 1])
+                or toks[end - 1].lower == "of"
+                # "The Indian navy", "the Obama administration": a name as a modifier
+                or (
+                    end > k + 1
+                    and toks[k].lower in ARTICLES
+                    and all(t.is_capital for t in toks[k + 1 : end])
+                )
+            )
         ):
             # "The billionaire businessman", "Clinton's husband": the head of the phrase.
             modifiers += 1
