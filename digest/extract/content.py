@@ -78,6 +78,7 @@ from .lexicon import (
     TALK_PARTICLES,
     TALK_VERBS,
     TELL_LIKE,
+    THAT_NOUNS,
     TIME_WORDS,
     TOLD_ARTICLES,
 )
@@ -516,11 +517,13 @@ def _to_that(s: Sentence, k: int, told: bool, placed: bool = False) -> tuple[int
         and (
             that_at - k > PLACE_WORDS  # "pointed to the dollar's inability to extend that rally"
             or toks[that_at - 1].lower in CUE_TRIGGERS
+            or toks[that_at - 1].lower in THAT_NOUNS
             or (that_at + 1 < len(toks) and verb_like(toks[that_at + 1]))
             or any(t.lower in AUXILIARIES or t.lower in FINITE_WORDS for t in toks[k:that_at])
         )
     ):
-        # "declined to comment on reports that ...": what the reports say; "a note
+        # "declined to comment on reports that ...", "refused to comment on speculation
+        # that ...": what the reports or the speculation say; "a note
         # written on a napkin that said ...": the napkin's; "jobs added to payrolls
         # was twice the figure that ...": a verb, no place, stands before "that"
         placed = False

@@ -482,6 +482,12 @@ TALK_PARTICLES = frozenset({"to", "with", "at"})
 # Words that open a clause after an appeal ("urged Moscow to ... that ...").
 CLAUSE_WORDS = frozenset("that how whether why what if when who where".split())
 # Verbs whose object is who was told ("told reporters that ...").
+# Nouns whose "that" opens what they hold, not a clause of the verb before them ("refused
+# to comment on speculation that ...", "the fact that ...").
+THAT_NOUNS = frozenset(
+    """speculation rumour rumours rumor rumors fear fears concern concerns hope hopes news
+    fact idea belief view notion evidence reports suggestions claims allegations""".split()
+)
 # Verbs of asking, whose content is the question after whom ("asked the minister whether").
 ASKING = frozenset({"ask"})
 # What opens a question reported ("asked him if", "whether").
