@@ -24,6 +24,7 @@ from .lexicon import (
     QUOTE_MARKS,
     RELATIVE_PRONOUNS,
     SENTENCE_ENDS,
+    SETTING_OPENERS,
 )
 from .mentions import Mention
 from .resolve import Resolved
@@ -183,12 +184,18 @@ _THAT_BEFORE = re.compile(r"\bthat\s*$", re.IGNORECASE)
 
 
 def _short_quote_first(text: str, span: Span) -> bool:
-    """The span opens with a quotation of a word or two ('"no" when asked ...'), not
-    as the subject of a clause after "that" ('saying that "bombastic comments" do more
-    harm')."""
+    """The span opens with a quotation of a word or two that a setting follows ('"no"
+    when asked ...'), not as the subject of a clause ('saying that "bombastic comments"
+    do more harm', 'said "budget reforms" and the collection of taxes would help')."""
     opening = mark_at(text, span.start)
     if not opening or _THAT_BEFORE.search(text, max(0, span.start - 8), span.start):
         return False
     begin = span.start + len(opening)
     ends = [i for i in (text.find(m, begin, span.end) for m in CLOSING_QUOTE_MARKS) if i > 0]
-    return bool(ends) and len(text[begin : min(ends)].split()) <= 2
+    if not ends or len(text[begin : min(ends)].split()) > 2:
+        return False
+    # '"no" when asked': a setting follows; not '"budget reforms" and the collection of
+    # taxes would help', '"Moon," which is expected ..., has been tabbed': the quotation
+    # opens a clause that goes on
+    rest = text[min(ends) + 1 : span.end].strip(" ,'\"”’").split()
+    return not rest or rest[0].lower() in SETTING_OPENERS or rest[0].lower() == "to"

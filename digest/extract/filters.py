@@ -21,6 +21,7 @@ from .grammar import (
     plural_form,
     plural_noun,
     possessive,
+    verb_like,
 )
 from .lexicon import (
     ADDED_TO_WHOM,
@@ -50,6 +51,7 @@ from .lexicon import (
     NOTHING_SAID,
     NOUN_AFTER,
     NOUN_MARKERS,
+    NOUN_PREPOSITIONS,
     OBJECT_PRONOUNS,
     PARTICLE_CUES,
     PASSIVE,
@@ -406,6 +408,8 @@ def reduced_relative(s: Sentence, k: int) -> bool:
         return False
     if pronoun_of(toks[k - 1]) is not None:
         return False
+    if _object_of_preposition(toks, k - 1):
+        return True  # "exploited through JavaScript code posted on malicious sites"
     j = k + 1
     while j < len(toks) and j <= k + 3 and is_time_word(toks[j]):
         j += 1
@@ -413,6 +417,23 @@ def reduced_relative(s: Sentence, k: int) -> bool:
         return False
     verb = toks[j]
     return not verb.is_capital and (verb.lower in FINITE_WORDS or verb.lower.endswith("ed"))
+
+
+def _object_of_preposition(toks: list[Token], k: int) -> bool:
+    """The lower-case noun at `k` ends a phrase a preposition after a verb opens a few
+    words before ("exploited through JavaScript code"): what follows it is no verb of its
+    own."""
+    if toks[k].is_capital or not noun_like(toks[k]):
+        return False
+    for j in range(k - 1, max(-1, k - 4), -1):
+        tok = toks[j]
+        if tok.lower in NOUN_PREPOSITIONS:
+            # after a verb ("exploited through ..."), not a noun ("Officials in the
+            # ministry warned", where the phrase is the subject's)
+            return j > 0 and toks[j - 1].is_word and verb_like(toks[j - 1])
+        if not tok.is_word or tok.lower in AUXILIARIES or verb_like(tok):
+            return False
+    return False
 
 
 def after_preposition(s: Sentence, k: int) -> bool:

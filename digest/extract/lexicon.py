@@ -785,6 +785,9 @@ AGAINST_WHOM = frozenset({"against", "about", "into", "over"})
 # Prepositions whose object is no participle's subject ("the premiere of her new movie
 # saying ..."), unlike "with" ("with analysts saying ...").
 OBJECT_PREPOSITIONS = frozenset({"of", "for", "at", "in", "on", "to", "from"})
+# Prepositions whose object a participle in -ed after it describes ("through JavaScript
+# code posted on malicious sites", "with the rules issued in May").
+NOUN_PREPOSITIONS = OBJECT_PREPOSITIONS | {"through", "via", "by", "with"}
 # Prepositions that place a group where it sits ("Democrats on Capitol Hill").
 PLACED_ON = frozenset({"in", "on", "at"})
 # Prepositions of where someone was or what they are attached to ("A woman at the scene",
