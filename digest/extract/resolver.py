@@ -11,6 +11,7 @@ from .lexicon import (
     BELONGS,
     BODY_TAILS,
     COMPANY_HEADS,
+    CUE_FORMS,
     DETERMINERS,
     GROUP_HEADS,
     GROUP_PRONOUNS,
@@ -628,7 +629,10 @@ class Resolver:
             return False, None
         while at >= 0:
             titled = _TITLED_NAME.match(self.text, at + len(role))
-            if titled is not None:
+            first = titled.group(1).split()[0].lower() if titled is not None else ""
+            if titled is not None and CUE_FORMS.get(first, first) == first:
+                # not a headline's verb after the title ("Greek Prime Minister Calls Bank
+                # Workers' Riot Deaths 'Murder'"): no name given
                 return True, titled.group(1)
             at = low.rfind(role.lower(), 0, at)
         return True, None
