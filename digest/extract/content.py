@@ -78,6 +78,7 @@ from .lexicon import (
     TALK_PARTICLES,
     TALK_VERBS,
     TELL_LIKE,
+    TENSED,
     THAT_NOUNS,
     TIME_WORDS,
     TOLD_ARTICLES,
@@ -96,6 +97,9 @@ TITLE_WORDS_MAX = 5
 CLAUSE_REACH = 30
 # How far after "told" the clause told may open, past whom and where.
 WHOM_WORDS = 8
+# Words of where something was said, between its preposition and "that" ("on his
+# Twitter feed that").
+PLACE_WORDS = 4
 
 
 def content_after(
@@ -273,9 +277,7 @@ def _after_whom(s: Sentence, k: int, start: int) -> bool:
     named = (before.lower in RECIPIENTS and before.lower not in ARTICLES) or (
         before.is_capital and k - 2 >= start and toks[k - 2].lower in PREPOSITIONS
     )
-    return named and (
-        after.lower in AUXILIARIES or after.lower in FINITE_WORDS or after.lower.endswith("ed")
-    )
+    return named and (after.lower in TENSED or after.lower.endswith("ed"))
 
 
 def _to_introduced_quotation(s: Sentence, k: int) -> int:
@@ -451,10 +453,10 @@ def _clause_opens(s: Sentence, j: int, *, existential: bool) -> bool:
             for tok in toks[j + 2 : j + 7]:
                 if not tok.is_word:
                     return False
-                if tok.lower in AUXILIARIES or tok.lower in FINITE_WORDS or verb_like(tok):
+                if tok.lower in TENSED or verb_like(tok):
                     return True
             return False
-        return after.lower in AUXILIARIES or after.lower in FINITE_WORDS or verb_like(after)
+        return after.lower in TENSED or verb_like(after)
     return low in TOLD_ARTICLES and clause_starts(s, j)
 
 
@@ -479,11 +481,6 @@ def _infinitive_after(s: Sentence, j: int) -> bool:
         and after.lower not in DETERMINERS
         and pronoun_of(after) is None
     )
-
-
-# Words of where something was said, between its preposition and "that" ("on his
-# Twitter feed that").
-PLACE_WORDS = 4
 
 
 def _to_that(s: Sentence, k: int, told: bool, placed: bool = False) -> tuple[int, bool]:
@@ -519,7 +516,7 @@ def _to_that(s: Sentence, k: int, told: bool, placed: bool = False) -> tuple[int
             or toks[that_at - 1].lower in CUE_TRIGGERS
             or toks[that_at - 1].lower in THAT_NOUNS
             or (that_at + 1 < len(toks) and verb_like(toks[that_at + 1]))
-            or any(t.lower in AUXILIARIES or t.lower in FINITE_WORDS for t in toks[k:that_at])
+            or any(t.lower in TENSED for t in toks[k:that_at])
         )
     ):
         # "declined to comment on reports that ...", "refused to comment on speculation

@@ -58,6 +58,7 @@ from .lexicon import (
     PASSIVE_ADVERBS,
     PLEAS,
     SENT_PLURALS,
+    TENSED,
     TO_WHOM,
     UNREAL_MARKERS,
     WEAK_CUES,
@@ -95,10 +96,7 @@ def negated(s: Sentence, k: int) -> bool:
         after is not None
         and after.lower in NOTHING_SAID
         and s.in_quote[k + 1] is None
-        and not (
-            following is not None
-            and (following.lower in AUXILIARIES or following.lower in FINITE_WORDS)
-        )
+        and not (following is not None and following.lower in TENSED)
     )
 
 

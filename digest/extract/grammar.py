@@ -42,6 +42,7 @@ from .lexicon import (
     SAME_PAST_OBJECTS,
     SAYING_VERBS,
     SUBJECT_DEMONSTRATIVES,
+    TENSED,
     TIME_WORDS,
     TITLE_SMALL_WORDS,
     VERB_ADVERBS,
@@ -252,7 +253,7 @@ def _coordinated_verb(tok: Token) -> bool:
     own ("and has raised", "but is keeping", "and made"); a word in -ed may be an
     adjective there ("the heat and unsettled weather")."""
     low = tok.lower
-    return tok.is_word and not tok.is_capital and (low in AUXILIARIES or low in FINITE_WORDS)
+    return tok.is_word and not tok.is_capital and low in TENSED
 
 
 def breaks_content(tok: Token) -> bool:

@@ -661,6 +661,9 @@ FINITE_WORDS = frozenset(
     stung strung clung flung wrung dove drank shrank stank ate strove arose awoke wove
     strode smote begot""".split()
 )
+# A verb in a tense of its own by its form: an auxiliary or a finite word ("has", "was",
+# "said", "told").
+TENSED = AUXILIARIES | FINITE_WORDS
 # Verbs whose past is their bare form ("the company cut 500 jobs", "Clinton put his name
 # forward"): a verb only between a subject and what it takes, since most are nouns too
 # ("a tax cut", "a hit single").

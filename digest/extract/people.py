@@ -190,11 +190,15 @@ def _titled_alone(
             # "Mr Wang" after "Wang Yan", family name first
             gender = "f" if title in FEMALE_TITLES else "m" if title in MALE_TITLES else None
             names = [(o, n) for o, n in by_last.get(word, []) if name_gender(n) in (None, gender)]
-            full = _named_before(names, match.start(2)) or next(
-                (n for _, n in found if n.startswith(word + " ")), word
-            )
+            full = _named_before(names, match.start(2)) or _full_by_first(found, word)
             out.append((match.start(2), full))
     return out
+
+
+def _full_by_first(found: list[tuple[int, str]], word: str) -> str:
+    """The full name `found` gives for a first name (or a family name written first,
+    "Wang" of "Wang Yan"), else the word itself."""
+    return next((n for _, n in found if n.startswith(word + " ")), word)
 
 
 def _kin_after_pronoun(
@@ -208,13 +212,8 @@ def _kin_after_pronoun(
     for span in body:
         for match in _PRONOUN_KIN.finditer(text, span.start, span.end):
             word = match.group(2)
-            if (
-                match.group(1) in KIN_WORDS
-                and match.start(2) not in named
-                and (word.lower() in FEMALE_NAMES or word.lower() in MALE_NAMES)
-            ):
-                full = next((n for _, n in found if n.startswith(word + " ")), word)
-                out.append((match.start(2), full))
+            if match.group(1) in KIN_WORDS and match.start(2) not in named and name_gender(word):
+                out.append((match.start(2), _full_by_first(found, word)))
     return out
 
 
@@ -268,7 +267,7 @@ def headline_people(text: str, span: Span | None) -> list[tuple[int, str]]:
             name_gender(first) is not None
             and last[:1].isupper()
             and last.lower() not in NOT_IN_NAMES
-            and not _headline_verb(last)
+            and not headline_verb(last)
         ):
             found.append((offset, f"{first} {last}"))
     return found
@@ -319,7 +318,7 @@ def _people_in_run(match: re.Match[str]) -> list[tuple[int, str]]:
     words = [(o, w) for o, w in words if w not in NAME_SUFFIXES]
     parts: list[list[tuple[int, str]]] = [[]]
     for offset, word in words:
-        if _headline_verb(word):
+        if headline_verb(word):
             parts.append([])
         else:
             parts[-1].append((offset, word))
@@ -327,7 +326,7 @@ def _people_in_run(match: re.Match[str]) -> list[tuple[int, str]]:
     return [(match.start(1) + offset, name) for offset, name in (p for p in people if p)]
 
 
-def _headline_verb(word: str) -> bool:
+def headline_verb(word: str) -> bool:
     """A verb of saying in the present, as headlines write it ("Calls", "Slams", "Says")."""
     low = word.lower()
     return low.endswith("s") and CUE_FORMS.get(low, low) != low
@@ -517,13 +516,9 @@ def _name_at(text: str, start: int, end: int) -> str | None:
     of = _OF_NAME.match(right)
     caps = _CAPS_BEFORE.search(left)
     after = _NAME_AFTER.match(right)
-    if (
-        caps is not None
-        and "\n" not in caps.group(1)
-        and (
-            text[start].isupper()
-            or (after is None and _THE_CAPITALS.search(left[: caps.start()] + caps.group(1)))
-        )
+    if caps is not None and (
+        text[start].isupper()
+        or (after is None and _THE_CAPITALS.search(left[: caps.start()] + caps.group(1)))
     ):
         # "Barclays Bank", "the Clinton campaign", "Public Policy Institute of California";
         # not "US insurer Marsh" or "a Malaysian retailer", where the capital is a place's

@@ -11,7 +11,6 @@ from .lexicon import (
     BELONGS,
     BODY_TAILS,
     COMPANY_HEADS,
-    CUE_FORMS,
     DETERMINERS,
     GROUP_HEADS,
     GROUP_PRONOUNS,
@@ -28,7 +27,7 @@ from .lexicon import (
     WHERE_PREPOSITIONS,
 )
 from .mentions import SENT_NOUNS, Mention, is_age, name_gender, plural_people
-from .people import named_as, named_as_at
+from .people import headline_verb, named_as, named_as_at
 
 # How many speaker mentions later "a spokesperson" may still be given a name.
 _PENDING_REACH = 1
@@ -629,8 +628,7 @@ class Resolver:
             return False, None
         while at >= 0:
             titled = _TITLED_NAME.match(self.text, at + len(role))
-            first = titled.group(1).split()[0].lower() if titled is not None else ""
-            if titled is not None and CUE_FORMS.get(first, first) == first:
+            if titled is not None and not headline_verb(titled.group(1).split()[0]):
                 # not a headline's verb after the title ("Greek Prime Minister Calls Bank
                 # Workers' Riot Deaths 'Murder'"): no name given
                 return True, titled.group(1)

@@ -11,8 +11,8 @@
 2. Features (`features.claim_features`) seen in at least `MIN_COUNT` candidates.
 3. L2-regularised logistic regression, fitted by L-BFGS in plain numpy.
 4. The threshold: the lowest within `F1_TOLERANCE` of the best speech-view F1 at 0.3
-   over the scores of 5-fold cross-validation by document (each fold scored by a model fitted on the
-   other four), counting every speech attribution as gold, matched or not.
+   over the scores of 5-fold cross-validation by document (each fold scored by a model
+   fitted on the other four), counting every speech attribution as gold, matched or not.
 5. The weights of the model fitted on every document, written with sorted keys and
    rounded figures: the same rules and data give the same bytes.
 
