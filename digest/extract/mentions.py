@@ -454,25 +454,7 @@ def backward_np(toks: list[Token], end: int, floor: int) -> list[Token]:
             or _particle_in_name(toks, k)
         ):
             out.append(tok)
-            # A determiner opens the phrase, except inside "Ambassador to the United Nations
-            # Linda Thomas-Greenfield", which goes on.
-            if low in DETERMINERS and not (
-                k >= 2
-                and (
-                    (
-                        toks[k - 1].lower in ATTACH | JOINERS
-                        and toks[k - 2].lower in TITLE_WORDS | ROLE_HEADS
-                    )
-                    or (toks[k - 2].lower, toks[k - 1].lower) in ATTACHING_PAIRS
-                    # "A woman at the scene", "passengers on the plane"
-                    or (
-                        toks[k - 1].lower in WHERE_PREPOSITIONS
-                        and _described_head(toks, k - 2, floor)
-                    )
-                    # "Laura Brownlees of Save the Children": "the" inside a body's name
-                    or (toks[k - 1].is_capital and toks[k - 2].lower in ATTACH | BELONGS)
-                )
-            ):
+            if low in DETERMINERS and not _goes_on_past(toks, k, floor):
                 break
         elif low in ROLE_HEADS or low in SYNONYMS:
             has_head = True
@@ -486,6 +468,11 @@ def backward_np(toks: list[Token], end: int, floor: int) -> list[Token]:
         else:
             words, goes_on = _words_before_head(toks, k, floor, out)
             out.extend(words)
+            # "The vice president of the civil servants' union": the determiner that
+            # opens the modifiers may stand inside a longer phrase, as a determiner may
+            opener = k - len(words) + 1
+            if words and words[-1].lower in DETERMINERS and _goes_on_past(toks, opener, floor):
+                goes_on = True
             if not goes_on:
                 break
             k -= len(words)
@@ -497,6 +484,22 @@ def backward_np(toks: list[Token], end: int, floor: int) -> list[Token]:
     while out and out[0].lower in JOINERS:
         out = out[1:]
     return out
+
+
+def _goes_on_past(toks: list[Token], k: int, floor: int) -> bool:
+    """The determiner at token `k` does not open the phrase: it stands inside a longer
+    one ("Ambassador to the United Nations Linda Thomas-Greenfield", "the vice president
+    of the union", "A woman at the scene", "Laura Brownlees of Save the Children")."""
+    if k < 2:
+        return False
+    before, prior = toks[k - 1], toks[k - 2]
+    return (
+        (before.lower in ATTACH | JOINERS and prior.lower in TITLE_WORDS | ROLE_HEADS)
+        or (prior.lower, before.lower) in ATTACHING_PAIRS
+        or (before.lower in WHERE_PREPOSITIONS and _described_head(toks, k - 2, floor))
+        # "the" inside a body's name
+        or (before.is_capital and prior.lower in ATTACH | BELONGS)
+    )
 
 
 def _words_before_head(
