@@ -52,6 +52,7 @@ from .lexicon import (
     INTRODUCING_MARKS,
     JOINERS,
     MONTHS,
+    NAMING_CUES,
     NOT_CLAUSE_START,
     NOUN_AFTER,
     OBJECT_CUES,
@@ -546,6 +547,9 @@ def _content_end(
         and s.in_quote[k] is None
         and (toks[k].lower in OBJECT_PRONOUNS or not clause_starts(s, k))
     )
+    if base in NAMING_CUES:
+        end = _name_given(s, k, end)
+        last_tok = bisect.bisect_left(s.starts, end, k + 1)
     # "When my mother mentioned the devil to me, I laughed": the cue's clause is a
     # subordinate one, and ends at the comma before the sentence's own clause.
     subordinate = _in_subordinate_clause(s, k)
@@ -563,6 +567,23 @@ def _content_end(
             return cut
     if end < s.span.end and last_tok > k + 1:
         end = toks[last_tok - 1].end
+    return end
+
+
+def _name_given(s: Sentence, k: int, end: int) -> int:
+    """Where the content of a verb of naming that starts at token `k` ends, by `end`: at
+    the name it quotes when the sentence's own verb follows the name ('the man their
+    editor dubbed "Deep Throat" helped to keep them on track', 'the pair, dubbed the
+    "McLibel Two", were found guilty'): the naming stood inside the subject."""
+    toks = s.toks
+    named = next((q for q in s.quotes if q.outer.start >= toks[k].start), None)
+    if named is None or not named.closed or named.outer.end >= end:
+        return end
+    after = bisect.bisect_left(s.starts, named.outer.end)
+    if after < len(toks) and toks[after].text == ",":
+        after += 1
+    if after < len(toks) and (toks[after].lower in TENSED or finite(toks[after])):
+        return named.outer.end
     return end
 
 

@@ -468,11 +468,6 @@ def backward_np(toks: list[Token], end: int, floor: int) -> list[Token]:
         else:
             words, goes_on = _words_before_head(toks, k, floor, out)
             out.extend(words)
-            # "The vice president of the civil servants' union": the determiner that
-            # opens the modifiers may stand inside a longer phrase, as a determiner may
-            opener = k - len(words) + 1
-            if words and words[-1].lower in DETERMINERS and _goes_on_past(toks, opener, floor):
-                goes_on = True
             if not goes_on:
                 break
             k -= len(words)
@@ -514,7 +509,13 @@ def _words_before_head(
     if addressed:
         return toks[k - addressed + 1 : k + 1][::-1], True
     modifiers = _modifiers(toks, k, floor) or _plural_modifiers(toks, k, floor, out)
-    return modifiers, bool(modifiers) and modifiers[-1].lower.endswith(_POSSESSIVE)
+    if not modifiers:
+        return modifiers, False
+    opener = modifiers[-1]
+    # "The vice president of the civil servants' union": the determiner that opens the
+    # modifiers may stand inside a longer phrase
+    inside = opener.lower in DETERMINERS and _goes_on_past(toks, k - len(modifiers) + 1, floor)
+    return modifiers, inside or opener.lower.endswith(_POSSESSIVE)
 
 
 def _addressee_role(toks: list[Token], k: int, floor: int) -> int:
