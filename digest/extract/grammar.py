@@ -227,6 +227,16 @@ def holds_clause(s: Sentence, span: Span) -> bool:
         elif relative and tok.text == ",":
             relative = False  # "the bridge, which opened in 1990, was unsafe"
         elif (
+            low.endswith("ed")
+            and toks[k - 1].lower in AND_BUT_OR
+            and k + 1 < last
+            and toks[k + 1].lower in DETERMINERS
+            and not relative
+        ):
+            # "added a category and divvied the show's hosting duties": a verb after "and"
+            # with its object is the sentence's subject's, and so is what it takes
+            break
+        elif (
             _finite_at(toks, k, first, last)
             # "posted record losses and missed rent payments": the sentence's subject's
             and not (low.endswith("ed") and toks[k - 1].lower in AND_BUT_OR)
