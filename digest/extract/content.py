@@ -11,6 +11,7 @@ cue reports nothing here ("urged Moscow to ...", "by speaking to them").
 from __future__ import annotations
 
 import bisect
+import re
 
 from ..model import Span
 from .grammar import (
@@ -643,6 +644,10 @@ def _cut_at(s: Sentence, j: int, gap: bool, closes: bool, objective: bool) -> in
         # '... "founded ISIS," saying ...', '... "an orange buffoon," Susan said': the
         # comma was quoted
         return toks[j].end
+    if toks[j].text == ";" and _clause_after_semicolon(s, j):
+        # "His attorneys argued that he was ill; prosecutors argued he was feigning":
+        # past a semicolon of the writer's another clause begins
+        return toks[j].start
     if toks[j].text in ASIDE_MARKS and quoted_aside(s, j):
         return toks[j].start  # 'liked her - "...," Elkins said - but ...'
     if toks[j].lower in AND_BUT and (
@@ -654,6 +659,25 @@ def _cut_at(s: Sentence, j: int, gap: bool, closes: bool, objective: bool) -> in
         # drivers to expect delays": what the second verb reports is a claim of its own.
         return toks[j - 1].start if toks[j - 1].text == "," else toks[j].start
     return None
+
+
+_ENTITY_BEFORE = re.compile(r"&#?\w+$")
+
+
+def _clause_after_semicolon(s: Sentence, j: int) -> bool:
+    """Token `j` is a semicolon of the writer's with a clause after it: not quoted, not
+    inside parentheses ("$58m; £30m"), not the end of a character entity ("&#233;")."""
+    toks = s.toks
+    if s.in_quote[j] is None and j + 1 < len(toks):
+        start = toks[j].start
+        if _ENTITY_BEFORE.search(s.text, max(s.span.start, start - 8), start):
+            return False
+        opened = sum(t.text == "(" for t in toks[:j]) - sum(t.text == ")" for t in toks[:j])
+        if opened > 0:
+            return False
+        stop = next((i for i in range(j + 1, len(toks)) if toks[i].text in {",", ";"}), len(toks))
+        return has_finite_verb(s, Span(toks[j + 1].start, toks[stop - 1].end))
+    return False
 
 
 def _reads_as_content(s: Sentence, k: int, content: Span, clause: bool, gap: bool) -> bool:
