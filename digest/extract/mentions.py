@@ -494,6 +494,13 @@ def _goes_on_past(toks: list[Token], k: int, floor: int) -> bool:
         or (before.lower in WHERE_PREPOSITIONS and _described_head(toks, k - 2, floor))
         # "the" inside a body's name
         or (before.is_capital and prior.lower in ATTACH | BELONGS)
+        # "Jane Smith of the Red Cross": a name, then the body it is of
+        or (
+            before.lower in BELONGS
+            and prior.is_capital
+            and k + 1 < len(toks)
+            and toks[k + 1].is_capital
+        )
     )
 
 
