@@ -752,7 +752,7 @@ def content_then_cue(c: Cue) -> Match:
     else:
         return None
     content = s.tidy(Span(s.span.start, end))
-    if s.words(content) < MIN_CONTENT_WORDS or c.earlier:
+    if s.words(content) < MIN_CONTENT_WORDS or c.earlier or _ends_in_subordinate(s, lead - 1):
         return None
     if (
         toks[0].lower in SUBORDINATORS
@@ -763,6 +763,27 @@ def content_then_cue(c: Cue) -> Match:
         return None  # "As the women skated through the park, that bond revealed itself"
     s.use_quotes_in(content, c.used)
     return c.claim(s.kind(content), content, c.speaker().mention)
+
+
+def _ends_in_subordinate(s: Sentence, comma: int) -> bool:
+    """The words before the comma at token `comma` end in a subordinate clause that "and"
+    or "but" opens after an earlier comma ("..., and when folks needed medicine, she
+    asked the pharmacist to ..."): it sets the scene for the clause after it, which is
+    no speaker's tail; not "..., after a 0.6% rise in November, the ONS said"."""
+    toks = s.toks
+    k = comma - 1
+    while k > 0 and not (toks[k].text == "," and s.in_quote[k] is None):
+        k -= 1
+    if k <= 0:
+        return False
+    first = k + 1
+    return (
+        first + 1 < comma
+        and s.in_quote[first] is None
+        and toks[first].lower in AND_BUT
+        and toks[first + 1].lower in SUBORDINATORS
+        and toks[first + 1].lower not in {"that", "as"}
+    )
 
 
 def _bare_tail(tail: list[Token]) -> bool:
