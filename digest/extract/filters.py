@@ -44,6 +44,7 @@ from .lexicon import (
     EVIDENCE_NOUNS,
     FINITE_WORDS,
     FLOATING_QUANTIFIERS,
+    INDEFINITE_ARTICLES,
     INTRODUCING_MARKS,
     MAYBE_MODALS,
     NEGATIONS,
@@ -58,6 +59,7 @@ from .lexicon import (
     PASSIVE_ADVERBS,
     PLEAS,
     SENT_PLURALS,
+    SHARE_NOUNS,
     TENSED,
     TO_WHOM,
     UNREAL_MARKERS,
@@ -316,6 +318,18 @@ def after_article(s: Sentence, k: int) -> bool:
     ):
         # "the authoritative jab we are used to": after an article and an adjective, a
         # word in its bare form is a noun (a verb there would agree: "the critic says")
+        return True
+    if (
+        k >= 2
+        and CUE_FORMS.get(toks[k].lower) == toks[k].lower
+        and toks[k - 2].lower in INDEFINITE_ARTICLES
+        and toks[k - 1].is_word
+        and not toks[k - 1].is_capital
+        and not plural_form(toks[k - 1].lower)
+        and toks[k - 1].lower not in SHARE_NOUNS
+    ):
+        # "made her a household name": after "a" and a singular noun, a word in its bare
+        # form is a noun too; not "a majority say"
         return True
     j = k - 1
     if j > 0 and adverb_in_ly(toks[j]):

@@ -449,6 +449,12 @@ APPROXIMATELY = frozenset({"about", "around", "roughly", "nearly", "almost", "ov
 # 3,000").
 AT_LEAST = frozenset({("at", "least"), ("at", "most"), ("as", "many"), ("as", "few")})
 # Words of quantity after them.
+# The indefinite articles: a singular noun follows.
+INDEFINITE_ARTICLES = frozenset({"a", "an"})
+# Nouns of a share of people, which take a plural verb after "a" ("a majority say").
+SHARE_NOUNS = frozenset(
+    "majority minority third quarter fifth half number lot few handful couple dozen".split()
+)
 QUANTITY_WORDS = frozenset(
     "half a one two three four five six seven eight nine ten dozen hundreds thousands "
     "millions".split()
