@@ -48,6 +48,7 @@ from .lexicon import (
     PASSIVE,
     PERCEIVED,
     PHRASE_ENDS,
+    PLACED_ON,
     PRE_CUE_SKIP,
     PREPOSITIONS,
     REFLEXIVES,
@@ -67,6 +68,7 @@ from .mentions import (
     backward_np,
     forward_np,
     mention_from_tokens,
+    name_gender,
     pronoun_of,
 )
 from .sentence import Sentence
@@ -213,6 +215,7 @@ def _past_asides(s: Sentence, j: int) -> int:
     disaster," said')."""
     toks = s.toks
     j = skip_aside(s, j)
+    j = _past_place_aside(s, j)
     if (
         j > 2
         and toks[j].text == ","
@@ -234,6 +237,36 @@ def _past_asides(s: Sentence, j: int) -> int:
     if clause_comma is not None:
         j = clause_comma - 1
     return j
+
+
+def _past_place_aside(s: Sentence, j: int) -> int:
+    """Token `j` moved back over the state or country after a place that a speaker is in
+    ("the U.S. Geological Survey in Golden, Colo., said"): it names no one."""
+    toks = s.toks
+    if j < 4 or toks[j].text != "," or s.in_quote[j] is not None:
+        return j
+    k = j - 1
+    if toks[k].text == ".":
+        k -= 1  # "Colo."
+    if not toks[k].is_capital or name_gender(toks[k].text) is not None:
+        return j  # one word, no person's name ("in Uganda, Sarah Mukasa, told")
+    k -= 1
+    if toks[k].text != "," or not toks[k - 1].is_capital:
+        return j
+    # The subject before the place is a name and where it is ("the U.S. Geological
+    # Survey in Golden"), opening its clause; not an aside's ("Mr. Daniloff, now 81 and
+    # retired in Cambridge, Mass., said"; "the Club, a course in Ponte Vedra Beach,
+    # Fla., charged").
+    i = k - 2
+    placed = False
+    while i >= 0 and toks[i].text != "," and toks[i].lower not in AND_BUT:
+        low = toks[i].lower
+        if low in PLACED_ON:
+            placed = True
+        elif not (toks[i].is_capital or low in DETERMINERS):
+            return j
+        i -= 1
+    return k - 1 if placed else j
 
 
 def _opening_bracket(toks: list[Token], closing: int) -> int | None:

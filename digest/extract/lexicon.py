@@ -337,6 +337,8 @@ OPENING_PREPOSITIONS = frozenset({"for", "of", "among", "amid", "despite"})
 CONJUNCTIONS = frozenset({"and", "but", "or", "so"})
 # Conjunctions that join a second verb to its subject ("... and said").
 AND_BUT = frozenset({"and", "but"})
+# Words that join a second clause with a subject of its own ("..., but the survey said").
+CLAUSE_JOINERS = frozenset({"and", "but", "while", "whereas", "although", "though"})
 # Conjunctions after which a lower-case word goes on the phrase before a quotation.
 AND_BUT_OR = frozenset({"and", "but", "or"})
 # Prepositions that may join a speaker's phrase right after a quotation.
@@ -782,8 +784,11 @@ OBJECT_OPENERS = frozenset(
     "to for on with about against that the a an his her their its our this these those".split()
 )
 # Words that attach what a speaker knows to them ("people familiar with the matter", "a
-# source close to the talks", "officials briefed on the plan").
-ATTACHING_PAIRS = frozenset({("close", "to"), ("familiar", "with"), ("briefed", "on")})
+# source close to the talks", "officials briefed on the plan", "a source with knowledge
+# of the talks").
+ATTACHING_PAIRS = frozenset(
+    {("close", "to"), ("familiar", "with"), ("briefed", "on"), ("knowledge", "of")}
+)
 # Prepositions that attach a place or an organisation to a role ("a spokeswoman at ...").
 ATTACH = frozenset({"at", "in", "with", "from", "to"})
 # Prepositions of where a speaker is or whom a thing went to ("lawmakers in Washington").

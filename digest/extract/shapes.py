@@ -46,7 +46,9 @@ from .cue_shapes import (
 from .cues import find_cues
 from .grammar import has_finite_verb, holds_clause, is_title, plural_noun
 from .lexicon import (
+    AFTER_CUE_MARKS,
     AND_OR,
+    CLAUSE_JOINERS,
     CLAUSE_OPENERS_AFTER,
     CUE_FORMS,
     DETERMINERS,
@@ -56,7 +58,9 @@ from .lexicon import (
     PROMISES,
     QUOTING_CUES,
     RELATIVE_WORDS,
+    TENSED,
 )
+from .mentions import pronoun_of
 from .quote_shapes import (
     Leftovers,
     bare_quote,
@@ -187,11 +191,37 @@ def reads_as_claim(s: Sentence, found: Found) -> bool:
             # that claim").
             return has_finite_verb(s, found.content) or s.words(found.content) >= 5
         return holds_clause(s, found.content)
+    if CUE_FORMS.get((found.cue_text or "").lower()) not in NAMING_CUES:
+        return True
     # 'a campaign called "Not My Stella's"': a title names, it does not report.
-    return not (
-        found.kind == "quote"
-        and CUE_FORMS.get((found.cue_text or "").lower()) in NAMING_CUES
-        and is_title(s.text[found.content.start : found.content.end].split())
+    if found.kind == "quote" and is_title(s.text[found.content.start : found.content.end].split()):
+        return False
+    return not _thing_named(s, found)
+
+
+def _thing_named(s: Sentence, found: Found) -> bool:
+    """A participle of naming right after a noun, then the name quoted: 'a library
+    named "Mshtml.dll" that contains the engine' names a thing; no one speaks."""
+    if found.cue is None:
+        return False
+    k = s.index_of_offset(found.cue.start)
+    toks = s.toks
+    before = toks[k - 1] if k > 0 else None
+    noun = before is not None and (
+        before.text == ")"
+        or (
+            before.is_word
+            and not before.is_capital
+            and pronoun_of(before) is None
+            and before.lower not in TENSED  # "Critics have called "absurd" the idea"
+        )
+    )
+    return (
+        noun
+        and toks[k].lower.endswith("ed")
+        and s.in_quote[k - 1] is None
+        and k + 1 < len(toks)
+        and s.in_quote[k + 1] is not None
     )
 
 
@@ -244,6 +274,9 @@ def read_sentence(
                     answer = replace(answer, kind=UNSAID)
                 read.append(answer)
             break
+    if len(found) > 1:
+        read = [_before_next_speaker(s, item, found) for item in read]
+        found = [item for item in read if item.kind != UNSAID]
     unused = [q for i, q in enumerate(s.quotes) if i not in used]
     if not unused:
         return read  # every quotation shape reads quotations no cue took
@@ -251,6 +284,42 @@ def read_sentence(
     if extra is not None:
         read.extend(extra)
     return read
+
+
+def _before_next_speaker(s: Sentence, item: Found, found: list[Found]) -> Found:
+    """`item` with its content ending before another claim's speaker and cue that a
+    conjunction joins to it ("the quake measured 5.9, but the U.S. Geological Survey
+    ... said it was 6.1"): the second clause is the other speaker's, not more of the
+    first's words. A claim inside the content ("said police told the group ...") is
+    what the content reports, and stays in it."""
+    if item.kind == UNSAID:
+        return item
+    content = item.content
+    for other in found:
+        mention = other.mention
+        if (
+            other is item
+            or mention is None
+            or other.cue is None
+            or not content.start < mention.span.start < content.end
+            or other.cue.start < mention.span.start
+        ):
+            continue
+        k = s.index_of_offset(mention.span.start)
+        if k < 1 or s.in_quote[k] is not None or s.toks[k - 1].lower not in CLAUSE_JOINERS:
+            continue
+        j = k - 1
+        while j > 0 and s.toks[j - 1].text in AFTER_CUE_MARKS:
+            j -= 1  # the comma or dash before the conjunction
+        end = s.toks[j - 1].end if j > 0 else content.start
+        if end <= content.start:
+            continue
+        kept = s.tidy(Span(content.start, end))
+        # what is left is a clause, or quoted: not the first half of a joint subject
+        # ("said she and her peers referred to themselves as ...")
+        if has_finite_verb(s, kept) or s.kind(kept) != "reported":
+            return replace(item, content=kept)
+    return item
 
 
 def read_headline(
