@@ -31,9 +31,10 @@ from .lexicon import (
     POSSESSIVE_TOKENS,
     PREPOSITIONS,
     PUT_FORMS,
+    SPOKEN_NOUNS,
     SUBJECT_PRONOUNS,
 )
-from .mentions import Mention, mention_from_tokens, pronoun_of
+from .mentions import SENT_NOUNS, Mention, mention_from_tokens, pronoun_of
 from .sentence import Sentence
 
 
@@ -54,6 +55,9 @@ def find_cues(s: Sentence, trace: list[str] | None = None) -> list[tuple[int, in
         if k < resume:
             continue
         if toks[k].text == ":" and 0 < k < n - 1 and _introduces_quotation(s, k):
+            found.append((k, k, ":"))
+            continue
+        if toks[k].text == ":" and k == n - 1 and not found and _introduces_next(s, k):
             found.append((k, k, ":"))
             continue
         if s.in_quote[k] is not None or not toks[k].is_word:
@@ -106,6 +110,21 @@ def _introduces_quotation(s: Sentence, k: int) -> bool:
         # "was asked:": the one asked is no speaker of the quotation
         return not is_speech(s, k - 1) and not (k >= 2 and toks[k - 2].lower in PASSIVE)
     return before.text == ")" and "(" in {t.text for t in toks[max(0, k - 8) : k]}
+
+
+def _introduces_next(s: Sentence, k: int) -> bool:
+    """The colon at `k` ends the sentence after a noun of saying that is not a verb
+    there ("Sanders made the following comment:"): it introduces what the next
+    paragraph quotes, as "Smith told the crowd:" does (`find_cues` asks only when the
+    sentence has no other cue: "Clinton released the following statement:" is
+    "released"'s)."""
+    before = s.toks[k - 1]
+    return (
+        s.in_quote[k] is None
+        and before.is_word
+        and (before.lower in SPOKEN_NOUNS or before.lower in SENT_NOUNS)
+        and (before.lower not in CUE_FORMS or not is_speech(s, k - 1))
+    )
 
 
 def _next_to_quotation(s: Sentence, k: int) -> bool:
