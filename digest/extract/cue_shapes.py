@@ -423,6 +423,11 @@ def cue_opens_sentence(c: Cue) -> Match:
     quote = next(
         (i for i in range(c.last + 1, min(n, c.last + 20)) if s.in_quote[i] is not None), None
     )
+    if ahead and quote is None and toks[-1].text == ":" and s.index_of(ahead[-1]) == n - 2:
+        # "Stated Stone:" as a paragraph of its own: the next paragraph's quotation
+        mention = inverted_mention(s, ahead)
+        if mention is not None:
+            return c.claim("intro", Span(s.span.end, s.span.end), mention)
     if not ahead or quote is None:
         return None
     mention = inverted_mention(s, ahead)

@@ -80,6 +80,7 @@ def known_people(
                     and last not in CUE_FORMS
                     and parts[1] not in NAME_SUFFIXES
                     and _may_be_name(first)
+                    and not _past_cue(first)
                 ):
                     found.append((match.start(1), f"{parts[0]} {parts[1]}"))
                     continue
@@ -332,12 +333,17 @@ def headline_verb(word: str) -> bool:
     return low.endswith("s") and CUE_FORMS.get(low, low) != low
 
 
+def _past_cue(low: str) -> bool:
+    """A verb of saying in the past ("stated", "added"), never a first name."""
+    return low.endswith("ed") and low in CUE_FORMS
+
+
 def _person_in_words(words: list[tuple[int, str]]) -> tuple[int, str] | None:
     """The person's name in capitalised words, with its offset in the run: titles and
     parties before it go ("Secretary of State Hillary Clinton", "Democrat Jo Reyes"), and
     so does a headline's verb after it ("Bernie Sanders Promises")."""
-    while words and not _name_word(words[0][1].lower()):
-        words = words[1:]
+    while words and (not _name_word(words[0][1].lower()) or _past_cue(words[0][1].lower())):
+        words = words[1:]  # "Stated Stone:": a verb of saying opens the run
     titles = [i for i, (_, w) in enumerate(words) if not _name_word(w.lower())]
     if titles:
         words = words[titles[-1] + 1 :]  # "Pensions Secretary Alan Johnson": past the title
