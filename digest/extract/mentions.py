@@ -39,6 +39,7 @@ from .lexicon import (
     ORG_TAILS,
     PEERAGE,
     PEOPLE_PLURALS,
+    PERSON_ENDINGS,
     PERSON_PRONOUNS,
     PERSON_TITLES,
     PLACED,
@@ -575,7 +576,11 @@ def _attached(toks: list[Token], k: int, floor: int, out: list[Token]) -> int:
         return 1  # "The charges against Olson allege": whom they are against does not speak
     if low in PLACED_ON and toks[k - 1].is_capital and plural_people(before):
         return 1  # "Democrats on Capitol Hill", "Republicans in Congress": where they sit
-    if low in WHERE_PREPOSITIONS and not out[-1].is_capital and _described_head(toks, k - 1, floor):
+    if (
+        low in WHERE_PREPOSITIONS
+        and (not out[-1].is_capital or toks[k - 1].lower.endswith(PERSON_ENDINGS))
+        and _described_head(toks, k - 1, floor)
+    ):
         # "A woman at the scene": where she was, then her phrase read on; "unions at the
         # Italian carmaker": a plural with no article is the whole phrase's head
         bare = plural_people(before) and not (k - 2 >= floor and toks[k - 2].lower in DETERMINERS)
@@ -597,7 +602,18 @@ def _described_head(toks: list[Token], k: int, floor: int) -> bool:
     tok = toks[k]
     if not tok.is_word or (tok.is_capital and k > floor) or tok.lower in NP_STOP:
         return False  # a capital only where the sentence starts ("Passengers on ...")
-    return plural_people(tok.lower) or (k - 1 >= floor and toks[k - 1].lower in ARTICLES)
+    if plural_people(tok.lower):
+        return True
+    # the article, maybe past a modifier ("An office worker", "a civilian witness")
+    j = k - 1
+    if j - 1 >= floor and _plain_modifier(toks[j]) and tok.lower.endswith(PERSON_ENDINGS):
+        j -= 1
+    return j >= floor and toks[j].lower in ARTICLES
+
+
+def _plain_modifier(tok: Token) -> bool:
+    """A lower-case word that may modify a noun: no article, no stop word."""
+    return tok.is_word and not tok.is_capital and tok.lower not in NP_STOP
 
 
 def _opens_with_head(toks: list[Token], placed: int | None) -> bool:
