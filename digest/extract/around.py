@@ -149,14 +149,16 @@ def parenthetical_end(s: Sentence, k: int) -> int | None:
 
 def tail_is_short(s: Sentence, k: int) -> bool:
     """After `..., X said`, only a few words, or another clause after a comma or a
-    subordinator that sets the scene ("..., he told aides as he worked on ..."), may
-    follow."""
+    subordinator that sets the scene ("..., he told aides as he worked on ..."), or a
+    relative clause about the speaker ("..., said a handful of Democrats who point to
+    ..."), may follow."""
     toks = s.toks
     tail = 0
     while (
         k < len(toks)
         and toks[k].text != ","
         and toks[k].lower not in SETTING_OPENERS
+        and toks[k].lower != "who"
         and s.in_quote[k] is None
         and tail <= 8
     ):

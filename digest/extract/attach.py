@@ -528,6 +528,7 @@ def closes_clause(s: Sentence, phrase: list[Token]) -> bool:
         after.text in PHRASE_ENDS
         or after.lower in PREPOSITIONS  # "said Reyes on Monday", "in a statement"
         or is_time_word(after)
+        or after.lower == "who"  # "said a spokeswoman who asked not to be named"
     )
 
 

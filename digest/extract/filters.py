@@ -62,6 +62,7 @@ from .lexicon import (
     SHARE_NOUNS,
     TENSED,
     TO_WHOM,
+    UNNAMED,
     UNREAL_MARKERS,
     WEAK_CUES,
 )
@@ -229,8 +230,18 @@ def back_without_speech(s: Sentence, k: int) -> bool:
 
 
 def spoke_on_condition(s: Sentence, k: int) -> bool:
-    """How someone spoke, not what: "who spoke on condition of anonymity"."""
-    return CUE_FORMS.get(s.toks[k].lower) == "speak" and on_condition(s, k + 1)
+    """How someone spoke, not what: "who spoke on condition of anonymity", "who asked
+    not to be named"."""
+    base = CUE_FORMS.get(s.toks[k].lower)
+    if base == "speak":
+        return on_condition(s, k + 1)
+    words = [t.lower for t in s.toks[k + 1 : k + 5]]
+    return (
+        base == "ask"
+        and len(words) == 4
+        and words[:3] == ["not", "to", "be"]
+        and words[3] in UNNAMED
+    )
 
 
 def noun_in_ing(s: Sentence, k: int) -> bool:

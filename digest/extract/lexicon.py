@@ -451,6 +451,8 @@ APPROXIMATELY = frozenset({"about", "around", "roughly", "nearly", "almost", "ov
 # 3,000").
 AT_LEAST = frozenset({("at", "least"), ("at", "most"), ("as", "many"), ("as", "few")})
 # Words of quantity after them.
+# What a source asked not to be ("who asked not to be named"): how they spoke, not what.
+UNNAMED = frozenset({"named", "identified", "quoted"})
 # The indefinite articles: a singular noun follows.
 INDEFINITE_ARTICLES = frozenset({"a", "an"})
 # Nouns of a share of people, which take a plural verb after "a" ("a majority say").

@@ -606,9 +606,16 @@ def _described_head(toks: list[Token], k: int, floor: int) -> bool:
         return True
     # the article, maybe past a modifier ("An office worker", "a civilian witness")
     j = k - 1
-    if j - 1 >= floor and _plain_modifier(toks[j]) and tok.lower.endswith(PERSON_ENDINGS):
-        j -= 1
-    return j >= floor and toks[j].lower in ARTICLES
+    if j < floor:
+        return False
+    if toks[j].lower in ARTICLES:
+        return True
+    return (
+        j - 1 >= floor
+        and _plain_modifier(toks[j])
+        and tok.lower.endswith(PERSON_ENDINGS)
+        and toks[j - 1].lower in ARTICLES
+    )
 
 
 def _plain_modifier(tok: Token) -> bool:
