@@ -47,12 +47,14 @@ from .lexicon import (
     OBJECT_PRONOUNS,
     PASSIVE,
     PERCEIVED,
+    PERSON_ENDINGS,
     PHRASE_ENDS,
     PLACED_ON,
     PRE_CUE_SKIP,
     PREPOSITIONS,
     REFLEXIVES,
     RELATIVE_PRONOUNS,
+    ROLE_HEADS,
     SAYING_VERBS,
     SETTING_NOUNS,
     SPEAKING_HEADS,
@@ -69,6 +71,7 @@ from .mentions import (
     forward_np,
     mention_from_tokens,
     name_gender,
+    plural_people,
     pronoun_of,
 )
 from .sentence import Sentence
@@ -259,14 +262,19 @@ def _past_place_aside(s: Sentence, j: int) -> int:
     # Fla., charged").
     i = k - 2
     placed = False
-    while i >= 0 and toks[i].text != "," and toks[i].lower not in AND_BUT:
+    while i >= 0 and toks[i].text != "," and toks[i].lower not in AND_BUT | SUBORDINATORS:
         low = toks[i].lower
         if low in PLACED_ON:
             placed = True
-        elif not (toks[i].is_capital or low in DETERMINERS):
+        elif not (toks[i].is_capital or low in DETERMINERS or _person_noun(low)):
             return j
         i -= 1
     return k - 1 if placed else j
+
+
+def _person_noun(low: str) -> bool:
+    """A noun for a person or people: "woman", "official", "residents"."""
+    return low in ROLE_HEADS or low.endswith(PERSON_ENDINGS) or plural_people(low)
 
 
 def _opening_bracket(toks: list[Token], closing: int) -> int | None:
