@@ -644,6 +644,15 @@ def _cut_at(s: Sentence, j: int, gap: bool, closes: bool, objective: bool) -> in
         # '... "founded ISIS," saying ...', '... "an orange buffoon," Susan said': the
         # comma was quoted
         return toks[j].end
+    if (
+        j + 1 < n
+        and _exclaims(s, j)
+        and j + 1 not in s.cue_starts  # '"BERNIE!" chants': a noun, no one speaking
+        and attribution_follows(s, j + 1)
+    ):
+        # 'had yelled, "Hide, she's got a gun!" Vanore said': the quotation ends in its
+        # own mark, and another attribution follows
+        return toks[j].end
     if toks[j].text == ";" and _clause_after_semicolon(s, j):
         # "His attorneys argued that he was ill; prosecutors argued he was feigning":
         # past a semicolon of the writer's another clause begins
@@ -861,6 +870,15 @@ def opens_content(s: Sentence, k: int) -> bool:
         and toks[k + 1].lower not in RECIPIENTS
         and not toks[k + 1].is_capital
     )
+
+
+def _exclaims(s: Sentence, j: int) -> bool:
+    """Token `j` is the last of a quotation that ends in "!" or "?"."""
+    index = s.in_quote[j]
+    if index is None or s.in_quote[j + 1] == index:
+        return False
+    inner = s.quotes[index].inner
+    return s.text[inner.start : inner.end].rstrip().endswith(("!", "?"))
 
 
 def closes_relative(s: Sentence, j: int) -> bool:
