@@ -786,6 +786,7 @@ def attribution_follows(s: Sentence, k: int) -> bool:
                 or toks[i].lower in PRE_CUE_SKIP
                 or toks[i].lower in ATTRIBUTION_LEADS
                 or toks[i].lower.endswith("ly")
+                or (c - k == 1 and toks[i].lower in ROLE_HEADS)  # "..., officials said"
                 or described
             )
             for i in range(k, c)
