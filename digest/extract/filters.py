@@ -16,6 +16,7 @@ from collections.abc import Callable
 from .blocks import Token
 from .grammar import (
     adverb_in_ly,
+    finite,
     is_time_word,
     noun_like,
     plural_form,
@@ -26,6 +27,7 @@ from .grammar import (
 from .lexicon import (
     ADDED_TO_WHOM,
     ADJECTIVE_ENDINGS,
+    AND_BUT_OR,
     ARTICLES,
     ASIDE_PARTICIPLES,
     ASIDE_PREPOSITIONS,
@@ -40,6 +42,7 @@ from .lexicon import (
     CUE_OPENING_MARKS,
     CURRENCY_SIGNS,
     DEGREE_WORDS,
+    DETERMINERS,
     EVIDENCE_CUES,
     EVIDENCE_NOUNS,
     FINITE_WORDS,
@@ -57,7 +60,10 @@ from .lexicon import (
     PARTICLE_CUES,
     PASSIVE,
     PASSIVE_ADVERBS,
+    PHRASE_STOPS,
     PLEAS,
+    PREPOSITIONS,
+    RELATIVE_WORDS,
     SENT_PLURALS,
     SHARE_NOUNS,
     TENSED,
@@ -436,10 +442,53 @@ def reduced_relative(s: Sentence, k: int) -> bool:
     j = k + 1
     while j < len(toks) and j <= k + 3 and is_time_word(toks[j]):
         j += 1
-    if j == k + 1 or j >= len(toks):
+    if j > k + 1 and j < len(toks):
+        verb = toks[j]
+        if not verb.is_capital and (verb.lower in FINITE_WORDS or verb.lower.endswith("ed")):
+            return True
+    # "The plan that the council voted for in May will cut fees": a relative clause's
+    # own verb, with its subject, is no participle
+    if any(t.lower in RELATIVE_WORDS or t.lower == "that" for t in toks[max(0, k - 4) : k - 1]):
         return False
-    verb = toks[j]
-    return not verb.is_capital and (verb.lower in FINITE_WORDS or verb.lower.endswith("ed"))
+    return _verb_past_phrases(s, k + 1)
+
+
+def _verb_past_phrases(s: Sentence, j: int) -> bool:
+    """From token `j`, right after a participle, phrases that prepositions open, then
+    the clause's own verb: "Video posted on YouTube from OccupyBloomberg showed ...",
+    "A woman charged with killing two women was released"; not a clause of what was
+    said ("posted on Facebook he was resigning", "explained at a briefing the changes
+    were needed")."""
+    toks = s.toks
+    opens = NOUN_PREPOSITIONS | PREPOSITIONS
+    if j >= len(toks) or toks[j].lower not in opens:
+        return False
+    before = toks[j - 2]
+    if (
+        not before.is_word
+        or (before.is_capital and j - 2 > 0)
+        or pronoun_of(before) is not None
+        or before.lower in TENSED | RELATIVE_WORDS | AND_BUT_OR
+    ):
+        # "Trevor Phillips argued at the weekend ...", "have called for", "Borges, who
+        # predicted about ...", "and argued for ...": the verb of a subject
+        return False
+    for i in range(j + 1, min(len(toks), j + 10)):
+        tok = toks[i]
+        low = tok.lower
+        previous = toks[i - 1].lower
+        if not tok.is_word or s.in_quote[i] is not None or low in PHRASE_STOPS | RELATIVE_WORDS:
+            return False
+        # a subject of a clause of its own: a determiner stands only after a preposition
+        # or a gerund ("charged with killing two women")
+        governed = previous in opens or previous.endswith("ing")
+        if pronoun_of(tok) is not None or (low in DETERMINERS and not governed):
+            return False
+        # a verb by its form, not a noun in -ed or -s ("his Twitter feed", "on reports")
+        tensed = low in TENSED or (finite(tok) and len(low) > 5 and low.endswith("ed"))
+        if not tok.is_capital and tensed and previous not in opens | DETERMINERS:
+            return True
+    return False
 
 
 def _object_of_preposition(toks: list[Token], k: int) -> bool:

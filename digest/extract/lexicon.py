@@ -451,6 +451,9 @@ APPROXIMATELY = frozenset({"about", "around", "roughly", "nearly", "almost", "ov
 # 3,000").
 AT_LEAST = frozenset({("at", "least"), ("at", "most"), ("as", "many"), ("as", "few")})
 # Words of quantity after them.
+# Words that end the phrases after a participle before the verb of its clause: another
+# clause or an infinitive ("called on the government to release men ... detained").
+PHRASE_STOPS = frozenset({"that", "to", "and", "but", "or"})
 # What a source asked not to be ("who asked not to be named"): how they spoke, not what.
 UNNAMED = frozenset({"named", "identified", "quoted"})
 # The indefinite articles: a singular noun follows.
