@@ -66,6 +66,7 @@ from .lexicon import (
     RELATIVE_WORDS,
     SENT_PLURALS,
     SHARE_NOUNS,
+    SINGULAR_OPENERS,
     TENSED,
     TO_WHOM,
     UNNAMED,
@@ -339,14 +340,15 @@ def after_article(s: Sentence, k: int) -> bool:
     if (
         k >= 2
         and CUE_FORMS.get(toks[k].lower) == toks[k].lower
-        and toks[k - 2].lower in INDEFINITE_ARTICLES
+        and _singular_opener(toks, k - 2)
         and toks[k - 1].is_word
         and not toks[k - 1].is_capital
         and not plural_form(toks[k - 1].lower)
         and toks[k - 1].lower not in SHARE_NOUNS
     ):
-        # "made her a household name": after "a" and a singular noun, a word in its bare
-        # form is a noun too; not "a majority say"
+        # "made her a household name", "her own daytime talk show": after "a" or a
+        # possessive and a singular noun, a word in its bare form is a noun too; not "a
+        # majority say"
         return True
     j = k - 1
     if j > 0 and adverb_in_ly(toks[j]):
@@ -410,6 +412,19 @@ def _participle_only(low: str) -> bool:
     """A cue's participle that is never a tense of its own ("written", "spoken"; not
     "told" or "said")."""
     return low.endswith("en") and CUE_FORMS.get(low, low) != low
+
+
+def _singular_opener(toks: list[Token], j: int) -> bool:
+    """Token `j` opens a singular noun phrase: "a", "an", or a possessive pronoun (with
+    "own": "her own")."""
+    if toks[j].lower == "own" and j > 0:
+        j -= 1
+    low = toks[j].lower
+    if low in INDEFINITE_ARTICLES:
+        return True
+    # a possessive, but not inside a phrase a preposition opens ("sources close to her
+    # campaign say", "people familiar with her thinking say")
+    return low in SINGULAR_OPENERS and not (j > 0 and toks[j - 1].lower in NOUN_PREPOSITIONS)
 
 
 def _modifies_next(s: Sentence, k: int) -> bool:

@@ -458,6 +458,9 @@ PHRASE_STOPS = frozenset({"that", "to", "and", "but", "or"})
 UNNAMED = frozenset({"named", "identified", "quoted"})
 # The indefinite articles: a singular noun follows.
 INDEFINITE_ARTICLES = frozenset({"a", "an"})
+# Words that open a noun phrase whose noun, with nothing between, is singular when it
+# is not plural in form: "a household name", "her own daytime talk show".
+SINGULAR_OPENERS = INDEFINITE_ARTICLES | frozenset("his her its their my our your".split())
 # Nouns of a share of people, which take a plural verb after "a" ("a majority say").
 SHARE_NOUNS = frozenset(
     "majority minority third quarter fifth half number lot few handful couple dozen".split()
