@@ -340,7 +340,7 @@ def after_article(s: Sentence, k: int) -> bool:
     if (
         k >= 2
         and CUE_FORMS.get(toks[k].lower) == toks[k].lower
-        and _singular_opener(toks, k - 2)
+        and _singular_opener(toks, k - 2, _before_noun(toks, k))
         and toks[k - 1].is_word
         and not toks[k - 1].is_capital
         and not plural_form(toks[k - 1].lower)
@@ -414,17 +414,35 @@ def _participle_only(low: str) -> bool:
     return low.endswith("en") and CUE_FORMS.get(low, low) != low
 
 
-def _singular_opener(toks: list[Token], j: int) -> bool:
+def _singular_opener(toks: list[Token], j: int, compound: bool) -> bool:
     """Token `j` opens a singular noun phrase: "a", "an", or a possessive pronoun (with
-    "own": "her own")."""
+    "own": "her own"). Inside a phrase a preposition opens, a possessive's noun may end
+    the subject ("sources close to her campaign say"): then only a `compound` noun
+    ("the star of her own daytime talk show") tells."""
     if toks[j].lower == "own" and j > 0:
         j -= 1
     low = toks[j].lower
     if low in INDEFINITE_ARTICLES:
         return True
-    # a possessive, but not inside a phrase a preposition opens ("sources close to her
-    # campaign say", "people familiar with her thinking say")
-    return low in SINGULAR_OPENERS and not (j > 0 and toks[j - 1].lower in NOUN_PREPOSITIONS)
+    return low in SINGULAR_OPENERS and (
+        compound or not (j > 0 and toks[j - 1].lower in NOUN_PREPOSITIONS)
+    )
+
+
+def _before_noun(toks: list[Token], k: int) -> bool:
+    """The word at `k` stands before a plain noun it modifies ("talk show")."""
+    if k + 1 >= len(toks):
+        return False
+    after = toks[k + 1]
+    low = after.lower
+    return (
+        after.is_word
+        and not after.is_capital
+        and not plural_form(low)  # "say voters are ...": a verb's clause
+        and low not in NOUN_MARKERS | DETERMINERS | OBJECT_PRONOUNS | TENSED | PREPOSITIONS
+        and low != "that"
+        and pronoun_of(after) is None
+    )
 
 
 def _modifies_next(s: Sentence, k: int) -> bool:
