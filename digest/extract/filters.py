@@ -37,6 +37,7 @@ from .lexicon import (
     CLOSING_QUOTES,
     COMMIT_CUES,
     COMMON_VERBS,
+    CONDITIONALS,
     COUNT_WORDS,
     CUE_FORMS,
     CUE_OPENING_MARKS,
@@ -132,6 +133,8 @@ def hypothetical(s: Sentence, k: int) -> bool:
     j = k - 1
     while j > 0 and toks[j].lower in NEGATIONS:
         j -= 1
+    if j >= 1 and toks[j - 1].lower in CONDITIONALS and pronoun_of(toks[j]) is not None:
+        return True  # "if they said no, they were not rung again": a condition
     if j < 1 or toks[j].lower not in UNREAL_MARKERS or toks[j].is_capital:
         return False  # (not "until May said")
     if toks[j].lower in MAYBE_MODALS:

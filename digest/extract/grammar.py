@@ -475,6 +475,8 @@ def _present_after_subject(toks: list[Token], k: int, first: int) -> bool:
         return False
     if possessive(before.lower):
         return False  # "Ms Villalba's claims": what the possessor has, not a verb
+    if before.text[:1].isdigit():
+        return False  # "in the 12 months": a number counts the noun
     if k >= 2 and toks[k - 2].lower in NOUN_AFTER:
         return False  # "the strength of Irish athletics": a noun inside a phrase
     if before.is_capital:

@@ -454,6 +454,8 @@ AT_LEAST = frozenset({("at", "least"), ("at", "most"), ("as", "many"), ("as", "f
 # Words that end the phrases after a participle before the verb of its clause: another
 # clause or an infinitive ("called on the government to release men ... detained").
 PHRASE_STOPS = frozenset({"that", "to", "and", "but", "or"})
+# Words that open a condition: what someone says in it was not said ("if they said no").
+CONDITIONALS = frozenset({"if", "unless"})
 # What a source asked not to be ("who asked not to be named"): how they spoke, not what.
 UNNAMED = frozenset({"named", "identified", "quoted"})
 # The indefinite articles: a singular noun follows.
