@@ -46,6 +46,7 @@ from .lexicon import (
     OBJECT_OPENERS,
     OBJECT_PRONOUNS,
     PASSIVE,
+    PASSIVE_ADVERBS,
     PERCEIVED,
     PERSON_ENDINGS,
     PHRASE_ENDS,
@@ -678,6 +679,25 @@ def by_subject(s: Sentence, first: int) -> Mention | None:
         return None
     phrase = backward_np(toks, j, s.floor(j))
     return mention_from_tokens(phrase, s.text) if phrase else None
+
+
+def passive_agent(s: Sentence, first: int) -> Mention | None:
+    """Who did the deed of a passive clause that ends at the comma before the cue at
+    `first`: "The bill was backed by some hi-tech firms, saying they needed ..." (the
+    firms say it, not the bill)."""
+    toks = s.toks
+    comma = first - 1
+    if comma < 4 or toks[comma].text != ",":
+        return None
+    by = next((i for i in range(comma - 1, max(0, comma - 8), -1) if toks[i].lower == "by"), None)
+    if by is None or by < 2 or not toks[by - 1].lower.endswith("ed"):
+        return None
+    aux = by - 2
+    if aux > 0 and toks[aux].lower in PASSIVE_ADVERBS:
+        aux -= 1
+    if toks[aux].lower not in PASSIVE or not all(t.is_word for t in toks[by + 1 : comma]):
+        return None
+    return mention_from_tokens(list(toks[by + 1 : comma]), s.text) if by + 1 < comma else None
 
 
 def relative_clause_before(s: Sentence, j: int) -> int | None:

@@ -24,7 +24,7 @@ from .around import (
     set_apart,
     tail_is_short,
 )
-from .attach import by_subject
+from .attach import by_subject, passive_agent
 from .blocks import Token
 from .content import MIN_CONTENT_WORDS, antecedent, closes_relative, content_after
 from .cue import NO_CLAIM, Cue, Match
@@ -374,7 +374,7 @@ def participle_after_clause(c: Cue) -> Match:
     if not c.earlier or all(_in_relative(s, f) for f in c.earlier):
         # "Trump was defensive about an architect who said ..., saying ...": the claim
         # of a relative clause is not the sentence's; its subject speaks
-        base = by_subject(s, first) or subject(s, first)
+        base = by_subject(s, first) or passive_agent(s, first) or subject(s, first)
         if base is not None:
             return c.claim(kind, content, base)
     return c.claim(kind, content, None, inherits=True)
