@@ -111,6 +111,7 @@ def known_people(
                 or low in CALENDAR
                 or not _may_be_name(low)
                 or word.partition("-")[2][:1].islower()  # "Long-term", not "Thomas-Greenfield"
+                or _written_lower(text, low)  # "Victory took Real ...", after "seal victory"
             ):
                 continue
             names = by_last.get(word)
@@ -282,6 +283,18 @@ _HEADLINE_WORD = re.compile(r"[A-Za-z][\w'’.-]*[A-Za-z]")
 _VERBS_IN_S = frozenset({"was", "has", "is", "does"})
 # What stands before a word inside a sentence: a word, a comma, a title ("Mr. Putin").
 _INSIDE = re.compile(r"(?:[\w,;:)]|\b(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof|Rev|St)\.)\s$")
+
+
+def _written_lower(text: str, low: str) -> bool:
+    """The article writes the word in lower case too: a common word, not a name, where
+    a sentence opens with it ("to seal victory ... Victory took Real ...")."""
+    at = text.find(low)
+    while at >= 0:
+        end = at + len(low)
+        if not text[at - 1 : at].isalnum() and not text[end : end + 1].isalnum():
+            return True
+        at = text.find(low, end)
+    return False
 
 
 def _named_elsewhere(text: str, word: str, low: str) -> bool:
