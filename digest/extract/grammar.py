@@ -28,6 +28,7 @@ from .lexicon import (
     IS_CONTRACTED,
     JOINERS,
     MONTHS,
+    NATIONAL_ENDINGS,
     NOT_BEFORE_VERB,
     NOUN_AFTER,
     NOUNS_IN_LY,
@@ -480,7 +481,8 @@ def _present_after_subject(toks: list[Token], k: int, first: int) -> bool:
     if k >= 2 and toks[k - 2].lower in NOUN_AFTER:
         return False  # "the strength of Irish athletics": a noun inside a phrase
     if before.is_capital:
-        return True
+        # "Clinton leads"; not "Democratic strongholds", "British voters": an adjective
+        return not before.lower.endswith(NATIONAL_ENDINGS)
     if k - 1 == first and noun_like(before) and not plural_form(before.lower):
         # "research suggests that ...": a bare noun opens the clause, and the verb takes
         # a clause or an object; not "job cuts", "price rises at the firm".

@@ -456,6 +456,9 @@ AT_LEAST = frozenset({("at", "least"), ("at", "most"), ("as", "many"), ("as", "f
 PHRASE_STOPS = frozenset({"that", "to", "and", "but", "or"})
 # Words that open a condition: what someone says in it was not said ("if they said no").
 CONDITIONALS = frozenset({"if", "unless"})
+# How adjectives of a party or a nation end ("Democratic", "Republican", "British",
+# "Chinese"): a capitalised word so ending before a plural is no subject before its verb.
+NATIONAL_ENDINGS = ("ic", "an", "ish", "ese")
 # What a source asked not to be ("who asked not to be named"): how they spoke, not what.
 UNNAMED = frozenset({"named", "identified", "quoted"})
 # The indefinite articles: a singular noun follows.
