@@ -459,6 +459,8 @@ CONDITIONALS = frozenset({"if", "unless"})
 # How adjectives of a party or a nation end ("Democratic", "Republican", "British",
 # "Chinese"): a capitalised word so ending before a plural is no subject before its verb.
 NATIONAL_ENDINGS = ("ic", "an", "ish", "ese")
+# The auxiliary "have" before a participle ("has coined", "had asked").
+HAVE_FORMS = frozenset({"has", "have", "had"})
 # What a source asked not to be ("who asked not to be named"): how they spoke, not what.
 UNNAMED = frozenset({"named", "identified", "quoted"})
 # The indefinite articles: a singular noun follows.

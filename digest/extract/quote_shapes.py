@@ -16,7 +16,7 @@ from dataclasses import replace
 from ..model import Span
 from .blocks import Quote, Token
 from .content import MIN_CONTENT_WORDS
-from .grammar import has_finite_verb, is_title, verb_like
+from .grammar import finite, has_finite_verb, is_title, verb_like
 from .lexicon import (
     AUXILIARIES,
     CLAUSE_SUBJECTS,
@@ -25,11 +25,13 @@ from .lexicon import (
     DETERMINERS,
     EVIDENCE_NOUNS,
     FINITE_WORDS,
+    HAVE_FORMS,
     INVERTING,
     LINKING_ADVERBS,
     NAME_PARTICLES,
     NOT_SAYING,
     PASSIVE,
+    PRE_CUE_SKIP,
     SIGNING_DASHES,
     SPEAKING_PRONOUNS,
 )
@@ -156,6 +158,9 @@ def quoting_subject(r: Leftovers) -> list[Found] | None:
         verb += 1  # "He also hosts ...": the verb, not the adverb before it
     if verb >= first_quote or not verb_like(toks[verb]):
         return None
+    verb = _past_have(s, verb, first_quote)
+    if verb < 0:
+        return None
     if (
         verb + 1 < len(toks)
         and toks[verb].lower.endswith("s")
@@ -182,6 +187,29 @@ def quoting_subject(r: Leftovers) -> list[Found] | None:
         return None
     cue = Span(toks[verb].start, toks[verb].end)
     return [Found(s.kind(content), content, cue, toks[verb].text, speaker, s.span)]
+
+
+def _past_have(s: Sentence, verb: int, end: int) -> int:
+    """The verb at token `verb`, or the participle after it when it is the auxiliary
+    "have" ("He has coined a phrase", "Tories have already accused"; "has been
+    pounding"); a participle not known as a verb leaves "have" the verb ("has gone");
+    -1 for a passive ("has been praised")."""
+    toks = s.toks
+    if toks[verb].lower not in HAVE_FORMS:
+        return verb
+
+    def past_adverbs(k: int) -> int:
+        while k < end and (toks[k].lower in PRE_CUE_SKIP or toks[k].lower.endswith("ly")):
+            k += 1
+        return k
+
+    k = past_adverbs(verb + 1)
+    if k < end and toks[k].lower == "been":
+        k = past_adverbs(k + 1)
+        if k >= end or not toks[k].lower.endswith("ing"):
+            return -1  # "has been praised by police for ...": done to the subject
+    # a participle by its form ("coined", "accused"), not a noun ("had guns at the ready")
+    return k if k < end and finite(toks[k]) else verb
 
 
 def _own_clause(toks: list[Token], k: int) -> bool:
