@@ -48,6 +48,7 @@ from .lexicon import (
     EVIDENCE_NOUNS,
     FINITE_WORDS,
     FLOATING_QUANTIFIERS,
+    HELP_FORMS,
     INDEFINITE_ARTICLES,
     INTRODUCING_MARKS,
     MAYBE_MODALS,
@@ -140,6 +141,12 @@ def hypothetical(s: Sentence, k: int) -> bool:
     if toks[j].lower in MAYBE_MODALS:
         return True  # "Reyes may say ...", "critics would argue ...": not said yet
     return any(CUE_FORMS.get(toks[i].lower) in NOT_SAYING for i in range(max(0, j - 6), j))
+
+
+def helps_explain(s: Sentence, k: int) -> bool:
+    """A verb after "help" tells what a thing does, not what anyone says: "which helps
+    explain why ...", "to help explain"."""
+    return k > 0 and s.toks[k - 1].lower in HELP_FORMS and s.in_quote[k - 1] is None
 
 
 def amount_added(s: Sentence, k: int) -> bool:
@@ -647,6 +654,7 @@ NOT_SPEECH: tuple[Callable[[Sentence, int], bool], ...] = (
     hypothetical,
     negated,
     amount_added,
+    helps_explain,
 )
 
 

@@ -461,6 +461,8 @@ CONDITIONALS = frozenset({"if", "unless"})
 NATIONAL_ENDINGS = ("ic", "an", "ish", "ese")
 # The auxiliary "have" before a participle ("has coined", "had asked").
 HAVE_FORMS = frozenset({"has", "have", "had"})
+# "help" before a bare verb: what a thing does ("which helps explain why ...").
+HELP_FORMS = frozenset({"help", "helps", "helped", "helping"})
 # What a source asked not to be ("who asked not to be named"): how they spoke, not what.
 UNNAMED = frozenset({"named", "identified", "quoted"})
 # The indefinite articles: a singular noun follows.

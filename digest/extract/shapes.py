@@ -165,7 +165,14 @@ def reads_as_claim(s: Sentence, found: Found) -> bool:
             and found.cue.end <= toks[k].start
             and toks[k].is_word
             and not toks[k].is_capital
-            and toks[k].lower in FINITE_WORDS
+            and (
+                toks[k].lower in FINITE_WORDS
+                # "FEC reports show that ...": a plural noun, then its verb's bare form
+                or (
+                    (found.cue_text or "").lower().endswith("s")
+                    and CUE_FORMS.get(toks[k].lower) == toks[k].lower
+                )
+            )
             and not _in_relative(s, found.mention.span.start)
         ):
             # "the number of films released rose to 310", "text messages sent is anything
