@@ -918,7 +918,23 @@ def antecedent(s: Sentence, comma: int) -> Span | None:
     first = k + 1
     person = toks[comma + 1].lower in PERSON_RELATIVES
     before = toks[k] if k >= 0 else None
-    plain = before is not None and finite(before)
+    # the object of the verb before it: a verb by its form, or any lower-case word before
+    # a determiner ("chose to withhold some information, which ...")
+    plain = before is not None and (
+        finite(before)
+        or (
+            toks[first].lower in DETERMINERS
+            and (
+                # "a deadline that ...": an appositive after a comma
+                (before.text == "," and s.in_quote[k] is None)
+                or (
+                    before.is_word
+                    and not before.is_capital
+                    and before.lower not in NOUN_AFTER | AND_BUT_OR | PREPOSITIONS
+                )
+            )
+        )
+    )
     if first < comma and (plain or (person and toks[comma - 1].is_capital)):
         return Span(toks[first].start, toks[comma - 1].end)
     opening = s.floor(comma - 1)

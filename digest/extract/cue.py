@@ -13,7 +13,7 @@ from typing import Final
 from ..model import Span
 from .attach import Speaker, speaker_after, speaker_before, speaker_end
 from .content import content_after
-from .grammar import holds_clause, is_title
+from .grammar import finite, holds_clause, is_title, noun_like
 from .lexicon import (
     AND_BUT,
     AND_BUT_OR,
@@ -22,6 +22,7 @@ from .lexicon import (
     OF_PLACE,
     PREPOSITIONS,
     RELATIVE_PRONOUNS,
+    TENSED,
 )
 from .mentions import Mention
 from .sentence import Found, Sentence
@@ -63,13 +64,34 @@ class Place:
             and start > 1
             and toks[start - 1].lower in RELATIVE_PRONOUNS
             and toks[start - 2].text == ","
-        )
+        ) or _that_gap(s, start, c.last)
         self.lead = start if inverted else _lead(s, start)
         # The quotation right before the attribution: `"...," Miller said`.
         before = s.quote_before(start)
         if before is None and self.lead < start:
             before = s.quote_before(self.lead)
         self.before = before
+
+
+def _that_gap(s: Sentence, start: int, last: int) -> bool:
+    """The attribution stands in a relative clause that "that" opens after a noun, and
+    the content goes on with the verb whose subject the noun is: "information that
+    government officials said would compromise national security"."""
+    toks = s.toks
+    return (
+        start > 1
+        and toks[start - 1].lower == "that"
+        and s.in_quote[start - 1] is None
+        and noun_like(toks[start - 2])  # not "and that the media reports were"
+        and not toks[start - 2].is_capital
+        and toks[start - 2].lower not in TENSED
+        and toks[start - 2].lower not in CUE_FORMS
+        and last + 1 < len(toks)
+        and toks[last + 1].lower in TENSED
+        # the noun is an object, its clause ends the sentence: not "The plan that critics
+        # said was flawed passed", where the content's end is not plain
+        and any(t.lower in TENSED or finite(t) for t in toks[: start - 2])
+    )
 
 
 def _lead(s: Sentence, start: int) -> int:

@@ -652,7 +652,12 @@ def cue_then_content(c: Cue) -> Match:
         return None  # "The plan was dead, he told the court.": `content_then_cue`'s
     c.used.update(c.after_used)
     starts_quoted = s.in_quote[bisect.bisect_left(s.starts, after.start)]
-    topic = antecedent(s, place.start - 2) if place.relative and starts_quoted is None else None
+    # the relative pronoun's comma, or "that" after its noun
+    that = place.relative and s.toks[place.start - 1].lower == "that"
+    opening = place.start - 1 if that else place.start - 2
+    topic = antecedent(s, opening) if place.relative and starts_quoted is None else None
+    if that and topic is None:
+        return NO_CLAIM  # "the words that the minister said were demeaning": of what, unclear
     return c.claim(s.kind(after), after, _participle_subject(c) or speaker.mention, topic=topic)
 
 
