@@ -308,6 +308,16 @@ def named_aside(s: Sentence, comma: int, floor: int) -> tuple[Mention | None, li
         return None, []
     if not aside:
         opening = toks[floor : s.index_of(name_toks[0])]
+        # past a short phrase that opens the sentence ("For now, Pantucci, at the
+        # institute, said"), not a name's own aside ("Sandy Phillips, who lost ...")
+        commas = [i for i, t in enumerate(opening) if t.text == ","]
+        if (
+            len(commas) == 1
+            and floor == 0
+            and commas[0] <= 4
+            and not any(t.is_capital for t in opening[1 : commas[0]])
+        ):
+            opening = opening[commas[0] + 1 :]
         placed = toks[role_start].lower in PREPOSITIONS and all(
             t.is_word and t.lower not in CUE_FORMS for t in opening
         )
