@@ -188,10 +188,18 @@ def _issuer(s: Sentence, mention: Mention) -> Mention | None:
     comment: ..."): that verb's subject."""
     if mention.head not in SENT_NOUNS and mention.head not in SPOKEN_NOUNS:
         return None
-    k = bisect.bisect_left(s.starts, mention.span.start) - 1
-    if k < 1 or CUE_FORMS.get(s.toks[k].lower) not in ISSUING_VERBS:
+    k = bisect.bisect_left(s.starts, mention.span.start)
+    if not _issues(s.toks[k].lower):
+        k -= 1  # the verb before the phrase; or its first word ("He releases statement")
+    if k < 1 or not _issues(s.toks[k].lower):
         return None
     return subject(s, k)
+
+
+def _issues(low: str) -> bool:
+    """A verb of issuing ("issued", "releases")."""
+    base = CUE_FORMS.get(low) or (low[:-1] if low.endswith("s") else low)
+    return base in ISSUING_VERBS
 
 
 def speaker_after(s: Sentence, first: int, last: int, j: int) -> list[Token] | None:

@@ -43,6 +43,7 @@ from .grammar import (
 from .lexicon import (
     AND_BUT,
     ASIDE_DASHES,
+    BEFORE_OBJECT,
     CALENDAR,
     CONJUNCTIONS,
     CUE_FORMS,
@@ -54,7 +55,6 @@ from .lexicon import (
     JOINERS,
     NOMINAL_CUES,
     NP_MARKS,
-    OBJECT_PREPOSITIONS,
     OPENING_PREPOSITIONS,
     PARTICIPLE_LEADS,
     PASSIVE_ADVERBS,
@@ -683,7 +683,7 @@ def _participle_subject(c: Cue) -> Mention | None:
         return None
     opening = bisect.bisect_left(s.starts, mention.span.start)
     # "with analysts saying ...": the phrase after "with" is who says it
-    if opening == 0 or toks[opening - 1].lower not in OBJECT_PREPOSITIONS:
+    if opening == 0 or toks[opening - 1].lower not in BEFORE_OBJECT:
         return None
     found = subject(s, opening)
     if found is None or not (found.pronoun or found.is_person_name or _names_body(found)):

@@ -816,6 +816,10 @@ AGAINST_WHOM = frozenset({"against", "about", "into", "over"})
 # Prepositions whose object is no participle's subject ("the premiere of her new movie
 # saying ..."), unlike "with" ("with analysts saying ...").
 OBJECT_PREPOSITIONS = frozenset({"of", "for", "at", "in", "on", "to", "from"})
+# Words before a noun phrase that is their object, not a subject: a participle of saying
+# after it is the sentence subject's ("at the premiere of her movie saying", "sounded
+# like a broken record saying").
+BEFORE_OBJECT = OBJECT_PREPOSITIONS | {"like"}
 # Prepositions whose object a participle in -ed after it describes ("through JavaScript
 # code posted on malicious sites", "with the rules issued in May").
 NOUN_PREPOSITIONS = OBJECT_PREPOSITIONS | {"through", "via", "by", "with"}
