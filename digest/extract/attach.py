@@ -61,6 +61,7 @@ from .lexicon import (
     SPEAKING_HEADS,
     SPOKEN_NOUNS,
     SUBORDINATORS,
+    TIME_AHEAD,
     TIME_WORDS,
     TITLE_WORDS,
     WHICH_THAT,
@@ -133,6 +134,7 @@ def _past_adverbs(s: Sentence, j: int) -> int:
             # "Reyes also said", not "Theresa May said"
             (toks[j].lower in PRE_CUE_SKIP and not (toks[j].is_capital and j > 0))
             or toks[j].lower in TIME_WORDS
+            or toks[j].text in TIME_AHEAD  # "next week" (not the retailer Next)
             or adverb_in_ly(toks[j])
         )
     ):

@@ -392,6 +392,8 @@ TIME_WORDS = frozenset(
     on earlier later last this week month year morning afternoon evening night
     mon tue wed thu fri sat sun again also ago long days weeks months years""".split()
 )
+# Words before a time word that point ahead ("next week"), in lower case.
+TIME_AHEAD = frozenset({"next"})
 # Prepositions that open a setting ("in a statement", "at the briefing") or a phrase
 # before the subject.
 PREPOSITIONS = frozenset("in on at during to with before after about from by".split())
