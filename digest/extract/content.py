@@ -662,7 +662,18 @@ def _cut_at(s: Sentence, j: int, gap: bool, closes: bool, objective: bool) -> in
     if toks[j].lower in AND_BUT and (
         said_too(s, j)
         or _speaks_again(s, j)
-        or (verb_too(s, j) and (objective or _reports_next(s, j + 2) or toks[j].lower == "but"))
+        or (
+            verb_too(s, j)
+            and (
+                objective
+                or _reports_next(s, j + 2)
+                or toks[j].lower == "but"
+                # "has said there would be no change and rejected the threat": a verb
+                # that takes an object is the speaker's next act, not the content's;
+                # but "the minister resigned and called for": the content's verbs
+                or (CUE_FORMS.get(toks[j + 1].lower) in OBJECT_TAKING and not finite(toks[j - 1]))
+            )
+        )
     ):
         # "Reyes said the port would reopen, and added that ...", "..., but warned
         # drivers to expect delays": what the second verb reports is a claim of its own.
