@@ -41,12 +41,13 @@ from .lexicon import (
 )
 from .mentions import name_gender
 
+# A word of a name after its capital: maybe with a capital inside ("McCain", "MacFarlane",
+# "DeGeneres") or after an apostrophe ("O'Malley").
+_NAME_TAIL = r"(?:[a-z]+(?:[A-Z][a-z]+)?|['’][A-Z][a-z]+)(?:-[A-Za-z]+)?"
 # (`(?<!\w[A-Z])` is a word boundary before the capital): a pattern that starts with a
 # letter class lets the regex engine skip ahead to the next capital instead of trying
 # the whole pattern at every offset, which makes these scans several times faster.
-_NAME_RUN = re.compile(
-    r"([A-Z](?<!\w[A-Z])[a-z]+(?:-[A-Za-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z]+)?){1,4})\b"
-)
+_NAME_RUN = re.compile(rf"([A-Z](?<!\w[A-Z]){_NAME_TAIL}(?:\s+[A-Z]{_NAME_TAIL}){{1,4}})\b")
 _WORD = re.compile(r"\S+")
 # "the" right before a run of capitalised words: a place's or a body's name.
 _THE_BEFORE = re.compile(r"\b[Tt]he $")
@@ -500,7 +501,7 @@ _SUBJECT_NAME = re.compile(
     r"|might|must)(?:n['’]t)?\b|,\s(?:who\b|\d{1,3},))",
     re.M,
 )
-_SINGLE_NAME = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+(?:-[A-Za-z]+)?\b")
+_SINGLE_NAME = re.compile(rf"[A-Z](?<!\w[A-Z]){_NAME_TAIL}\b")
 
 
 def named_as(text: str, head: str, before: int, reach: int = 3000) -> str | None:
