@@ -146,9 +146,7 @@ def known_people(
 _KIN = re.compile(r"['’]s? ([a-z]+) ([A-Z][a-z]+)\b")
 # A courtesy title, with or without its period, and one name that no other capital follows.
 # Not a possessive ("Mr Prater's sentiments" is no one speaking).
-_TITLED_NAME = re.compile(
-    r"\b([A-Z][a-z]{1,4})\.?\s([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?![ -][A-Z]|['’]s\b)"
-)
+_TITLED_NAME = re.compile(rf"\b([A-Z][a-z]{{1,4}})\.?\s([A-Z]{_NAME_TAIL})\b(?![ -][A-Z]|['’]s\b)")
 # A word of kin after a possessive pronoun, then a first name alone ("his wife, Jane,").
 _PRONOUN_KIN = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir) ([a-z]+),? ([A-Z][a-z]+)\b(?![ -][A-Z])")
 # The capitalised words written at a name's offset.
