@@ -433,7 +433,13 @@ def _bare_after_plural(toks: list[Token], k: int, first: int) -> bool:
     if k < 1 or toks[k].is_capital:
         return False
     before = toks[k - 1]
-    opens = k - 1 == first
+    # the plural opens the clause, maybe after a few nouns and names that modify it
+    # ("Trump campaign strategists plan to ...")
+    opens = k - 1 == first or (
+        k - 1 - first <= 3
+        and all(t.is_word and (t.is_capital or noun_like(t)) for t in toks[first : k - 1])
+        and toks[first].is_capital
+    )
     owned = k >= 2 and possessive(toks[k - 2].lower)
     if not (
         before.is_word
