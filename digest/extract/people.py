@@ -94,6 +94,8 @@ def known_people(
     for span in body:
         for match in _SINGLE_NAME.finditer(text, span.start, span.end):
             word = match.group()
+            if _owner_in_role(text, match):
+                continue
             full = _named_before(by_last.get(word), match.start())
             if full and not text.startswith(full, match.start() - len(full) + len(word)):
                 found.append((match.start(), full))
@@ -282,6 +284,20 @@ _HEADLINE_WORD = re.compile(r"[A-Za-z][\w'’.-]*[A-Za-z]")
 _VERBS_IN_S = frozenset({"was", "has", "is", "does"})
 # What stands before a word inside a sentence: a word, a comma, a title ("Mr. Putin").
 _INSIDE = re.compile(r"(?:[\w,;:)]|\b(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof|Rev|St)\.)\s$")
+
+
+# A name and the comma that opens its role ("Corey Lewandowski, "), right before a word.
+_ROLE_OPENS = re.compile(r"[A-Z][\w'’.-]*, $")
+
+
+def _owner_in_role(text: str, match: re.Match[str]) -> bool:
+    """The last name is the owner in the role after another person's name ("Corey
+    Lewandowski, Trump's campaign manager, said"): whom the role is of, not a person the
+    article names there, and no one "he" may stand for next."""
+    end = match.end()
+    return text.startswith(("'s", "’s"), end) and bool(
+        _ROLE_OPENS.search(text, max(0, match.start() - 40), match.start())
+    )
 
 
 def _written_lower(text: str, low: str) -> bool:
