@@ -286,17 +286,24 @@ _VERBS_IN_S = frozenset({"was", "has", "is", "does"})
 _INSIDE = re.compile(r"(?:[\w,;:)]|\b(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof|Rev|St)\.)\s$")
 
 
-# A name and the comma that opens its role ("Corey Lewandowski, "), right before a word.
+# A name and the comma that opens its role, right before a possessive ("Corey
+# Lewandowski, Trump's ...") or after an article before a modifier ("Chris Collins, a
+# Trump supporter").
 _ROLE_OPENS = re.compile(r"[A-Z][\w'’.-]*, $")
+_ROLE_OPENS_ARTICLE = re.compile(r"[A-Z][\w'’.-]*, (?:a|an|the) $")
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+_NOUN_AFTER = re.compile(r" [a-z]+[,;]? ")
 
 
 def _owner_in_role(text: str, match: re.Match[str]) -> bool:
-    """The last name is the owner in the role after another person's name ("Corey
-    Lewandowski, Trump's campaign manager, said"): whom the role is of, not a person the
-    article names there, and no one "he" may stand for next."""
-    end = match.end()
-    return text.startswith(("'s", "’s"), end) and bool(
-        _ROLE_OPENS.search(text, max(0, match.start() - 40), match.start())
+    """The last name is whom the role after another person's name is of ("Corey
+    Lewandowski, Trump's campaign manager, said", "Chris Collins, a Trump supporter,
+    said"): not a person the article names there, and no one "he" may stand for next."""
+    start, end = match.start(), match.end()
+    if _POSSESSIVE_AFTER.match(text, end):
+        return bool(_ROLE_OPENS.search(text, max(0, start - 40), start))
+    return bool(
+        _NOUN_AFTER.match(text, end) and _ROLE_OPENS_ARTICLE.search(text, max(0, start - 40), start)
     )
 
 
