@@ -290,6 +290,11 @@ def named_aside(s: Sentence, comma: int, floor: int) -> tuple[Mention | None, li
     if not name_toks:
         return None, []
     first = s.index_of(name_toks[0])
+    speaker = _before_relative(s, first, floor)
+    if speaker is not None:
+        # "Ms. Arnold, who helped found EDGE, an environmental group, said": the name
+        # before the aside is the relative clause's object; the aside is its role
+        return speaker
     if (
         len(name_toks) == 1
         and (
@@ -329,6 +334,27 @@ def named_aside(s: Sentence, comma: int, floor: int) -> tuple[Mention | None, li
         if base is None:
             return None, []
     return base, list(toks[s.index_of(name_toks[0]) : comma])
+
+
+def _before_relative(
+    s: Sentence, first: int, floor: int
+) -> tuple[Mention | None, list[Token]] | None:
+    """The speaker before a relative clause that holds the words from its comma to token
+    `first` ("Ms. Arnold, who helped found EDGE"), or None when no such clause stands
+    there."""
+    toks = s.toks
+    k = first - 1
+    while k > floor and toks[k].text != "," and s.in_quote[k] is None:
+        k -= 1
+    if k <= floor or toks[k].text != "," or toks[k + 1].lower not in ASIDE_RELATIVES:
+        return None
+    if k + 2 >= first:
+        return None
+    phrase = backward_np(toks, k - 1, floor)
+    mention = mention_from_tokens(phrase, s.text) if phrase else None
+    if mention is None or not mention.name:
+        return None
+    return mention, list(toks[s.index_of(phrase[0]) : k])
 
 
 # A US politician's party and state after the name: "R-Ohio", "D-N.Y.", "I-Vt".
