@@ -14,7 +14,9 @@ import bisect
 import re
 
 from ..model import Span
+from .blocks import Token
 from .grammar import (
+    adverb_in_ly,
     breaks_content,
     clause_starts,
     finite,
@@ -40,6 +42,7 @@ from .lexicon import (
     CLAUSE_ONLY,
     CLAUSE_OPENERS_AFTER,
     CLAUSE_WORDS,
+    CLOCK_WORDS,
     CLOSING_BRACKETS,
     COMMON_VERBS,
     CONTENT_STOPS,
@@ -526,9 +529,27 @@ def _to_that(s: Sentence, k: int, told: bool, placed: bool = False) -> tuple[int
         # written on a napkin that said ...": the napkin's; "jobs added to payrolls
         # was twice the figure that ...": a verb, no place, stands before "that"
         placed = False
-    if that_at is not None and (that_at == k or told or placed or toks[k].lower in PREPOSITIONS):
+    if that_at is not None and (
+        that_at == k
+        or told
+        or placed
+        or toks[k].lower in PREPOSITIONS
+        or _when_said(toks[k:that_at])
+    ):
         return that_at + 1, True  # a "that" clause: whatever it starts with, it is content
     return k, False
+
+
+def _when_said(words: list[Token]) -> bool:
+    """The words between a cue and "that" say when ("just after midnight Tuesday",
+    "late Monday"): time words, the prepositions and adverbs around them."""
+    return any(w.lower in TIME_WORDS or w.lower in CLOCK_WORDS for w in words) and all(
+        w.lower in TIME_WORDS
+        or w.lower in CLOCK_WORDS
+        or w.lower in PREPOSITIONS
+        or adverb_in_ly(w)
+        for w in words
+    )
 
 
 def _content_end(

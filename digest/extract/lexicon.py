@@ -392,6 +392,9 @@ TIME_WORDS = frozenset(
     on earlier later last this week month year morning afternoon evening night
     mon tue wed thu fri sat sun again also ago long days weeks months years""".split()
 )
+# Words of the time of day and their modifiers, beside the time words: "just after
+# midnight Tuesday", "early Monday".
+CLOCK_WORDS = frozenset("midnight noon dawn dusk just shortly early late".split())
 # Words before a time word that point ahead ("next week"), in lower case.
 TIME_AHEAD = frozenset({"next"})
 # Prepositions that open a setting ("in a statement", "at the briefing") or a phrase
