@@ -866,13 +866,15 @@ BEFORE_NAME = (ROLE_HEADS | DETERMINERS | {"former", "sen", "rep", "gov"}) - {
     "residents",
     "voters",
 }
-# Capitalised words that open no person's name: numbers, quantities, adverbs.
+# Capitalised words that open no person's name: numbers, quantities, adverbs, and the
+# words that open a place's ("South Carolina", "New Hampshire").
 NOT_PERSON_WORDS = frozenset(
     """zero four five six seven eight nine ten eleven twelve thirteen fifteen twenty
     thirty forty fifty hundred hundreds thousand thousands million millions dozens dozen
     mine yours ours theirs hers each every none nobody everyone everybody someone
     somebody anyone anybody no such other others sometimes overall otherwise likewise
-    besides anyway together instead""".split()
+    besides anyway together instead
+    north south east west new""".split()
 )
 # Titles and roles of a person (not of an organisation), before a one-word name.
 # Titles of the peerage that open a name with a place after it ("Lord Nicholls of
