@@ -253,6 +253,10 @@ def _past_asides(s: Sentence, j: int) -> int:
     return j
 
 
+# Words that open the clause a speaker's phrase stands in.
+_CLAUSE_OPENS = AND_BUT | SUBORDINATORS
+
+
 def _past_place_aside(s: Sentence, j: int) -> int:
     """Token `j` moved back over the state or country after a place that a speaker is in
     ("the U.S. Geological Survey in Golden, Colo., said"): it names no one."""
@@ -273,7 +277,7 @@ def _past_place_aside(s: Sentence, j: int) -> int:
     # Fla., charged").
     i = k - 2
     placed = False
-    while i >= 0 and toks[i].text != "," and toks[i].lower not in AND_BUT | SUBORDINATORS:
+    while i >= 0 and toks[i].text != "," and toks[i].lower not in _CLAUSE_OPENS:
         low = toks[i].lower
         if low in PLACED_ON:
             placed = True

@@ -667,7 +667,7 @@ def _cut_at(s: Sentence, j: int, gap: bool, closes: bool, objective: bool) -> in
         return toks[j].end
     if (
         j + 1 < n
-        and _exclaims(s, j)
+        and _quotation_ends(s, j, ("!", "?"))
         and j + 1 not in s.cue_starts  # '"BERNIE!" chants': a noun, no one speaking
         and attribution_follows(s, j + 1)
     ):
@@ -905,15 +905,6 @@ def opens_content(s: Sentence, k: int) -> bool:
     )
 
 
-def _exclaims(s: Sentence, j: int) -> bool:
-    """Token `j` is the last of a quotation that ends in "!" or "?"."""
-    index = s.in_quote[j]
-    if index is None or s.in_quote[j + 1] == index:
-        return False
-    inner = s.quotes[index].inner
-    return s.text[inner.start : inner.end].rstrip().endswith(("!", "?"))
-
-
 def closes_relative(s: Sentence, j: int) -> bool:
     """Token `j` ends a relative clause set off by commas: a comma outside quotation
     marks, or a closing mark with the comma inside it ('whom he described as
@@ -921,11 +912,20 @@ def closes_relative(s: Sentence, j: int) -> bool:
     toks = s.toks
     if toks[j].text == ",":
         return s.in_quote[j] is None
+    return _quotation_ends(s, j, (",",))
+
+
+def _quotation_ends(s: Sentence, j: int, marks: tuple[str, ...]) -> bool:
+    """Token `j` is the last of a quotation whose words end in one of `marks`."""
     index = s.in_quote[j]
-    if index is None or j + 1 >= len(toks) or s.in_quote[j + 1] == index:
+    if index is None or j + 1 >= len(s.toks) or s.in_quote[j + 1] == index:
         return False
     inner = s.quotes[index].inner
-    return s.text[inner.start : inner.end].rstrip().endswith(",")
+    return s.text[inner.start : inner.end].rstrip().endswith(marks)
+
+
+# Words before a determiner that are no verb whose object the phrase could be.
+_NO_VERB_BEFORE = NOUN_AFTER | AND_BUT_OR | PREPOSITIONS
 
 
 def antecedent(s: Sentence, comma: int) -> Span | None:
@@ -960,9 +960,7 @@ def antecedent(s: Sentence, comma: int) -> Span | None:
                 # "a deadline that ...": an appositive after a comma
                 (before.text == "," and s.in_quote[k] is None)
                 or (
-                    before.is_word
-                    and not before.is_capital
-                    and before.lower not in NOUN_AFTER | AND_BUT_OR | PREPOSITIONS
+                    before.is_word and not before.is_capital and before.lower not in _NO_VERB_BEFORE
                 )
             )
         )

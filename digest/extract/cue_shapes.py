@@ -63,6 +63,7 @@ from .lexicon import (
     QUOTING_VERBS,
     RELATIVE_PRONOUNS,
     SAYING_VERBS,
+    SCENE_SUBORDINATORS,
     SETTING_OPENERS,
     SUBORDINATORS,
     TITLE_WORDS,
@@ -791,8 +792,7 @@ def _ends_in_subordinate(s: Sentence, comma: int) -> bool:
         first + 1 < comma
         and s.in_quote[first] is None
         and toks[first].lower in AND_BUT
-        and toks[first + 1].lower in SUBORDINATORS
-        and toks[first + 1].lower not in {"that", "as"}
+        and toks[first + 1].lower in SCENE_SUBORDINATORS
     )
 
 

@@ -16,7 +16,6 @@ from collections.abc import Callable
 from .blocks import Token
 from .grammar import (
     adverb_in_ly,
-    finite,
     is_time_word,
     noun_like,
     plural_form,
@@ -439,6 +438,10 @@ def _singular_opener(toks: list[Token], j: int, compound: bool) -> bool:
     )
 
 
+# Words after a bare form that show it is no noun's modifier.
+_NOT_A_NOUN = NOUN_MARKERS | DETERMINERS | OBJECT_PRONOUNS | TENSED | PREPOSITIONS
+
+
 def _before_noun(toks: list[Token], k: int) -> bool:
     """The word at `k` stands before a plain noun it modifies ("talk show")."""
     if k + 1 >= len(toks):
@@ -449,7 +452,7 @@ def _before_noun(toks: list[Token], k: int) -> bool:
         after.is_word
         and not after.is_capital
         and not plural_form(low)  # "say voters are ...": a verb's clause
-        and low not in NOUN_MARKERS | DETERMINERS | OBJECT_PRONOUNS | TENSED | PREPOSITIONS
+        and low not in _NOT_A_NOUN
         and low != "that"
         and pronoun_of(after) is None
     )
@@ -496,6 +499,14 @@ def reduced_relative(s: Sentence, k: int) -> bool:
     return _verb_past_phrases(s, k + 1)
 
 
+# What opens the phrases after a participle, what ends them, what stands before a noun
+# there, and what before the participle makes it a subject's verb.
+_PHRASE_OPENERS = NOUN_PREPOSITIONS | PREPOSITIONS
+_PHRASE_ENDS = PHRASE_STOPS | RELATIVE_WORDS
+_NOUN_OPENERS = _PHRASE_OPENERS | DETERMINERS
+_SUBJECT_VERB_AFTER = TENSED | RELATIVE_WORDS | AND_BUT_OR
+
+
 def _verb_past_phrases(s: Sentence, j: int) -> bool:
     """From token `j`, right after a participle, phrases that prepositions open, then
     the clause's own verb: "Video posted on YouTube from OccupyBloomberg showed ...",
@@ -503,15 +514,14 @@ def _verb_past_phrases(s: Sentence, j: int) -> bool:
     said ("posted on Facebook he was resigning", "explained at a briefing the changes
     were needed")."""
     toks = s.toks
-    opens = NOUN_PREPOSITIONS | PREPOSITIONS
-    if j >= len(toks) or toks[j].lower not in opens:
+    if j >= len(toks) or toks[j].lower not in _PHRASE_OPENERS:
         return False
     before = toks[j - 2]
     if (
         not before.is_word
         or (before.is_capital and j - 2 > 0)
         or pronoun_of(before) is not None
-        or before.lower in TENSED | RELATIVE_WORDS | AND_BUT_OR
+        or before.lower in _SUBJECT_VERB_AFTER
     ):
         # "Trevor Phillips argued at the weekend ...", "have called for", "Borges, who
         # predicted about ...", "and argued for ...": the verb of a subject
@@ -520,16 +530,16 @@ def _verb_past_phrases(s: Sentence, j: int) -> bool:
         tok = toks[i]
         low = tok.lower
         previous = toks[i - 1].lower
-        if not tok.is_word or s.in_quote[i] is not None or low in PHRASE_STOPS | RELATIVE_WORDS:
+        if not tok.is_word or s.in_quote[i] is not None or low in _PHRASE_ENDS:
             return False
         # a subject of a clause of its own: a determiner stands only after a preposition
         # or a gerund ("charged with killing two women")
-        governed = previous in opens or previous.endswith("ing")
+        governed = previous in _PHRASE_OPENERS or previous.endswith("ing")
         if pronoun_of(tok) is not None or (low in DETERMINERS and not governed):
             return False
         # a verb by its form, not a noun in -ed or -s ("his Twitter feed", "on reports")
-        tensed = low in TENSED or (finite(tok) and len(low) > 5 and low.endswith("ed"))
-        if not tok.is_capital and tensed and previous not in opens | DETERMINERS:
+        tensed = low in TENSED or (len(low) > 5 and low.endswith("ed"))
+        if not tok.is_capital and tensed and previous not in _NOUN_OPENERS:
             return True
     return False
 

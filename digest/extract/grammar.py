@@ -433,22 +433,20 @@ def _bare_after_plural(toks: list[Token], k: int, first: int) -> bool:
     if k < 1 or toks[k].is_capital:
         return False
     before = toks[k - 1]
+    if not (
+        before.is_word and not before.is_capital and plural_form(before.lower) and noun_like(before)
+    ):
+        return False  # the cheap test first: this runs on every word of a clause
     # the plural opens the clause, maybe after a few nouns and names that modify it
     # ("Trump campaign strategists plan to ...")
     opens = k - 1 == first or (
         k - 1 - first <= 3
-        and all(t.is_word and (t.is_capital or noun_like(t)) for t in toks[first : k - 1])
         and toks[first].is_capital
+        and all(t.is_word and (t.is_capital or noun_like(t)) for t in toks[first : k - 1])
     )
     owned = k >= 2 and possessive(toks[k - 2].lower)
-    if not (
-        before.is_word
-        and not before.is_capital
-        and plural_form(before.lower)
-        and noun_like(before)
-        and (opens or owned or toks[k - 2].lower in DETERMINERS)
-    ):
-        return False  # the cheap test first: this runs on every word of a clause
+    if not (opens or owned or toks[k - 2].lower in DETERMINERS):
+        return False
     low = toks[k].lower
     if low in COMMON_VERBS or CUE_FORMS.get(low) == low:
         return True

@@ -337,6 +337,9 @@ OPENING_PREPOSITIONS = frozenset({"for", "of", "among", "amid", "despite"})
 CONJUNCTIONS = frozenset({"and", "but", "or", "so"})
 # Conjunctions that join a second verb to its subject ("... and said").
 AND_BUT = frozenset({"and", "but"})
+# Subordinators that open a clause setting the scene for the one after it ("and when
+# folks needed medicine, she asked ..."): not "that" or "as", which may report.
+SCENE_SUBORDINATORS = SUBORDINATORS - {"that", "as"}
 # Words that join a second clause with a subject of its own ("..., but the survey said").
 CLAUSE_JOINERS = frozenset({"and", "but", "while", "whereas", "although", "though"})
 # Conjunctions after which a lower-case word goes on the phrase before a quotation.

@@ -100,6 +100,7 @@ def known_people(
             if full and not text.startswith(full, match.start() - len(full) + len(word)):
                 found.append((match.start(), full))
     named = {offset for offset, _ in found}
+    written = _LowerWords(text)
     for span in body:
         # "Biden rubbished Trump's claim ...": a one-word name opening a sentence, then a verb.
         for match in _SUBJECT_NAME.finditer(text, span.start, span.end):
@@ -114,7 +115,7 @@ def known_people(
                 or low in CALENDAR
                 or not _may_be_name(low)
                 or word.partition("-")[2][:1].islower()  # "Long-term", not "Thomas-Greenfield"
-                or _written_lower(text, low)  # "Victory took Real ...", after "seal victory"
+                or written.has(low)  # "Victory took Real ...", after "seal victory"
             ):
                 continue
             names = by_last.get(word)
@@ -292,7 +293,7 @@ _INSIDE = re.compile(r"(?:[\w,;:)]|\b(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof|Rev|St
 _ROLE_OPENS = re.compile(r"[A-Z][\w'’.-]*, $")
 _ROLE_OPENS_ARTICLE = re.compile(r"[A-Z][\w'’.-]*, (?:a|an|the) $")
 _POSSESSIVE_AFTER = re.compile(r"['’]s\b")
-_NOUN_AFTER = re.compile(r" [a-z]+[,;]? ")
+_MODIFIED_NOUN = re.compile(r" [a-z]+[,;]? ")
 
 
 def _owner_in_role(text: str, match: re.Match[str]) -> bool:
@@ -303,20 +304,38 @@ def _owner_in_role(text: str, match: re.Match[str]) -> bool:
     if _POSSESSIVE_AFTER.match(text, end):
         return bool(_ROLE_OPENS.search(text, max(0, start - 40), start))
     return bool(
-        _NOUN_AFTER.match(text, end) and _ROLE_OPENS_ARTICLE.search(text, max(0, start - 40), start)
+        _MODIFIED_NOUN.match(text, end)
+        and _ROLE_OPENS_ARTICLE.search(text, max(0, start - 40), start)
     )
 
 
-def _written_lower(text: str, low: str) -> bool:
-    """The article writes the word in lower case too: a common word, not a name, where
-    a sentence opens with it ("to seal victory ... Victory took Real ...")."""
-    at = text.find(low)
-    while at >= 0:
-        end = at + len(low)
-        if not text[at - 1 : at].isalnum() and not text[end : end + 1].isalnum():
-            return True
-        at = text.find(low, end)
-    return False
+_ALNUM_RUN = re.compile(r"[^\W_]+")
+
+
+class _LowerWords:
+    """The words an article writes in lower case, read once when first asked: a word
+    that also opens a sentence there is a common word, not a name ("to seal victory ...
+    Victory took Real ...")."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._words: set[str] | None = None
+
+    def has(self, low: str) -> bool:
+        """`low` stands in the text as a word of its own, in lower case."""
+        if low.isalnum():
+            if self._words is None:
+                self._words = set(_ALNUM_RUN.findall(self.text))
+            return low in self._words
+        # "long-term", "o'malley": the word itself, with no letter or digit either side
+        text = self.text
+        at = text.find(low)
+        while at >= 0:
+            end = at + len(low)
+            if not text[at - 1 : at].isalnum() and not text[end : end + 1].isalnum():
+                return True
+            at = text.find(low, end)
+        return False
 
 
 def _named_elsewhere(text: str, word: str, low: str) -> bool:
